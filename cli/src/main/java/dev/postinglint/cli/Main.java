@@ -1,0 +1,79 @@
+package dev.postinglint.cli;
+
+import dev.postinglint.core.engine.ToolInfo;
+import dev.postinglint.core.policy.PolicyException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code posting-lint}: the command-line face of the engine. Exit codes follow ESLint: 0 nothing at the
+ * {@code --fail-on} level, 1 something is, 2 a usage, policy or I/O error.
+ */
+@Command(name = "posting-lint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A compliance and consistency linter for job postings.",
+        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, TestPolicyCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE_OR_IO = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+    }
+
+    /** Runs a command line; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("posting-lint: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE_OR_IO;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof PolicyException pe) {
+                e.println(pe.getMessage());
+            } else if (ex instanceof UsageError ue) {
+                e.println("posting-lint: " + ue.getMessage());
+            } else {
+                e.println("posting-lint: internal error: " + ex);
+                ex.printStackTrace(e);
+            }
+            e.flush();
+            return USAGE_OR_IO;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** A problem with what the user asked for (bad path, bad date): exit 2 with a one-line message. */
+    static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {ToolInfo.NAME + " " + ToolInfo.version()};
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.postinglint.cli;
+
+import dev.postinglint.core.policy.Policy;
+import dev.postinglint.core.policy.PolicyLoader;
+import dev.postinglint.core.policy.PolicyRule;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code posting-lint rules}: the effective rules of a policy, as a table. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "List the effective rules: id, type, severity, category and the pack that defines each.")
+final class RulesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PolicyOptions policy = new PolicyOptions();
+
+    @Override
+    public Integer call() {
+        Policy p = policy.policyHere(new PolicyLoader());
+        PrintWriter out = spec.commandLine().getOut();
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"ID", "TYPE", "SEVERITY", "CATEGORY", "SOURCE"});
+        for (PolicyRule r : p.rules()) {
+            var info = r.rule().info();
+            rows.add(new String[] {r.id(), info.type(), r.enabled() ? r.severity().label() : "off", info.category(), info.origin()});
+        }
+        int[] width = new int[5];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        out.println("Policy: " + p.label() + " (" + String.join(", ", p.sources()) + ")");
+        for (String[] row : rows) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                b.append(i == row.length - 1 ? row[i] : String.format("%-" + (width[i] + 2) + "s", row[i]));
+            }
+            out.println(b.toString().stripTrailing());
+        }
+        out.println(p.rules().size() + " rules, " + p.enabledRules().size() + " enabled");
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.postinglint.cli;
+
+import dev.postinglint.core.engine.ExampleRunner;
+import dev.postinglint.core.policy.Policy;
+import dev.postinglint.core.policy.PolicyLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code posting-lint test-policy FILE}: run a policy's examples, the policy author's test loop. */
+@Command(name = "test-policy", mixinStandardHelpOptions = true,
+        description = "Run the examples of a policy's rules: 'flag' snippets must be flagged, 'pass' snippets must pass.")
+final class TestPolicyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE|builtin:NAME", description = "The policy to test.")
+    String policyRef;
+
+    @Option(names = "--all", description = "Also run the examples of every pack it extends.")
+    boolean all;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Judge dated rules as of this day (default: today).")
+    String asOf;
+
+    @Override
+    public Integer call() {
+        Policy p = new PolicyLoader().load(policyRef, Path.of(""));
+        String own = p.sources().get(p.sources().size() - 1);
+        Set<String> wanted = all ? Set.copyOf(p.sources()) : Set.of(own);
+        List<ExampleRunner.Outcome> outcomes = ExampleRunner.run(p, wanted::contains, CheckCommand.parseDate(asOf));
+        PrintWriter out = spec.commandLine().getOut();
+        int failed = 0;
+        for (ExampleRunner.Outcome o : outcomes) {
+            if (o.passed()) {
+                out.println("ok    " + o.ruleId() + " " + o.kind() + ": " + oneLine(o.example()));
+            } else {
+                failed++;
+                out.println("FAIL  " + o.ruleId() + " " + o.kind() + ": " + oneLine(o.example()));
+                out.println("      " + o.problem() + " (" + o.origin() + ")");
+            }
+        }
+        if (outcomes.isEmpty()) {
+            out.println("no examples in " + String.join(", ", wanted) + ": add 'examples:' with 'flag' and 'pass' snippets to the rules");
+        }
+        out.println((outcomes.size() - failed) + " passed, " + failed + " failed");
+        out.flush();
+        return failed > 0 ? Main.FINDINGS : Main.OK;
+    }
+
+    private static String oneLine(String s) {
+        String t = s.replaceAll("\\s+", " ").strip();
+        return t.length() > 100 ? t.substring(0, 99) + "…" : t;
+    }
+}

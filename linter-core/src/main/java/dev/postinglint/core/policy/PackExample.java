@@ -1,0 +1,12 @@
+package dev.postinglint.core.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A whole-posting example in a policy's top-level {@code examples:}: the rules in {@code flag} must
+ * report something on it, the rules in {@code pass} must report nothing.
+ */
+public record PackExample(String name, String html, LocalDate asOf, List<String> flag, List<String> pass,
+        String origin, YamlPlace place) {
+}

@@ -1,0 +1,33 @@
+package dev.postinglint.core.policy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An effective policy: every file it extends merged in order, overrides applied, all patterns and
+ * selectors compiled. Immutable; shared by all worker threads.
+ */
+public record Policy(String name, String version, List<String> sources, Company company,
+        Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples) {
+
+    public Policy {
+        sources = List.copyOf(sources);
+        fields = Map.copyOf(fields);
+        rules = List.copyOf(rules);
+        examples = List.copyOf(examples);
+    }
+
+    public List<PolicyRule> enabledRules() {
+        return rules.stream().filter(PolicyRule::enabled).toList();
+    }
+
+    public Optional<PolicyRule> rule(String id) {
+        return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** "name" or "name version", as reports show it. */
+    public String label() {
+        return version == null || version.isBlank() ? name : name + " " + version;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.postinglint.core.posting;
+
+import dev.postinglint.core.source.SourceText;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * One parsed posting: its source, the jsoup tree (with positions) and the text view every rule
+ * shares. Built once per file; rules only read it.
+ */
+public final class Posting {
+    private final SourceText source;
+    private final Document document;
+    private final TextView view;
+    private final Map<Element, int[]> elementSpans;
+    private final List<Heading> headings;
+
+    Posting(SourceText source, Document document, TextView view, Map<Element, int[]> elementSpans) {
+        this.source = source;
+        this.document = document;
+        this.view = view;
+        this.elementSpans = elementSpans;
+        this.headings = Collections.unmodifiableList(findHeadings());
+    }
+
+    public SourceText source() {
+        return source;
+    }
+
+    public Document document() {
+        return document;
+    }
+
+    public TextView view() {
+        return view;
+    }
+
+    /** The text region an element covers; empty (at 0) for an element outside the text (e.g. in head). */
+    public TextRegion regionOf(Element element) {
+        int[] span = elementSpans.get(element);
+        return span == null ? view.region(0, 0) : view.region(span[0], span[1]);
+    }
+
+    /** The text of the document's title element or first heading, when there is one. */
+    public String title() {
+        String t = document.title();
+        if (!t.isBlank()) {
+            return t.strip();
+        }
+        Element h1 = document.selectFirst("h1");
+        return h1 == null ? null : h1.text();
+    }
+
+    public List<Heading> headings() {
+        return headings;
+    }
+
+    /**
+     * The content under every heading whose text matches {@code name} (case, surrounding
+     * punctuation and spacing ignored), up to the next heading of any level.
+     */
+    public List<TextRegion> sections(String name) {
+        String wanted = normalizeHeading(name);
+        List<TextRegion> out = new ArrayList<>();
+        for (int i = 0; i < headings.size(); i++) {
+            Heading h = headings.get(i);
+            if (normalizeHeading(h.text()).equals(wanted)) {
+                int end = i + 1 < headings.size() ? headings.get(i + 1).textStart() : view.length();
+                out.add(view.region(Math.min(h.textEnd(), end), end));
+            }
+        }
+        return out;
+    }
+
+    static String normalizeHeading(String s) {
+        String folded = s.replaceAll("[\\s\\u00a0]+", " ").strip().toLowerCase(Locale.ROOT);
+        int start = 0;
+        int end = folded.length();
+        while (start < end && !Character.isLetterOrDigit(folded.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetterOrDigit(folded.charAt(end - 1))) {
+            end--;
+        }
+        return folded.substring(start, end);
+    }
+
+    private static final int MAX_BOLD_HEADING_LENGTH = 120;
+
+    private List<Heading> findHeadings() {
+        List<Heading> found = new ArrayList<>();
+        for (Element el : document.body() == null ? List.<Element>of() : document.body().getAllElements()) {
+            String tag = el.normalName();
+            boolean isHeading = tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+            if (!isHeading && (tag.equals("p") || tag.equals("div")) && isLeafBlock(el)) {
+                String text = el.text();
+                isHeading = !text.isBlank() && text.length() <= MAX_BOLD_HEADING_LENGTH && allTextBold(el);
+            }
+            if (isHeading) {
+                int[] span = elementSpans.get(el);
+                if (span != null && span[1] > span[0]) {
+                    found.add(new Heading(el, el.text().strip(), span[0], span[1]));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean isLeafBlock(Element el) {
+        for (Element child : el.getAllElements()) {
+            if (child != el && TextViewBuilder.BLOCKS.contains(child.normalName()) && !child.normalName().equals("br")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allTextBold(Element el) {
+        boolean any = false;
+        for (Node n : descendantsText(el)) {
+            TextNode t = (TextNode) n;
+            if (t.isBlank()) {
+                continue;
+            }
+            if (!insideBold(t, el)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static List<Node> descendantsText(Element el) {
+        List<Node> out = new ArrayList<>();
+        el.forEachNode(n -> {
+            if (n instanceof TextNode) {
+                out.add(n);
+            }
+        });
+        return out;
+    }
+
+    private static boolean insideBold(Node n, Element stop) {
+        for (Node p = n.parent(); p != null && p != stop; p = p.parent()) {
+            if (p instanceof Element e && (e.normalName().equals("strong") || e.normalName().equals("b"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.postinglint.core.posting;
+
+import dev.postinglint.core.source.SourceSpan;
+import dev.postinglint.core.source.SourceText;
+
+/**
+ * The readable text of a posting as rules see it: entities decoded, inline tags removed, runs of
+ * white space (including {@code &nbsp;}) folded to one space, and block boundaries as {@code \n}.
+ * Every character keeps the source range it came from, so a match found in this text maps back to
+ * the exact line and column in the file, even when it spans entities or inline tags.
+ */
+public final class TextView {
+    private final SourceText source;
+    private final String text;
+    private final int[] sourceStart;
+    private final int[] sourceEnd;
+
+    TextView(SourceText source, String text, int[] sourceStart, int[] sourceEnd) {
+        this.source = source;
+        this.text = text;
+        this.sourceStart = sourceStart;
+        this.sourceEnd = sourceEnd;
+    }
+
+    public SourceText source() {
+        return source;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int length() {
+        return text.length();
+    }
+
+    /** The source offset where the character at {@code index} starts. */
+    public int sourceStart(int index) {
+        return sourceStart[index];
+    }
+
+    /** The source offset just after the character at {@code index}. */
+    public int sourceEnd(int index) {
+        return sourceEnd[index];
+    }
+
+    /** The source span covered by the text range {@code [start, end)}; an empty range maps to a point. */
+    public SourceSpan sourceSpan(int start, int end) {
+        if (start < 0 || end > text.length() || start > end) {
+            throw new IndexOutOfBoundsException(start + ".." + end + " outside 0.." + text.length());
+        }
+        if (start == end) {
+            int at = start < text.length() ? sourceStart[start]
+                    : text.isEmpty() ? 0 : sourceEnd[text.length() - 1];
+            return source.span(at, at);
+        }
+        return source.span(sourceStart[start], Math.max(sourceStart[start], sourceEnd[end - 1]));
+    }
+
+    /** The whole view as a region. */
+    public TextRegion whole() {
+        return new TextRegion(this, 0, text.length());
+    }
+
+    public TextRegion region(int start, int end) {
+        return new TextRegion(this, start, end);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.postinglint.core.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.postinglint.core.engine.FileResult;
+import dev.postinglint.core.engine.Finding;
+import dev.postinglint.core.engine.Fix;
+import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.engine.ToolInfo;
+import dev.postinglint.core.source.SourceSpan;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * The JSON format, the one later formats and the Maven plugin build on (documented in the README).
+ * Written with Jackson's streaming generator, so it escapes correctly and never holds a tree.
+ */
+public final class JsonReporter implements Reporter {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    @Override
+    public void write(LintReport report, Writer out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeObjectFieldStart("tool");
+            g.writeStringField("name", ToolInfo.NAME);
+            g.writeStringField("version", report.toolVersion());
+            g.writeEndObject();
+            g.writeStringField("asOf", report.asOf().toString());
+            g.writeArrayFieldStart("policies");
+            for (String p : report.policies()) {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("files");
+            for (FileResult r : report.files()) {
+                g.writeStartObject();
+                g.writeStringField("path", r.path());
+                g.writeStringField("policy", r.policy());
+                if (r.title() != null) {
+                    g.writeStringField("title", r.title());
+                }
+                if (r.location() != null) {
+                    g.writeStringField("location", r.location());
+                }
+                g.writeArrayFieldStart("findings");
+                for (Finding f : r.findings()) {
+                    writeFinding(g, f);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("files", report.summary().files());
+            g.writeNumberField("errors", report.summary().errors());
+            g.writeNumberField("warnings", report.summary().warnings());
+            g.writeNumberField("infos", report.summary().infos());
+            g.writeNumberField("durationMs", report.elapsed().toMillis());
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.ruleId());
+        g.writeStringField("category", f.category());
+        g.writeStringField("severity", f.severity().label());
+        g.writeStringField("message", f.message());
+        writeRange(g, f.span());
+        g.writeStringField("excerpt", f.excerpt());
+        if (f.link() == null) {
+            g.writeNullField("link");
+        } else {
+            g.writeStringField("link", f.link());
+        }
+        Fix fix = f.fix();
+        if (fix == null) {
+            g.writeNullField("fix");
+        } else {
+            g.writeObjectFieldStart("fix");
+            writeRange(g, fix.span());
+            g.writeNumberField("startOffset", fix.span().startOffset());
+            g.writeNumberField("endOffset", fix.span().endOffset());
+            g.writeStringField("replacement", fix.replacement());
+            g.writeStringField("description", fix.description());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeRange(JsonGenerator g, SourceSpan s) throws IOException {
+        g.writeNumberField("line", s.start().line());
+        g.writeNumberField("column", s.start().column());
+        g.writeNumberField("endLine", s.end().line());
+        g.writeNumberField("endColumn", s.end().column());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.postinglint.core.report;
+
+import dev.postinglint.core.engine.Severity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The output formats by name, as {@code --format} and the Maven plugin's {@code formats} know them. */
+public final class ReportFormats {
+    private static final Map<String, Supplier<Reporter>> FORMATS = new LinkedHashMap<>();
+
+    static {
+        FORMATS.put("text", TextReporter::new);
+        FORMATS.put("json", JsonReporter::new);
+    }
+
+    private ReportFormats() {
+    }
+
+    public static List<String> names() {
+        return List.copyOf(FORMATS.keySet());
+    }
+
+    public static Reporter create(String name) {
+        Supplier<Reporter> s = FORMATS.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown format '" + name + "' (known: " + String.join(", ", names()) + ")");
+        }
+        return s.get();
+    }
+
+    public static Reporter text(boolean color, Severity minimum) {
+        return new TextReporter(color, minimum);
+    }
+
+    /** The usual file name for a format's report, e.g. {@code posting-lint.json}. */
+    public static String defaultFileName(String name) {
+        return "posting-lint." + switch (name) {
+            case "text" -> "txt";
+            default -> name;
+        };
+    }
+}

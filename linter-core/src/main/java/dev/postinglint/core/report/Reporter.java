@@ -1,0 +1,10 @@
+package dev.postinglint.core.report;
+
+import dev.postinglint.core.engine.LintReport;
+import java.io.IOException;
+import java.io.Writer;
+
+/** Writes a run's results in one format. Implementations escape everything they write. */
+public interface Reporter {
+    void write(LintReport report, Writer out) throws IOException;
+}

@@ -1,0 +1,134 @@
+package dev.postinglint.core.rules;
+
+import com.google.re2j.Pattern;
+import dev.postinglint.core.engine.Fix;
+import dev.postinglint.core.policy.FieldSpec;
+import dev.postinglint.core.policy.FieldValue;
+import dev.postinglint.core.policy.PolicyException;
+import dev.postinglint.core.policy.Patterns;
+import dev.postinglint.core.policy.YamlMap;
+import dev.postinglint.core.policy.YamlValue;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code type: field}: a field from {@code fields:} must be present ({@code required}, default true),
+ * have one of the {@code allowed} values, match {@code pattern}, and carry the exact {@code label}
+ * (e.g. "Available Locations:"). A wrong label has a fix that rewrites it. Each problem is one finding;
+ * {@code message} may use {@code {problem}}, which says which check failed.
+ */
+final class FieldRule implements Rule {
+    private final RuleInfo info;
+    private final String field;
+    private final boolean required;
+    private final List<String> allowed;
+    private final Set<String> allowedFolded;
+    private final Pattern pattern;
+    private final String label;
+
+    FieldRule(RuleInfo info, String field, boolean required, List<String> allowed, Pattern pattern, String label) {
+        this.info = info;
+        this.field = field;
+        this.required = required;
+        this.allowed = allowed;
+        this.allowedFolded = new LinkedHashSet<>();
+        allowed.forEach(a -> allowedFolded.add(fold(a)));
+        this.pattern = pattern;
+        this.label = label;
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public Set<String> fieldsUsed() {
+        return Set.of(field);
+    }
+
+    private static String collapse(String s) {
+        return s.replaceAll("[\\s\\u00a0]+", " ").strip();
+    }
+
+    private static String fold(String s) {
+        return collapse(s).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void validate(Map<String, FieldSpec> fields) {
+        FieldSpec spec = fields.get(field);
+        if (label != null && spec != null && !spec.pattern().namedGroups().containsKey("label")) {
+            throw new PolicyException(info.place(), "rule '" + info.id() + "' checks the label of field '" + field
+                    + "', but that field's pattern has no (?P<label>...) group (" + spec.place() + ")");
+        }
+    }
+
+    @Override
+    public void check(RuleContext ctx, FindingSink sink) {
+        FieldValue v = ctx.field(field);
+        if (v == null) {
+            if (required) {
+                sink.report(ctx.posting().source().span(0, 0),
+                        message(ctx, "no " + field + " line found", "", label == null ? "" : label), "", null);
+            }
+            return;
+        }
+        if (label != null && v.label() != null && !collapse(v.label()).equals(collapse(label))) {
+            Fix fix = TextFixes.isPlainText(ctx.posting().source().text(), v.labelSpan(), v.label())
+                    ? new Fix(v.labelSpan(), TextFixes.escapeText(label), "Write the label as '" + label + "'")
+                    : null;
+            sink.report(v.labelSpan(), message(ctx, "the " + field + " label reads '" + v.label().strip()
+                    + "' but should read '" + label + "'", v.value(), label), v.label(), fix);
+        }
+        if (!allowed.isEmpty() && !allowedFolded.contains(fold(v.value()))) {
+            sink.report(v.valueSpan(), message(ctx, "'" + v.value() + "' is not an allowed " + field + " (allowed: "
+                    + String.join("; ", allowed) + ")", v.value(), String.join("; ", allowed)), v.value(), null);
+        }
+        if (pattern != null && !pattern.matcher(v.value()).matches()) {
+            sink.report(v.valueSpan(), message(ctx, "the " + field + " '" + v.value() + "' is not written in the expected format ("
+                    + pattern.pattern() + ")", v.value(), pattern.pattern()), v.value(), null);
+        }
+    }
+
+    private String message(RuleContext ctx, String problem, String value, String expected) {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("problem", problem);
+        vars.put("field", field);
+        vars.put("value", value);
+        vars.put("expected", expected);
+        vars.put("match", value);
+        return ctx.render(info.message(), vars);
+    }
+
+    static final class Type implements RuleType {
+        @Override
+        public String name() {
+            return "field";
+        }
+
+        @Override
+        public Set<String> variables() {
+            return Set.of("problem", "field", "value", "expected", "match");
+        }
+
+        @Override
+        public String defaultMessage() {
+            return "{problem}";
+        }
+
+        @Override
+        public Rule create(RuleInfo info, YamlMap spec) {
+            String field = spec.requireString("field");
+            boolean required = spec.get("required").map(v -> v.asBoolean("'required'")).orElse(true);
+            List<String> allowed = spec.get("allowed").map(v -> v.asStringList("'allowed'")).orElse(List.of());
+            Pattern pattern = spec.get("pattern").map(v -> Patterns.compile(v, "'pattern'")).orElse(null);
+            String label = spec.get("label").map((YamlValue v) -> v.asNonBlank("'label'")).orElse(null);
+            return new FieldRule(info, field, required, List.copyOf(allowed), pattern, label);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.postinglint.core.rules;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.postinglint.core.policy.Patterns;
+import dev.postinglint.core.policy.YamlMap;
+import dev.postinglint.core.policy.YamlValue;
+import dev.postinglint.core.posting.TextRegion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The text a rule looks for: exactly one of {@code pattern} (an RE2 regex), {@code patterns} (a list),
+ * {@code phrase} or {@code phrases} (literal words, case-insensitive, any spacing).
+ */
+record MatchPatterns(List<Pattern> patterns) {
+
+    static MatchPatterns read(YamlMap m) {
+        var pattern = m.get("pattern");
+        var patterns = m.get("patterns");
+        var phrase = m.get("phrase");
+        var phrases = m.get("phrases");
+        int given = (pattern.isPresent() ? 1 : 0) + (patterns.isPresent() ? 1 : 0) + (phrase.isPresent() ? 1 : 0)
+                + (phrases.isPresent() ? 1 : 0);
+        if (given != 1) {
+            throw m.error(m.what() + " needs exactly one of 'pattern', 'patterns', 'phrase' or 'phrases'");
+        }
+        List<Pattern> out = new ArrayList<>();
+        pattern.ifPresent(v -> out.add(Patterns.compile(v, "'pattern'")));
+        patterns.ifPresent(v -> {
+            for (YamlValue p : v.asList("'patterns'")) {
+                out.add(Patterns.compile(p, "'patterns' entry"));
+            }
+        });
+        phrase.ifPresent(v -> out.add(Patterns.phrase(v.asNonBlank("'phrase'"), v, "'phrase'")));
+        phrases.ifPresent(v -> {
+            for (YamlValue p : v.asList("'phrases'")) {
+                out.add(Patterns.phrase(p.asNonBlank("'phrases' entry"), p, "'phrases' entry"));
+            }
+        });
+        if (out.isEmpty()) {
+            throw m.error(m.what() + " has an empty pattern list");
+        }
+        return new MatchPatterns(List.copyOf(out));
+    }
+
+    /** A match inside a region, with offsets relative to the region. */
+    record Match(TextRegion region, int start, int end, String text) {
+    }
+
+    /** Every non-empty match of every pattern, in reading order, overlapping matches dropped. */
+    List<Match> findAll(List<TextRegion> regions) {
+        List<Match> all = new ArrayList<>();
+        for (TextRegion region : regions) {
+            String text = region.text();
+            List<Match> here = new ArrayList<>();
+            for (Pattern p : patterns) {
+                Matcher m = p.matcher(text);
+                while (m.find()) {
+                    if (m.end() > m.start()) {
+                        here.add(new Match(region, m.start(), m.end(), m.group()));
+                    }
+                }
+            }
+            here.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
+            int lastEnd = -1;
+            for (Match mt : here) {
+                if (mt.start() >= lastEnd) {
+                    all.add(mt);
+                    lastEnd = mt.end();
+                }
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.postinglint.core.rules;
+
+import dev.postinglint.core.policy.YamlMap;
+import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.source.SourceSpan;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code type: require}: a pattern must occur in scope at least {@code min} times (default 1) and,
+ * if {@code max} is given, at most {@code max} times. Too few: one finding at the start of the scope
+ * (or of the file when the scope is absent). Too many: one finding for each occurrence past {@code max}.
+ */
+final class RequireRule implements Rule {
+    private final RuleInfo info;
+    private final MatchPatterns patterns;
+    private final int min;
+    private final Integer max;
+
+    RequireRule(RuleInfo info, MatchPatterns patterns, int min, Integer max) {
+        this.info = info;
+        this.patterns = patterns;
+        this.min = min;
+        this.max = max;
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public void check(RuleContext ctx, FindingSink sink) {
+        List<TextRegion> regions = ctx.regions(info.scope());
+        List<MatchPatterns.Match> matches = patterns.findAll(regions);
+        int count = matches.size();
+        Map<String, String> vars = Map.of("count", String.valueOf(count), "min", String.valueOf(min),
+                "max", max == null ? "any" : String.valueOf(max), "scope", info.scope().toString(), "match", "");
+        if (count < min) {
+            SourceSpan at = regions.isEmpty() ? ctx.posting().view().sourceSpan(0, 0)
+                    : firstCharacter(regions.get(0));
+            String suffix = regions.isEmpty() && !info.scope().isWhole() ? " (no " + info.scope() + " in this posting)" : "";
+            sink.report(at, ctx.render(info.message(), vars) + suffix, "", null);
+        }
+        if (max != null && count > max) {
+            for (MatchPatterns.Match m : matches.subList(max, count)) {
+                Map<String, String> v = new java.util.HashMap<>(vars);
+                v.put("match", m.text());
+                sink.report(m.region().sourceSpan(m.start(), m.end()), ctx.render(info.message(), v), m.text(), null);
+            }
+        }
+    }
+
+    private static SourceSpan firstCharacter(TextRegion region) {
+        String t = region.text();
+        int i = 0;
+        while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+            i++;
+        }
+        return i < t.length() ? region.sourceSpan(i, i + 1) : region.sourceSpan(0, 0);
+    }
+
+    static final class Type implements RuleType {
+        @Override
+        public String name() {
+            return "require";
+        }
+
+        @Override
+        public Set<String> variables() {
+            return Set.of("count", "min", "max", "scope", "match");
+        }
+
+        @Override
+        public String defaultMessage() {
+            return "Expected at least {min} match(es) in {scope}, found {count}";
+        }
+
+        @Override
+        public Rule create(RuleInfo info, YamlMap spec) {
+            MatchPatterns p = MatchPatterns.read(spec);
+            int min = spec.get("min").map(v -> v.asInt("'min'", 0, 1_000_000)).orElse(1);
+            Integer max = spec.get("max").map(v -> v.asInt("'max'", 0, 1_000_000)).orElse(null);
+            if (max != null && max < min) {
+                throw spec.error("'max' (" + max + ") is less than 'min' (" + min + ")");
+            }
+            if (min == 0 && max == null) {
+                throw spec.error("a require rule with min: 0 and no max can never fail; give 'max' or use forbid");
+            }
+            return new RequireRule(info, p, min, max);
+        }
+    }
+}

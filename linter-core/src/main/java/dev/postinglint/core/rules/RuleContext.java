@@ -1,0 +1,115 @@
+package dev.postinglint.core.rules;
+
+import com.google.re2j.Matcher;
+import dev.postinglint.core.policy.Company;
+import dev.postinglint.core.policy.FieldSpec;
+import dev.postinglint.core.policy.FieldValue;
+import dev.postinglint.core.policy.MessageTemplate;
+import dev.postinglint.core.policy.Scope;
+import dev.postinglint.core.posting.Posting;
+import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.source.SourceSpan;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a rule sees of one posting: the parsed posting, the policy's fields and company facts, and
+ * the as-of date. Scope regions and field values are computed once and shared by every rule.
+ * One context per posting, used by one thread.
+ */
+public final class RuleContext {
+    private final Posting posting;
+    private final Map<String, FieldSpec> fieldSpecs;
+    private final Company company;
+    private final LocalDate asOf;
+    private final Map<Scope, List<TextRegion>> regions = new HashMap<>();
+    private final Map<String, Optional<FieldValue>> fields = new HashMap<>();
+
+    public RuleContext(Posting posting, Map<String, FieldSpec> fieldSpecs, Company company, LocalDate asOf) {
+        this.posting = posting;
+        this.fieldSpecs = fieldSpecs;
+        this.company = company;
+        this.asOf = asOf;
+    }
+
+    public Posting posting() {
+        return posting;
+    }
+
+    public Company company() {
+        return company;
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public List<TextRegion> regions(Scope scope) {
+        return regions.computeIfAbsent(scope, s -> s.regions(posting));
+    }
+
+    /** The value of a declared field in this posting, or null when the posting has none. */
+    public FieldValue field(String name) {
+        return fields.computeIfAbsent(name, n -> Optional.ofNullable(extract(fieldSpecs.get(n)))).orElse(null);
+    }
+
+    private FieldValue extract(FieldSpec spec) {
+        if (spec == null) {
+            return null;
+        }
+        Map<String, Integer> named = spec.pattern().namedGroups();
+        for (TextRegion region : regions(spec.scope())) {
+            Matcher m = spec.pattern().matcher(region.text());
+            if (!m.find()) {
+                continue;
+            }
+            int group = named.containsKey("value") ? named.get("value") : m.groupCount() >= 1 ? 1 : 0;
+            if (m.start(group) < 0) {
+                continue;
+            }
+            String raw = m.group(group);
+            // Report the value without surrounding spaces, and point at exactly that.
+            int vs = m.start(group);
+            int ve = m.end(group);
+            while (vs < ve && Character.isWhitespace(raw.charAt(vs - m.start(group)))) {
+                vs++;
+            }
+            while (ve > vs && Character.isWhitespace(raw.charAt(ve - 1 - m.start(group)))) {
+                ve--;
+            }
+            String label = null;
+            SourceSpan labelSpan = null;
+            if (named.containsKey("label") && m.start(named.get("label")) >= 0) {
+                int lg = named.get("label");
+                label = m.group(lg);
+                labelSpan = region.sourceSpan(m.start(lg), m.end(lg));
+            }
+            return new FieldValue(spec.name(), region.text().substring(vs, ve), region.sourceSpan(vs, ve), label,
+                    labelSpan, region.sourceSpan(m.start(), m.end()));
+        }
+        return null;
+    }
+
+    /**
+     * Renders a rule message: the rule's own variables first, then {@code fields.NAME} and
+     * {@code company.KEY}.
+     */
+    public String render(MessageTemplate template, Map<String, String> vars) {
+        return template.render(name -> {
+            if (vars.containsKey(name)) {
+                return vars.get(name);
+            }
+            if (name.startsWith("fields.")) {
+                FieldValue v = field(name.substring(7));
+                return v == null ? "(none)" : v.value();
+            }
+            if (name.startsWith("company.")) {
+                return company.value(name.substring(8));
+            }
+            return null;
+        });
+    }
+}

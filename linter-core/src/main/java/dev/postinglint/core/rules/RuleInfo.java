@@ -1,0 +1,26 @@
+package dev.postinglint.core.rules;
+
+import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.policy.MessageTemplate;
+import dev.postinglint.core.policy.Scope;
+import dev.postinglint.core.policy.When;
+import dev.postinglint.core.policy.YamlPlace;
+import java.util.List;
+
+/**
+ * What every rule has, whatever its type. {@code origin} names the policy that defined it
+ * ({@code builtin:default}, a file path); {@code place} is where in that file.
+ */
+public record RuleInfo(String id, String type, Severity severity, String category, MessageTemplate message,
+        String description, String link, Scope scope, When when, RuleExamples examples, String origin,
+        YamlPlace place) {
+
+    /** Snippets a rule must flag and snippets it must pass, run by the tests and by {@code test-policy}. */
+    public record RuleExamples(List<String> flag, List<String> pass) {
+        public static final RuleExamples NONE = new RuleExamples(List.of(), List.of());
+
+        public boolean isEmpty() {
+            return flag.isEmpty() && pass.isEmpty();
+        }
+    }
+}

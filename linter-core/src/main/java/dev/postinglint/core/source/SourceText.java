@@ -1,0 +1,91 @@
+package dev.postinglint.core.source;
+
+import java.util.Arrays;
+
+/**
+ * The decoded text of one input file with a line index, so that any UTF-16 offset maps to a
+ * line and column. Line breaks are {@code \n}, {@code \r\n} and a lone {@code \r}, as editors count them.
+ */
+public final class SourceText {
+    private final String name;
+    private final String text;
+    private final int[] lineStarts;
+    private final boolean hadBom;
+
+    public SourceText(String name, String text, boolean hadBom) {
+        this.name = name;
+        this.text = text;
+        this.hadBom = hadBom;
+        this.lineStarts = indexLines(text);
+    }
+
+    public SourceText(String name, String text) {
+        this(name, text, false);
+    }
+
+    private static int[] indexLines(String text) {
+        int[] starts = new int[16];
+        int count = 1;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    /** The display name of the input, usually its path. */
+    public String name() {
+        return name;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** Whether the file started with a byte-order mark (stripped from {@link #text()}). */
+    public boolean hadBom() {
+        return hadBom;
+    }
+
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
+    /** The position of a UTF-16 offset; an offset at the very end maps just past the last character. */
+    public Position positionOf(int offset) {
+        if (offset < 0 || offset > text.length()) {
+            throw new IndexOutOfBoundsException("offset " + offset + " outside 0.." + text.length());
+        }
+        int idx = Arrays.binarySearch(lineStarts, offset);
+        int line = idx >= 0 ? idx : -idx - 2;
+        return new Position(line + 1, offset - lineStarts[line] + 1);
+    }
+
+    public SourceSpan span(int startOffset, int endOffset) {
+        return new SourceSpan(startOffset, endOffset, positionOf(startOffset), positionOf(endOffset));
+    }
+
+    /** The offset of the start of a 1-based line. */
+    public int lineStart(int line) {
+        return lineStarts[line - 1];
+    }
+
+    /** The text of a 1-based line without its line break. */
+    public String lineText(int line) {
+        int start = lineStarts[line - 1];
+        int end = line < lineStarts.length ? lineStarts[line] : text.length();
+        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+}
