@@ -99,7 +99,7 @@ public final class Linter {
             }
         }
         return new LintReport(ToolInfo.version(), asOf, List.copyOf(policyNames), results, Summary.of(results),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), List.of());
     }
 
     /** Reads, parses and checks one file. A file that is not a readable posting yields one error finding. */
