@@ -1,0 +1,59 @@
+package dev.postinglint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.postinglint.core.engine.ExampleRunner;
+import dev.postinglint.core.policy.Policy;
+import dev.postinglint.core.policy.PolicyLoader;
+import dev.postinglint.core.policy.PolicyRule;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Every shipped pack loads, and every example of every rule in it flags or passes as it says. */
+class ShippedPacksTest {
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 21);
+
+    static Stream<String> packs() {
+        return PolicyLoader.builtinNames().stream();
+    }
+
+    @Test
+    void theIndexListsTheDefaultPack() {
+        assertTrue(PolicyLoader.builtinNames().contains("default"), PolicyLoader.builtinNames().toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("packs")
+    void everyExampleHolds(String pack) {
+        Policy p = new PolicyLoader().load("builtin:" + pack, null);
+        String own = "builtin:" + pack;
+        List<ExampleRunner.Outcome> outcomes = ExampleRunner.run(p, own::equals, AS_OF);
+        List<String> failures = outcomes.stream().filter(o -> !o.passed())
+                .map(o -> o.ruleId() + " " + o.kind() + " [" + o.example() + "]: " + o.problem()).toList();
+        assertEquals(List.of(), failures);
+    }
+
+    @ParameterizedTest
+    @MethodSource("packs")
+    void everyRuleHasAFlagAndAPassExampleAndACitation(String pack) {
+        Policy p = new PolicyLoader().load("builtin:" + pack, null);
+        for (PolicyRule r : p.rules()) {
+            var info = r.rule().info();
+            if (!info.origin().equals("builtin:" + pack)) {
+                continue;
+            }
+            boolean coveredByPackExample = p.examples().stream().anyMatch(e -> e.flag().contains(info.id()))
+                    && p.examples().stream().anyMatch(e -> e.pass().contains(info.id()));
+            assertTrue(coveredByPackExample || (!info.examples().flag().isEmpty() && !info.examples().pass().isEmpty()),
+                    info.id() + " needs flag and pass examples");
+            assertFalse(info.link() == null || info.link().isBlank(), info.id() + " needs a link: citation");
+            assertTrue(info.link().startsWith("https://"), info.id() + " link should be https: " + info.link());
+        }
+    }
+}
