@@ -52,7 +52,8 @@ public final class ExampleRunner {
                 continue;
             }
             LocalDate date = e.asOf() == null ? asOf : e.asOf();
-            RuleContext ctx = context(policy, e.html(), date);
+            RuleContext ctx = new RuleContext(PostingParser.parse(new SourceText("example", e.html())), policy.fields(),
+                    policy.company().merge(e.company()), date);
             List<Finding> findings = Linter.check(ctx, policy.enabledRules());
             for (String id : e.flag()) {
                 boolean hit = findings.stream().anyMatch(f -> f.ruleId().equals(id));

@@ -5,6 +5,7 @@ import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyRule;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.PostingParser;
+import dev.postinglint.core.rules.CorpusRule;
 import dev.postinglint.core.rules.RuleContext;
 import dev.postinglint.core.rules.RuleInfo;
 import dev.postinglint.core.source.Position;
@@ -14,7 +15,9 @@ import dev.postinglint.core.source.SourceText;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +69,10 @@ public final class Linter {
             policies.put(f, p);
             policyNames.add(p.label());
         }
-        List<FileResult> results = new ArrayList<>(sorted.size());
+        List<Outcome> results = new ArrayList<>(sorted.size());
         if (threads == 1 || sorted.size() < 2) {
             for (InputFile f : sorted) {
-                results.add(lintFile(f, policies.get(f)));
+                results.add(lint(f, policies.get(f)));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sorted.size()), r -> {
@@ -78,12 +81,12 @@ public final class Linter {
                 return t;
             });
             try {
-                List<Future<FileResult>> futures = new ArrayList<>(sorted.size());
+                List<Future<Outcome>> futures = new ArrayList<>(sorted.size());
                 for (InputFile f : sorted) {
                     Policy p = policies.get(f);
-                    futures.add(pool.submit(() -> lintFile(f, p)));
+                    futures.add(pool.submit(() -> lint(f, p)));
                 }
-                for (Future<FileResult> fut : futures) {
+                for (Future<Outcome> fut : futures) {
                     results.add(fut.get());
                 }
             } catch (InterruptedException e) {
@@ -98,12 +101,71 @@ public final class Linter {
                 pool.shutdownNow();
             }
         }
-        return new LintReport(ToolInfo.version(), asOf, List.copyOf(policyNames), results, Summary.of(results),
-                Duration.ofNanos(System.nanoTime() - start), List.of());
+        List<DriftGroup> drift = new ArrayList<>();
+        List<FileResult> merged = finishCorpusRules(results, drift);
+        return new LintReport(ToolInfo.version(), asOf, List.copyOf(policyNames), merged, Summary.of(merged),
+                Duration.ofNanos(System.nanoTime() - start), drift);
+    }
+
+    /** A file's result and what corpus rules kept of it. */
+    private record Outcome(FileResult result, Map<PolicyRule, Object> observations) {
+    }
+
+    /**
+     * Gives each corpus rule every posting's observation, and merges what they report into the
+     * file results (re-sorted, so the order never depends on which rule ran last).
+     */
+    private static List<FileResult> finishCorpusRules(List<Outcome> outcomes, List<DriftGroup> drift) {
+        Map<PolicyRule, List<CorpusRule.Observation>> byRule = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            o.observations().forEach((rule, data) -> byRule.computeIfAbsent(rule, r -> new ArrayList<>())
+                    .add(new CorpusRule.Observation(o.result().path(), data)));
+        }
+        List<FileResult> files = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            files.add(o.result());
+        }
+        if (byRule.isEmpty()) {
+            return files;
+        }
+        Map<String, List<Finding>> extra = new HashMap<>();
+        for (Map.Entry<PolicyRule, List<CorpusRule.Observation>> e : byRule.entrySet()) {
+            PolicyRule pr = e.getKey();
+            RuleInfo info = pr.rule().info();
+            ((CorpusRule) pr.rule()).finish(e.getValue(), new CorpusRule.CorpusSink() {
+                @Override
+                public void report(String path, SourceSpan span, SourceLine line, String message, String excerpt, Fix fix) {
+                    extra.computeIfAbsent(path, k -> new ArrayList<>()).add(new Finding(info.id(), info.category(),
+                            pr.severity(), message, span, excerpt, info.link(), fix, line));
+                }
+
+                @Override
+                public void drift(DriftGroup group) {
+                    drift.add(group);
+                }
+            });
+        }
+        List<FileResult> merged = new ArrayList<>(files.size());
+        for (FileResult r : files) {
+            List<Finding> more = extra.get(r.path());
+            if (more == null) {
+                merged.add(r);
+                continue;
+            }
+            List<Finding> all = new ArrayList<>(r.findings());
+            all.addAll(more);
+            all.sort(Finding.ORDER);
+            merged.add(new FileResult(r.path(), all, r.policy(), r.title(), r.location(), r.ioError()));
+        }
+        return merged;
     }
 
     /** Reads, parses and checks one file. A file that is not a readable posting yields one error finding. */
     public FileResult lintFile(InputFile file, Policy policy) {
+        return lint(file, policy).result();
+    }
+
+    private Outcome lint(InputFile file, Policy policy) {
         SourceText source;
         try {
             source = PostingReader.read(file, maxFileBytes);
@@ -111,14 +173,23 @@ public final class Linter {
             SourceSpan at = new SourceSpan(0, 0, new Position(1, 1), new Position(1, 1));
             Finding f = new Finding(INPUT_RULE_ID, "input", Severity.ERROR, file.displayPath() + ": " + p.getMessage(),
                     at, "", null, null, SourceLine.NONE);
-            return new FileResult(file.displayPath(), List.of(f), policy.label(), null, null, p.ioError());
+            return new Outcome(new FileResult(file.displayPath(), List.of(f), policy.label(), null, null, p.ioError()), Map.of());
         }
         Posting posting = PostingParser.parse(source);
         RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf);
         List<Finding> findings = check(ctx, policy.enabledRules());
+        Map<PolicyRule, Object> observations = new IdentityHashMap<>();
+        for (PolicyRule pr : policy.enabledRules()) {
+            if (pr.rule() instanceof CorpusRule cr && pr.rule().info().when().test(ctx)) {
+                Object data = cr.observe(ctx);
+                if (data != null) {
+                    observations.put(pr, data);
+                }
+            }
+        }
         FieldValue location = policy.fields().containsKey("location") ? ctx.field("location") : null;
-        return new FileResult(file.displayPath(), findings, policy.label(), posting.title(),
-                location == null ? null : location.value(), false);
+        return new Outcome(new FileResult(file.displayPath(), findings, policy.label(), posting.title(),
+                location == null ? null : location.value(), false), observations);
     }
 
     /** Runs rules on one posting; findings in reading order, exact duplicates removed. */
@@ -127,11 +198,12 @@ public final class Linter {
         SourceText source = ctx.posting().source();
         for (PolicyRule pr : rules) {
             RuleInfo info = pr.rule().info();
-            if (!info.when().test(ctx)) {
+            if (!ctx.enter(info)) {
                 continue;
             }
-            pr.rule().check(ctx, (span, message, excerpt, fix) -> out.add(new Finding(info.id(), info.category(),
-                    pr.severity(), message, span, excerpt, info.link(), fix, SourceLine.around(source, span.start()))));
+            pr.rule().check(ctx, (span, message, excerpt, fix, severity) -> out.add(new Finding(info.id(), info.category(),
+                    severity == null ? pr.severity() : severity, message, span, excerpt, info.link(), fix,
+                    SourceLine.around(source, span.start()))));
         }
         List<Finding> sorted = new ArrayList<>(out);
         sorted.sort(Finding.ORDER);

@@ -100,7 +100,9 @@ public final class MessageTemplate {
                 out.append(parts.get(i));
             } else {
                 String v = lookup.apply(parts.get(i));
-                out.append(shorten(v == null ? "" : v));
+                // Values from postings (a match, a field) are shortened; a rule's own account is not.
+                boolean own = parts.get(i).equals("problem") || parts.get(i).equals("diff");
+                out.append(v == null ? "" : own ? v : shorten(v));
             }
         }
         return out.toString();

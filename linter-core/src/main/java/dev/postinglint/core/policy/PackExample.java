@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A whole-posting example in a policy's top-level {@code examples:}: the rules in {@code flag} must
- * report something on it, the rules in {@code pass} must report nothing.
+ * report something on it, the rules in {@code pass} must report nothing. {@code as-of} and
+ * {@code company} (facts laid over the policy's) let an example exercise dated and company rules.
  */
-public record PackExample(String name, String html, LocalDate asOf, List<String> flag, List<String> pass,
+public record PackExample(String name, String html, LocalDate asOf, Company company, List<String> flag, List<String> pass,
         String origin, YamlPlace place) {
 }

@@ -365,13 +365,14 @@ public final class PolicyLoader {
         String name = em.requireString("name");
         String html = em.requireString("html");
         LocalDate asOf = em.get("as-of").map(x -> x.asDate("'as-of'")).orElse(null);
+        Company company = em.get("company").map(PolicyLoader::readCompany).orElse(Company.NONE);
         List<String> flag = em.get("flag").map(x -> x.asStringList("'flag'")).orElse(List.of());
         List<String> pass = em.get("pass").map(x -> x.asStringList("'pass'")).orElse(List.of());
         em.finish();
         if (flag.isEmpty() && pass.isEmpty()) {
             throw em.error("pack example '" + name + "' needs 'flag' or 'pass' rule ids");
         }
-        return new PackExample(name, html, asOf, List.copyOf(flag), List.copyOf(pass), origin, v.place());
+        return new PackExample(name, html, asOf, company, List.copyOf(flag), List.copyOf(pass), origin, v.place());
     }
 
     // ---------------------------------------------------------------- merging
@@ -432,9 +433,7 @@ public final class PolicyLoader {
     private void validate(Rule rule, Map<String, FieldSpec> fields, Company company) {
         RuleInfo info = rule.info();
         Set<String> used = new HashSet<>(rule.fieldsUsed());
-        if (info.when().field() != null) {
-            used.add(info.when().field());
-        }
+        used.addAll(info.when().fieldsUsed());
         for (String f : used) {
             if (!fields.containsKey(f)) {
                 throw new PolicyException(info.place(), "rule '" + info.id() + "' uses field '" + f
@@ -442,7 +441,14 @@ public final class PolicyLoader {
             }
         }
         RuleType type = types.get(info.type()).orElseThrow();
-        info.message().validate(type.variables(), fields.keySet(), company.keys());
+        Set<String> vars = new HashSet<>(type.variables());
+        vars.add("jurisdiction");
+        // A rule that applies only when a company fact is set may quote that fact.
+        Set<String> facts = new HashSet<>(company.keys());
+        if (info.when().company() != null) {
+            facts.add(info.when().company());
+        }
+        info.message().validate(vars, fields.keySet(), facts);
         rule.validate(fields);
     }
 }

@@ -1,5 +1,6 @@
 package dev.postinglint.core.policy;
 
+import com.google.re2j.Pattern;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
 import java.util.ArrayList;
@@ -12,39 +13,48 @@ import org.jsoup.select.Selector;
 
 /**
  * The part of a posting a rule looks at: elements matching a CSS selector, the content under a named
- * section heading, both (selected elements inside the section), or the whole posting.
+ * section heading, both (selected elements inside the section), or the whole posting; and, with
+ * {@code contains}, only the paragraphs (leaf blocks) in there whose text matches a pattern.
  */
 public final class Scope {
-    public static final Scope WHOLE = new Scope(null, null, null);
+    public static final Scope WHOLE = new Scope(null, null, null, null);
 
     private final String css;
     private final Evaluator selector;
     private final String section;
+    private final Pattern contains;
 
-    private Scope(String css, Evaluator selector, String section) {
+    private Scope(String css, Evaluator selector, String section, Pattern contains) {
         this.css = css;
         this.selector = selector;
         this.section = section;
+        this.contains = contains;
     }
 
     /** Reads {@code scope: "css"} or {@code scope: {selector: "css", section: "Heading"}}. */
     public static Scope read(YamlValue value) {
         if (value.isScalar()) {
-            return new Scope(value.asNonBlank("scope"), compileCss(value, value.asNonBlank("scope")), null);
+            return new Scope(value.asNonBlank("scope"), compileCss(value, value.asNonBlank("scope")), null, null);
         }
         YamlMap m = value.asMap("scope");
         String css = m.string("selector").orElse(null);
         Evaluator ev = css == null ? null : compileCss(m.require("selector"), css);
         String section = m.string("section").orElse(null);
+        Pattern contains = m.get("contains").map(v -> Patterns.compile(v, "'contains'")).orElse(null);
         m.finish();
-        if (css == null && section == null) {
-            throw m.error("scope needs 'selector', 'section' or both");
+        if (css == null && section == null && contains == null) {
+            throw m.error("scope needs 'selector', 'section', 'contains' or a combination");
         }
-        return new Scope(css, ev, section);
+        return new Scope(css, ev, section, contains);
     }
 
     /** Compiles a CSS selector once; a selector jsoup cannot read is an error at its place. */
     public static Evaluator compileCss(YamlValue at, String css) {
+        // jsoup runs these with java.util.regex, which can backtrack for ever: policies use RE2 instead.
+        if (css.matches("(?s).*:(matches|matchesOwn|matchText|matchesWholeText|matchesWholeOwnText)\\b.*")) {
+            throw at.error("'" + css + "' uses a regex pseudo-selector (:matches...), which could run for ever;"
+                    + " use a forbid or require rule with this selector as its scope instead");
+        }
         try {
             return QueryParser.parse(css);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -53,11 +63,21 @@ public final class Scope {
     }
 
     public boolean isWhole() {
-        return selector == null && section == null;
+        return selector == null && section == null && contains == null;
     }
 
-    /** The elements in scope: those the selector matches (inside the section, if one is named). */
+    /**
+     * The elements in scope: those the selector matches (inside the section, if one is named); with
+     * {@code contains}, the leaf blocks inside them whose text matches.
+     */
     public List<Element> elements(Posting posting) {
+        if (contains != null) {
+            List<Element> out = new ArrayList<>();
+            for (Posting.Block b : matchingBlocks(posting)) {
+                out.add(b.element());
+            }
+            return out;
+        }
         Element root = posting.document();
         List<Element> selected = selector == null ? List.of(root) : Selector.select(selector, root);
         if (section == null) {
@@ -79,6 +99,29 @@ public final class Scope {
         if (isWhole()) {
             return List.of(posting.view().whole());
         }
+        if (contains != null) {
+            List<TextRegion> out = new ArrayList<>();
+            for (Posting.Block b : matchingBlocks(posting)) {
+                out.add(b.region());
+            }
+            return out;
+        }
+        return baseRegions(posting);
+    }
+
+    /** Leaf blocks inside the selector/section regions whose text matches {@code contains}. */
+    private List<Posting.Block> matchingBlocks(Posting posting) {
+        List<TextRegion> within = selector == null && section == null ? List.of(posting.view().whole()) : baseRegions(posting);
+        List<Posting.Block> out = new ArrayList<>();
+        for (Posting.Block b : posting.blocks()) {
+            if (within.stream().anyMatch(r -> r.contains(b.region())) && contains.matcher(b.text()).find()) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private List<TextRegion> baseRegions(Posting posting) {
         List<TextRegion> raw = new ArrayList<>();
         if (selector == null) {
             raw.addAll(posting.sections(section));
@@ -102,19 +145,27 @@ public final class Scope {
         if (isWhole()) {
             return "the whole posting";
         }
-        if (section == null) {
-            return css;
+        List<String> parts = new ArrayList<>();
+        if (contains != null) {
+            parts.add("blocks matching '" + contains.pattern() + "'");
         }
-        return (css == null ? "" : css + " in ") + "section '" + section + "'";
+        if (css != null) {
+            parts.add(css);
+        }
+        if (section != null) {
+            parts.add("section '" + section + "'");
+        }
+        return String.join(" in ", parts);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Scope s && java.util.Objects.equals(css, s.css) && java.util.Objects.equals(section, s.section);
+        return o instanceof Scope s && java.util.Objects.equals(css, s.css) && java.util.Objects.equals(section, s.section)
+                && java.util.Objects.equals(contains == null ? null : contains.pattern(), s.contains == null ? null : s.contains.pattern());
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(css, section);
+        return java.util.Objects.hash(css, section, contains == null ? null : contains.pattern());
     }
 }

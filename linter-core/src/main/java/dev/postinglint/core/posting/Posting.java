@@ -21,6 +21,14 @@ public final class Posting {
     private final TextView view;
     private final Map<Element, int[]> elementSpans;
     private final List<Heading> headings;
+    private List<Block> blocks;
+
+    /** A leaf block: a paragraph-like element with text and no block inside it, and its text region. */
+    public record Block(Element element, TextRegion region) {
+        public String text() {
+            return region.text();
+        }
+    }
 
     Posting(SourceText source, Document document, TextView view, Map<Element, int[]> elementSpans) {
         this.source = source;
@@ -63,6 +71,32 @@ public final class Posting {
     }
 
     /**
+     * The leaf blocks in reading order: paragraphs, list items, headings and divs that hold text and
+     * no other block. Computed once, on first use.
+     */
+    public List<Block> blocks() {
+        if (blocks == null) {
+            List<Block> out = new ArrayList<>();
+            Element body = document.body();
+            if (body != null) {
+                for (Element el : body.getAllElements()) {
+                    String tag = el.normalName();
+                    if (el == body || !TextViewBuilder.BLOCKS.contains(tag) || tag.equals("br") || tag.equals("hr")
+                            || !isLeafBlock(el)) {
+                        continue;
+                    }
+                    TextRegion r = regionOf(el);
+                    if (!r.text().isBlank()) {
+                        out.add(new Block(el, r));
+                    }
+                }
+            }
+            blocks = Collections.unmodifiableList(out);
+        }
+        return blocks;
+    }
+
+    /**
      * The content under every heading whose text matches {@code name} (case, surrounding
      * punctuation and spacing ignored), up to the next heading of any level.
      */
@@ -70,13 +104,30 @@ public final class Posting {
         String wanted = normalizeHeading(name);
         List<TextRegion> out = new ArrayList<>();
         for (int i = 0; i < headings.size(); i++) {
-            Heading h = headings.get(i);
-            if (normalizeHeading(h.text()).equals(wanted)) {
-                int end = i + 1 < headings.size() ? headings.get(i + 1).textStart() : view.length();
-                out.add(view.region(Math.min(h.textEnd(), end), end));
+            if (normalizeHeading(headings.get(i).text()).equals(wanted)) {
+                out.add(section(i));
             }
         }
         return out;
+    }
+
+    /**
+     * The content under heading {@code i}: up to the next heading, and never past the end of the
+     * element that holds the heading, so the "About Us" of a {@code <div class="content-intro">}
+     * ends with that div even when the next heading is further down.
+     */
+    public TextRegion section(int i) {
+        Heading h = headings.get(i);
+        int end = i + 1 < headings.size() ? headings.get(i + 1).textStart() : view.length();
+        Element container = h.element().parent();
+        if (container != null) {
+            int[] span = elementSpans.get(container);
+            if (span != null && span[1] >= h.textEnd()) {
+                end = Math.min(end, span[1]);
+            }
+        }
+        int start = Math.min(h.textEnd(), end);
+        return view.region(start, Math.max(start, end));
     }
 
     static String normalizeHeading(String s) {

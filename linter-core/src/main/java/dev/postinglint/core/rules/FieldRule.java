@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * {@code type: field}: a field from {@code fields:} must be present ({@code required}, default true),
  * have one of the {@code allowed} values, match {@code pattern}, and carry the exact {@code label}
- * (e.g. "Available Locations:"). A wrong label has a fix that rewrites it. Each problem is one finding;
+ * (e.g. "Available Locations:"). A wrong label has a fix that rewrites it. With {@code separator} (a
+ * pattern), a value listing several places ("Austin, TX; London, UK") is checked place by place. Each problem is one finding;
  * {@code message} may use {@code {problem}}, which says which check failed.
  */
 final class FieldRule implements Rule {
@@ -29,8 +30,11 @@ final class FieldRule implements Rule {
     private final Set<String> allowedFolded;
     private final Pattern pattern;
     private final String label;
+    private final Pattern separator;
 
-    FieldRule(RuleInfo info, String field, boolean required, List<String> allowed, Pattern pattern, String label) {
+    FieldRule(RuleInfo info, String field, boolean required, List<String> allowed, Pattern pattern, String label,
+            Pattern separator) {
+        this.separator = separator;
         this.info = info;
         this.field = field;
         this.required = required;
@@ -85,13 +89,20 @@ final class FieldRule implements Rule {
             sink.report(v.labelSpan(), message(ctx, "the " + field + " label reads '" + v.label().strip()
                     + "' but should read '" + label + "'", v.value(), label), v.label(), fix);
         }
-        if (!allowed.isEmpty() && !allowedFolded.contains(fold(v.value()))) {
-            sink.report(v.valueSpan(), message(ctx, "'" + v.value() + "' is not an allowed " + field + " (allowed: "
-                    + String.join("; ", allowed) + ")", v.value(), String.join("; ", allowed)), v.value(), null);
-        }
-        if (pattern != null && !pattern.matcher(v.value()).matches()) {
-            sink.report(v.valueSpan(), message(ctx, "the " + field + " '" + v.value() + "' is not written in the expected format ("
-                    + pattern.pattern() + ")", v.value(), pattern.pattern()), v.value(), null);
+        List<String> values = separator == null ? List.of(v.value()) : List.of(separator.split(v.value()));
+        for (String one : values) {
+            String value = one.strip();
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (!allowed.isEmpty() && !allowedFolded.contains(fold(value))) {
+                sink.report(v.valueSpan(), message(ctx, "'" + value + "' is not an allowed " + field + " (allowed: "
+                        + String.join("; ", allowed) + ")", value, String.join("; ", allowed)), v.value(), null);
+            }
+            if (pattern != null && !pattern.matcher(value).matches()) {
+                sink.report(v.valueSpan(), message(ctx, "the " + field + " '" + value + "' is not written in the expected format ("
+                        + pattern.pattern() + ")", value, pattern.pattern()), v.value(), null);
+            }
         }
     }
 
@@ -128,7 +139,8 @@ final class FieldRule implements Rule {
             List<String> allowed = spec.get("allowed").map(v -> v.asStringList("'allowed'")).orElse(List.of());
             Pattern pattern = spec.get("pattern").map(v -> Patterns.compile(v, "'pattern'")).orElse(null);
             String label = spec.get("label").map((YamlValue v) -> v.asNonBlank("'label'")).orElse(null);
-            return new FieldRule(info, field, required, List.copyOf(allowed), pattern, label);
+            Pattern separator = spec.get("separator").map(v -> Patterns.compile(v, "'separator'")).orElse(null);
+            return new FieldRule(info, field, required, List.copyOf(allowed), pattern, label, separator);
         }
     }
 }

@@ -10,19 +10,22 @@ import java.util.Set;
 /**
  * {@code type: require}: a pattern must occur in scope at least {@code min} times (default 1) and,
  * if {@code max} is given, at most {@code max} times. Too few: one finding at the start of the scope
- * (or of the file when the scope is absent). Too many: one finding for each occurrence past {@code max}.
+ * (or of the file when the scope is absent; with {@code optional-scope: true} an absent scope means the
+ * rule does not apply). Too many: one finding for each occurrence past {@code max}.
  */
 final class RequireRule implements Rule {
     private final RuleInfo info;
     private final MatchPatterns patterns;
     private final int min;
     private final Integer max;
+    private final boolean optionalScope;
 
-    RequireRule(RuleInfo info, MatchPatterns patterns, int min, Integer max) {
+    RequireRule(RuleInfo info, MatchPatterns patterns, int min, Integer max, boolean optionalScope) {
         this.info = info;
         this.patterns = patterns;
         this.min = min;
         this.max = max;
+        this.optionalScope = optionalScope;
     }
 
     @Override
@@ -33,6 +36,9 @@ final class RequireRule implements Rule {
     @Override
     public void check(RuleContext ctx, FindingSink sink) {
         List<TextRegion> regions = ctx.regions(info.scope());
+        if (regions.isEmpty() && optionalScope) {
+            return; // the scope is what the rule is about (e.g. "the accommodation paragraph"): no scope, no rule
+        }
         List<MatchPatterns.Match> matches = patterns.findAll(regions);
         int count = matches.size();
         Map<String, String> vars = Map.of("count", String.valueOf(count), "min", String.valueOf(min),
@@ -40,6 +46,11 @@ final class RequireRule implements Rule {
         if (count < min) {
             SourceSpan at = regions.isEmpty() ? ctx.posting().view().sourceSpan(0, 0)
                     : firstCharacter(regions.get(0));
+            // A rule that applies because of where the job is points at the location that triggered it.
+            String jurisdictionField = info.when().jurisdictionField();
+            if (jurisdictionField != null && info.scope().isWhole() && ctx.field(jurisdictionField) != null) {
+                at = ctx.field(jurisdictionField).valueSpan();
+            }
             String suffix = regions.isEmpty() && !info.scope().isWhole() ? " (no " + info.scope() + " in this posting)" : "";
             sink.report(at, ctx.render(info.message(), vars) + suffix, "", null);
         }
@@ -88,7 +99,8 @@ final class RequireRule implements Rule {
             if (min == 0 && max == null) {
                 throw spec.error("a require rule with min: 0 and no max can never fail; give 'max' or use forbid");
             }
-            return new RequireRule(info, p, min, max);
+            boolean optionalScope = spec.get("optional-scope").map(v -> v.asBoolean("'optional-scope'")).orElse(false);
+            return new RequireRule(info, p, min, max, optionalScope);
         }
     }
 }

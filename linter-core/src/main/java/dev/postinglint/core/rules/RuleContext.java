@@ -6,9 +6,13 @@ import dev.postinglint.core.policy.FieldSpec;
 import dev.postinglint.core.policy.FieldValue;
 import dev.postinglint.core.policy.MessageTemplate;
 import dev.postinglint.core.policy.Scope;
+import dev.postinglint.core.policy.When;
+import dev.postinglint.core.jurisdiction.Gazetteer;
+import dev.postinglint.core.jurisdiction.Jurisdictions;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
 import dev.postinglint.core.source.SourceSpan;
+import dev.postinglint.core.text.Words;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +31,11 @@ public final class RuleContext {
     private final LocalDate asOf;
     private final Map<Scope, List<TextRegion>> regions = new HashMap<>();
     private final Map<String, Optional<FieldValue>> fields = new HashMap<>();
+    private final Map<String, Jurisdictions> jurisdictions = new HashMap<>();
+    private final Map<Posting.Block, List<String>> blockTokens = new java.util.IdentityHashMap<>();
+    private final Map<Rule, Object> scratch = new java.util.IdentityHashMap<>();
+    private RuleInfo current;
+    private When.JurisdictionWindow currentJurisdiction;
 
     public RuleContext(Posting posting, Map<String, FieldSpec> fieldSpecs, Company company, LocalDate asOf) {
         this.posting = posting;
@@ -45,6 +54,56 @@ public final class RuleContext {
 
     public LocalDate asOf() {
         return asOf;
+    }
+
+    /**
+     * Marks the rule about to run and checks its {@code when:}; false when it does not apply here.
+     * Remembers which jurisdiction brought it into scope, for the {@code {jurisdiction}} placeholder.
+     */
+    public boolean enter(RuleInfo rule) {
+        current = rule;
+        currentJurisdiction = rule.when().match(this);
+        return currentJurisdiction != null;
+    }
+
+    /** A block's normalized tokens, computed once per posting and shared by every rule. */
+    public List<String> tokens(Posting.Block block) {
+        return blockTokens.computeIfAbsent(block, b -> Words.norms(Words.tokenize(b.text())));
+    }
+
+    /** The leaf blocks inside a scope, in reading order. */
+    public List<Posting.Block> blocks(Scope scope) {
+        if (scope.isWhole()) {
+            return posting.blocks();
+        }
+        List<TextRegion> regions = regions(scope);
+        List<Posting.Block> out = new java.util.ArrayList<>();
+        for (Posting.Block b : posting.blocks()) {
+            for (TextRegion r : regions) {
+                if (r.contains(b.region())) {
+                    out.add(b);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What a rule computed in {@code check} for use in {@code observe} on the same posting. */
+    public Object scratch(Rule rule) {
+        return scratch.get(rule);
+    }
+
+    public void scratch(Rule rule, Object value) {
+        scratch.put(rule, value);
+    }
+
+    /** The jurisdictions of a field's value (normally the location), resolved once per posting. */
+    public Jurisdictions jurisdictions(String fieldName) {
+        return jurisdictions.computeIfAbsent(fieldName, n -> {
+            FieldValue v = field(n);
+            return v == null ? Jurisdictions.NONE : Gazetteer.shared().resolve(v.value());
+        });
     }
 
     public List<TextRegion> regions(Scope scope) {
@@ -101,6 +160,9 @@ public final class RuleContext {
         return template.render(name -> {
             if (vars.containsKey(name)) {
                 return vars.get(name);
+            }
+            if (name.equals("jurisdiction")) {
+                return currentJurisdiction == null ? "" : currentJurisdiction.label();
             }
             if (name.startsWith("fields.")) {
                 FieldValue v = field(name.substring(7));

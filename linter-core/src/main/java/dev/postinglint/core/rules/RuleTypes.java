@@ -22,7 +22,8 @@ public final class RuleTypes {
     /** Every rule type that ships with posting-lint. */
     public static RuleTypes builtin() {
         return new RuleTypes(List.of(new RequireRule.Type(), new ForbidRule.Type(), new SubstituteRule.Type(),
-                new SelectorRule.Type(), new FieldRule.Type()));
+                new SelectorRule.Type(), new FieldRule.Type(), new CanonicalRule.Type(), new FactRule.Type(),
+                new ConsistencyRule.Type(), new JurisdictionRule.Type()));
     }
 
     public Optional<RuleType> get(String name) {

@@ -1,5 +1,6 @@
 package dev.postinglint.core.rules;
 
+import dev.postinglint.core.engine.Fix;
 import dev.postinglint.core.policy.Scope;
 import dev.postinglint.core.policy.YamlMap;
 import dev.postinglint.core.source.SourceSpan;
@@ -16,19 +17,37 @@ import org.jsoup.select.Selector;
 /**
  * {@code type: selector}: a CSS selector must match ({@code must: exist}) or must not match
  * ({@code must: not-exist}, the default) inside the scope. Each unwanted element is a finding at its
- * start tag, as the parser recorded it.
+ * start tag, as the parser recorded it. {@code blank: true} keeps only elements with no visible
+ * content; {@code bold-heading: true} only paragraphs used as headings (whole text bold). A safe
+ * {@code fix:} may remove an attribute, add a missing one, or remove a blank element.
  */
 final class SelectorRule implements Rule {
     private final RuleInfo info;
     private final String css;
     private final Evaluator selector;
     private final boolean mustExist;
+    private final boolean blankOnly;
+    private final boolean boldHeadingOnly;
+    private final FixSpec fix;
 
-    SelectorRule(RuleInfo info, String css, Evaluator selector, boolean mustExist) {
+    /** What a selector rule can repair: one attribute removed or added, or a blank element removed. */
+    record FixSpec(String removeAttribute, String addName, String addValue, boolean removeElement) {
+    }
+
+    SelectorRule(RuleInfo info, String css, Evaluator selector, boolean mustExist, boolean blankOnly,
+            boolean boldHeadingOnly, FixSpec fix) {
         this.info = info;
         this.css = css;
         this.selector = selector;
         this.mustExist = mustExist;
+        this.blankOnly = blankOnly;
+        this.boldHeadingOnly = boldHeadingOnly;
+        this.fix = fix;
+    }
+
+    /** A blank element: no text but white space, and nothing visible such as an image. */
+    private static boolean isBlank(Element e) {
+        return e.text().replace('\u00a0', ' ').isBlank() && e.select("img, iframe, video, svg, input, hr").isEmpty();
     }
 
     @Override
@@ -43,6 +62,12 @@ final class SelectorRule implements Rule {
         List<Element> matched = new ArrayList<>();
         for (Element root : scopeElements) {
             for (Element e : Selector.select(selector, root)) {
+                if (blankOnly && !isBlank(e)) {
+                    continue;
+                }
+                if (boldHeadingOnly && ctx.posting().headings().stream().noneMatch(h -> h.element() == e)) {
+                    continue;
+                }
                 if (seen.put(e, Boolean.TRUE) == null) {
                     matched.add(e);
                 }
@@ -59,8 +84,22 @@ final class SelectorRule implements Rule {
         for (Element e : matched) {
             SourceSpan span = startTag(ctx, e);
             sink.report(span, ctx.render(info.message(), vars(e.normalName(), matched.size())),
-                    text.substring(span.startOffset(), span.endOffset()), null);
+                    text.substring(span.startOffset(), span.endOffset()), fixFor(ctx, e));
         }
+    }
+
+    private Fix fixFor(RuleContext ctx, Element e) {
+        if (fix == null) {
+            return null;
+        }
+        var src = ctx.posting().source();
+        if (fix.removeAttribute() != null) {
+            return MarkupFixes.removeAttribute(src, e, fix.removeAttribute());
+        }
+        if (fix.addName() != null) {
+            return MarkupFixes.addAttribute(src, e, fix.addName(), fix.addValue());
+        }
+        return fix.removeElement() ? MarkupFixes.removeElement(src, e) : null;
     }
 
     private Map<String, String> vars(String element, int count) {
@@ -100,7 +139,40 @@ final class SelectorRule implements Rule {
             if (!must.equals("exist") && !must.equals("not-exist")) {
                 throw spec.get("must").orElseThrow().error("'must' is 'exist' or 'not-exist', not '" + must + "'");
             }
-            return new SelectorRule(info, css, Scope.compileCss(sel, css), must.equals("exist"));
+            boolean blank = spec.get("blank").map(v -> v.asBoolean("'blank'")).orElse(false);
+            boolean boldHeading = spec.get("bold-heading").map(v -> v.asBoolean("'bold-heading'")).orElse(false);
+            FixSpec fix = spec.get("fix").map(Type::readFix).orElse(null);
+            if (fix != null && must.equals("exist")) {
+                throw spec.require("fix").error("a fix repairs elements that must not exist; 'must: exist' has none to repair");
+            }
+            if (fix != null && fix.removeElement() && !blank) {
+                throw spec.require("fix").error("'remove-element' is only safe for blank elements: add 'blank: true'");
+            }
+            return new SelectorRule(info, css, Scope.compileCss(sel, css), must.equals("exist"), blank, boldHeading, fix);
+        }
+
+        private static FixSpec readFix(dev.postinglint.core.policy.YamlValue v) {
+            YamlMap m = v.asMap("'fix'");
+            String remove = m.string("remove-attribute").orElse(null);
+            String addName = null;
+            String addValue = null;
+            var add = m.get("add-attribute");
+            if (add.isPresent()) {
+                YamlMap am = add.get().asMap("'add-attribute'");
+                List<String> keys = am.keys();
+                if (keys.size() != 1) {
+                    throw add.get().error("'add-attribute' takes one name: value pair");
+                }
+                addName = keys.get(0);
+                addValue = am.get(addName).orElseThrow().asString("attribute value");
+            }
+            boolean removeElement = m.get("remove-element").map(x -> x.asBoolean("'remove-element'")).orElse(false);
+            m.finish();
+            int kinds = (remove != null ? 1 : 0) + (addName != null ? 1 : 0) + (removeElement ? 1 : 0);
+            if (kinds != 1) {
+                throw m.error("'fix' takes exactly one of remove-attribute, add-attribute, remove-element");
+            }
+            return new FixSpec(remove, addName, addValue, removeElement);
         }
     }
 }

@@ -1,0 +1,204 @@
+package dev.postinglint.core.jurisdiction;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Resolves location text ("Lisbon, Portugal", "Austin, TX", "Remote - US", "London, UK; New York")
+ * to {@link Jurisdictions} with a gazetteer shipped as data ({@code dev/postinglint/rules/gazetteer.yaml}
+ * in the rules module): countries, first-level regions and cities with their region and country.
+ * Two-letter region abbreviations count only after a comma ("Austin, TX"), so a bare word is never
+ * mistaken for a state.
+ */
+public final class Gazetteer {
+    public static final String RESOURCE = "dev/postinglint/rules/gazetteer.yaml";
+    private static volatile Gazetteer shared;
+
+    private record Place(String code, boolean eu) {
+    }
+
+    private final Map<String, Place> countries = new HashMap<>();
+    private final Map<String, String> regions = new HashMap<>();
+    private final Map<String, String> regionAbbreviations = new HashMap<>();
+    private final Map<String, List<String>> cities = new HashMap<>();
+    private final Set<String> euCountries = new LinkedHashSet<>();
+    private static final Pattern SPLIT = Pattern.compile("\\s*(?:;|\\||\\n|\\s/\\s|\\bor\\b|\\band\\b|•)\\s*");
+    private static final Pattern REMOTE = Pattern.compile("(?i)\\b(?:remote|anywhere|distributed|work from home|wfh)\\b");
+
+    /** The gazetteer from the classpath, loaded once; empty if the rules module is not present. */
+    public static Gazetteer shared() {
+        Gazetteer g = shared;
+        if (g == null) {
+            synchronized (Gazetteer.class) {
+                g = shared;
+                if (g == null) {
+                    g = load();
+                    shared = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    private static Gazetteer load() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        InputStream in = cl == null ? null : cl.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            in = Gazetteer.class.getClassLoader().getResourceAsStream(RESOURCE);
+        }
+        if (in == null) {
+            return new Gazetteer(Map.of());
+        }
+        try (InputStream s = in) {
+            Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(new InputStreamReader(s, StandardCharsets.UTF_8));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) data;
+            return new Gazetteer(map);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public Gazetteer(Map<String, Object> data) {
+        for (Map<String, Object> c : (List<Map<String, Object>>) data.getOrDefault("countries", List.of())) {
+            String code = String.valueOf(c.get("code"));
+            boolean eu = Boolean.TRUE.equals(c.get("eu"));
+            if (eu) {
+                euCountries.add(code);
+            }
+            // Only the names listed: bare ISO codes would collide with region abbreviations (CO, IN, DE).
+            for (Object n : (List<Object>) c.get("names")) {
+                countries.put(key(String.valueOf(n)), new Place(code, eu));
+            }
+        }
+        for (Map<String, Object> r : (List<Map<String, Object>>) data.getOrDefault("regions", List.of())) {
+            String code = String.valueOf(r.get("code"));
+            for (Object n : (List<Object>) r.get("names")) {
+                regions.put(key(String.valueOf(n)), code);
+            }
+            regionAbbreviations.put(code.substring(code.indexOf('-') + 1).toUpperCase(Locale.ROOT), code);
+        }
+        for (Map<String, Object> c : (List<Map<String, Object>>) data.getOrDefault("cities", List.of())) {
+            String in = String.valueOf(c.get("in"));
+            String code = c.get("code") == null ? in : String.valueOf(c.get("code"));
+            for (Object n : (List<Object>) c.get("names")) {
+                cities.computeIfAbsent(key(String.valueOf(n)), k -> new ArrayList<>()).add(code);
+            }
+        }
+    }
+
+    private static String key(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00a0]+", " ").replaceAll("[.]", "").strip();
+    }
+
+    public Set<String> euMembers() {
+        return euCountries;
+    }
+
+    /** Resolves a location field's value; every part must resolve, or it is listed as unresolved. */
+    public Jurisdictions resolve(String location) {
+        Set<String> codes = new LinkedHashSet<>();
+        Set<String> remote = new LinkedHashSet<>();
+        List<String> unresolved = new ArrayList<>();
+        for (String rawPart : SPLIT.split(location)) {
+            String part = rawPart.replaceAll("[\\u2010-\\u2015]", "-").strip();
+            if (part.isEmpty()) {
+                continue;
+            }
+            boolean isRemote = REMOTE.matcher(part).find();
+            String place = isRemote ? REMOTE.matcher(part).replaceAll(" ").replaceAll("^[\\s\\-:(),]+|[\\s\\-:(),]+$", "")
+                    .replaceAll("[()]", " ").strip() : part;
+            String code = resolvePlace(place);
+            if (code == null) {
+                unresolved.add(rawPart.strip()); // includes a bare "Remote": no country, no jurisdiction
+                continue;
+            }
+            addWithAncestors(codes, code);
+            if (isRemote && code.indexOf('-') < 0) {
+                remote.add(code);
+            }
+        }
+        return new Jurisdictions(codes, remote, unresolved);
+    }
+
+    private void addWithAncestors(Set<String> codes, String code) {
+        String c = code;
+        while (true) {
+            codes.add(c);
+            int dash = c.lastIndexOf('-');
+            if (dash < 0) {
+                break;
+            }
+            c = c.substring(0, dash);
+        }
+        String country = code.contains("-") ? code.substring(0, code.indexOf('-')) : code;
+        if (euCountries.contains(country)) {
+            codes.add("EU");
+            codes.add("EU-" + country);
+        }
+    }
+
+    /** One place: "City", "City, Region", "City, Country", "Region", "Country", in any of those forms. */
+    private String resolvePlace(String place) {
+        List<String> whole = cities.get(key(place));
+        if (whole != null && whole.size() == 1) {
+            return whole.get(0); // a name that includes its region: "Vancouver, WA", "London, ON"
+        }
+        String[] segs = place.split("\\s*,\\s*");
+        String country = null;
+        String region = null;
+        for (int i = 0; i < segs.length; i++) {
+            String s = segs[i].strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            Place c = countries.get(key(s));
+            if (c != null && (i > 0 || segs.length == 1)) {
+                country = c.code();
+                continue;
+            }
+            String r = regions.get(key(s));
+            if (r == null && i > 0 && s.length() == 2 && s.equals(s.toUpperCase(Locale.ROOT))) {
+                r = regionAbbreviations.get(s);
+            }
+            if (r != null && (i > 0 || segs.length == 1 || cities.get(key(s)) == null)) {
+                region = r;
+            }
+        }
+        String first = segs[0].strip();
+        List<String> candidates = cities.get(key(first));
+        if (candidates != null) {
+            for (String cand : candidates) {
+                if ((region == null || cand.equals(region) || cand.startsWith(region + "-"))
+                        && (country == null || cand.equals(country) || cand.startsWith(country + "-"))) {
+                    return cand;
+                }
+            }
+            if (region == null && country == null && candidates.size() == 1) {
+                return candidates.get(0);
+            }
+        }
+        if (region != null && (country == null || region.startsWith(country + "-"))) {
+            return region;
+        }
+        if (country != null) {
+            return country;
+        }
+        Place c = countries.get(key(first));
+        return c == null ? null : c.code();
+    }
+}

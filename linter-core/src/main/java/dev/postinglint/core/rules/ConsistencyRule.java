@@ -1,0 +1,243 @@
+package dev.postinglint.core.rules;
+
+import dev.postinglint.core.engine.DriftGroup;
+import dev.postinglint.core.policy.YamlMap;
+import dev.postinglint.core.posting.Heading;
+import dev.postinglint.core.posting.Posting;
+import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.source.SourceLine;
+import dev.postinglint.core.source.SourceSpan;
+import dev.postinglint.core.text.WordDiff;
+import dev.postinglint.core.text.Words;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code type: consistency}: with no approved text at all, finds the same block across every posting
+ * of a run and reports the postings whose variant is in the minority, with the majority variant, how
+ * many postings use it and a word diff. Blocks are grouped by {@code group-by}:
+ * <ul>
+ * <li>{@code scope}: the text in the rule's scope is one block (e.g. {@code .content-intro});</li>
+ * <li>{@code heading}: the content under each heading, grouped by the heading's text;</li>
+ * <li>{@code leading-words}: each paragraph, grouped by its first {@code leading-words} words.</li>
+ * </ul>
+ * A variant counts as drift only when it is at least {@code threshold} similar to the majority
+ * (otherwise it is different content, such as each job's own duties). Per posting it keeps only the
+ * normalized text (shared between postings that use the same text) and where the block is.
+ */
+final class ConsistencyRule implements CorpusRule {
+    enum GroupBy { SCOPE, HEADING, LEADING_WORDS }
+
+    private final RuleInfo info;
+    private final String block;
+    private final GroupBy groupBy;
+    private final int leadingWords;
+    private final int minPostings;
+    private final int minWords;
+    private final double threshold;
+    private final Map<String, String> interned = new ConcurrentHashMap<>();
+
+    ConsistencyRule(RuleInfo info, String block, GroupBy groupBy, int leadingWords, int minPostings, int minWords, double threshold) {
+        this.info = info;
+        this.block = block;
+        this.groupBy = groupBy;
+        this.leadingWords = leadingWords;
+        this.minPostings = minPostings;
+        this.minWords = minWords;
+        this.threshold = threshold;
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public void check(RuleContext ctx, FindingSink sink) {
+        // Nothing to say about one posting alone: see finish().
+    }
+
+    /** One block of one posting: its group key and label, normalized text, and place. */
+    private record Seen(String key, String label, String norm, String text, SourceSpan span, SourceLine line) {
+    }
+
+    @Override
+    public Object observe(RuleContext ctx) {
+        List<Seen> out = new ArrayList<>();
+        Posting posting = ctx.posting();
+        switch (groupBy) {
+            case SCOPE -> {
+                List<Posting.Block> blocks = ctx.blocks(info.scope());
+                add(ctx, out, "", block, blocks);
+            }
+            case HEADING -> {
+                List<TextRegion> scope = ctx.regions(info.scope());
+                List<Heading> headings = posting.headings();
+                for (int i = 0; i < headings.size(); i++) {
+                    Heading h = headings.get(i);
+                    TextRegion section = posting.section(i);
+                    if (scope.stream().noneMatch(r -> r.contains(section))) {
+                        continue;
+                    }
+                    List<Posting.Block> blocks = new ArrayList<>();
+                    for (Posting.Block b : posting.blocks()) {
+                        if (section.contains(b.region())) {
+                            blocks.add(b);
+                        }
+                    }
+                    String key = h.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+                    add(ctx, out, key, h.text().strip(), blocks);
+                }
+            }
+            case LEADING_WORDS -> {
+                for (Posting.Block b : ctx.blocks(info.scope())) {
+                    String key = Words.leadingWords(Words.tokenize(b.text()), leadingWords);
+                    if (key != null) {
+                        add(ctx, out, key, key, List.of(b));
+                    }
+                }
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private void add(RuleContext ctx, List<Seen> out, String key, String label, List<Posting.Block> blocks) {
+        if (blocks.isEmpty()) {
+            return;
+        }
+        List<String> tokens = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (Posting.Block b : blocks) {
+            tokens.addAll(ctx.tokens(b));
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            text.append(b.text().strip());
+        }
+        long words = tokens.stream().filter(t -> Character.isLetterOrDigit(t.charAt(0))).count();
+        if (words < minWords) {
+            return;
+        }
+        for (Seen s : out) {
+            if (s.key().equals(key)) {
+                return; // one block per key per posting: the first
+            }
+        }
+        String norm = interned.computeIfAbsent(String.join(" ", tokens), k -> k);
+        TextRegion first = blocks.get(0).region();
+        TextRegion last = blocks.get(blocks.size() - 1).region();
+        SourceSpan span = first.view().sourceSpan(first.start(), last.end());
+        out.add(new Seen(key, label, norm, text.toString(), span, SourceLine.around(ctx.posting().source(), span.start())));
+    }
+
+    private record Occurrence(String path, Seen seen) {
+    }
+
+    @Override
+    public void finish(List<Observation> observations, CorpusSink sink) {
+        Map<String, Map<String, List<Occurrence>>> groups = new LinkedHashMap<>();
+        for (Observation o : observations) {
+            @SuppressWarnings("unchecked")
+            List<Seen> seen = (List<Seen>) o.data();
+            for (Seen s : seen) {
+                groups.computeIfAbsent(s.key(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(s.norm(), k -> new ArrayList<>()).add(new Occurrence(o.path(), s));
+            }
+        }
+        for (Map.Entry<String, Map<String, List<Occurrence>>> g : groups.entrySet()) {
+            judge(g.getValue(), sink);
+        }
+        interned.clear();
+    }
+
+    private void judge(Map<String, List<Occurrence>> variants, CorpusSink sink) {
+        int total = variants.values().stream().mapToInt(List::size).sum();
+        if (total < minPostings || variants.size() < 2) {
+            return;
+        }
+        List<Map.Entry<String, List<Occurrence>>> sorted = new ArrayList<>(variants.entrySet());
+        // Most used first; ties broken by text so the outcome never depends on file order.
+        sorted.sort((a, b) -> a.getValue().size() != b.getValue().size()
+                ? Integer.compare(b.getValue().size(), a.getValue().size()) : a.getKey().compareTo(b.getKey()));
+        List<Occurrence> majority = sorted.get(0).getValue();
+        if (majority.size() < 2 || majority.size() == sorted.get(1).getValue().size()) {
+            return; // no clear majority: nothing to call drift
+        }
+        List<String> reference = List.of(sorted.get(0).getKey().split(" "));
+        Seen ref = majority.get(0).seen();
+        List<DriftGroup.Variant> drifted = new ArrayList<>();
+        drifted.add(new DriftGroup.Variant(ref.text(), paths(majority), 1.0, WordDiff.of(reference, reference).tokens()));
+        for (Map.Entry<String, List<Occurrence>> v : sorted.subList(1, sorted.size())) {
+            WordDiff d = WordDiff.of(reference, List.of(v.getKey().split(" ")));
+            if (d.similarity() < threshold) {
+                continue;
+            }
+            drifted.add(new DriftGroup.Variant(v.getValue().get(0).seen().text(), paths(v.getValue()), d.similarity(), d.tokens()));
+            for (Occurrence o : v.getValue()) {
+                String label = o.seen().label();
+                String problem = label + " differs from the version used by " + majority.size() + " of " + total
+                        + " postings (" + d.percent() + "% similar): " + d.summary(3);
+                Map<String, String> vars = new HashMap<>();
+                vars.put("problem", problem);
+                vars.put("block", label);
+                vars.put("count", String.valueOf(majority.size()));
+                vars.put("total", String.valueOf(total));
+                vars.put("similarity", d.percent() + "%");
+                vars.put("diff", d.summary(5));
+                String text = o.seen().text();
+                sink.report(o.path(), o.seen().span(), o.seen().line(), info.message().render(vars),
+                        text.length() <= 300 ? text : text.substring(0, 299) + "…", null);
+            }
+        }
+        if (drifted.size() > 1) {
+            sink.drift(new DriftGroup(info.id(), ref.label(), ref.text(), DriftGroup.ReferenceKind.MAJORITY, drifted));
+        }
+    }
+
+    private static List<String> paths(List<Occurrence> occ) {
+        return occ.stream().map(Occurrence::path).toList();
+    }
+
+    static final class Type implements RuleType {
+        @Override
+        public String name() {
+            return "consistency";
+        }
+
+        @Override
+        public Set<String> variables() {
+            return Set.of("problem", "block", "count", "total", "similarity", "diff");
+        }
+
+        @Override
+        public String defaultMessage() {
+            return "{problem}";
+        }
+
+        @Override
+        public Rule create(RuleInfo info, YamlMap spec) {
+            String by = spec.string("group-by").orElse("scope");
+            GroupBy groupBy = switch (by) {
+                case "scope" -> GroupBy.SCOPE;
+                case "heading" -> GroupBy.HEADING;
+                case "leading-words" -> GroupBy.LEADING_WORDS;
+                default -> throw spec.require("group-by").error("'group-by' is scope, heading or leading-words, not '" + by + "'");
+            };
+            int leading = spec.get("leading-words").map(v -> v.asInt("'leading-words'", 2, 50)).orElse(6);
+            int minPostings = spec.get("min-postings").map(v -> v.asInt("'min-postings'", 2, 1_000_000)).orElse(3);
+            int minWords = spec.get("min-words").map(v -> v.asInt("'min-words'", 1, 10_000)).orElse(8);
+            double threshold = spec.get("threshold").map(v -> v.asDouble("'threshold'", 0.05, 1.0)).orElse(0.5);
+            String block = spec.string("block").orElse(info.id());
+            if (groupBy == GroupBy.SCOPE && info.scope().isWhole()) {
+                throw spec.error("group-by: scope needs a 'scope' (comparing whole postings finds only their differences)");
+            }
+            return new ConsistencyRule(info, block, groupBy, leading, minPostings, minWords, threshold);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.postinglint.core.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tokenizes text for tolerant comparison of boilerplate: white space is ignored, curly quotes become
+ * straight ones, every dash becomes '-', and each punctuation mark is its own token, so "we’ve" and
+ * "we've", "2014–2024" and "2014-2024" compare equal while a removed word or comma does not.
+ */
+public final class Words {
+    private Words() {
+    }
+
+    /** Normalizes one character: typographic quotes, dashes and odd spaces to plain forms. */
+    public static char normalize(char c) {
+        return switch (c) {
+            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' -> '\'';
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D' -> '-';
+            default -> c;
+        };
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    /** Tokens of {@code text}; offsets are relative to it. */
+    public static List<Token> tokenize(CharSequence text) {
+        List<Token> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        StringBuilder word = new StringBuilder();
+        while (i < n) {
+            char c = normalize(text.charAt(i));
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                i++;
+                continue;
+            }
+            if (isWordChar(c)) {
+                int start = i;
+                word.setLength(0);
+                while (i < n) {
+                    char d = normalize(text.charAt(i));
+                    if (isWordChar(d)) {
+                        word.append(d);
+                        i++;
+                    } else if ((d == '\'' || d == '.' || d == ',' || d == '-') && i + 1 < n && isWordChar(normalize(text.charAt(i + 1)))
+                            && word.length() > 0 && joinsWord(d, word, normalize(text.charAt(i + 1)))) {
+                        word.append(d); // we've, 2,400, 1.1.1.1, e-mail stay one token
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                out.add(new Token(word.toString(), start, i));
+            } else {
+                // A run of dashes ("--", "—") is one dash token.
+                int start = i;
+                i++;
+                if (c == '-') {
+                    while (i < n && normalize(text.charAt(i)) == '-') {
+                        i++;
+                    }
+                }
+                out.add(new Token(String.valueOf(c), start, i));
+            }
+        }
+        return out;
+    }
+
+    /** Digits join across ',' and '.'; letters join across apostrophes and hyphens. */
+    private static boolean joinsWord(char sep, CharSequence before, char after) {
+        char last = before.charAt(before.length() - 1);
+        if (sep == ',' || sep == '.') {
+            return Character.isDigit(last) && Character.isDigit(after);
+        }
+        return true;
+    }
+
+    public static List<String> norms(List<Token> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            out.add(t.norm());
+        }
+        return out;
+    }
+
+    /** The normalized form of a text: its tokens joined by single spaces. */
+    public static String normalized(CharSequence text) {
+        return String.join(" ", norms(tokenize(text)));
+    }
+
+    /** A lower-cased key of the first {@code n} word tokens (punctuation skipped), or null if fewer. */
+    public static String leadingWords(List<Token> tokens, int n) {
+        StringBuilder b = new StringBuilder();
+        int count = 0;
+        for (Token t : tokens) {
+            if (!Character.isLetterOrDigit(t.norm().charAt(0))) {
+                continue;
+            }
+            if (count > 0) {
+                b.append(' ');
+            }
+            b.append(t.norm().toLowerCase(Locale.ROOT));
+            if (++count == n) {
+                return b.toString();
+            }
+        }
+        return null;
+    }
+}
