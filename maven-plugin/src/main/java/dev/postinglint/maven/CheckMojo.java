@@ -25,7 +25,10 @@ public class CheckMojo extends AbstractPostingLintMojo {
     @Parameter(property = "posting-lint.maxAllowedViolations", defaultValue = "0")
     protected int maxAllowedViolations;
 
-    /** Report formats to write to {@code outputDirectory}, comma-separated (json, text, and any others installed). */
+    /**
+     * Report formats to write to {@code outputDirectory}, comma-separated: json, text, and any others
+     * this posting-lint has (an unknown name is an error that lists them); {@code none} for no files.
+     */
     @Parameter(property = "posting-lint.formats", defaultValue = "json")
     protected String formats;
 

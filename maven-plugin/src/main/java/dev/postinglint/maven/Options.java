@@ -53,10 +53,10 @@ final class Options {
 
     /**
      * {@code formats}: a comma-separated list of report format names (case-insensitive, duplicates
-     * dropped, order kept), each known to {@link ReportFormats}. Blank means none.
+     * dropped, order kept), each known to {@link ReportFormats}. {@code none} (or blank) means none.
      */
     static List<String> formats(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("none")) {
             return List.of();
         }
         Set<String> out = new LinkedHashSet<>();
