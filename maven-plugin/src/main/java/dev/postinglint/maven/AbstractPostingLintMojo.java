@@ -15,9 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -79,8 +76,7 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
 
         /** The posting a result's path names (for goals that act on files, such as a fix goal). */
         public InputFile file(String displayPath) {
-            Map<String, InputFile> byPath = files.stream().collect(Collectors.toMap(InputFile::displayPath, Function.identity()));
-            return byPath.get(displayPath);
+            return files.stream().filter(f -> f.displayPath().equals(displayPath)).findFirst().orElse(null);
         }
 
         /** Paths that could not be read, with the reason, in path order. */
