@@ -1,0 +1,13 @@
+// A compliant posting passes; the project's own .posting-lint.yaml (found from the basedir) is used.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('[INFO] posting-lint: 1 file checked: 0 errors, 0 warnings, 0 infos')
+assert log.contains('[INFO] posting-lint: wrote target/posting-lint/posting-lint.json')
+assert !log.contains('[ERROR]')
+assert log.contains('BUILD SUCCESS')
+
+def json = new JsonSlurper().parse(new File(basedir, 'target/posting-lint/posting-lint.json'))
+assert json.policies == ['acme-careers 1']
+assert json.files*.path == ['src/postings/data-analyst.html']
+assert json.summary.errors == 0 && json.summary.warnings == 0

@@ -1,0 +1,17 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def out = new File(basedir, 'target/posting-lint')
+assert log.contains(':report (default-cli) @ it-report-goal')
+assert log.contains('[INFO] posting-lint: 1 file checked: 2 errors, 0 warnings, 0 infos')
+assert log.contains('[INFO] posting-lint: wrote target/posting-lint/posting-lint.json')
+assert log.contains('[INFO] posting-lint: wrote target/posting-lint/posting-lint.txt')
+assert log.contains('BUILD SUCCESS')
+
+def json = new JsonSlurper().parse(new File(out, 'posting-lint.json'))
+assert json.summary.errors == 2
+assert new File(out, 'posting-lint.txt').text.contains('src/postings/backend-engineer.html:5:5: error [eeo-statement-present]')
+
+// The HTML report comes first whenever this posting-lint has the format.
+def html = new File(out, 'posting-lint.html')
+assert html.exists() == log.contains('[INFO] posting-lint: wrote target/posting-lint/posting-lint.html')

@@ -1,0 +1,89 @@
+package dev.postinglint.maven;
+
+import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.report.ReportFormats;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the plugin's textual parameters. Each method throws {@link IllegalArgumentException} with a
+ * message that names the parameter and says what it accepts; the mojos turn that into a
+ * {@code MojoExecutionException}.
+ */
+final class Options {
+    private Options() {
+    }
+
+    /** {@code failOn}: a severity, or empty for {@code never}. */
+    static Optional<Severity> failOn(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        if (v.equals("never")) {
+            return Optional.empty();
+        }
+        return Optional.of(Severity.parse(v).orElseThrow(() -> new IllegalArgumentException(
+                "failOn must be error, warning, info or never, not '" + value + "'")));
+    }
+
+    /** {@code asOf}: a date written YYYY-MM-DD; blank means today. */
+    static LocalDate asOf(String value, LocalDate today) {
+        if (value == null || value.isBlank()) {
+            return today;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("asOf must be a date written YYYY-MM-DD, not '" + value + "'");
+        }
+    }
+
+    /** {@code maxAllowedViolations}: zero or more. */
+    static int maxAllowedViolations(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("maxAllowedViolations must be 0 or more, not " + value);
+        }
+        return value;
+    }
+
+    /**
+     * {@code formats}: a comma-separated list of report format names (case-insensitive, duplicates
+     * dropped, order kept), each known to {@link ReportFormats}. {@code none} (or blank) means none.
+     */
+    static List<String> formats(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String name = part.strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!ReportFormats.names().contains(name)) {
+                throw new IllegalArgumentException("formats: unknown report format '" + part.strip() + "' (known: "
+                        + String.join(", ", ReportFormats.names()) + ")");
+            }
+            out.add(name);
+        }
+        return List.copyOf(out);
+    }
+
+    /** A list parameter with its default when not configured (null, empty, or only blank entries). */
+    static List<String> listOr(Collection<String> value, List<String> fallback) {
+        List<String> out = new ArrayList<>();
+        if (value != null) {
+            for (String s : value) {
+                if (s != null && !s.isBlank()) {
+                    out.add(s.strip());
+                }
+            }
+        }
+        return out.isEmpty() ? fallback : List.copyOf(out);
+    }
+}

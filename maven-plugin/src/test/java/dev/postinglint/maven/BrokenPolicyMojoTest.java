@@ -1,0 +1,40 @@
+package dev.postinglint.maven;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.postinglint.core.policy.PolicyException;
+import java.nio.file.Files;
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** A module whose .posting-lint.yaml has {@code severity: loud} on line 8, column 15. */
+@MojoTest
+@Basedir("/projects/broken-policy")
+class BrokenPolicyMojoTest {
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "outputDirectory", value = "${project.build.directory}/broken")
+    void discoveredBrokenPolicyFailsWithItsPlace(CheckMojo mojo) {
+        mojo.setLog(new RecordingLog());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().matches("posting-lint: broken policy: (.*/)?\\.posting-lint\\.yaml:8:15: "
+                + "severity must be error, warning or info, not 'loud'"), e.getMessage());
+        assertTrue(e.getCause() instanceof PolicyException);
+        assertFalse(Files.exists(mojo.outputDirectory.toPath()));
+    }
+
+    @Test
+    @InjectMojo(goal = "report")
+    @MojoParameter(name = "outputDirectory", value = "${project.build.directory}/broken-report")
+    void theReportGoalFailsOnItToo(ReportMojo mojo) {
+        mojo.setLog(new RecordingLog());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains(".posting-lint.yaml:8:15: "), e.getMessage());
+    }
+}
