@@ -203,7 +203,7 @@ class CheckCommandIT {
         Cli.Result rules = Cli.run(tmp, "rules", "--policy", "policy.yaml");
         assertEquals(0, rules.exit());
         assertTrue(rules.out().matches("(?s).*no-rockstar\\s+forbid\\s+error\\s+inclusive-language\\s+policy.yaml.*"), rules.out());
-        assertTrue(rules.out().matches("(?s).*eeo-statement-present\\s+require\\s+warning\\s+eeo\\s+builtin:eeo.*"), rules.out());
+        assertTrue(rules.out().matches("(?s).*eeo-statement-present\\s+require\\s+error\\s+eeo\\s+builtin:eeo.*"), rules.out());
         Cli.Result explain = Cli.run(tmp, "explain", "eeo-statement-present");
         assertEquals(0, explain.exit());
         assertTrue(explain.out().contains("Source:  https://"), explain.out());
