@@ -17,6 +17,7 @@ public final class ReportFormats {
         FORMATS.put("checkstyle", CheckstyleReporter::new);
         FORMATS.put("junit", JunitReporter::new);
         FORMATS.put("github", GithubReporter::new);
+        FORMATS.put("html", HtmlReporter::new);
     }
 
     private ReportFormats() {

@@ -69,7 +69,7 @@ final class ReportSupport {
         }
         String l = link.strip().toLowerCase(Locale.ROOT);
         return (l.startsWith("https://") || l.startsWith("http://")) && l.length() > l.indexOf("//") + 2
-                && link.chars().noneMatch(c -> c <= 0x20 || c == 0x7f);
+                && l.chars().noneMatch(c -> c <= 0x20 || c == 0x7f);
     }
 
     /** Text with every lone surrogate replaced by U+FFFD, so that any UTF-8 writer can encode it. */
