@@ -69,10 +69,14 @@ class HtmlReportIT {
             + "['alert', 'confirm', 'prompt', 'print'].forEach(function (n) {"
             + "  window[n] = function (m) { window.__dialogs.push(n + ':' + m); }; });";
 
+    /** Selenium warns that it has no DevTools bindings for this Chromium; the tests use none (only chromedriver's CDP relay). */
+    private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
     private static ChromeDriver driver;
 
     @BeforeAll
     static void startBrowser() throws IOException {
+        CDP_LOG.setLevel(Level.SEVERE);
         Path chromium = Path.of(System.getProperty("postinglint.chromium", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getProperty("postinglint.chromedriver", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
