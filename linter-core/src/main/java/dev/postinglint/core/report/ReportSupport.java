@@ -103,7 +103,7 @@ final class ReportSupport {
     // ---------------------------------------------------------------- XML
 
     static XMLStreamWriter xmlWriter(Writer out) throws XMLStreamException {
-        return XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        return XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out); // the JDK's own, whatever is on the classpath
     }
 
     /**
