@@ -13,6 +13,11 @@ public final class ReportFormats {
     static {
         FORMATS.put("text", TextReporter::new);
         FORMATS.put("json", JsonReporter::new);
+        FORMATS.put("sarif", SarifReporter::new);
+        FORMATS.put("checkstyle", CheckstyleReporter::new);
+        FORMATS.put("junit", JunitReporter::new);
+        FORMATS.put("github", GithubReporter::new);
+        FORMATS.put("html", HtmlReporter::new);
     }
 
     private ReportFormats() {
@@ -36,9 +41,12 @@ public final class ReportFormats {
 
     /** The usual file name for a format's report, e.g. {@code posting-lint.json}. */
     public static String defaultFileName(String name) {
-        return "posting-lint." + switch (name) {
-            case "text" -> "txt";
-            default -> name;
+        return switch (name) {
+            case "text" -> "posting-lint.txt";
+            case "checkstyle" -> "posting-lint-checkstyle.xml";
+            case "junit" -> "TEST-posting-lint.xml";
+            case "github" -> "posting-lint.github.txt";
+            default -> "posting-lint." + name;
         };
     }
 }

@@ -1,0 +1,61 @@
+package dev.postinglint.core.report;
+
+import dev.postinglint.core.engine.FileResult;
+import dev.postinglint.core.engine.Finding;
+import dev.postinglint.core.engine.LintReport;
+import java.io.IOException;
+import java.io.Writer;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Checkstyle XML, which Jenkins warnings-ng, reviewdog, SonarQube and most CI dashboards read: a
+ * {@code <file>} per posting (those without findings too, so the checked set is visible) and an
+ * {@code <error>} per finding. {@code source} is {@code posting-lint.CATEGORY.RULE-ID}, so tools that
+ * split it at dots (as warnings-ng does) get the rule id as the type and the category above it.
+ */
+public final class CheckstyleReporter implements Reporter {
+    /** The Checkstyle report format version this output follows (the one ESLint and others write). */
+    public static final String FORMAT_VERSION = "4.3";
+
+    @Override
+    public void write(LintReport report, Writer out) throws IOException {
+        try {
+            XMLStreamWriter x = ReportSupport.xmlWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
+            x.writeStartElement("checkstyle");
+            x.writeAttribute("version", FORMAT_VERSION);
+            for (FileResult r : report.files()) {
+                x.writeCharacters("\n  ");
+                x.writeStartElement("file");
+                x.writeAttribute("name", ReportSupport.xmlAttr(r.path()));
+                for (Finding f : r.findings()) {
+                    x.writeCharacters("\n    ");
+                    x.writeEmptyElement("error");
+                    x.writeAttribute("line", Integer.toString(f.span().start().line()));
+                    x.writeAttribute("column", Integer.toString(f.span().start().column()));
+                    x.writeAttribute("severity", f.severity().label());
+                    x.writeAttribute("message", ReportSupport.xmlAttr(f.message()));
+                    x.writeAttribute("source", source(f));
+                }
+                if (!r.findings().isEmpty()) {
+                    x.writeCharacters("\n  ");
+                }
+                x.writeEndElement();
+            }
+            x.writeCharacters("\n");
+            x.writeEndElement();
+            x.writeEndDocument();
+            x.flush();
+            x.close();
+            out.write('\n');
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write Checkstyle XML: " + e.getMessage(), e);
+        }
+    }
+
+    static String source(Finding f) {
+        return ReportSupport.xmlAttr("posting-lint." + f.category() + "." + f.ruleId());
+    }
+}

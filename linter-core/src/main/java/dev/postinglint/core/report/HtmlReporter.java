@@ -1,0 +1,373 @@
+package dev.postinglint.core.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.postinglint.core.engine.DriftGroup;
+import dev.postinglint.core.engine.FileResult;
+import dev.postinglint.core.engine.Finding;
+import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.engine.ToolInfo;
+import dev.postinglint.core.source.SourceLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The report for a compliance reviewer auditing a whole board: one self-contained HTML file with a
+ * summary (counts, a findings-by-category chart, policies, as-of date, tool version), a sortable and
+ * filterable table of postings, every finding with its source line and highlighted match, fix and
+ * citation, and the drift view of boilerplate variants.
+ *
+ * <p>Posting text is hostile input. The page's markup is constant; the run's data travels as JSON in a
+ * {@code <script type="application/json">} block with {@code <}, {@code >}, {@code &}, U+2028 and U+2029
+ * escaped, and the page script builds the DOM from it with {@code textContent} only. A Content Security
+ * Policy forbids everything but the page's own style and script, allowed by their SHA-256 hashes, so the
+ * file fetches nothing and no injected script could run even if escaping failed.
+ */
+public final class HtmlReporter implements Reporter {
+    private static final String RESOURCES = "/dev/postinglint/core/report/html/";
+    private static final String CSS = resource("report.css");
+    private static final String JS = resource("report.js");
+    /** A blank favicon, so that browsers do not ask the network (or the file system) for one. */
+    private static final String FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E";
+
+    @Override
+    public void write(LintReport report, Writer out) throws IOException {
+        String json = dataJson(report);
+        StringBuilder b = new StringBuilder(json.length() + CSS.length() + JS.length() + 4096);
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        b.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(contentSecurityPolicy()).append("\">\n");
+        b.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        b.append("<meta name=\"referrer\" content=\"no-referrer\">\n");
+        b.append("<meta name=\"generator\" content=\"").append(ToolInfo.NAME).append("\">\n");
+        b.append("<title>posting-lint report</title>\n");
+        b.append("<link rel=\"icon\" href=\"").append(FAVICON).append("\">\n");
+        b.append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+        b.append("""
+                <header class="top">
+                <h1>Job posting compliance report</h1>
+                <p class="meta" id="meta"></p>
+                </header>
+                <main>
+                <noscript><p>This report draws its tables with JavaScript, which is turned off. Its data is embedded in
+                this file as JSON (the script element with id report-data); the JSON, SARIF and text formats of
+                posting-lint carry the same findings.</p></noscript>
+                <section id="summary" aria-labelledby="summary-h">
+                <h2 id="summary-h">Summary</h2>
+                <div class="cards" id="summary-cards"></div>
+                <div class="summary-grid">
+                <div><h3>Findings by category</h3><div class="chart" id="category-chart"></div></div>
+                <div><h3>Run</h3><dl class="facts" id="run-facts"></dl></div>
+                </div>
+                </section>
+                <section id="postings" aria-labelledby="postings-h">
+                <h2 id="postings-h">Postings</h2>
+                <div class="filters" role="search">
+                <label>Search<input type="search" id="f-search" placeholder="path, title, rule, message, text"></label>
+                <label>Severity<select id="f-severity"><option value="">All severities</option></select></label>
+                <label>Category<select id="f-category"><option value="">All categories</option></select></label>
+                <label>Rule<select id="f-rule"><option value="">All rules</option></select></label>
+                <label>Status<select id="f-status"><option value="">All postings</option><option value="fail">Failing</option><option value="pass">Passing</option></select></label>
+                <button type="button" id="f-reset">Reset</button>
+                </div>
+                <p class="status-line" id="f-summary" aria-live="polite"></p>
+                <table id="postings-table"></table>
+                </section>
+                <section id="details" aria-labelledby="details-h">
+                <h2 id="details-h">Findings by posting</h2>
+                <p class="empty" id="details-empty" hidden>No findings to show.</p>
+                <div id="details-list"></div>
+                </section>
+                <section id="drift" aria-labelledby="drift-h">
+                <h2 id="drift-h">Boilerplate drift</h2>
+                <div id="drift-list"></div>
+                </section>
+                </main>
+                <footer>Generated by <span id="footer-tool"></span>. Every finding's rule id, position and fix is also
+                available in the JSON and SARIF formats.</footer>
+                """);
+        b.append("<script type=\"application/json\" id=\"report-data\">").append(json).append("</script>\n");
+        b.append("<script>").append(JS).append("</script>\n</body>\n</html>\n");
+        out.write(b.toString());
+    }
+
+    /** Nothing but the page's own style and script (by hash), and the data-URI favicon. */
+    static String contentSecurityPolicy() {
+        return "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '" + sha256(JS)
+                + "'; img-src data:; base-uri 'none'; form-action 'none'";
+    }
+
+    static String css() {
+        return CSS;
+    }
+
+    static String js() {
+        return JS;
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReporter.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing report resource " + name);
+            }
+            // The hash must match what the browser parses: HTML parsers turn CRLF into LF.
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n").replace('\r', '\n');
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.contains("</script") || lower.contains("</style") || lower.contains("<!--")) {
+                throw new IllegalStateException("report resource " + name + " would end its element early");
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- data
+
+    /** JSON that is safe inside a script data block: no {@code <}, {@code >}, {@code &}, U+2028, U+2029 in clear. */
+    static final class ScriptSafeEscapes extends CharacterEscapes {
+        private final int[] table;
+
+        ScriptSafeEscapes() {
+            table = standardAsciiEscapesForJSON();
+            table['<'] = ESCAPE_STANDARD;
+            table['>'] = ESCAPE_STANDARD;
+            table['&'] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return table;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return switch (ch) {
+                case 0x2028 -> new SerializedString("\\u2028");
+                case 0x2029 -> new SerializedString("\\u2029");
+                default -> null;
+            };
+        }
+    }
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    static String dataJson(LintReport report) throws IOException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            g.setCharacterEscapes(new ScriptSafeEscapes());
+            writeData(g, report);
+        }
+        return w.toString();
+    }
+
+    private static void writeData(JsonGenerator g, LintReport report) throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart("tool");
+        text(g, "name", ToolInfo.NAME);
+        text(g, "version", report.toolVersion());
+        g.writeEndObject();
+        text(g, "asOf", report.asOf().toString());
+        g.writeArrayFieldStart("policies");
+        for (String p : report.policies()) {
+            g.writeString(ReportSupport.wellFormed(p));
+        }
+        g.writeEndArray();
+
+        int passing = (int) report.files().stream().filter(ReportSupport::passes).count();
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("files", report.summary().files());
+        g.writeNumberField("passing", passing);
+        g.writeNumberField("errors", report.summary().errors());
+        g.writeNumberField("warnings", report.summary().warnings());
+        g.writeNumberField("infos", report.summary().infos());
+        g.writeNumberField("durationMs", report.elapsed().toMillis());
+        g.writeEndObject();
+
+        Map<String, int[]> categories = new TreeMap<>();
+        for (FileResult r : report.files()) {
+            for (Finding f : r.findings()) {
+                categories.computeIfAbsent(f.category(), k -> new int[3])[f.severity().ordinal()]++;
+            }
+        }
+        g.writeArrayFieldStart("categories");
+        for (Map.Entry<String, int[]> e : categories.entrySet()) {
+            int[] n = e.getValue();
+            g.writeStartObject();
+            text(g, "name", e.getKey());
+            g.writeNumberField("errors", n[Severity.ERROR.ordinal()]);
+            g.writeNumberField("warnings", n[Severity.WARNING.ordinal()]);
+            g.writeNumberField("infos", n[Severity.INFO.ordinal()]);
+            g.writeNumberField("total", n[0] + n[1] + n[2]);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+
+        g.writeArrayFieldStart("rules");
+        for (ReportSupport.RuleMeta r : ReportSupport.rules(report)) {
+            g.writeStartObject();
+            text(g, "id", r.id());
+            text(g, "category", r.category());
+            text(g, "severity", r.severity().label());
+            g.writeNumberField("findings", r.findings());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+
+        g.writeArrayFieldStart("files");
+        int index = 0;
+        for (FileResult r : report.files()) {
+            writeFile(g, r, "posting-" + (++index));
+        }
+        g.writeEndArray();
+
+        g.writeArrayFieldStart("drift");
+        for (DriftGroup d : report.drift()) {
+            writeDrift(g, d);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeFile(JsonGenerator g, FileResult r, String id) throws IOException {
+        g.writeStartObject();
+        text(g, "id", id);
+        text(g, "path", r.path());
+        text(g, "title", r.title());
+        text(g, "location", r.location());
+        text(g, "policy", r.policy());
+        g.writeBooleanField("ioError", r.ioError());
+        g.writeBooleanField("passes", ReportSupport.passes(r));
+        g.writeNumberField("errors", r.count(Severity.ERROR));
+        g.writeNumberField("warnings", r.count(Severity.WARNING));
+        g.writeNumberField("infos", r.count(Severity.INFO));
+        g.writeArrayFieldStart("findings");
+        for (Finding f : r.findings()) {
+            writeFinding(g, f);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        text(g, "ruleId", f.ruleId());
+        text(g, "category", f.category());
+        text(g, "severity", f.severity().label());
+        text(g, "message", f.message());
+        g.writeNumberField("line", f.span().start().line());
+        g.writeNumberField("column", f.span().start().column());
+        g.writeNumberField("endLine", f.span().end().line());
+        g.writeNumberField("endColumn", f.span().end().column());
+        text(g, "excerpt", f.excerpt());
+        text(g, "link", f.link());
+        if (f.fix() == null) {
+            g.writeNullField("fix");
+        } else {
+            g.writeObjectFieldStart("fix");
+            text(g, "description", f.fix().description());
+            text(g, "replacement", f.fix().replacement());
+            g.writeEndObject();
+        }
+        Highlight hl = highlight(f);
+        if (hl == null) {
+            g.writeNullField("source");
+        } else {
+            g.writeObjectFieldStart("source");
+            text(g, "text", hl.text());
+            g.writeNumberField("start", hl.start());
+            g.writeNumberField("end", hl.end());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** The finding's source line and the UTF-16 range of the match within it (end exclusive). */
+    record Highlight(String text, int start, int end) {
+    }
+
+    /**
+     * Where to mark the match in the finding's source line window: from the span's start column to its
+     * end column when it ends on the same line, else to the end of the window. Null when there is no line
+     * or nothing matched: a finding about something missing (empty excerpt) is anchored on the first character
+     * of the rule's scope, and marking that character would point at the wrong thing.
+     */
+    static Highlight highlight(Finding f) {
+        SourceLine line = f.line();
+        if (line == null || line.text().isEmpty() || f.span().length() == 0 || f.excerpt() == null || f.excerpt().isEmpty()) {
+            return null;
+        }
+        String text = ReportSupport.wellFormed(line.text());
+        int len = text.length();
+        int start = clamp(f.span().start().column() - line.startColumn(), 0, len);
+        int end = f.span().end().line() == f.span().start().line()
+                ? clamp(f.span().end().column() - line.startColumn(), start, len)
+                : len;
+        return new Highlight(text, start, end);
+    }
+
+    private static int clamp(int v, int lo, int hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    private static void writeDrift(JsonGenerator g, DriftGroup d) throws IOException {
+        g.writeStartObject();
+        text(g, "ruleId", d.ruleId());
+        text(g, "block", d.block());
+        text(g, "referenceText", d.referenceText());
+        text(g, "referenceKind", d.referenceKind().name().toLowerCase(Locale.ROOT));
+        g.writeArrayFieldStart("variants");
+        for (DriftGroup.Variant v : d.variants()) {
+            g.writeStartObject();
+            text(g, "text", v.text());
+            g.writeArrayFieldStart("postings");
+            for (String p : v.postings()) {
+                g.writeString(ReportSupport.wellFormed(p));
+            }
+            g.writeEndArray();
+            g.writeNumberField("similarity", Double.isFinite(v.similarity()) ? v.similarity() : 0);
+            g.writeBooleanField("isReference", v.isReference());
+            g.writeArrayFieldStart("diff");
+            for (DriftGroup.DiffToken t : v.diff()) {
+                g.writeStartObject();
+                text(g, "kind", t.kind().name().toLowerCase(Locale.ROOT));
+                text(g, "text", t.text());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void text(JsonGenerator g, String name, String value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, ReportSupport.wellFormed(value));
+        }
+    }
+}

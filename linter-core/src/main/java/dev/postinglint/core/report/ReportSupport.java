@@ -1,0 +1,188 @@
+package dev.postinglint.core.report;
+
+import dev.postinglint.core.engine.FileResult;
+import dev.postinglint.core.engine.Finding;
+import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.engine.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.Writer;
+
+/** What several report formats share: what "passing" means, rule metadata derived from findings, text clean-up. */
+final class ReportSupport {
+    private ReportSupport() {
+    }
+
+    /**
+     * A posting passes when it could be read and has no error-level finding: the same line the CLI's
+     * default {@code --fail-on error} draws. Warnings and infos are reported but do not fail it.
+     */
+    static boolean passes(FileResult r) {
+        return !r.ioError() && r.count(Severity.ERROR) == 0;
+    }
+
+    /** What reports say about a rule, derived from its findings (the engine's findings carry no description). */
+    record RuleMeta(String id, String category, String link, Severity severity, int findings) {
+        String shortDescription() {
+            return "posting-lint rule " + id + " (category " + category + ")";
+        }
+
+        String fullDescription() {
+            return "posting-lint rule " + id + " in category '" + category + "'. "
+                    + (link == null ? "The rule's policy gives no citation link."
+                            : "Its policy cites " + link + " for the requirement behind it.");
+        }
+    }
+
+    /**
+     * Every rule that produced a finding, sorted by id. A rule's category and link are those of its first
+     * finding; its severity is the most serious one it was reported at (policies may override severities).
+     */
+    static List<RuleMeta> rules(LintReport report) {
+        Map<String, RuleMeta> byId = new TreeMap<>();
+        for (FileResult r : report.files()) {
+            for (Finding f : r.findings()) {
+                RuleMeta m = byId.get(f.ruleId());
+                if (m == null) {
+                    byId.put(f.ruleId(), new RuleMeta(f.ruleId(), f.category(), f.link(), f.severity(), 1));
+                } else {
+                    Severity s = f.severity().atLeast(m.severity()) ? f.severity() : m.severity();
+                    byId.put(f.ruleId(), new RuleMeta(m.id(), m.category(), m.link() != null ? m.link() : f.link(), s,
+                            m.findings() + 1));
+                }
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    /** Whether a link may become a clickable anchor or a helpUri: absolute http(s) only. */
+    static boolean isWebLink(String link) {
+        if (link == null) {
+            return false;
+        }
+        String l = link.strip().toLowerCase(Locale.ROOT);
+        return (l.startsWith("https://") || l.startsWith("http://")) && l.length() > l.indexOf("//") + 2
+                && l.chars().noneMatch(c -> c <= 0x20 || c == 0x7f);
+    }
+
+    /** Text with every lone surrogate replaced by U+FFFD, so that any UTF-8 writer can encode it. */
+    static String wellFormed(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean lone = !pair && Character.isSurrogate(c);
+            if (lone && b == null) {
+                b = new StringBuilder(s.length());
+                b.append(s, 0, i);
+            }
+            if (b != null) {
+                if (lone) {
+                    b.append('\uFFFD');
+                } else {
+                    b.append(s, i, pair ? i + 2 : i + 1);
+                }
+            }
+            if (pair) {
+                i++;
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    // ---------------------------------------------------------------- XML
+
+    static XMLStreamWriter xmlWriter(Writer out) throws XMLStreamException {
+        return XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out); // the JDK's own, whatever is on the classpath
+    }
+
+    /**
+     * Text as XML 1.0 can carry it: characters XML forbids (controls other than tab and line breaks,
+     * lone surrogates, U+FFFE/U+FFFF) are dropped, and line breaks become {@code \n} (an XML parser turns
+     * {@code \r} into {@code \n} anyway, so writing it would not survive a round trip).
+     */
+    static String xmlText(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder b = null;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean ok;
+            int width = 1;
+            if (Character.isHighSurrogate(c) && i + 1 < t.length() && Character.isLowSurrogate(t.charAt(i + 1))) {
+                ok = true;
+                width = 2;
+            } else {
+                ok = c == '\t' || c == '\n' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            }
+            if (!ok && b == null) {
+                b = new StringBuilder(t.length());
+                b.append(t, 0, i);
+            }
+            if (ok && b != null) {
+                b.append(t, i, i + width);
+            }
+            i += width - 1;
+        }
+        return b == null ? t : b.toString();
+    }
+
+    /**
+     * An attribute value on one line: {@link #xmlText} with tabs and line breaks as spaces, because XML
+     * parsers normalize them to spaces in attributes anyway (so the value reads back exactly as written).
+     */
+    static String xmlAttr(String s) {
+        return xmlText(s).replace('\n', ' ').replace('\t', ' ');
+    }
+
+    // ---------------------------------------------------------------- URIs
+
+    /**
+     * A path as a URI reference: forward slashes, each byte outside RFC 3986's unreserved set (and '/',
+     * and the sub-delimiters that need no escaping in a path) percent-encoded as UTF-8. A relative path stays
+     * relative (':' is encoded so its first segment never reads as a scheme); an absolute path becomes a
+     * {@code file:} URI.
+     */
+    static String pathToUri(String path) {
+        String p = path.replace('\\', '/');
+        boolean windowsDrive = p.length() >= 2 && Character.isLetter(p.charAt(0)) && p.charAt(1) == ':'
+                && (p.length() == 2 || p.charAt(2) == '/');
+        if (windowsDrive) {
+            return "file:///" + p.substring(0, 2) + encodePath(p.substring(2));
+        }
+        if (p.startsWith("/")) {
+            return "file://" + encodePath(p);
+        }
+        return encodePath(p);
+    }
+
+    static boolean isAbsolutePath(String path) {
+        return pathToUri(path).startsWith("file:");
+    }
+
+    private static String encodePath(String p) {
+        StringBuilder b = new StringBuilder(p.length() + 16);
+        for (byte x : p.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=@".indexOf(c) >= 0) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,266 @@
+package dev.postinglint.core.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.postinglint.core.engine.FileResult;
+import dev.postinglint.core.engine.Finding;
+import dev.postinglint.core.engine.Fix;
+import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.engine.ToolInfo;
+import dev.postinglint.core.source.SourceSpan;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: one run, the rules that produced
+ * findings (metadata derived from the findings), one result per finding with a repo-relative location,
+ * a stable partial fingerprint and the finding's fix. Written with Jackson's streaming generator.
+ */
+public final class SarifReporter implements Reporter {
+    public static final String SCHEMA_URI =
+            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    /** The key of our fingerprint in {@code partialFingerprints} (versioned, as SARIF asks). */
+    public static final String FINGERPRINT_KEY = "postingLint/v1";
+    /** Relative artifact URIs are relative to the directory posting-lint ran in (the repository root in CI). */
+    public static final String SRCROOT = "%SRCROOT%";
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    @Override
+    public void write(LintReport report, Writer out) throws IOException {
+        List<ReportSupport.RuleMeta> rules = ReportSupport.rules(report);
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            ruleIndex.put(rules.get(i).id(), i);
+        }
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("$schema", SCHEMA_URI);
+            g.writeStringField("version", "2.1.0");
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
+
+            g.writeObjectFieldStart("tool");
+            g.writeObjectFieldStart("driver");
+            g.writeStringField("name", ToolInfo.NAME);
+            g.writeStringField("version", report.toolVersion());
+            g.writeStringField("informationUri", ToolInfo.INFO_URI);
+            g.writeArrayFieldStart("rules");
+            for (ReportSupport.RuleMeta r : rules) {
+                writeRule(g, r);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+
+            g.writeArrayFieldStart("invocations");
+            g.writeStartObject();
+            g.writeBooleanField("executionSuccessful", !report.hasIoErrors());
+            g.writeEndObject();
+            g.writeEndArray();
+
+            g.writeStringField("columnKind", "utf16CodeUnits");
+            g.writeArrayFieldStart("results");
+            for (FileResult file : report.files()) {
+                Map<String, Integer> occurrences = new HashMap<>();
+                for (Finding f : file.findings()) {
+                    String excerpt = normalizeExcerpt(f.excerpt());
+                    String key = f.ruleId() + '\u0000' + excerpt;
+                    int occurrence = occurrences.merge(key, 1, Integer::sum) - 1;
+                    writeResult(g, file, f, ruleIndex.get(f.ruleId()), fingerprint(file.path(), f.ruleId(), excerpt, occurrence));
+                }
+            }
+            g.writeEndArray();
+
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("asOf", report.asOf().toString());
+            g.writeArrayFieldStart("policies");
+            for (String p : report.policies()) {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void writeRule(JsonGenerator g, ReportSupport.RuleMeta r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", r.id());
+        g.writeStringField("name", ruleName(r.id()));
+        g.writeObjectFieldStart("shortDescription");
+        g.writeStringField("text", r.shortDescription());
+        g.writeEndObject();
+        g.writeObjectFieldStart("fullDescription");
+        g.writeStringField("text", r.fullDescription());
+        g.writeEndObject();
+        String help = helpUri(r.link());
+        if (help != null) {
+            g.writeStringField("helpUri", help);
+            g.writeObjectFieldStart("help");
+            g.writeStringField("text", "See " + help + " for what this rule checks and why.");
+            g.writeEndObject();
+        }
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", level(r.severity()));
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("category", r.category());
+        g.writeArrayFieldStart("tags");
+        g.writeString(r.category());
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeResult(JsonGenerator g, FileResult file, Finding f, int ruleIndex, String fingerprint)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.ruleId());
+        g.writeNumberField("ruleIndex", ruleIndex);
+        g.writeStringField("level", level(f.severity()));
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", f.message().isBlank() ? f.ruleId() : ReportSupport.wellFormed(f.message()));
+        g.writeEndObject();
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        g.writeObjectFieldStart("physicalLocation");
+        writeArtifactLocation(g, file.path());
+        writeRegion(g, "region", f.span());
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeObjectFieldStart("partialFingerprints");
+        g.writeStringField(FINGERPRINT_KEY, fingerprint);
+        g.writeEndObject();
+        Fix fix = f.fix();
+        if (fix != null) {
+            g.writeArrayFieldStart("fixes");
+            g.writeStartObject();
+            g.writeObjectFieldStart("description");
+            g.writeStringField("text", fix.description() == null || fix.description().isBlank()
+                    ? "Apply posting-lint's suggested replacement" : ReportSupport.wellFormed(fix.description()));
+            g.writeEndObject();
+            g.writeArrayFieldStart("artifactChanges");
+            g.writeStartObject();
+            writeArtifactLocation(g, file.path());
+            g.writeArrayFieldStart("replacements");
+            g.writeStartObject();
+            writeRegion(g, "deletedRegion", fix.span());
+            g.writeObjectFieldStart("insertedContent");
+            g.writeStringField("text", ReportSupport.wellFormed(fix.replacement()));
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+        }
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("category", f.category());
+        g.writeStringField("excerpt", ReportSupport.wellFormed(f.excerpt()));
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeArtifactLocation(JsonGenerator g, String path) throws IOException {
+        g.writeObjectFieldStart("artifactLocation");
+        String uri = ReportSupport.pathToUri(path);
+        g.writeStringField("uri", uri);
+        if (!ReportSupport.isAbsolutePath(path)) {
+            g.writeStringField("uriBaseId", SRCROOT);
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeRegion(JsonGenerator g, String name, SourceSpan s) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeNumberField("startLine", s.start().line());
+        g.writeNumberField("startColumn", s.start().column());
+        g.writeNumberField("endLine", s.end().line());
+        g.writeNumberField("endColumn", s.end().column());
+        g.writeEndObject();
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "note";
+        };
+    }
+
+    /** {@code eeo-statement-present} -> {@code EeoStatementPresent}: SARIF suggests an identifier-like name. */
+    static String ruleName(String id) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = true;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            } else {
+                upper = true;
+            }
+        }
+        return b.length() == 0 ? id : b.toString();
+    }
+
+    /** The rule's link as a helpUri: only an absolute http(s) URI that parses (the schema requires a URI). */
+    static String helpUri(String link) {
+        if (!ReportSupport.isWebLink(link)) {
+            return null;
+        }
+        try {
+            URI u = new URI(link.strip());
+            return u.isAbsolute() && u.getHost() != null ? u.toString() : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The excerpt as fingerprints see it: Unicode NFC, whitespace runs as one space, trimmed, so that
+     * re-wrapping or re-indenting a posting does not make its findings new.
+     */
+    static String normalizeExcerpt(String excerpt) {
+        if (excerpt == null) {
+            return "";
+        }
+        String n = Normalizer.normalize(excerpt, Normalizer.Form.NFC);
+        return n.replaceAll("[\\s\\u00a0\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+", " ").strip();
+    }
+
+    /**
+     * SHA-256 of path, rule id, normalized excerpt and the finding's occurrence index among findings of the
+     * same file with the same rule and excerpt. Line numbers are left out on purpose: an edit above a
+     * finding moves it without making it a new finding.
+     */
+    static String fingerprint(String path, String ruleId, String normalizedExcerpt, int occurrence) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            String key = path.replace('\\', '/') + '\u0000' + ruleId + '\u0000' + normalizedExcerpt + '\u0000' + occurrence;
+            return HexFormat.of().formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8))).toLowerCase(Locale.ROOT);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+}
