@@ -23,6 +23,7 @@ class ReportMojoTest {
     void writesTheDefaultReportsDespiteErrors(ReportMojo mojo) throws Exception {
         RecordingLog log = new RecordingLog();
         mojo.setLog(log);
+        deleteTree(mojo.outputDirectory.toPath()); // target/test-classes survives between builds
 
         mojo.execute();
 
@@ -49,5 +50,16 @@ class ReportMojoTest {
         mojo.execute();
         String text = Files.readString(mojo.outputDirectory.toPath().resolve("posting-lint.txt"));
         assertTrue(text.contains("src/postings/backend-engineer.html:5:5: error [accommodation-statement-present]"), text);
+    }
+
+    static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }
