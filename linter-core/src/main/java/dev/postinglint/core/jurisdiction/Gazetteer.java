@@ -161,6 +161,7 @@ public final class Gazetteer {
         String[] segs = place.split("\\s*,\\s*");
         String country = null;
         String region = null;
+        String abbreviation = null;
         for (int i = 0; i < segs.length; i++) {
             String s = segs[i].strip();
             if (s.isEmpty()) {
@@ -170,6 +171,9 @@ public final class Gazetteer {
             if (c != null && (i > 0 || segs.length == 1)) {
                 country = c.code();
                 continue;
+            }
+            if (i > 0 && s.length() == 2 && s.equals(s.toUpperCase(Locale.ROOT))) {
+                abbreviation = s; // "Portland, ME": a region code, even one the gazetteer lists no name for
             }
             String r = regions.get(key(s));
             if (r == null && i > 0 && s.length() == 2 && s.equals(s.toUpperCase(Locale.ROOT))) {
@@ -183,8 +187,9 @@ public final class Gazetteer {
         List<String> candidates = cities.get(key(first));
         if (candidates != null) {
             for (String cand : candidates) {
-                if ((region == null || cand.equals(region) || cand.startsWith(region + "-"))
-                        && (country == null || cand.equals(country) || cand.startsWith(country + "-"))) {
+                boolean regionOk = region != null ? cand.equals(region) || cand.startsWith(region + "-")
+                        : abbreviation == null || cand.endsWith("-" + abbreviation) || cand.contains("-" + abbreviation + "-");
+                if (regionOk && (country == null || cand.equals(country) || cand.startsWith(country + "-"))) {
                     return cand;
                 }
             }

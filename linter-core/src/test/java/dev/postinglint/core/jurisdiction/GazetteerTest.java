@@ -1,0 +1,77 @@
+package dev.postinglint.core.jurisdiction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Resolution logic on a small gazetteer; the shipped data is tested in the rules module. */
+class GazetteerTest {
+    static final Gazetteer G = new Gazetteer(Map.of(
+            "countries", List.of(
+                    Map.of("code", "US", "names", List.of("United States", "USA", "US")),
+                    Map.of("code", "CO", "names", List.of("Colombia")),
+                    Map.of("code", "PT", "names", List.of("Portugal"), "eu", true),
+                    Map.of("code", "GB", "names", List.of("United Kingdom", "UK"))),
+            "regions", List.of(
+                    Map.of("code", "US-CO", "names", List.of("Colorado")),
+                    Map.of("code", "US-NY", "names", List.of("New York State")),
+                    Map.of("code", "US-WA", "names", List.of("Washington State"))),
+            "cities", List.of(
+                    Map.of("names", List.of("Denver"), "in", "US-CO"),
+                    Map.of("names", List.of("New York", "NYC"), "in", "US-NY", "code", "US-NY-NYC"),
+                    Map.of("names", List.of("Portland"), "in", "US-OR"),
+                    Map.of("names", List.of("Portland"), "in", "US-ME"),
+                    Map.of("names", List.of("Vancouver, WA"), "in", "US-WA"),
+                    Map.of("names", List.of("Lisbon"), "in", "PT"),
+                    Map.of("names", List.of("London"), "in", "GB"))));
+
+    @Test
+    void aStateAbbreviationIsNeverACountryCode() {
+        assertEquals(Set.of("US-CO", "US"), G.resolve("Denver, CO").codes());
+    }
+
+    @Test
+    void citiesWithLawsOfTheirOwnCarryTheirAncestors() {
+        assertEquals(Set.of("US-NY-NYC", "US-NY", "US"), G.resolve("New York, NY").codes());
+        assertTrue(G.resolve("NYC").covers("US-NY"));
+        assertTrue(G.resolve("NYC").covers("US-NY-NYC"));
+        assertFalse(G.resolve("Denver").covers("US-NY"));
+    }
+
+    @Test
+    void euMembersCarryEuCodes() {
+        Jurisdictions j = G.resolve("Lisbon, Portugal");
+        assertEquals(Set.of("PT", "EU", "EU-PT"), j.codes());
+        assertTrue(j.covers("EU"));
+        assertFalse(G.resolve("London, UK").covers("EU"));
+    }
+
+    @Test
+    void remoteAcrossACountryIsInScopeOfItsRegions() {
+        Jurisdictions j = G.resolve("Remote - US");
+        assertTrue(j.covers("US-CO"));
+        assertTrue(j.covers("US-NY-NYC"));
+        assertFalse(j.covers("PT"));
+        assertFalse(G.resolve("US").covers("US-CO"), "an office in the US is not remote");
+    }
+
+    @Test
+    void severalLocationsAndNamesWithTheirRegion() {
+        Jurisdictions j = G.resolve("Denver, CO; London, UK | Vancouver, WA");
+        assertTrue(j.covers("US-CO") && j.covers("GB") && j.covers("US-WA"));
+        assertEquals(Set.of("US-ME", "US"), G.resolve("Portland, ME").codes());
+    }
+
+    @Test
+    void unknownPlacesAreReportedNotGuessed() {
+        Jurisdictions j = G.resolve("Atlantis; Denver, CO");
+        assertEquals(List.of("Atlantis"), j.unresolved());
+        assertEquals(List.of("Remote"), G.resolve("Remote").unresolved());
+        assertTrue(G.resolve("Atlantis").isEmpty());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.postinglint.core.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.postinglint.core.engine.DriftGroup;
+import dev.postinglint.core.engine.FileResult;
+import dev.postinglint.core.engine.Finding;
+import dev.postinglint.core.engine.InputFile;
+import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.engine.Linter;
+import dev.postinglint.core.engine.PolicyResolver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drift across the postings of a run, with no approved text. */
+class ConsistencyRuleTest {
+    @TempDir
+    Path dir;
+
+    static final String ABOUT = "We build tools for careful people. Our team works across six countries and ships every week.";
+    static final String ABOUT_OLD = "We build tools for careful people. Our team works across four countries and ships every week.";
+
+    private LintReport lint(String policy, String... bodies) throws IOException {
+        List<InputFile> files = new ArrayList<>();
+        for (int i = 0; i < bodies.length; i++) {
+            Path p = dir.resolve("p" + i + ".html");
+            Files.writeString(p, bodies[i]);
+            files.add(InputFile.of(p));
+        }
+        return new Linter(LocalDate.of(2026, 1, 1), 2, 1 << 20).lint(files, PolicyResolver.fixed(Lint.policy(policy)));
+    }
+
+    static final String BY_HEADING = "name: t\nrules:\n  - id: drift\n    type: consistency\n    severity: warning\n"
+            + "    category: boilerplate\n    group-by: heading\n    min-words: 5\n";
+
+    private static String posting(String about, String duties) {
+        return "<h2>About us</h2>\n<p>" + about + "</p>\n<h2>What you will do</h2>\n<p>" + duties + "</p>";
+    }
+
+    @Test
+    void theMinorityVariantIsReportedWithCountsAndADiff() throws IOException {
+        LintReport r = lint(BY_HEADING,
+                posting(ABOUT, "Write the billing service in Go and run it in production."),
+                posting(ABOUT, "Design dashboards for the support team with React."),
+                posting(ABOUT_OLD, "Tune PostgreSQL queries and plan capacity for growth."));
+        List<Finding> all = new ArrayList<>();
+        r.files().forEach(f -> all.addAll(f.findings()));
+        assertEquals(1, all.size(), all.toString());
+        FileResult minority = r.files().get(2);
+        Finding f = minority.findings().get(0);
+        assertEquals("drift", f.ruleId());
+        assertTrue(f.message().startsWith("About us differs from the version used by 2 of 3 postings ("), f.message());
+        assertTrue(f.message().contains("removed 'six'; added 'four'"), f.message());
+        assertEquals(2, f.span().start().line());
+        assertEquals(1, r.drift().size());
+        DriftGroup g = r.drift().get(0);
+        assertEquals(DriftGroup.ReferenceKind.MAJORITY, g.referenceKind());
+        assertEquals(2, g.variants().get(0).postings().size());
+        assertEquals(List.of(minority.path()), g.variants().get(1).postings());
+        assertTrue(g.variants().get(1).diff().stream().anyMatch(t -> t.kind() == DriftGroup.DiffToken.Kind.ADDED && t.text().equals("four")));
+    }
+
+    @Test
+    void noClearMajorityAndDifferentContentAreNotDrift() throws IOException {
+        LintReport tie = lint(BY_HEADING, posting(ABOUT, "a b c d e f"), posting(ABOUT_OLD, "g h i j k l"));
+        assertEquals(0, tie.summary().warnings(), "fewer than min-postings");
+        LintReport even = lint(BY_HEADING.replace("min-words: 5", "min-words: 5\n    min-postings: 2"),
+                posting(ABOUT, "x"), posting(ABOUT_OLD, "y"));
+        assertEquals(0, even.summary().warnings(), "one against one is no majority");
+        assertEquals(0, even.drift().size());
+    }
+
+    @Test
+    void scopeModeComparesTheWholeScope() throws IOException {
+        String policy = "name: t\nrules:\n  - id: intro\n    type: consistency\n    severity: info\n    category: boilerplate\n"
+                + "    scope: .intro\n    block: Intro\n    min-words: 5\n";
+        String a = "<div class=intro><p>" + ABOUT + "</p></div><p>Job one.</p>";
+        String b = "<div class=intro><p>" + ABOUT_OLD + "</p></div><p>Job two.</p>";
+        LintReport r = lint(policy, a, a, a, b);
+        assertEquals(1, r.summary().infos());
+        assertTrue(r.files().get(3).findings().get(0).message().startsWith("Intro differs from the version used by 3 of 4 postings"));
+    }
+
+    @Test
+    void outputDoesNotDependOnThreads() throws IOException {
+        String[] bodies = new String[12];
+        for (int i = 0; i < bodies.length; i++) {
+            bodies[i] = posting(i % 4 == 0 ? ABOUT_OLD : ABOUT, "Duty number " + i + " for this particular role only.");
+        }
+        LintReport two = lint(BY_HEADING, bodies);
+        List<InputFile> files = new ArrayList<>();
+        for (int i = 0; i < bodies.length; i++) {
+            files.add(InputFile.of(dir.resolve("p" + i + ".html")));
+        }
+        LintReport one = new Linter(LocalDate.of(2026, 1, 1), 1, 1 << 20).lint(files, PolicyResolver.fixed(Lint.policy(BY_HEADING)));
+        assertEquals(3, two.summary().warnings());
+        assertEquals(one.files(), two.files());
+        assertEquals(one.drift(), two.drift());
+    }
+}
