@@ -186,6 +186,13 @@ public final class Gazetteer {
         String first = segs[0].strip();
         List<String> candidates = cities.get(key(first));
         if (candidates != null) {
+            if (abbreviation != null) {
+                for (String cand : candidates) {
+                    if (cand.equals(abbreviation)) {
+                        return cand; // "Berlin, DE": the city's own country code, not Delaware
+                    }
+                }
+            }
             for (String cand : candidates) {
                 boolean regionOk = region != null ? cand.equals(region) || cand.startsWith(region + "-")
                         : abbreviation == null || cand.endsWith("-" + abbreviation) || cand.contains("-" + abbreviation + "-");

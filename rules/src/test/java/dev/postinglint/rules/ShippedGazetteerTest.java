@@ -1,0 +1,50 @@
+package dev.postinglint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.postinglint.core.jurisdiction.Gazetteer;
+import dev.postinglint.core.jurisdiction.Jurisdictions;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The shipped gazetteer on the location strings postings really use. */
+class ShippedGazetteerTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Lisbon, Portugal | EU-PT",
+        "Lisbon, PT | PT",
+        "London, UK | GB",
+        "Denver, CO | US-CO",
+        "Indianapolis, IN | US-IN",
+        "Berlin, Germany | EU-DE",
+        "New York, NY | US-NY-NYC",
+        "New York City | US-NY-NYC",
+        "Austin, TX | US-TX",
+        "San Francisco, CA | US-CA",
+        "Vancouver, BC | CA-BC",
+        "Vancouver, WA | US-WA",
+        "Toronto, Ontario, Canada | CA-ON",
+        "Washington, DC | US-DC",
+        "Remote - US | US",
+        "Remote (United States) | US",
+        "Paris, France | EU",
+        "Warsaw | PL",
+        "Singapore | SG",
+        "Seattle, Washington | US-WA",
+        "Portland, ME | US-ME",
+        "Cleveland, OH | US-OH-CLE"})
+    void resolves(String location, String expected) {
+        Jurisdictions j = Gazetteer.shared().resolve(location);
+        assertTrue(j.covers(expected), location + " -> " + j.codes());
+        assertEquals(List.of(), j.unresolved(), location);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Denver, CO | CO", "Indianapolis, IN | IN", "Berlin, DE | US-DE", "Remote | US"})
+    void neverConfuses(String location, String notThis) {
+        assertFalse(Gazetteer.shared().resolve(location).covers(notThis), location + " is not " + notThis);
+    }
+}
