@@ -70,6 +70,25 @@ public final class Posting {
         return headings;
     }
 
+    /** The leaf block holding the view character at {@code index}, or null (between blocks). */
+    public Block blockAt(int index) {
+        List<Block> all = blocks();
+        int lo = 0;
+        int hi = all.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            TextRegion r = all.get(mid).region();
+            if (index < r.start()) {
+                hi = mid - 1;
+            } else if (index >= r.end()) {
+                lo = mid + 1;
+            } else {
+                return all.get(mid);
+            }
+        }
+        return null;
+    }
+
     /**
      * The leaf blocks in reading order: paragraphs, list items, headings and divs that hold text and
      * no other block. Computed once, on first use.

@@ -157,8 +157,7 @@ final class ConsistencyRule implements CorpusRule {
     }
 
     private void judge(Map<String, List<Occurrence>> variants, CorpusSink sink) {
-        int total = variants.values().stream().mapToInt(List::size).sum();
-        if (total < minPostings || variants.size() < 2) {
+        if (variants.size() < 2) {
             return;
         }
         List<Map.Entry<String, List<Occurrence>>> sorted = new ArrayList<>(variants.entrySet());
@@ -173,9 +172,33 @@ final class ConsistencyRule implements CorpusRule {
         Seen ref = majority.get(0).seen();
         List<DriftGroup.Variant> drifted = new ArrayList<>();
         drifted.add(new DriftGroup.Variant(ref.text(), paths(majority), 1.0, WordDiff.of(reference, reference).tokens()));
+        // Only variants close to the majority are the same block; the others (another company's
+        // "About Us", another job's duties) are different content and do not count.
+        Map<Map.Entry<String, List<Occurrence>>, WordDiff> close = new LinkedHashMap<>();
+        int cluster = majority.size();
+        Map<String, Integer> referenceBag = bag(reference);
         for (Map.Entry<String, List<Occurrence>> v : sorted.subList(1, sorted.size())) {
-            WordDiff d = WordDiff.of(reference, List.of(v.getKey().split(" ")));
-            if (d.similarity() < threshold) {
+            List<String> tokens = List.of(v.getKey().split(" "));
+            // Cheap upper bounds first: most variants are other content, and a diff costs
+            // O(n * d). Similarity can never exceed the length ratio or the shared-word ratio.
+            if (2.0 * Math.min(tokens.size(), reference.size()) / (tokens.size() + reference.size()) < threshold
+                    || 2.0 * overlap(referenceBag, tokens) / (tokens.size() + reference.size()) < threshold) {
+                continue;
+            }
+            WordDiff d = WordDiff.of(reference, tokens);
+            if (d.similarity() >= threshold) {
+                close.put(v, d);
+                cluster += v.getValue().size();
+            }
+        }
+        if (cluster < minPostings) {
+            return;
+        }
+        final int total = cluster;
+        for (Map.Entry<Map.Entry<String, List<Occurrence>>, WordDiff> e : close.entrySet()) {
+            Map.Entry<String, List<Occurrence>> v = e.getKey();
+            WordDiff d = e.getValue();
+            if (v.getValue().size() >= majority.size()) {
                 continue;
             }
             drifted.add(new DriftGroup.Variant(v.getValue().get(0).seen().text(), paths(v.getValue()), d.similarity(), d.tokens()));
@@ -198,6 +221,27 @@ final class ConsistencyRule implements CorpusRule {
         if (drifted.size() > 1) {
             sink.drift(new DriftGroup(info.id(), ref.label(), ref.text(), DriftGroup.ReferenceKind.MAJORITY, drifted));
         }
+    }
+
+    private static Map<String, Integer> bag(List<String> tokens) {
+        Map<String, Integer> bag = new HashMap<>();
+        for (String t : tokens) {
+            bag.merge(t, 1, Integer::sum);
+        }
+        return bag;
+    }
+
+    /** How many tokens the two texts share, counting repeats: an upper bound of their LCS. */
+    private static int overlap(Map<String, Integer> reference, List<String> tokens) {
+        Map<String, Integer> used = new HashMap<>();
+        int n = 0;
+        for (String t : tokens) {
+            int u = used.merge(t, 1, Integer::sum);
+            if (u <= reference.getOrDefault(t, 0)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static List<String> paths(List<Occurrence> occ) {

@@ -2,6 +2,7 @@ package dev.postinglint.core.rules;
 
 import dev.postinglint.core.policy.YamlMap;
 import dev.postinglint.core.engine.Fix;
+import dev.postinglint.core.policy.Patterns;
 import dev.postinglint.core.source.SourceSpan;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Set;
  * {@code type: forbid}: a pattern must not occur in scope; every occurrence is a finding, except
  * matches listed in {@code allow:} (compared ignoring case; an entry {@code {company.KEY}} allows
  * that company fact's values, e.g. the right accommodation contact). {@code replace:} offers a fix
- * replacing each match; {@code raw: true} matches the raw source instead of the readable text.
+ * replacing each match; {@code raw: true} matches the raw source instead of the readable text;
+ * {@code unless-block:} excuses a match whose paragraph matches that pattern (the reason it is fine).
  */
 final class ForbidRule implements Rule {
     private final RuleInfo info;
@@ -21,13 +23,26 @@ final class ForbidRule implements Rule {
     private final List<String> allow;
     private final boolean raw;
     private final String replace;
+    private final com.google.re2j.Pattern unlessBlock;
 
-    ForbidRule(RuleInfo info, MatchPatterns patterns, List<String> allow, boolean raw, String replace) {
+    ForbidRule(RuleInfo info, MatchPatterns patterns, List<String> allow, boolean raw, String replace,
+            com.google.re2j.Pattern unlessBlock) {
         this.info = info;
         this.patterns = patterns;
         this.allow = allow;
         this.raw = raw;
         this.replace = replace;
+        this.unlessBlock = unlessBlock;
+    }
+
+    /** True when the paragraph holding the match says why it is fine (e.g. the law that requires it). */
+    private boolean excused(RuleContext ctx, MatchPatterns.Match m) {
+        if (unlessBlock == null) {
+            return false;
+        }
+        var block = ctx.posting().blockAt(m.region().start() + m.start());
+        String context = block != null ? block.text() : m.region().text();
+        return unlessBlock.matcher(context).find();
     }
 
     @Override
@@ -44,7 +59,7 @@ final class ForbidRule implements Rule {
         String source = ctx.posting().source().text();
         Set<String> allowed = allowed(ctx);
         for (MatchPatterns.Match m : patterns.findAll(ctx.regions(info.scope()))) {
-            if (allowed.contains(m.text().strip().toLowerCase(Locale.ROOT))) {
+            if (allowed.contains(m.text().strip().toLowerCase(Locale.ROOT)) || excused(ctx, m)) {
                 continue;
             }
             SourceSpan span = m.region().sourceSpan(m.start(), m.end());
@@ -122,7 +137,11 @@ final class ForbidRule implements Rule {
             if (raw && !info.scope().isWhole()) {
                 throw spec.require("raw").error("'raw: true' matches the whole source file; it cannot have a scope");
             }
-            return new ForbidRule(info, MatchPatterns.read(spec), List.copyOf(allow), raw, replace);
+            var unless = spec.get("unless-block").map(v -> Patterns.compile(v, "'unless-block'")).orElse(null);
+            if (raw && unless != null) {
+                throw spec.require("unless-block").error("'unless-block' needs the readable text; it cannot go with 'raw: true'");
+            }
+            return new ForbidRule(info, MatchPatterns.read(spec), List.copyOf(allow), raw, replace, unless);
         }
     }
 }

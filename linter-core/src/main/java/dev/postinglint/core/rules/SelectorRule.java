@@ -45,9 +45,12 @@ final class SelectorRule implements Rule {
         this.fix = fix;
     }
 
-    /** A blank element: no text but white space, and nothing visible such as an image. */
+    /**
+     * A blank element: something typed in it (white space, &nbsp;, a line break) but no text and
+     * nothing visible such as an image. A childless element is an editor's empty line, not padding.
+     */
     private static boolean isBlank(Element e) {
-        return e.text().replace('\u00a0', ' ').isBlank() && e.select("img, iframe, video, svg, input, hr").isEmpty();
+        return e.childNodeSize() > 0 && e.text().replace('\u00a0', ' ').isBlank() && e.select("img, iframe, video, svg, input, hr").isEmpty();
     }
 
     @Override
