@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>{@code leading-words}: each paragraph, grouped by its first {@code leading-words} words.</li>
  * </ul>
  * A variant counts as drift only when it is at least {@code threshold} similar to the majority
- * (otherwise it is different content, such as each job's own duties). Per posting it keeps only the
+ * (otherwise it is different content, such as each job's own duties); {@code ignore:} patterns are
+ * removed before comparing (recruiter tags, pay figures). Per posting it keeps only the
  * normalized text (shared between postings that use the same text) and where the block is.
  */
 final class ConsistencyRule implements CorpusRule {
@@ -41,9 +42,12 @@ final class ConsistencyRule implements CorpusRule {
     private final int minPostings;
     private final int minWords;
     private final double threshold;
+    private final List<com.google.re2j.Pattern> ignore;
     private final Map<String, String> interned = new ConcurrentHashMap<>();
 
-    ConsistencyRule(RuleInfo info, String block, GroupBy groupBy, int leadingWords, int minPostings, int minWords, double threshold) {
+    ConsistencyRule(RuleInfo info, String block, GroupBy groupBy, int leadingWords, int minPostings, int minWords, double threshold,
+            List<com.google.re2j.Pattern> ignore) {
+        this.ignore = ignore;
         this.info = info;
         this.block = block;
         this.groupBy = groupBy;
@@ -114,7 +118,7 @@ final class ConsistencyRule implements CorpusRule {
         List<String> tokens = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (Posting.Block b : blocks) {
-            tokens.addAll(ctx.tokens(b));
+            tokens.addAll(tokens(ctx, b));
             if (text.length() > 0) {
                 text.append("\n\n");
             }
@@ -134,6 +138,18 @@ final class ConsistencyRule implements CorpusRule {
         TextRegion last = blocks.get(blocks.size() - 1).region();
         SourceSpan span = first.view().sourceSpan(first.start(), last.end());
         out.add(new Seen(key, label, norm, text.toString(), span, SourceLine.around(ctx.posting().source(), span.start())));
+    }
+
+    /** A block's tokens without what the rule ignores (recruiter tags, pay figures that differ by role). */
+    private List<String> tokens(RuleContext ctx, Posting.Block b) {
+        if (ignore.isEmpty()) {
+            return ctx.tokens(b);
+        }
+        String text = b.text();
+        for (com.google.re2j.Pattern p : ignore) {
+            text = p.matcher(text).replaceAll(" ");
+        }
+        return Words.norms(Words.tokenize(text));
     }
 
     private record Occurrence(String path, Seen seen) {
@@ -278,10 +294,16 @@ final class ConsistencyRule implements CorpusRule {
             int minWords = spec.get("min-words").map(v -> v.asInt("'min-words'", 1, 10_000)).orElse(8);
             double threshold = spec.get("threshold").map(v -> v.asDouble("'threshold'", 0.05, 1.0)).orElse(0.5);
             String block = spec.string("block").orElse(info.id());
+            List<com.google.re2j.Pattern> ignore = new ArrayList<>();
+            spec.get("ignore").ifPresent(v -> {
+                for (var e : v.asListOrOne()) {
+                    ignore.add(dev.postinglint.core.policy.Patterns.compile(e, "'ignore' pattern"));
+                }
+            });
             if (groupBy == GroupBy.SCOPE && info.scope().isWhole()) {
                 throw spec.error("group-by: scope needs a 'scope' (comparing whole postings finds only their differences)");
             }
-            return new ConsistencyRule(info, block, groupBy, leading, minPostings, minWords, threshold);
+            return new ConsistencyRule(info, block, groupBy, leading, minPostings, minWords, threshold, List.copyOf(ignore));
         }
     }
 }

@@ -104,4 +104,13 @@ class ConsistencyRuleTest {
         assertEquals(one.files(), two.files());
         assertEquals(one.drift(), two.drift());
     }
+
+    @Test
+    void ignoredTextIsNotDrift() throws IOException {
+        String policy = BY_HEADING + "    ignore: ['#LI-[A-Z0-9]+']\n";
+        LintReport r = lint(policy, posting(ABOUT + " #LI-AB1", "x"), posting(ABOUT + " #LI-CD2", "y"), posting(ABOUT + " #LI-EF3", "z"));
+        assertEquals(0, r.summary().warnings(), "the same About us, tagged by three recruiters");
+        LintReport still = lint(policy, posting(ABOUT + " #LI-AB1", "x"), posting(ABOUT, "y"), posting(ABOUT_OLD + " #LI-EF3", "z"));
+        assertEquals(1, still.summary().warnings());
+    }
 }
