@@ -80,6 +80,11 @@ public final class Baseline {
         this.entries = List.copyOf(sorted);
     }
 
+    /** A baseline of these entries (sorted, duplicates dropped). */
+    public static Baseline of(List<Entry> entries) {
+        return new Baseline(entries);
+    }
+
     public List<Entry> entries() {
         return entries;
     }

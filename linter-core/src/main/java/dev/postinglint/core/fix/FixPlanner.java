@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Chooses which fixes of one posting to apply together in one pass, deterministically: fixes are taken in
- * order of where they start (then where they end, rule id and replacement), and a fix that overlaps one
+ * order of where they start (then rule id, where they end, and replacement), and a fix that overlaps one
  * already chosen is skipped, naming the fix it collides with. Two fixes touching at one point also collide
  * when either is an insertion there (their order would be a guess). The same edit offered twice (by two
  * rules, or twice by one) is applied once and fixes both findings. The fix loop runs passes until nothing
@@ -35,8 +35,8 @@ public final class FixPlanner {
 
     static final Comparator<Finding> FIX_ORDER = Comparator
             .comparingInt((Finding f) -> f.fix().span().startOffset())
-            .thenComparingInt(f -> f.fix().span().endOffset())
             .thenComparing(Finding::ruleId)
+            .thenComparingInt(f -> f.fix().span().endOffset())
             .thenComparing(f -> f.fix().replacement())
             .thenComparing(Finding::message);
 
