@@ -136,7 +136,7 @@ class BaselineTest {
         recorded();
         String first = Files.readString(baselineFile);
         assertTrue(first.startsWith("{\n  \"posting-lint-baseline\": 1,\n  \"entries\": [\n    {\n      \"path\": \"postings/job.html\",\n"), first);
-        assertTrue(first.endsWith("}\n") && !first.contains("\r") && !first.contains("line"), first);
+        assertTrue(first.endsWith("}\n") && !first.contains("\r") && !first.contains("\"line\""), first);
         Baseline.record(lint(POSTING), keys, Baseline.read(baselineFile), p -> true).write(baselineFile);
         assertEquals(first, Files.readString(baselineFile), "the same findings write the same file");
         List<Baseline.Entry> entries = Baseline.read(baselineFile).entries();
