@@ -7,8 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A unified diff ({@code --- a/PATH}, {@code +++ b/PATH}, hunks with 3 lines of context), as git and patch read it. */
+/**
+ * A unified diff ({@code --- a/PATH}, {@code +++ b/PATH}, hunks with 3 lines of context) that {@code patch -p1}
+ * and {@code git apply} apply exactly: lines keep a CR of CRLF line ends (as {@code git diff} shows them), and a
+ * last line without a line end is followed by {@code \ No newline at end of file}.
+ */
 public final class UnifiedDiff {
+    /** Marks, inside the diff, a last line that has no line end (so that it differs from one that has). */
+    private static final String NO_EOL = "\u0000";
+
     private UnifiedDiff() {
     }
 
@@ -23,16 +30,22 @@ public final class UnifiedDiff {
         List<String> out = UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, a, patch, 3);
         StringBuilder s = new StringBuilder();
         for (String line : out) {
-            s.append(line).append('\n');
+            if (line.endsWith(NO_EOL)) {
+                s.append(line, 0, line.length() - 1).append("\n\\ No newline at end of file\n");
+            } else {
+                s.append(line).append('\n');
+            }
         }
         return s.toString();
     }
 
-    /** Lines without their terminators (\n, \r\n or \r); a final terminator does not start another line. */
+    /** Lines split at LF (a CR before it stays on the line); a last line without LF is marked. */
     static List<String> lines(String text) {
-        List<String> out = new ArrayList<>(Arrays.asList(text.split("\r\n|\r|\n", -1)));
-        if (out.size() > 1 && out.get(out.size() - 1).isEmpty()) {
+        List<String> out = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+        if (out.get(out.size() - 1).isEmpty()) {
             out.remove(out.size() - 1);
+        } else {
+            out.set(out.size() - 1, out.get(out.size() - 1) + NO_EOL);
         }
         return out;
     }
