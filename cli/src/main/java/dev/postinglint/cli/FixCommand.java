@@ -54,8 +54,7 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     TextOptions text = new TextOptions();
 
-    /** The writer; tests in this module may swap it to inject failures. */
-    AtomicWriter writer = new AtomicWriter();
+    private final AtomicWriter writer = new AtomicWriter();
 
     @Override
     public Integer call() throws IOException {
