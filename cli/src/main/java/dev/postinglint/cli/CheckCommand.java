@@ -1,10 +1,8 @@
 package dev.postinglint.cli;
 
-import dev.postinglint.core.engine.Globs;
+import dev.postinglint.core.baseline.Baseline;
 import dev.postinglint.core.engine.InputCollector;
 import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.engine.PolicyResolver;
 import dev.postinglint.core.engine.Severity;
 import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.report.Reporter;
@@ -16,32 +14,29 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code posting-lint check}: lint postings and report; the exit code gates CI. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Check job postings against a policy.",
-        footer = {"", "Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage, policy or I/O error."})
+        footer = {"", "Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage, policy or I/O error.",
+                "With --baseline, findings recorded in the baseline are not reported and do not count;",
+                "--write-baseline records today's findings (and drops fixed ones) and exits 0."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (default: the current directory).")
-    List<Path> paths = new ArrayList<>();
-
     @Mixin
-    PolicyOptions policy = new PolicyOptions();
+    LintOptions lint = new LintOptions();
 
     @Option(names = "--format", paramLabel = "NAME[=FILE]",
             description = "Output format: ${COMPLETION-CANDIDATES}. Repeatable; NAME=FILE writes that format to FILE. Default: text.",
@@ -51,30 +46,16 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the (single) format to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-            description = "Exit 1 when a finding reaches LEVEL: error, warning, info or never (default: ${DEFAULT-VALUE}).")
-    String failOn;
+    @Mixin
+    TextOptions text = new TextOptions();
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Judge dated rules as of this day (default: today), for reproducible runs.")
-    String asOf;
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report and fail only on findings that are not in this baseline; say how many of its entries are fixed.")
+    Path baseline;
 
-    @Option(names = {"-q", "--quiet"}, description = "Show errors only in text output (the exit code still counts everything).")
-    boolean quiet;
-
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Terminal.ColorMode color;
-
-    @Option(names = "--include", paramLabel = "GLOB", description = "Files to check inside directories (repeatable; default: **/*.html).")
-    List<String> includes = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Files or directories to skip (repeatable).")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Refuse postings larger than this (default: 32M; suffixes K, M).")
-    String maxFileSize;
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record today's findings in FILE (a ratchet: entries fixed since are dropped) and exit 0.")
+    Path writeBaseline;
 
     static final class FormatNames extends ArrayList<String> {
         FormatNames() {
@@ -85,37 +66,39 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Severity threshold = parseFailOn(failOn);
-        LocalDate date = parseDate(asOf);
+        lint.validate();
+        Severity threshold = lint.threshold();
         List<Target> targets = parseFormats();
-        long maxBytes = parseSize(maxFileSize);
-        Globs inc;
-        Globs exc;
-        try {
-            inc = new Globs(includes.isEmpty() ? List.of("**/*.html") : includes);
-            exc = new Globs(excludes);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageError(e.getMessage());
+        Baseline known = null;
+        if (baseline != null) {
+            try {
+                known = Baseline.read(baseline);
+            } catch (Baseline.BaselineException e) {
+                throw new Main.UsageError(e.getMessage());
+            }
         }
 
         PolicyLoader loader = new PolicyLoader();
-        PolicyResolver resolver = policy.resolver(loader);
-        InputCollector.Collected collected = new InputCollector(inc, exc).collect(paths.isEmpty() ? List.of(Path.of(".")) : paths);
-        collected.notes().forEach(n -> err.println("posting-lint: " + n));
-        collected.errors().forEach(e -> err.println("posting-lint: " + e));
-        if (collected.files().isEmpty()) {
-            if (collected.errors().isEmpty()) {
-                err.println("posting-lint: no posting files found (include: " + String.join(", ", inc.patterns()) + ")");
-            }
+        var resolver = lint.policy.resolver(loader);
+        InputCollector.Collected collected = lint.collect(err);
+        if (collected == null) {
             return Main.USAGE_OR_IO;
         }
-        Linter linter = new Linter(date, threads == null ? Runtime.getRuntime().availableProcessors() : threads, maxBytes);
-        LintReport report = linter.lint(collected.files(), resolver);
+        LintReport full = lint.linter().lint(collected.files(), resolver);
+        LintReport report = full;
+        Path cwd = Path.of("").toAbsolutePath();
+        if (known != null) {
+            Function<String, String> keys = Baseline.keys(baseline, cwd);
+            Baseline.Applied applied = known.apply(full, keys);
+            report = applied.report();
+            err.println("posting-lint: baseline " + baseline + ": " + plural(applied.known(), "known finding") + " not reported"
+                    + (applied.fixed().isEmpty() ? "" : "; " + plural(applied.fixed().size(), "entry", "entries")
+                            + " fixed since (run --write-baseline " + baseline + " to drop "
+                            + (applied.fixed().size() == 1 ? "it" : "them") + ")"));
+        }
 
         for (Target t : targets) {
-            Reporter reporter = t.format.equals("text")
-                    ? ReportFormats.text(Terminal.useColor(color, t.file == null), quiet ? Severity.ERROR : Severity.INFO)
-                    : ReportFormats.create(t.format);
+            Reporter reporter = t.format.equals("text") ? text.textReporter(t.file == null) : ReportFormats.create(t.format);
             if (t.file == null) {
                 PrintWriter out = spec.commandLine().getOut();
                 reporter.write(report, out);
@@ -124,10 +107,41 @@ final class CheckCommand implements Callable<Integer> {
                 writeFile(t.file, reporter, report);
             }
         }
+        if (writeBaseline != null) {
+            Function<String, String> keys = Baseline.keys(writeBaseline, cwd);
+            Baseline previous = Files.exists(writeBaseline) ? readQuietly(writeBaseline, err) : null;
+            Path dir = writeBaseline.toAbsolutePath().normalize().getParent();
+            Baseline recorded = Baseline.record(full, keys, previous, p -> Files.exists(dir.resolve(p)));
+            recorded.write(writeBaseline);
+            long added = recorded.entries().stream().filter(e -> previous == null || !previous.entries().contains(e)).count();
+            long dropped = previous == null ? 0 : previous.entries().stream().filter(e -> !recorded.entries().contains(e)).count();
+            err.println("posting-lint: wrote baseline " + writeBaseline + ": " + plural(recorded.entries().size(), "entry", "entries")
+                    + (previous == null ? "" : " (" + dropped + " fixed and dropped, " + added + " new)"));
+        }
         if (report.hasIoErrors() || !collected.errors().isEmpty()) {
             return Main.USAGE_OR_IO;
         }
+        if (writeBaseline != null) {
+            return Main.OK;
+        }
         return report.summary().reaches(threshold) ? Main.FINDINGS : Main.OK;
+    }
+
+    private static Baseline readQuietly(Path file, PrintWriter err) {
+        try {
+            return Baseline.read(file);
+        } catch (IOException e) {
+            err.println("posting-lint: replacing unreadable baseline: " + e.getMessage());
+            return null;
+        }
+    }
+
+    static String plural(long n, String word) {
+        return plural(n, word, word + "s");
+    }
+
+    static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private record Target(String format, Path file) {
@@ -167,48 +181,6 @@ final class CheckCommand implements Callable<Integer> {
         }
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             reporter.write(report, w);
-        }
-    }
-
-    static Severity parseFailOn(String s) {
-        if (s.equalsIgnoreCase("never")) {
-            return null;
-        }
-        return Severity.parse(s).orElseThrow(() -> new Main.UsageError("--fail-on must be error, warning, info or never, not '" + s + "'"));
-    }
-
-    static LocalDate parseDate(String s) {
-        if (s == null) {
-            return LocalDate.now();
-        }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new Main.UsageError("--as-of must be a date written YYYY-MM-DD, not '" + s + "'");
-        }
-    }
-
-    static long parseSize(String s) {
-        if (s == null) {
-            return Linter.DEFAULT_MAX_FILE_BYTES;
-        }
-        String t = s.strip().toUpperCase(Locale.ROOT);
-        long mult = 1;
-        if (t.endsWith("K")) {
-            mult = 1L << 10;
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("M")) {
-            mult = 1L << 20;
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            long v = Long.parseLong(t) * mult;
-            if (v <= 0) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new Main.UsageError("--max-file-size must be a positive size such as 500K or 32M, not '" + s + "'");
         }
     }
 }

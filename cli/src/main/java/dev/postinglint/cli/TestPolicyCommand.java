@@ -36,7 +36,7 @@ final class TestPolicyCommand implements Callable<Integer> {
         Policy p = new PolicyLoader().load(policyRef, Path.of(""));
         String own = p.sources().get(p.sources().size() - 1);
         Set<String> wanted = all ? Set.copyOf(p.sources()) : Set.of(own);
-        List<ExampleRunner.Outcome> outcomes = ExampleRunner.run(p, wanted::contains, CheckCommand.parseDate(asOf));
+        List<ExampleRunner.Outcome> outcomes = ExampleRunner.run(p, wanted::contains, LintOptions.parseDate(asOf));
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         for (ExampleRunner.Outcome o : outcomes) {

@@ -293,6 +293,43 @@ class HtmlReportIT {
         assertQuiet();
     }
 
+    @Test
+    void aWaivedFindingShowsWhoApprovedItAndUntilWhen() throws Exception {
+        Path dir = OUT.resolve("waived");
+        deleteTree(dir);
+        Files.createDirectories(dir.resolve("postings"));
+        Files.writeString(dir.resolve("postings/legacy.html"), "<h1>Legacy</h1>\n<p>We want a rockstar.</p>\n");
+        Files.writeString(dir.resolve("policy.yaml"), """
+                name: waived
+                rules:
+                  - id: no-rockstar
+                    type: forbid
+                    severity: error
+                    category: inclusive-language
+                    pattern: '(?i)\\brockstar\\b'
+                waivers:
+                  - posting: legacy
+                    rule: no-rockstar
+                    reason: "Republished unchanged until the Q3 rewrite <b>(COMP-12)</b>"
+                    approved-by: Jane Doe (Compliance)
+                    expires: 2026-06-30
+                """);
+        Result r = runCli(dir, "check", "postings", "--policy", "policy.yaml", "--as-of", "2026-06-01", "--format", "html=report.html");
+        assertEquals(0, r.exit(), r.stderr());
+        open(dir.resolve("report.html"));
+        WebElement finding = driver.findElement(By.cssSelector(".finding[data-rule=no-rockstar]"));
+        assertTrue(finding.getAttribute("class").contains("waived"));
+        assertEquals("WAIVED", finding.findElement(By.cssSelector(".badge.waived")).getText());
+        assertEquals("Jane Doe (Compliance)", finding.findElement(By.cssSelector(".waiver .approved-by")).getText());
+        assertEquals("2026-06-30", finding.findElement(By.cssSelector(".waiver .expires")).getText());
+        assertTrue(finding.findElement(By.cssSelector(".waiver")).getText().contains("Republished unchanged until the Q3 rewrite <b>(COMP-12)</b>"),
+                "the reason is shown as text");
+        assertEquals("1", stat("waived"));
+        assertEquals("0", stat("errors"));
+        assertEquals("1", stat("passing"));
+        assertQuiet();
+    }
+
     // ---------------------------------------------------------------- drift
 
     @Test

@@ -79,6 +79,11 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
             return files.stream().filter(f -> f.displayPath().equals(displayPath)).findFirst().orElse(null);
         }
 
+        /** The same run with another report (e.g. without the findings a baseline holds). */
+        public LintRun withReport(LintReport other) {
+            return new LintRun(basedir, files, other, inputErrors);
+        }
+
         /** Paths that could not be read, with the reason, in path order. */
         public List<String> unreadable() {
             List<String> out = new ArrayList<>(inputErrors);
@@ -136,19 +141,31 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
         }
         found.missing().forEach(m -> getLog().debug("posting-lint: no directory " + m));
 
-        PolicyLoader loader = new PolicyLoader();
         try {
-            List<String> refs = Options.listOr(policies, List.of());
-            PolicyResolver resolver = refs.isEmpty()
-                    ? PolicyResolver.discovering(loader)
-                    : PolicyResolver.fixed(loader.load(refs, base));
-            LintReport report = new Linter(date, Runtime.getRuntime().availableProcessors(), Linter.DEFAULT_MAX_FILE_BYTES)
-                    .lint(found.files(), resolver);
+            PolicyResolver resolver = resolver(base);
+            LintReport report = linter(date).lint(found.files(), resolver);
             getLog().debug("posting-lint: policies " + String.join(", ", report.policies()));
             return new LintRun(base, found.files(), report, found.errors());
         } catch (PolicyException e) {
             throw new MojoExecutionException("posting-lint: broken policy: " + e.getMessage(), e);
         }
+    }
+
+    /** The configured policies, or nearest-config discovery; a broken policy throws {@link PolicyException}. */
+    protected PolicyResolver resolver(Path base) {
+        PolicyLoader loader = new PolicyLoader();
+        List<String> refs = Options.listOr(policies, List.of());
+        return refs.isEmpty() ? PolicyResolver.discovering(loader) : PolicyResolver.fixed(loader.load(refs, base));
+    }
+
+    /** The engine, judging as of the configured day. */
+    protected Linter linter(LocalDate date) {
+        return new Linter(date, Runtime.getRuntime().availableProcessors(), Linter.DEFAULT_MAX_FILE_BYTES);
+    }
+
+    /** The configured as-of day (default today). */
+    protected LocalDate asOfDate() throws MojoExecutionException {
+        return option(() -> Options.asOf(asOf, LocalDate.now()));
     }
 
     /** Writes the report files and logs where they went. */

@@ -1,6 +1,9 @@
 package dev.postinglint.maven;
 
+import dev.postinglint.core.baseline.Baseline;
 import dev.postinglint.core.engine.Summary;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -36,6 +39,14 @@ public class CheckMojo extends AbstractPostingLintMojo {
     @Parameter(property = "posting-lint.logViolationsToConsole", defaultValue = "true")
     protected boolean logViolationsToConsole;
 
+    /**
+     * A baseline file (relative to the module's basedir) written by {@code posting-lint check --write-baseline}:
+     * findings it records are not reported and do not fail the build; only new ones do. The log says how
+     * many of its entries have been fixed since.
+     */
+    @Parameter(property = "posting-lint.baseline")
+    protected File baseline;
+
     private Gate gate;
     private List<String> formatNames;
 
@@ -47,7 +58,8 @@ public class CheckMojo extends AbstractPostingLintMojo {
     }
 
     @Override
-    protected void handle(LintRun run) throws MojoExecutionException, MojoFailureException {
+    protected void handle(LintRun lintRun) throws MojoExecutionException, MojoFailureException {
+        LintRun run = applyBaseline(lintRun);
         Summary summary = run.report().summary();
         if (logViolationsToConsole) {
             FindingLog.findings(getLog(), run.report());
@@ -62,5 +74,25 @@ public class CheckMojo extends AbstractPostingLintMojo {
         if (gate.threshold() != null && gate.counted(summary) > 0) {
             getLog().warn("posting-lint: " + gate.describe(summary) + " are tolerated");
         }
+    }
+
+    /** The run without the findings the baseline holds (the run itself when no baseline is configured). */
+    private LintRun applyBaseline(LintRun run) throws MojoExecutionException {
+        if (baseline == null) {
+            return run;
+        }
+        Path file = baseline.toPath().isAbsolute() ? baseline.toPath() : run.basedir().resolve(baseline.toPath());
+        Baseline known;
+        try {
+            known = Baseline.read(file);
+        } catch (IOException e) {
+            throw new MojoExecutionException("posting-lint: cannot read the baseline: " + e.getMessage(), e);
+        }
+        Baseline.Applied applied = known.apply(run.report(), Baseline.keys(file, run.basedir()));
+        getLog().info("posting-lint: baseline " + Inputs.display(run.basedir(), file) + ": "
+                + FindingLog.plural(applied.known(), "known finding") + " not reported"
+                + (applied.fixed().isEmpty() ? "" : "; " + applied.fixed().size() + (applied.fixed().size() == 1 ? " entry" : " entries")
+                        + " fixed since (posting-lint check --write-baseline drops them)"));
+        return run.withReport(applied.report());
     }
 }

@@ -24,6 +24,11 @@ final class FindingLog {
         for (FileResult r : report.files()) {
             for (Finding f : r.findings()) {
                 String line = line(r.path(), f);
+                if (f.waived()) {
+                    log.info(line + " [waived until " + f.waiver().expires() + ", approved by " + oneLine(f.waiver().approvedBy())
+                            + ": " + oneLine(f.waiver().reason()) + "]");
+                    continue;
+                }
                 switch (f.severity()) {
                     case ERROR -> log.error(line);
                     case WARNING -> log.warn(line);
@@ -36,7 +41,7 @@ final class FindingLog {
     /** {@code 3 files checked: 2 errors, 1 warning, 0 infos}. */
     static String summary(Summary s) {
         return plural(s.files(), "file") + " checked: " + plural(s.errors(), "error") + ", "
-                + plural(s.warnings(), "warning") + ", " + plural(s.infos(), "info");
+                + plural(s.warnings(), "warning") + ", " + plural(s.infos(), "info") + s.extras();
     }
 
     static String plural(int n, String word) {

@@ -5,16 +5,32 @@ import java.util.List;
 /**
  * The outcome for one posting: its findings in reading order, the policy that judged it, and the
  * posting's title and location field when known (for reports). {@code ioError} is set when the
- * file could not be read at all.
+ * file could not be read at all. {@code suppressed} counts the findings that comments in the posting
+ * suppressed (they are not in {@code findings}).
  */
 public record FileResult(String path, List<Finding> findings, String policy, String title, String location,
-        boolean ioError) {
+        boolean ioError, int suppressed) {
 
     public FileResult {
         findings = List.copyOf(findings);
     }
 
+    public FileResult(String path, List<Finding> findings, String policy, String title, String location, boolean ioError) {
+        this(path, findings, policy, title, location, ioError, 0);
+    }
+
+    /** The same posting with other findings (and the same suppressed count). */
+    public FileResult withFindings(List<Finding> other) {
+        return new FileResult(path, other, policy, title, location, ioError, suppressed);
+    }
+
+    /** Findings of this severity that count: waived ones are left out. */
     public long count(Severity s) {
-        return findings.stream().filter(f -> f.severity() == s).count();
+        return findings.stream().filter(f -> f.severity() == s && !f.waived()).count();
+    }
+
+    /** Findings a policy waiver accepts. */
+    public long waived() {
+        return findings.stream().filter(Finding::waived).count();
     }
 }

@@ -55,11 +55,27 @@ public final class Linter {
         return asOf;
     }
 
+    /** Where the text of each posting comes from: the file itself, or (for {@code fix}) text edited in memory. */
+    @FunctionalInterface
+    public interface Sources {
+        SourceText read(InputFile file) throws InputProblem;
+    }
+
+    /** Reads each posting from its file (UTF-8, BOM stripped, within the size limit). */
+    public Sources fromFiles() {
+        return f -> PostingReader.read(f, maxFileBytes);
+    }
+
     /**
      * Lints the files. Policies are resolved first, on this thread, so a broken policy fails the run
      * before any work starts (with a {@link dev.postinglint.core.policy.PolicyException}).
      */
     public LintReport lint(List<InputFile> files, PolicyResolver resolver) {
+        return lint(files, resolver, fromFiles());
+    }
+
+    /** Lints the files, reading their text from {@code sources}. */
+    public LintReport lint(List<InputFile> files, PolicyResolver resolver, Sources sources) {
         long start = System.nanoTime();
         List<InputFile> sorted = files.stream().sorted().toList();
         Map<InputFile, Policy> policies = new IdentityHashMap<>();
@@ -72,7 +88,7 @@ public final class Linter {
         List<Outcome> results = new ArrayList<>(sorted.size());
         if (threads == 1 || sorted.size() < 2) {
             for (InputFile f : sorted) {
-                results.add(lint(f, policies.get(f)));
+                results.add(lint(f, policies.get(f), sources));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sorted.size()), r -> {
@@ -84,7 +100,7 @@ public final class Linter {
                 List<Future<Outcome>> futures = new ArrayList<>(sorted.size());
                 for (InputFile f : sorted) {
                     Policy p = policies.get(f);
-                    futures.add(pool.submit(() -> lint(f, p)));
+                    futures.add(pool.submit(() -> lint(f, p, sources)));
                 }
                 for (Future<Outcome> fut : futures) {
                     results.add(fut.get());
@@ -102,31 +118,28 @@ public final class Linter {
             }
         }
         List<DriftGroup> drift = new ArrayList<>();
-        List<FileResult> merged = finishCorpusRules(results, drift);
+        Map<String, List<Finding>> extra = finishCorpusRules(results, drift);
+        List<FileResult> merged = new ArrayList<>(results.size());
+        for (Outcome o : results) {
+            merged.add(finish(o, extra.getOrDefault(o.result().path(), List.of())));
+        }
         return new LintReport(ToolInfo.version(), asOf, List.copyOf(policyNames), merged, Summary.of(merged),
                 Duration.ofNanos(System.nanoTime() - start), drift);
     }
 
-    /** A file's result and what corpus rules kept of it. */
-    private record Outcome(FileResult result, Map<PolicyRule, Object> observations) {
+    /** A file's result, what corpus rules kept of it, and what its suppression comments say. */
+    private record Outcome(InputFile file, Policy policy, FileResult result, Map<PolicyRule, Object> observations,
+            Suppressions suppressions) {
     }
 
     /**
-     * Gives each corpus rule every posting's observation, and merges what they report into the
-     * file results (re-sorted, so the order never depends on which rule ran last).
+     * Gives each corpus rule every posting's observation; returns what they report, by path.
      */
-    private static List<FileResult> finishCorpusRules(List<Outcome> outcomes, List<DriftGroup> drift) {
+    private static Map<String, List<Finding>> finishCorpusRules(List<Outcome> outcomes, List<DriftGroup> drift) {
         Map<PolicyRule, List<CorpusRule.Observation>> byRule = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
             o.observations().forEach((rule, data) -> byRule.computeIfAbsent(rule, r -> new ArrayList<>())
                     .add(new CorpusRule.Observation(o.result().path(), data)));
-        }
-        List<FileResult> files = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            files.add(o.result());
-        }
-        if (byRule.isEmpty()) {
-            return files;
         }
         Map<String, List<Finding>> extra = new HashMap<>();
         for (Map.Entry<PolicyRule, List<CorpusRule.Observation>> e : byRule.entrySet()) {
@@ -145,35 +158,42 @@ public final class Linter {
                 }
             });
         }
-        List<FileResult> merged = new ArrayList<>(files.size());
-        for (FileResult r : files) {
-            List<Finding> more = extra.get(r.path());
-            if (more == null) {
-                merged.add(r);
-                continue;
-            }
-            List<Finding> all = new ArrayList<>(r.findings());
-            all.addAll(more);
-            all.sort(Finding.ORDER);
-            merged.add(new FileResult(r.path(), all, r.policy(), r.title(), r.location(), r.ioError()));
+        return extra;
+    }
+
+    /**
+     * Completes one file's findings: adds what corpus rules reported (re-sorted, so the order never depends on
+     * which rule ran last), then applies the posting's suppression comments and the policy's waivers.
+     */
+    private FileResult finish(Outcome o, List<Finding> more) {
+        FileResult r = o.result();
+        if (o.suppressions() == null) {
+            return r; // not a readable posting: its one input-error finding stands as it is
         }
-        return merged;
+        List<Finding> all = new ArrayList<>(r.findings());
+        all.addAll(more);
+        all.sort(Finding.ORDER);
+        Suppressions.Applied applied = o.suppressions().apply(all);
+        List<Finding> findings = Waivers.apply(applied.findings(), o.policy().waivers(), o.file().path(), asOf);
+        return new FileResult(r.path(), findings, r.policy(), r.title(), r.location(), r.ioError(), applied.suppressed());
     }
 
     /** Reads, parses and checks one file. A file that is not a readable posting yields one error finding. */
     public FileResult lintFile(InputFile file, Policy policy) {
-        return lint(file, policy).result();
+        Outcome o = lint(file, policy, fromFiles());
+        return finish(o, List.of());
     }
 
-    private Outcome lint(InputFile file, Policy policy) {
+    private Outcome lint(InputFile file, Policy policy, Sources sources) {
         SourceText source;
         try {
-            source = PostingReader.read(file, maxFileBytes);
+            source = sources.read(file);
         } catch (InputProblem p) {
             SourceSpan at = new SourceSpan(0, 0, new Position(1, 1), new Position(1, 1));
             Finding f = new Finding(INPUT_RULE_ID, "input", Severity.ERROR, file.displayPath() + ": " + p.getMessage(),
                     at, "", null, null, SourceLine.NONE);
-            return new Outcome(new FileResult(file.displayPath(), List.of(f), policy.label(), null, null, p.ioError()), Map.of());
+            return new Outcome(file, policy, new FileResult(file.displayPath(), List.of(f), policy.label(), null, null, p.ioError()),
+                    Map.of(), null);
         }
         Posting posting = PostingParser.parse(source);
         RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf);
@@ -188,8 +208,8 @@ public final class Linter {
             }
         }
         FieldValue location = policy.fields().containsKey("location") ? ctx.field("location") : null;
-        return new Outcome(new FileResult(file.displayPath(), findings, policy.label(), posting.title(),
-                location == null ? null : location.value(), false), observations);
+        return new Outcome(file, policy, new FileResult(file.displayPath(), findings, policy.label(), posting.title(),
+                location == null ? null : location.value(), false), observations, Suppressions.of(posting));
     }
 
     /** Runs rules on one posting; findings in reading order, exact duplicates removed. */

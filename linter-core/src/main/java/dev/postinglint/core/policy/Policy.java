@@ -6,16 +6,17 @@ import java.util.Optional;
 
 /**
  * An effective policy: every file it extends merged in order, overrides applied, all patterns and
- * selectors compiled. Immutable; shared by all worker threads.
+ * selectors compiled; the waivers of every file, in order. Immutable; shared by all worker threads.
  */
 public record Policy(String name, String version, List<String> sources, Company company,
-        Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples) {
+        Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers) {
 
     public Policy {
         sources = List.copyOf(sources);
         fields = Map.copyOf(fields);
         rules = List.copyOf(rules);
         examples = List.copyOf(examples);
+        waivers = List.copyOf(waivers);
     }
 
     public List<PolicyRule> enabledRules() {

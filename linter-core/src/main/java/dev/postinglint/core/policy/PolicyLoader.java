@@ -113,6 +113,8 @@ public final class PolicyLoader {
         final List<Rule> rules = new ArrayList<>();
         final List<Override> overrides = new ArrayList<>();
         final List<PackExample> examples = new ArrayList<>();
+        final List<Waiver> waivers = new ArrayList<>();
+        final List<YamlPlace> waiverRulePlaces = new ArrayList<>();
     }
 
     private final class Graph {
@@ -165,7 +167,7 @@ public final class PolicyLoader {
                 return existing; // a pack reached twice (a diamond) is merged once
             }
             stack.add(location);
-            PolicyFile f = parse(location, text);
+            PolicyFile f = parse(location, text, dir);
             for (int i = 0; i < f.extendsRefs.size(); i++) {
                 visit(f.extendsRefs.get(i), dir, f.extendsAt.get(i));
             }
@@ -253,7 +255,7 @@ public final class PolicyLoader {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private PolicyFile parse(String location, String text) {
+    private PolicyFile parse(String location, String text, Path dir) {
         YamlValue root = new YamlValue(location, compose(text, location));
         YamlMap m = root.asMap("a policy file");
         PolicyFile f = new PolicyFile();
@@ -303,8 +305,63 @@ public final class PolicyLoader {
                 f.examples.add(readPackExample(e, location));
             }
         });
+        m.get("waivers").ifPresent(v -> {
+            for (YamlValue w : v.asList("'waivers'")) {
+                readWaiver(w, dir, f);
+            }
+        });
         m.finish();
         return f;
+    }
+
+    private static final Pattern POSTING_ID = Pattern.compile("[^/\\\\\\s*?\\[\\]{}]{1,200}");
+
+    /**
+     * One {@code waivers:} entry: {@code files} (a glob relative to the policy file's directory) or
+     * {@code posting} (a file name without extension), {@code rule} (one id, a list, or {@code *}),
+     * {@code reason}, {@code approved-by} and {@code expires} (YYYY-MM-DD), all required.
+     */
+    private static void readWaiver(YamlValue v, Path dir, PolicyFile f) {
+        YamlMap wm = v.asMap("a waiver");
+        YamlValue filesAt = wm.get("files").orElse(null);
+        YamlValue postingAt = wm.get("posting").orElse(null);
+        if ((filesAt == null) == (postingAt == null)) {
+            throw wm.error("a waiver needs exactly one of 'files' (a glob) or 'posting' (a posting id)");
+        }
+        String files = null;
+        if (filesAt != null) {
+            files = filesAt.asNonBlank("'files'").strip();
+            try {
+                new dev.postinglint.core.engine.Globs(List.of(files));
+            } catch (IllegalArgumentException e) {
+                throw filesAt.error(e.getMessage());
+            }
+        }
+        String posting = null;
+        if (postingAt != null) {
+            posting = postingAt.asNonBlank("'posting'").strip();
+            if (!POSTING_ID.matcher(posting).matches()) {
+                throw postingAt.error("'posting' is a posting id (a file name without its extension), not '" + posting + "'");
+            }
+        }
+        YamlValue ruleAt = wm.require("rule");
+        List<String> rules = new ArrayList<>();
+        for (YamlValue r : ruleAt.asListOrOne()) {
+            String id = r.asNonBlank("'rule'").strip();
+            if (!id.equals("*") && !RULE_ID.matcher(id).matches()) {
+                throw r.error("'rule' must be a rule id or '*', not '" + id + "'");
+            }
+            rules.add(id);
+        }
+        if (rules.isEmpty()) {
+            throw ruleAt.error("'rule' must name at least one rule");
+        }
+        String reason = wm.requireString("reason").strip();
+        String approvedBy = wm.requireString("approved-by").strip();
+        LocalDate expires = wm.require("expires").asDate("'expires'");
+        wm.finish();
+        f.waivers.add(new Waiver(rules, files, posting, reason, approvedBy, expires, v.place(), dir));
+        f.waiverRulePlaces.add(ruleAt.place());
     }
 
     private static Company readCompany(YamlValue v) {
@@ -414,6 +471,18 @@ public final class PolicyLoader {
         for (PolicyRule pr : rules.values()) {
             validate(pr.rule(), fields, company);
         }
+        List<Waiver> waivers = new ArrayList<>();
+        for (PolicyFile f : files) {
+            for (int i = 0; i < f.waivers.size(); i++) {
+                Waiver w = f.waivers.get(i);
+                for (String id : w.rules()) {
+                    if (!id.equals("*") && !rules.containsKey(id)) {
+                        throw new PolicyException(f.waiverRulePlaces.get(i), "waiver names rule '" + id + "', which no policy defines");
+                    }
+                }
+                waivers.add(w);
+            }
+        }
         for (PackExample e : examples) {
             for (String id : concat(e.flag(), e.pass())) {
                 if (!rules.containsKey(id)) {
@@ -421,7 +490,7 @@ public final class PolicyLoader {
                 }
             }
         }
-        return new Policy(name, version, sources, company, fields, new ArrayList<>(rules.values()), examples);
+        return new Policy(name, version, sources, company, fields, new ArrayList<>(rules.values()), examples, waivers);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

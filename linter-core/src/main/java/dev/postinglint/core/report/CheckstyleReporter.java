@@ -35,8 +35,10 @@ public final class CheckstyleReporter implements Reporter {
                     x.writeEmptyElement("error");
                     x.writeAttribute("line", Integer.toString(f.span().start().line()));
                     x.writeAttribute("column", Integer.toString(f.span().start().column()));
-                    x.writeAttribute("severity", f.severity().label());
-                    x.writeAttribute("message", ReportSupport.xmlAttr(f.message()));
+                    // A waived finding is listed, as an info, so that gates counting errors and warnings pass it.
+                    x.writeAttribute("severity", f.waived() ? "info" : f.severity().label());
+                    x.writeAttribute("message", ReportSupport.xmlAttr(f.waived()
+                            ? "[" + ReportSupport.waiverNote(f.waiver()) + "] " + f.message() : f.message()));
                     x.writeAttribute("source", source(f));
                 }
                 if (!r.findings().isEmpty()) {

@@ -27,11 +27,12 @@ public final class GithubReporter implements Reporter {
         out.write("posting-lint: " + s.files() + " file" + (s.files() == 1 ? "" : "s") + " checked: "
                 + s.errors() + " error" + (s.errors() == 1 ? "" : "s") + ", "
                 + s.warnings() + " warning" + (s.warnings() == 1 ? "" : "s") + ", "
-                + s.infos() + " info" + (s.infos() == 1 ? "" : "s") + "\n");
+                + s.infos() + " info" + (s.infos() == 1 ? "" : "s") + s.extras() + "\n");
     }
 
     static String command(String path, Finding f) {
-        String kind = switch (f.severity()) {
+        // A waived finding becomes a notice: shown on the line, never failing a check run.
+        String kind = f.waived() ? "notice" : switch (f.severity()) {
             case ERROR -> "error";
             case WARNING -> "warning";
             case INFO -> "notice";
@@ -44,11 +45,14 @@ public final class GithubReporter implements Reporter {
                 .append(",col=").append(start.column())
                 .append(",endLine=").append(end.line())
                 .append(",endColumn=").append(end.column())
-                .append(",title=").append(property("[" + f.ruleId() + "]"))
+                .append(",title=").append(property("[" + f.ruleId() + "]" + (f.waived() ? " waived" : "")))
                 .append("::");
         String message = f.message();
         if (f.fix() != null && f.fix().description() != null && !f.fix().description().isBlank()) {
             message += "\nSuggested fix: " + f.fix().description();
+        }
+        if (f.waived()) {
+            message += "\n" + ReportSupport.waiverNote(f.waiver());
         }
         return b.append(data(message)).toString();
     }

@@ -203,12 +203,18 @@ public final class HtmlReporter implements Reporter {
         g.writeNumberField("errors", report.summary().errors());
         g.writeNumberField("warnings", report.summary().warnings());
         g.writeNumberField("infos", report.summary().infos());
+        g.writeNumberField("waived", report.summary().waived());
+        g.writeNumberField("suppressed", report.summary().suppressed());
+        g.writeNumberField("baselined", report.summary().baselined());
         g.writeNumberField("durationMs", report.elapsed().toMillis());
         g.writeEndObject();
 
         Map<String, int[]> categories = new TreeMap<>();
         for (FileResult r : report.files()) {
             for (Finding f : r.findings()) {
+                if (f.waived()) {
+                    continue; // waived findings count against nothing: the summary counts them apart
+                }
                 categories.computeIfAbsent(f.category(), k -> new int[3])[f.severity().ordinal()]++;
             }
         }
@@ -263,6 +269,7 @@ public final class HtmlReporter implements Reporter {
         g.writeNumberField("errors", r.count(Severity.ERROR));
         g.writeNumberField("warnings", r.count(Severity.WARNING));
         g.writeNumberField("infos", r.count(Severity.INFO));
+        g.writeNumberField("waived", r.waived());
         g.writeArrayFieldStart("findings");
         for (Finding f : r.findings()) {
             writeFinding(g, f);
@@ -289,6 +296,16 @@ public final class HtmlReporter implements Reporter {
             g.writeObjectFieldStart("fix");
             text(g, "description", f.fix().description());
             text(g, "replacement", f.fix().replacement());
+            g.writeEndObject();
+        }
+        if (f.waiver() == null) {
+            g.writeNullField("waiver");
+        } else {
+            g.writeObjectFieldStart("waiver");
+            text(g, "reason", f.waiver().reason());
+            text(g, "approvedBy", f.waiver().approvedBy());
+            text(g, "expires", f.waiver().expires().toString());
+            text(g, "source", f.waiver().place().toString());
             g.writeEndObject();
         }
         Highlight hl = highlight(f);

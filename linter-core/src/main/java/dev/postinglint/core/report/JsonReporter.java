@@ -7,6 +7,7 @@ import dev.postinglint.core.engine.Finding;
 import dev.postinglint.core.engine.Fix;
 import dev.postinglint.core.engine.LintReport;
 import dev.postinglint.core.engine.ToolInfo;
+import dev.postinglint.core.policy.Waiver;
 import dev.postinglint.core.source.SourceSpan;
 import java.io.IOException;
 import java.io.Writer;
@@ -58,6 +59,9 @@ public final class JsonReporter implements Reporter {
             g.writeNumberField("errors", report.summary().errors());
             g.writeNumberField("warnings", report.summary().warnings());
             g.writeNumberField("infos", report.summary().infos());
+            g.writeNumberField("waived", report.summary().waived());
+            g.writeNumberField("suppressed", report.summary().suppressed());
+            g.writeNumberField("baselined", report.summary().baselined());
             g.writeNumberField("durationMs", report.elapsed().toMillis());
             g.writeEndObject();
             g.writeEndObject();
@@ -90,6 +94,31 @@ public final class JsonReporter implements Reporter {
             g.writeStringField("description", fix.description());
             g.writeEndObject();
         }
+        writeWaiver(g, f.waiver());
+        g.writeEndObject();
+    }
+
+    /** {@code "waiver": null}, or who accepted the finding, why, until when, and where the policy says so. */
+    static void writeWaiver(JsonGenerator g, Waiver w) throws IOException {
+        if (w == null) {
+            g.writeNullField("waiver");
+            return;
+        }
+        g.writeObjectFieldStart("waiver");
+        g.writeArrayFieldStart("rules");
+        for (String r : w.rules()) {
+            g.writeString(r);
+        }
+        g.writeEndArray();
+        if (w.files() != null) {
+            g.writeStringField("files", w.files());
+        } else {
+            g.writeStringField("posting", w.posting());
+        }
+        g.writeStringField("reason", w.reason());
+        g.writeStringField("approvedBy", w.approvedBy());
+        g.writeStringField("expires", w.expires().toString());
+        g.writeStringField("source", w.place().toString());
         g.writeEndObject();
     }
 

@@ -99,7 +99,7 @@ public final class JunitReporter implements Reporter {
             x.writeCharacters(ReportSupport.xmlText(body(r, r.findings())));
             x.writeEndElement();
         } else if (!ReportSupport.passes(r)) {
-            Finding firstError = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).findFirst().orElseThrow();
+            Finding firstError = r.findings().stream().filter(f -> f.severity() == Severity.ERROR && !f.waived()).findFirst().orElseThrow();
             x.writeCharacters("\n      ");
             x.writeStartElement("failure");
             x.writeAttribute("message", ReportSupport.xmlAttr(failureMessage(r, firstError)));
@@ -149,6 +149,9 @@ public final class JunitReporter implements Reporter {
             }
             if (f.link() != null) {
                 b.append("    see: ").append(f.link()).append('\n');
+            }
+            if (f.waived()) {
+                b.append("    ").append(ReportSupport.waiverNote(f.waiver())).append('\n');
             }
         }
         return b.toString();

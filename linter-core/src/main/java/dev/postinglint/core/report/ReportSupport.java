@@ -4,6 +4,7 @@ import dev.postinglint.core.engine.FileResult;
 import dev.postinglint.core.engine.Finding;
 import dev.postinglint.core.engine.LintReport;
 import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.policy.Waiver;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,11 @@ final class ReportSupport {
             }
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /** "waived until 2026-12-31, approved by Jane Doe: reason": how text formats mark a waived finding. */
+    static String waiverNote(Waiver w) {
+        return "waived until " + w.expires() + ", approved by " + w.approvedBy() + ": " + w.reason();
     }
 
     /** Whether a link may become a clickable anchor or a helpUri: absolute http(s) only. */

@@ -174,6 +174,21 @@ public final class SarifReporter implements Reporter {
             g.writeEndObject();
             g.writeEndArray();
         }
+        if (f.waived()) {
+            // A waiver is an external suppression (kept outside the posting), accepted by the person it names.
+            g.writeArrayFieldStart("suppressions");
+            g.writeStartObject();
+            g.writeStringField("kind", "external");
+            g.writeStringField("status", "accepted");
+            g.writeStringField("justification", ReportSupport.wellFormed(f.waiver().reason()));
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("approvedBy", ReportSupport.wellFormed(f.waiver().approvedBy()));
+            g.writeStringField("expires", f.waiver().expires().toString());
+            g.writeStringField("waiver", ReportSupport.wellFormed(f.waiver().place().toString()));
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndArray();
+        }
         g.writeObjectFieldStart("properties");
         g.writeStringField("category", f.category());
         g.writeStringField("excerpt", ReportSupport.wellFormed(f.excerpt()));

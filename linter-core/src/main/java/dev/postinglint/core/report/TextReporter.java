@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * The human format: {@code path:line:col: severity [rule-id] message}, then the source line with
- * carets under the match, grouped by file, then a one-line summary. Colour is the caller's choice
+ * carets under the match, grouped by file, then a one-line summary. A waived finding ends with
+ * {@code [waived until DATE, approved by WHO: REASON]}; a quiet run leaves waived findings out. Colour is the caller's choice
  * (this class knows no terminal).
  */
 public final class TextReporter implements Reporter {
@@ -41,7 +42,7 @@ public final class TextReporter implements Reporter {
         for (FileResult r : report.files()) {
             boolean wroteHeader = false;
             for (Finding f : r.findings()) {
-                if (!f.severity().atLeast(minimum)) {
+                if (!f.severity().atLeast(minimum) || (f.waived() && minimum == Severity.ERROR)) {
                     continue;
                 }
                 if (!wroteHeader && !first) {
@@ -57,7 +58,7 @@ public final class TextReporter implements Reporter {
         }
         var s = report.summary();
         String counts = plural(s.errors(), "error") + ", " + plural(s.warnings(), "warning") + ", " + plural(s.infos(), "info");
-        String line = plural(s.files(), "file") + " checked: " + counts
+        String line = plural(s.files(), "file") + " checked: " + counts + s.extras()
                 + String.format(Locale.ROOT, " (%.2f s)", report.elapsed().toNanos() / 1e9);
         out.write(paint(s.errors() > 0 ? RED + BOLD : BOLD, line));
         out.write('\n');
@@ -72,6 +73,10 @@ public final class TextReporter implements Reporter {
         out.write(paint(DIM, "[" + f.ruleId() + "]"));
         out.write(' ');
         out.write(oneLine(f.message()));
+        if (f.waived()) {
+            out.write(' ');
+            out.write(paint(DIM, "[" + oneLine(ReportSupport.waiverNote(f.waiver())) + "]"));
+        }
         out.write('\n');
         SourceLine line = f.line();
         if (line.text().isEmpty()) {

@@ -75,6 +75,9 @@
       ['warnings', 'Warnings', s.warnings, 'warning'],
       ['infos', 'Infos', s.infos, 'info']
     ];
+    if (s.waived) { items.push(['waived', 'Waived', s.waived, 'waived']); }
+    if (s.suppressed) { items.push(['suppressed', 'Suppressed in the posting', s.suppressed, '']); }
+    if (s.baselined) { items.push(['baselined', 'In the baseline (not shown)', s.baselined, '']); }
     items.forEach(function (it) {
       cards.appendChild(h('div', { class: 'card ' + it[3] },
         h('span', { class: 'num', 'data-stat': it[0], text: it[2] }),
@@ -88,6 +91,9 @@
     fact('Tool', data.tool.name + ' ' + data.tool.version);
     fact('Rules that found something', String(data.rules.length));
     fact('Passing means', 'no error-level finding (warnings and infos are listed but do not fail a posting)');
+    if (s.waived) {
+      fact('Waived', 'findings a policy waiver accepts: listed with who approved them and until when, counted apart');
+    }
 
     renderChart(document.getElementById('category-chart'));
   }
@@ -295,10 +301,11 @@
   }
 
   function renderFinding(f) {
-    var art = h('article', { class: 'finding ' + f.severity, 'data-rule': f.ruleId, 'data-category': f.category,
-      'data-severity': f.severity });
+    var art = h('article', { class: 'finding ' + f.severity + (f.waiver ? ' waived' : ''), 'data-rule': f.ruleId,
+      'data-category': f.category, 'data-severity': f.severity });
     art.appendChild(h('div', { class: 'head' },
       h('span', { class: 'badge ' + f.severity, text: f.severity }),
+      f.waiver ? h('span', { class: 'badge waived', text: 'waived' }) : null,
       h('code', { class: 'rule', text: f.ruleId }),
       h('span', { class: 'cat', text: f.category }),
       h('span', { class: 'where', text: whereText(f) })));
@@ -317,6 +324,12 @@
     if (f.fix) {
       art.appendChild(h('p', { class: 'line-note fix' }, h('span', { class: 'k', text: 'Fix: ' }), f.fix.description + ' ',
         h('span', { class: 'k', text: '(replacement: ' }), h('code', { text: f.fix.replacement }), h('span', { class: 'k', text: ')' })));
+    }
+    if (f.waiver) {
+      art.appendChild(h('p', { class: 'line-note waiver' }, h('span', { class: 'k', text: 'Waived: ' }),
+        'approved by ', h('strong', { class: 'approved-by', text: f.waiver.approvedBy }), ' until ',
+        h('strong', { class: 'expires', text: f.waiver.expires }), ': ' + f.waiver.reason + ' ',
+        h('span', { class: 'k', text: '(' + f.waiver.source + ')' })));
     }
     if (f.link) {
       art.appendChild(h('p', { class: 'line-note cite' }, h('span', { class: 'k', text: 'Why: ' }), citation(f.link)));

@@ -1,0 +1,19 @@
+package dev.postinglint.cli;
+
+import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.report.ReportFormats;
+import dev.postinglint.core.report.Reporter;
+import picocli.CommandLine.Option;
+
+/** {@code --quiet} and {@code --color}: how the text format looks, for the commands that print it. */
+final class TextOptions {
+    @Option(names = {"-q", "--quiet"}, description = "Show errors only in text output (the exit code still counts everything).")
+    boolean quiet;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Terminal.ColorMode color;
+
+    Reporter textReporter(boolean toStdout) {
+        return ReportFormats.text(Terminal.useColor(color, toStdout), quiet ? Severity.ERROR : Severity.INFO);
+    }
+}
