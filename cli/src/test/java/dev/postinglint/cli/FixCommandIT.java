@@ -39,6 +39,7 @@ class FixCommandIT {
         try (var s = Files.list(Cli.EXAMPLES)) {
             for (Path p : s.filter(f -> f.toString().endsWith(".html")).toList()) {
                 Files.copy(p, dir.resolve(p.getFileName()));
+                dir.resolve(p.getFileName()).toFile().setWritable(true); // a checkout may hold them read-only
             }
         }
         Files.writeString(tmp.resolve("fixable.yaml"), FIXABLE_POLICY);
