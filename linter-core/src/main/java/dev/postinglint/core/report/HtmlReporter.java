@@ -198,15 +198,8 @@ public final class HtmlReporter implements Reporter {
 
         int passing = (int) report.files().stream().filter(ReportSupport::passes).count();
         g.writeObjectFieldStart("summary");
-        g.writeNumberField("files", report.summary().files());
+        JsonReporter.writeSummaryCounts(g, report);
         g.writeNumberField("passing", passing);
-        g.writeNumberField("errors", report.summary().errors());
-        g.writeNumberField("warnings", report.summary().warnings());
-        g.writeNumberField("infos", report.summary().infos());
-        g.writeNumberField("waived", report.summary().waived());
-        g.writeNumberField("suppressed", report.summary().suppressed());
-        g.writeNumberField("baselined", report.summary().baselined());
-        g.writeNumberField("durationMs", report.elapsed().toMillis());
         g.writeEndObject();
 
         Map<String, int[]> categories = new TreeMap<>();

@@ -55,18 +55,23 @@ public final class JsonReporter implements Reporter {
             }
             g.writeEndArray();
             g.writeObjectFieldStart("summary");
-            g.writeNumberField("files", report.summary().files());
-            g.writeNumberField("errors", report.summary().errors());
-            g.writeNumberField("warnings", report.summary().warnings());
-            g.writeNumberField("infos", report.summary().infos());
-            g.writeNumberField("waived", report.summary().waived());
-            g.writeNumberField("suppressed", report.summary().suppressed());
-            g.writeNumberField("baselined", report.summary().baselined());
-            g.writeNumberField("durationMs", report.elapsed().toMillis());
+            writeSummaryCounts(g, report);
             g.writeEndObject();
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    /** The summary's counts, shared with the HTML report's embedded data. */
+    static void writeSummaryCounts(JsonGenerator g, LintReport report) throws IOException {
+        g.writeNumberField("files", report.summary().files());
+        g.writeNumberField("errors", report.summary().errors());
+        g.writeNumberField("warnings", report.summary().warnings());
+        g.writeNumberField("infos", report.summary().infos());
+        g.writeNumberField("waived", report.summary().waived());
+        g.writeNumberField("suppressed", report.summary().suppressed());
+        g.writeNumberField("baselined", report.summary().baselined());
+        g.writeNumberField("durationMs", report.elapsed().toMillis());
     }
 
     private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
