@@ -1,10 +1,11 @@
 package dev.postinglint.core.engine;
 
+import dev.postinglint.core.input.Inputs;
+import dev.postinglint.core.input.PostingSource;
 import dev.postinglint.core.policy.FieldValue;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyRule;
 import dev.postinglint.core.posting.Posting;
-import dev.postinglint.core.posting.PostingParser;
 import dev.postinglint.core.rules.CorpusRule;
 import dev.postinglint.core.rules.RuleContext;
 import dev.postinglint.core.rules.RuleInfo;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * The engine's front door: lints files with the policy each one resolves to, in parallel, and
@@ -36,6 +38,8 @@ public final class Linter {
     /** The rule id of findings about files that could not be read as postings. */
     public static final String INPUT_RULE_ID = "input-error";
     public static final long DEFAULT_MAX_FILE_BYTES = 32L << 20;
+    /** How many postings per worker may wait, read but not yet checked (bounds memory on big exports). */
+    private static final int IN_FLIGHT_PER_THREAD = 4;
 
     private final LocalDate asOf;
     private final int threads;
@@ -70,34 +74,47 @@ public final class Linter {
             policyNames.add(p.label());
         }
         List<Outcome> results = new ArrayList<>(sorted.size());
-        if (threads == 1 || sorted.size() < 2) {
+        // Each file becomes one posting task, a board export one task per job. Exports are streamed
+        // here, on this thread, while workers check; at most IN_FLIGHT_PER_THREAD tasks per worker
+        // wait in memory, so an export of any size is checked in bounded memory.
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "posting-lint-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore inFlight = new Semaphore(threads * IN_FLIGHT_PER_THREAD);
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>(sorted.size());
             for (InputFile f : sorted) {
-                results.add(lint(f, policies.get(f)));
+                Policy p = policies.get(f);
+                Inputs.expand(f, maxFileBytes, source -> {
+                    if (pool == null) {
+                        results.add(lint(source, p));
+                        return;
+                    }
+                    inFlight.acquireUninterruptibly();
+                    futures.add(pool.submit(() -> {
+                        try {
+                            return lint(source, p);
+                        } finally {
+                            inFlight.release();
+                        }
+                    }));
+                });
             }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sorted.size()), r -> {
-                Thread t = new Thread(r, "posting-lint-worker");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Outcome>> futures = new ArrayList<>(sorted.size());
-                for (InputFile f : sorted) {
-                    Policy p = policies.get(f);
-                    futures.add(pool.submit(() -> lint(f, p)));
-                }
-                for (Future<Outcome> fut : futures) {
-                    results.add(fut.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
+            for (Future<Outcome> fut : futures) {
+                results.add(fut.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (pool != null) {
                 pool.shutdownNow();
             }
         }
@@ -155,29 +172,45 @@ public final class Linter {
             List<Finding> all = new ArrayList<>(r.findings());
             all.addAll(more);
             all.sort(Finding.ORDER);
-            merged.add(new FileResult(r.path(), all, r.policy(), r.title(), r.location(), r.ioError()));
+            merged.add(r.withFindings(all));
         }
         return merged;
     }
 
-    /** Reads, parses and checks one file. A file that is not a readable posting yields one error finding. */
+    /**
+     * Reads, parses and checks one file (for a board export, its first job; {@link #lint} checks them
+     * all). A file that is not a readable posting yields one error finding.
+     */
     public FileResult lintFile(InputFile file, Policy policy) {
-        return lint(file, policy).result();
+        List<FileResult> out = new ArrayList<>();
+        Inputs.expand(file, maxFileBytes, source -> {
+            if (out.isEmpty()) {
+                out.add(lint(source, policy).result());
+            }
+        });
+        return out.get(0);
     }
 
-    private Outcome lint(InputFile file, Policy policy) {
-        SourceText source;
+    private Outcome lint(PostingSource input, Policy policy) {
+        Posting posting;
         try {
-            source = PostingReader.read(file, maxFileBytes);
+            posting = input.load();
         } catch (InputProblem p) {
-            SourceSpan at = new SourceSpan(0, 0, new Position(1, 1), new Position(1, 1));
-            Finding f = new Finding(INPUT_RULE_ID, "input", Severity.ERROR, file.displayPath() + ": " + p.getMessage(),
-                    at, "", null, null, SourceLine.NONE);
-            return new Outcome(new FileResult(file.displayPath(), List.of(f), policy.label(), null, null, p.ioError()), Map.of());
+            Position at = p.at() == null ? new Position(1, 1) : p.at();
+            SourceSpan span = new SourceSpan(0, 0, at, at);
+            String where = p.at() == null ? "" : " (line " + at.line() + ", column " + at.column() + ")";
+            Finding f = new Finding(INPUT_RULE_ID, "input", Severity.ERROR, input.displayPath() + ": " + p.getMessage() + where,
+                    span, "", null, null, p.line());
+            return new Outcome(new FileResult(input.displayPath(), List.of(f), policy.label(), null, null, p.ioError(),
+                    input.origin()), Map.of());
         }
-        Posting posting = PostingParser.parse(source);
         RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf);
         List<Finding> findings = check(ctx, policy.enabledRules());
+        if (!input.fixable()) {
+            // A board job's findings are positioned in its decoded content, not in the export's bytes.
+            findings = findings.stream().map(f -> f.fix() == null ? f : new Finding(f.ruleId(), f.category(), f.severity(),
+                    f.message(), f.span(), f.excerpt(), f.link(), null, f.line())).toList();
+        }
         Map<PolicyRule, Object> observations = new IdentityHashMap<>();
         for (PolicyRule pr : policy.enabledRules()) {
             if (pr.rule() instanceof CorpusRule cr && pr.rule().info().when().test(ctx)) {
@@ -188,8 +221,8 @@ public final class Linter {
             }
         }
         FieldValue location = policy.fields().containsKey("location") ? ctx.field("location") : null;
-        return new Outcome(new FileResult(file.displayPath(), findings, policy.label(), posting.title(),
-                location == null ? null : location.value(), false), observations);
+        return new Outcome(new FileResult(input.displayPath(), findings, policy.label(), posting.title(),
+                location == null ? null : location.value(), false, input.origin()), observations);
     }
 
     /** Runs rules on one posting; findings in reading order, exact duplicates removed. */
