@@ -2,6 +2,7 @@ package dev.postinglint.cli;
 
 import dev.postinglint.core.engine.Globs;
 import dev.postinglint.core.engine.InputCollector;
+import dev.postinglint.core.input.InputKind;
 import dev.postinglint.core.engine.LintReport;
 import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.engine.PolicyResolver;
@@ -64,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Terminal.ColorMode color;
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "Files to check inside directories (repeatable; default: **/*.html).")
+    @Option(names = "--include", paramLabel = "GLOB", description = "Files to check inside directories (repeatable; default: **/*.html, **/*.htm, **/*.md, **/*.markdown, **/*.json).")
     List<String> includes = new ArrayList<>();
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Files or directories to skip (repeatable).")
@@ -92,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
         Globs inc;
         Globs exc;
         try {
-            inc = new Globs(includes.isEmpty() ? List.of("**/*.html") : includes);
+            inc = new Globs(includes.isEmpty() ? InputKind.DEFAULT_INCLUDES : includes);
             exc = new Globs(excludes);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageError(e.getMessage());

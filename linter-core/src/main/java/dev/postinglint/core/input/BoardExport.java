@@ -135,18 +135,36 @@ public final class BoardExport {
      * board export or stops being well-formed JSON (after delivering every job before that point).
      */
     public static void read(Path file, long maxContentChars, JobSink sink) throws InputProblem {
+        Reader in;
+        try {
+            in = reader(file);
+        } catch (NoSuchFileException e) {
+            throw new InputProblem("no such file", true);
+        } catch (IOException e) {
+            throw new InputProblem("cannot read: " + e.getMessage(), true);
+        }
+        try {
+            read(in, maxContentChars, sink);
+        } catch (InputProblem p) {
+            // Show the line of the mistake, found by streaming the file again (it is never held whole).
+            throw p.at() == null || p.line() != SourceLine.NONE ? p
+                    : new InputProblem(p.getMessage(), p.at(), lineAt(file, p.at().line(), p.at().column()));
+        }
+    }
+
+    /** As {@link #read(Path, long, JobSink)}, from any reader (closed at the end); problems carry no source line. */
+    public static void read(Reader in, long maxContentChars, JobSink sink) throws InputProblem {
         ObjectMapper mapper = new ObjectMapper(factory(maxContentChars + 1));
-        try (JsonParser p = mapper.getFactory().createParser(reader(file))) {
+        try (JsonParser p = mapper.getFactory().createParser(in)) {
             try {
                 readJobs(p, mapper, maxContentChars, sink);
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
-                throw at(file, at, "malformed JSON: " + e.getOriginalMessage());
+                throw new InputProblem(("malformed JSON: " + e.getOriginalMessage()).replaceAll("\\s+", " ").strip(),
+                        new Position(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())), SourceLine.NONE);
             }
         } catch (CharacterCodingException e) {
             throw new InputProblem("not valid UTF-8; save the export as UTF-8", false);
-        } catch (NoSuchFileException e) {
-            throw new InputProblem("no such file", true);
         } catch (IOException e) {
             throw new InputProblem("cannot read: " + e.getMessage(), true);
         }
@@ -312,12 +330,6 @@ public final class BoardExport {
 
     private static String text(JsonNode n) {
         return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
-    }
-
-    private static InputProblem at(Path file, JsonLocation at, String message) {
-        int line = Math.max(1, at.getLineNr());
-        int column = Math.max(1, at.getColumnNr());
-        return new InputProblem(message.replaceAll("\\s+", " ").strip(), new Position(line, column), lineAt(file, line, column));
     }
 
     /**

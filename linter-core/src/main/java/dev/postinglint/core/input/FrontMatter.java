@@ -82,9 +82,15 @@ public final class FrontMatter {
             throw problem(source, offsetOf(source, yamlStart, root.getStartMark()),
                     "front matter must be a mapping of keys to values (title: ..., location: ...)");
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (NodeTuple t : map.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode key)) {
                 throw problem(source, offsetOf(source, yamlStart, t.getKeyNode().getStartMark()), "front matter keys must be plain text");
+            }
+            // compose() keeps duplicate keys: reject them here, where the second one is.
+            if (!seen.add(key.getValue().strip().toLowerCase(Locale.ROOT))) {
+                throw problem(source, offsetOf(source, yamlStart, key.getStartMark()),
+                        "invalid front matter: duplicate key " + key.getValue());
             }
             Node value = t.getValueNode();
             int s = offsetOf(source, yamlStart, value.getStartMark());
