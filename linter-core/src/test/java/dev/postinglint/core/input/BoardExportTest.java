@@ -52,19 +52,6 @@ class BoardExportTest {
             ]}
             """;
 
-    static final String POLICY = """
-            name: boards
-            fields:
-              location: {from: [metadata, body], pattern: 'Location:\\s*(?P<value>[^\\n]+)', scope: p}
-              location-line: {pattern: 'Location:\\s*(?P<value>[^\\n]+)', scope: p}
-              updated: {from: metadata}
-              department: {from: metadata}
-              pay-listed: {from: metadata, metadata: pay, metadata-pattern: '\\d'}
-            rules:
-              - {id: rockstar, type: forbid, severity: error, category: inclusive-language, phrase: rockstar,
-                 swap-unused: null}
-            """;
-
     @TempDir
     Path dir;
 
