@@ -135,7 +135,7 @@ final class FieldRule implements Rule {
         }
         long age = ChronoUnit.DAYS.between(date, ctx.asOf());
         if (age > maxAgeDays) {
-            sink.report(v.valueSpan(), message(ctx, "the " + field + " is " + date + ", " + age + " days before " + ctx.asOf()
+            sink.report(v.valueSpan(), message(ctx, "the " + field + " date " + date + " is " + age + " days before " + ctx.asOf()
                     + " (more than " + maxAgeDays + "): re-check the posting or take it down", v.value(),
                     "within " + maxAgeDays + " days"), v.value(), null);
         }
