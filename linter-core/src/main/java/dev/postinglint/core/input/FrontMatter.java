@@ -69,6 +69,10 @@ public final class FrontMatter {
             root = new Yaml(options()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            // "found unexpected end of stream": the construct left open is the place to show.
+            if (e.getContextMark() != null && (m == null || m.getIndex() >= yaml.codePointCount(0, yaml.length()))) {
+                m = e.getContextMark();
+            }
             String what = (e.getContext() != null ? e.getContext() + ": " : "") + e.getProblem();
             throw problem(source, offsetOf(source, yamlStart, m), "invalid front matter: " + what.strip());
         } catch (YAMLException e) {
