@@ -97,6 +97,22 @@ class BoardPostingsTest {
     }
 
     @Test
+    void boardLocationsWithOfficeAndWorkModeWordsResolve() {
+        var g = dev.postinglint.core.jurisdiction.Gazetteer.shared();
+        assertTrue(g.resolve("San Francisco Office").covers("US-CA"));
+        assertTrue(g.resolve("New York City-Hybrid").covers("US-NY-NYC"));
+        assertTrue(g.resolve("New York City (Hybrid)").covers("US-NY-NYC"));
+        assertTrue(g.resolve("Bellevue HQ").covers("US-WA"));
+        assertTrue(g.resolve("Arvada, CO - US").covers("US-CO"));
+        assertTrue(g.resolve("Weave - Headquarters (Lehi, UT)").covers("US-UT"));
+        assertTrue(g.resolve("Munich Office").covers("EU"));
+        assertTrue(g.resolve("Reading (London)").covers("GB"));
+        // Still unresolved, never guessed: no country in a bare "Remote" or a sales region.
+        assertTrue(g.resolve("Remote").isEmpty());
+        assertTrue(g.resolve("EMEA").isEmpty());
+    }
+
+    @Test
     void markdownFrontMatterLocatesThePosting() throws IOException {
         Path md = Files.writeString(dir.resolve("job.md"), """
                 ---

@@ -177,8 +177,10 @@ class BoardExportTest {
         LintReport r = lint(boardPolicy(), md, dup, open, good);
         Finding f = result(r, "job.md").findings().get(0);
         assertEquals(Linter.INPUT_RULE_ID, f.ruleId(), r.files().toString());
-        assertTrue(f.message().contains("invalid front matter"), f.message());
-        assertEquals(4, f.span().start().line());
+        assertTrue(f.message().contains("invalid front matter: while parsing a flow sequence"), f.message());
+        // The stream ends inside the list: the error points at the list left open.
+        assertEquals(3, f.span().start().line());
+        assertEquals(11, f.span().start().column());
         Finding d = result(r, "dup.md").findings().get(0);
         assertTrue(d.message().contains("duplicate key title"), d.message());
         assertEquals(3, d.span().start().line());
