@@ -103,6 +103,7 @@ class BoardPostingsTest {
         assertTrue(g.resolve("New York City-Hybrid").covers("US-NY-NYC"));
         assertTrue(g.resolve("New York City (Hybrid)").covers("US-NY-NYC"));
         assertTrue(g.resolve("Bellevue HQ").covers("US-WA"));
+        assertTrue(g.resolve("NYC Hybrid Available").covers("US-NY-NYC"));
         assertTrue(g.resolve("Arvada, CO - US").covers("US-CO"));
         assertTrue(g.resolve("Weave - Headquarters (Lehi, UT)").covers("US-UT"));
         assertTrue(g.resolve("Munich Office").covers("EU"));

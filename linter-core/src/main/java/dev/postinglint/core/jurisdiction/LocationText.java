@@ -6,13 +6,13 @@ import java.util.regex.Pattern;
 /**
  * What job boards write around a place, removed so that the place itself can be looked up: office
  * and work-mode words ("San Francisco Office", "New York City-Hybrid", "Bellevue HQ", "London
- * (On-site)") and a spaced dash used as a comma ("Arvada, CO - US", "India - Bengaluru"). Tried
+ * (On-site)", "NYC Hybrid Available") and a spaced dash used as a comma ("Arvada, CO - US", "India - Bengaluru"). Tried
  * only when the location as written does not resolve, so nothing that resolved before changes.
  */
 final class LocationText {
     private static final Pattern NOISE = Pattern.compile(
             "(?i)(?:^|[\\s\\-–(/])(?:head\\s*quarters|headquarters|head\\s+office|offices?|hq|hybrid|on[\\s-]?site|in[\\s-]office|"
-                    + "campus|hub|flexible)(?=$|[\\s)\\-–,/])\\)?");
+                    + "campus|hub|flexible|available)(?=$|[\\s)\\-–,/])\\)?");
     private static final Pattern SPACED_DASH = Pattern.compile("\\s+[-–—]\\s+");
     private static final Pattern PARENTHESES = Pattern.compile("\\(([^()]+)\\)");
 
