@@ -158,6 +158,12 @@ public final class BoardExport {
         try (JsonParser p = mapper.getFactory().createParser(in)) {
             try {
                 readJobs(p, mapper, maxContentChars, sink);
+            } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+                // A string past the limit cannot be skipped without reading it: stop here, and say why.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+                throw new InputProblem("a text in the export is longer than the limit of " + maxContentChars
+                        + " characters (see --max-file-size); the export is not read past it",
+                        new Position(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())), SourceLine.NONE);
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
                 throw new InputProblem(("malformed JSON: " + e.getOriginalMessage()).replaceAll("\\s+", " ").strip(),

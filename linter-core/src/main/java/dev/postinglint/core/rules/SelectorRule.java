@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Range;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
 

@@ -1,8 +1,6 @@
 package dev.postinglint.core.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.postinglint.core.engine.FileResult;
@@ -219,6 +217,20 @@ class BoardExportTest {
         assertTrue(result(r, "odd.json#7").findings().get(0).message().contains("neither \"content\" (Greenhouse) nor \"descriptionHtml\""));
         assertTrue(result(r, "odd.json#2").findings().get(0).message().contains("job 2 is not a JSON object"));
         assertTrue(ids(result(r, "odd.json#8")).contains("rockstar"));
+    }
+
+    @Test
+    void contentOverTheLimitIsAProblemForItsJobOrTheExport() throws InputProblem {
+        List<BoardExport.Job> jobs = new ArrayList<>();
+        String ok = "{\"id\": 1, \"descriptionHtml\": \"" + "x".repeat(100) + "\"}";
+        String big = "{\"id\": 2, \"descriptionHtml\": \"" + "x".repeat(2 << 20) + "\"}";
+        InputProblem p = org.junit.jupiter.api.Assertions.assertThrows(InputProblem.class, () -> BoardExport.read(
+                new java.io.StringReader("{\"jobs\": [" + ok + ",\n" + big + "]}"), 50, jobs::add));
+        // The first job is over 50 characters: a problem for that job; the second is past what is read at all.
+        assertEquals(1, jobs.size());
+        assertTrue(jobs.get(0).problem().contains("the job's content is too large (100 characters; the limit is 50"), jobs.get(0).problem());
+        assertTrue(p.getMessage().contains("longer than the limit of 50 characters"), p.getMessage());
+        assertEquals(2, p.at().line());
     }
 
     /**
