@@ -1,6 +1,7 @@
 package dev.postinglint.cli;
 
 import dev.postinglint.core.engine.Globs;
+import dev.postinglint.core.input.InputKind;
 import dev.postinglint.core.engine.InputCollector;
 import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.engine.Severity;
@@ -34,7 +35,7 @@ final class LintOptions {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Judge dated rules and waivers as of this day (default: today), for reproducible runs.")
     String asOf;
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "Files to check inside directories (repeatable; default: **/*.html).")
+    @Option(names = "--include", paramLabel = "GLOB", description = "Files to check inside directories (repeatable; default: **/*.html, **/*.htm, **/*.md, **/*.markdown, **/*.json).")
     List<String> includes = new ArrayList<>();
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Files or directories to skip (repeatable).")
@@ -71,7 +72,7 @@ final class LintOptions {
         Globs inc;
         Globs exc;
         try {
-            inc = new Globs(includes.isEmpty() ? List.of("**/*.html") : includes);
+            inc = new Globs(includes.isEmpty() ? InputKind.DEFAULT_INCLUDES : includes);
             exc = new Globs(excludes);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageError(e.getMessage());

@@ -3,6 +3,7 @@ package dev.postinglint.maven;
 import dev.postinglint.core.engine.FileResult;
 import dev.postinglint.core.engine.Finding;
 import dev.postinglint.core.engine.Globs;
+import dev.postinglint.core.input.InputKind;
 import dev.postinglint.core.engine.InputFile;
 import dev.postinglint.core.engine.LintReport;
 import dev.postinglint.core.engine.Linter;
@@ -28,7 +29,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 public abstract class AbstractPostingLintMojo extends AbstractMojo {
     static final String DEFAULT_SOURCE_DIRECTORY = "src/postings";
-    static final String DEFAULT_INCLUDE = "**/*.html";
+    /** The core's default includes (HTML, Markdown, board exports), as a parameter default must spell them. */
+    static final String DEFAULT_INCLUDE = "**/*.html,**/*.htm,**/*.md,**/*.markdown,**/*.json";
 
     /** The module's base directory: policies and source directories are relative to it, and so are reported paths. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -122,7 +124,7 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
         Path base = basedir.toPath().toAbsolutePath().normalize();
         LocalDate date = option(() -> Options.asOf(asOf, LocalDate.now()));
         List<String> dirs = Options.listOr(sourceDirectories, List.of(DEFAULT_SOURCE_DIRECTORY));
-        Globs inc = option(() -> new Globs(Options.listOr(includes, List.of(DEFAULT_INCLUDE))));
+        Globs inc = option(() -> new Globs(Options.listOr(includes, InputKind.DEFAULT_INCLUDES)));
         Globs exc = option(() -> new Globs(Options.listOr(excludes, List.of())));
 
         Inputs.Found found = Inputs.collect(base, dirs, inc, exc);

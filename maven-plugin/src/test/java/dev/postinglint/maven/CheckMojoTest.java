@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.postinglint.core.input.InputKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class CheckMojoTest {
         assertEquals("json", mojo.formats);
         assertTrue(mojo.logViolationsToConsole);
         assertEquals(List.of("src/postings"), mojo.sourceDirectories);
-        assertEquals(List.of("**/*.html"), mojo.includes);
+        assertEquals(InputKind.DEFAULT_INCLUDES, mojo.includes);
         assertEquals(List.of(), mojo.policies);
         assertEquals(null, mojo.asOf);
         assertEquals(new File(mojo.basedir, "target/posting-lint"), mojo.outputDirectory);

@@ -65,7 +65,7 @@ class PluginDescriptorTest {
                 Map.entry("skip", "false"),
                 Map.entry("policies", ""),
                 Map.entry("sourceDirectories", "src/postings"),
-                Map.entry("includes", "**/*.html"),
+                Map.entry("includes", "**/*.html,**/*.htm,**/*.md,**/*.markdown,**/*.json"),
                 Map.entry("excludes", ""),
                 Map.entry("outputDirectory", "${project.build.directory}/posting-lint"),
                 Map.entry("asOf", ""),

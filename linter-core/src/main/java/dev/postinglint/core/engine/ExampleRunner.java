@@ -3,6 +3,9 @@ package dev.postinglint.core.engine;
 import dev.postinglint.core.policy.PackExample;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyRule;
+import dev.postinglint.core.input.FrontMatter;
+import dev.postinglint.core.posting.MarkdownParser;
+import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.PostingParser;
 import dev.postinglint.core.rules.RuleContext;
 import dev.postinglint.core.rules.RuleInfo;
@@ -15,7 +18,9 @@ import java.util.function.Predicate;
 /**
  * Runs the {@code examples:} of a policy: every {@code flag} snippet must produce a finding from its
  * rule, every {@code pass} snippet none. This is the policy author's test loop
- * ({@code posting-lint test-policy}) and how the shipped packs are tested.
+ * ({@code posting-lint test-policy}) and how the shipped packs are tested. A snippet is HTML, or
+ * Markdown when it starts with a front matter line ({@code ---}), so that examples can give a
+ * posting metadata.
  */
 public final class ExampleRunner {
     /** One example's outcome; {@code problem} says what went wrong, or is null when it passed. */
@@ -52,8 +57,7 @@ public final class ExampleRunner {
                 continue;
             }
             LocalDate date = e.asOf() == null ? asOf : e.asOf();
-            RuleContext ctx = new RuleContext(PostingParser.parse(new SourceText("example", e.html())), policy.fields(),
-                    policy.company().merge(e.company()), date);
+            RuleContext ctx = new RuleContext(posting(e.html()), policy.fields(), policy.company().merge(e.company()), date);
             List<Finding> findings = Linter.check(ctx, policy.enabledRules());
             for (String id : e.flag()) {
                 boolean hit = findings.stream().anyMatch(f -> f.ruleId().equals(id));
@@ -75,6 +79,20 @@ public final class ExampleRunner {
     }
 
     private static RuleContext context(Policy policy, String html, LocalDate asOf) {
-        return new RuleContext(PostingParser.parse(new SourceText("example", html)), policy.fields(), policy.company(), asOf);
+        return new RuleContext(posting(html), policy.fields(), policy.company(), asOf);
+    }
+
+    /** HTML, or Markdown with front matter when the snippet starts with a {@code ---} line. */
+    private static Posting posting(String snippet) {
+        SourceText source = new SourceText("example", snippet);
+        if (!snippet.startsWith("---\n")) {
+            return PostingParser.parse(source);
+        }
+        try {
+            FrontMatter.Result front = FrontMatter.read(source);
+            return MarkdownParser.parse(source, front.bodyStart(), front.metadata());
+        } catch (InputProblem p) {
+            throw new IllegalArgumentException("example at line " + p.at() + ": " + p.getMessage(), p);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.postinglint.core.engine;
 
+import dev.postinglint.core.input.BoardExport;
+import dev.postinglint.core.input.InputKind;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
@@ -21,6 +23,8 @@ import java.util.TreeMap;
  * Turns the paths a user named into the sorted list of postings to check. Directories are walked
  * (following links; a link loop is noted and skipped), matched against include and exclude globs,
  * and skip dot-directories and {@code node_modules}. Files named explicitly are always checked.
+ * A JSON file found in a directory is checked only when it is (or may be: malformed) a job board
+ * export; other JSON is skipped with a note.
  * The same file reached twice (through a link) is checked once.
  */
 public final class InputCollector {
@@ -70,7 +74,13 @@ public final class InputCollector {
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String rel = relative(root, file);
                         if (attrs.isRegularFile() && includes.matches(rel) && !excludes.matches(rel)) {
-                            add(InputFile.of(file), files, seenReal);
+                            InputFile f = InputFile.of(file);
+                            // Other JSON (package.json, reports) lives beside postings: only board exports are postings.
+                            if (InputKind.of(f) == InputKind.JSON && BoardExport.sniff(file) == BoardExport.Sniff.NOT_BOARD) {
+                                notes.add(f.displayPath() + ": skipped, JSON but not a job board export");
+                            } else {
+                                add(f, files, seenReal);
+                            }
                         }
                         return FileVisitResult.CONTINUE;
                     }

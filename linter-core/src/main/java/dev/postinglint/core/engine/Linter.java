@@ -1,5 +1,7 @@
 package dev.postinglint.core.engine;
 
+import dev.postinglint.core.input.Inputs;
+import dev.postinglint.core.input.PostingSource;
 import dev.postinglint.core.policy.FieldValue;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyRule;
@@ -12,6 +14,7 @@ import dev.postinglint.core.source.Position;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.source.SourceText;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * The engine's front door: lints files with the policy each one resolves to, in parallel, and
@@ -36,6 +40,8 @@ public final class Linter {
     /** The rule id of findings about files that could not be read as postings. */
     public static final String INPUT_RULE_ID = "input-error";
     public static final long DEFAULT_MAX_FILE_BYTES = 32L << 20;
+    /** How many postings per worker may wait, read but not yet checked (bounds memory on big exports). */
+    private static final int IN_FLIGHT_PER_THREAD = 4;
 
     private final LocalDate asOf;
     private final int threads;
@@ -86,34 +92,47 @@ public final class Linter {
             policyNames.add(p.label());
         }
         List<Outcome> results = new ArrayList<>(sorted.size());
-        if (threads == 1 || sorted.size() < 2) {
+        // Each file becomes one posting task, a board export one task per job. Exports are streamed
+        // here, on this thread, while workers check; at most IN_FLIGHT_PER_THREAD tasks per worker
+        // wait in memory, so an export of any size is checked in bounded memory.
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "posting-lint-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore inFlight = new Semaphore(threads * IN_FLIGHT_PER_THREAD);
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>(sorted.size());
             for (InputFile f : sorted) {
-                results.add(lint(f, policies.get(f), sources));
+                Policy p = policies.get(f);
+                Inputs.expand(f, maxFileBytes, sources, source -> {
+                    if (pool == null) {
+                        results.add(lint(source, p));
+                        return;
+                    }
+                    inFlight.acquireUninterruptibly();
+                    futures.add(pool.submit(() -> {
+                        try {
+                            return lint(source, p);
+                        } finally {
+                            inFlight.release();
+                        }
+                    }));
+                });
             }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sorted.size()), r -> {
-                Thread t = new Thread(r, "posting-lint-worker");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Outcome>> futures = new ArrayList<>(sorted.size());
-                for (InputFile f : sorted) {
-                    Policy p = policies.get(f);
-                    futures.add(pool.submit(() -> lint(f, p, sources)));
-                }
-                for (Future<Outcome> fut : futures) {
-                    results.add(fut.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
+            for (Future<Outcome> fut : futures) {
+                results.add(fut.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (pool != null) {
                 pool.shutdownNow();
             }
         }
@@ -127,8 +146,8 @@ public final class Linter {
                 Duration.ofNanos(System.nanoTime() - start), drift);
     }
 
-    /** A file's result, what corpus rules kept of it, and what its suppression comments say. */
-    private record Outcome(InputFile file, Policy policy, FileResult result, Map<PolicyRule, Object> observations,
+    /** A posting's result, what corpus rules kept of it, and what its suppression comments say. */
+    private record Outcome(Path file, Policy policy, FileResult result, Map<PolicyRule, Object> observations,
             Suppressions suppressions) {
     }
 
@@ -174,30 +193,44 @@ public final class Linter {
         all.addAll(more);
         all.sort(Finding.ORDER);
         Suppressions.Applied applied = o.suppressions().apply(all);
-        List<Finding> findings = Waivers.apply(applied.findings(), o.policy().waivers(), o.file().path(), asOf);
-        return new FileResult(r.path(), findings, r.policy(), r.title(), r.location(), r.ioError(), applied.suppressed());
+        List<Finding> findings = Waivers.apply(applied.findings(), o.policy().waivers(), o.file(), asOf);
+        return r.withFindings(findings).withSuppressed(applied.suppressed());
     }
 
-    /** Reads, parses and checks one file. A file that is not a readable posting yields one error finding. */
+    /**
+     * Reads, parses and checks one file (for a board export, its first job; {@link #lint} checks them
+     * all). A file that is not a readable posting yields one error finding.
+     */
     public FileResult lintFile(InputFile file, Policy policy) {
-        Outcome o = lint(file, policy, fromFiles());
-        return finish(o, List.of());
+        List<Outcome> out = new ArrayList<>();
+        Inputs.expand(file, maxFileBytes, fromFiles(), source -> {
+            if (out.isEmpty()) {
+                out.add(lint(source, policy));
+            }
+        });
+        return finish(out.get(0), List.of());
     }
 
-    private Outcome lint(InputFile file, Policy policy, Sources sources) {
-        SourceText source;
+    private Outcome lint(PostingSource input, Policy policy) {
+        Posting posting;
         try {
-            source = sources.read(file);
+            posting = input.load();
         } catch (InputProblem p) {
-            SourceSpan at = new SourceSpan(0, 0, new Position(1, 1), new Position(1, 1));
-            Finding f = new Finding(INPUT_RULE_ID, "input", Severity.ERROR, file.displayPath() + ": " + p.getMessage(),
-                    at, "", null, null, SourceLine.NONE);
-            return new Outcome(file, policy, new FileResult(file.displayPath(), List.of(f), policy.label(), null, null, p.ioError()),
-                    Map.of(), null);
+            Position at = p.at() == null ? new Position(1, 1) : p.at();
+            SourceSpan span = new SourceSpan(0, 0, at, at);
+            String where = p.at() == null ? "" : " (line " + at.line() + ", column " + at.column() + ")";
+            Finding f = new Finding(INPUT_RULE_ID, "input", Severity.ERROR, input.displayPath() + ": " + p.getMessage() + where,
+                    span, "", null, null, p.line());
+            return new Outcome(input.file(), policy, new FileResult(input.displayPath(), List.of(f), policy.label(), null, null,
+                    p.ioError(), 0, input.origin()), Map.of(), null);
         }
-        Posting posting = PostingParser.parse(source);
         RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf);
         List<Finding> findings = check(ctx, policy.enabledRules());
+        if (!input.fixable()) {
+            // A board job's findings are positioned in its decoded content, not in the export's bytes.
+            findings = findings.stream().map(f -> f.fix() == null ? f : new Finding(f.ruleId(), f.category(), f.severity(),
+                    f.message(), f.span(), f.excerpt(), f.link(), null, f.line())).toList();
+        }
         Map<PolicyRule, Object> observations = new IdentityHashMap<>();
         for (PolicyRule pr : policy.enabledRules()) {
             if (pr.rule() instanceof CorpusRule cr && pr.rule().info().when().test(ctx)) {
@@ -208,8 +241,11 @@ public final class Linter {
             }
         }
         FieldValue location = policy.fields().containsKey("location") ? ctx.field("location") : null;
-        return new Outcome(file, policy, new FileResult(file.displayPath(), findings, policy.label(), posting.title(),
-                location == null ? null : location.value(), false), observations, Suppressions.of(posting));
+        // Suppression comments are read where the markup is the source (HTML); a Markdown posting's
+        // markup was rendered, so its comment positions would not be the file's.
+        Suppressions suppressions = posting.markupIsSource() ? Suppressions.of(posting) : Suppressions.NONE;
+        return new Outcome(input.file(), policy, new FileResult(input.displayPath(), findings, policy.label(), posting.title(),
+                location == null ? null : location.value(), false, 0, input.origin()), observations, suppressions);
     }
 
     /** Runs rules on one posting; findings in reading order, exact duplicates removed. */

@@ -123,6 +123,12 @@ public final class Gazetteer {
             String place = isRemote ? REMOTE.matcher(part).replaceAll(" ").replaceAll("^[\\s\\-:(),]+|[\\s\\-:(),]+$", "")
                     .replaceAll("[()]", " ").strip() : part;
             String code = resolvePlace(place);
+            if (code == null) { // "San Francisco Office", "Arvada, CO - US", "Weave - HQ (Lehi, UT)": see LocationText
+                String cleaned = LocationText.clean(place);
+                String inside = LocationText.parenthesized(place);
+                code = cleaned.isEmpty() || cleaned.equals(place) ? null : resolvePlace(cleaned);
+                code = code != null || inside == null ? code : resolvePlace(LocationText.clean(inside));
+            }
             if (code == null) {
                 unresolved.add(rawPart.strip()); // includes a bare "Remote": no country, no jurisdiction
                 continue;

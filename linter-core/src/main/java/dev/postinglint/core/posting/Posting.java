@@ -1,5 +1,6 @@
 package dev.postinglint.core.posting;
 
+import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.source.SourceText;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.Range;
 import org.jsoup.nodes.TextNode;
 
 /**
@@ -21,6 +23,9 @@ public final class Posting {
     private final TextView view;
     private final Map<Element, int[]> elementSpans;
     private final List<Heading> headings;
+    private final Metadata metadata;
+    /** Null for HTML (the parsed markup is the source); for Markdown, rendered-HTML offsets to source offsets. */
+    private final RenderedOffsets rendered;
     private List<Block> blocks;
 
     /** A leaf block: a paragraph-like element with text and no block inside it, and its text region. */
@@ -31,11 +36,45 @@ public final class Posting {
     }
 
     Posting(SourceText source, Document document, TextView view, Map<Element, int[]> elementSpans) {
+        this(source, document, view, elementSpans, Metadata.NONE, null);
+    }
+
+    Posting(SourceText source, Document document, TextView view, Map<Element, int[]> elementSpans, Metadata metadata,
+            RenderedOffsets rendered) {
         this.source = source;
         this.document = document;
         this.view = view;
         this.elementSpans = elementSpans;
+        this.metadata = metadata;
+        this.rendered = rendered;
         this.headings = Collections.unmodifiableList(findHeadings());
+    }
+
+    /** The board's or front matter's fields; {@link Metadata#NONE} for a plain HTML file. */
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    /**
+     * Whether the jsoup tree's positions are positions in the source, so that fixes may edit tags and
+     * attributes. True for HTML; false for Markdown, whose HTML was rendered from the source.
+     */
+    public boolean markupIsSource() {
+        return rendered == null;
+    }
+
+    /**
+     * Where an element's start tag is in the source: the tag itself for HTML; for Markdown, the
+     * point where the Markdown that made the element starts (a raw HTML tag in Markdown keeps its
+     * whole span). Null when the element is not in the source at all (html and body made up by the
+     * parser).
+     */
+    public SourceSpan startTag(Element e) {
+        Range r = e.sourceRange();
+        if (!r.isTracked() || r.end().pos() <= r.start().pos()) {
+            return null;
+        }
+        return rendered == null ? source.span(r.start().pos(), r.end().pos()) : rendered.span(source, r.start().pos(), r.end().pos());
     }
 
     public SourceText source() {
@@ -56,8 +95,12 @@ public final class Posting {
         return span == null ? view.region(0, 0) : view.region(span[0], span[1]);
     }
 
-    /** The text of the document's title element or first heading, when there is one. */
+    /** The metadata title, else the text of the document's title element or first heading, when there is one. */
     public String title() {
+        String meta = metadata.value("title");
+        if (meta != null) {
+            return meta;
+        }
         String t = document.title();
         if (!t.isBlank()) {
             return t.strip();

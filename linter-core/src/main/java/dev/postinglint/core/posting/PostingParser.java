@@ -13,8 +13,18 @@ public final class PostingParser {
     }
 
     public static Posting parse(SourceText source) {
-        Document doc = PARSER.get().parseInput(source.text(), "");
+        return parse(source, Metadata.NONE);
+    }
+
+    /** An HTML posting with what a board export knows about it. */
+    public static Posting parse(SourceText source, Metadata metadata) {
+        Document doc = html(source.text());
         TextViewBuilder.Built built = new TextViewBuilder(source).build(doc);
-        return new Posting(source, doc, built.view(), built.elementSpans());
+        return new Posting(source, doc, built.view(), built.elementSpans(), metadata, null);
+    }
+
+    /** The jsoup tree of some HTML, positions tracked. */
+    static Document html(String text) {
+        return PARSER.get().parseInput(text, "");
     }
 }

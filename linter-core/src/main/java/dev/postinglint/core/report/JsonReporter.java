@@ -46,6 +46,14 @@ public final class JsonReporter implements Reporter {
                 if (r.location() != null) {
                     g.writeStringField("location", r.location());
                 }
+                if (r.origin() != null) { // a job of a board export: where its object is in the export
+                    g.writeObjectFieldStart("origin");
+                    g.writeStringField("file", r.origin().file());
+                    g.writeStringField("job", r.origin().jobId());
+                    g.writeNumberField("line", r.origin().line());
+                    g.writeNumberField("column", r.origin().column());
+                    g.writeEndObject();
+                }
                 g.writeArrayFieldStart("findings");
                 for (Finding f : r.findings()) {
                     writeFinding(g, f);

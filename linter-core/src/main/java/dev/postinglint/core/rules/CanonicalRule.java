@@ -117,7 +117,8 @@ final class CanonicalRule implements CorpusRule {
 
     private void report(RuleContext ctx, FindingSink sink, BlockRun run, String problem, WordDiff diff, String retiredName,
             Severity severity) {
-        SourceSpan elements = run.elementSpan(ctx.posting().source());
+        // Markdown's tags were rendered: no element span in the file to replace.
+        SourceSpan elements = ctx.posting().markupIsSource() ? run.elementSpan(ctx.posting().source()) : null;
         Fix fix = elements == null ? null : new Fix(elements, approvedHtml, "Replace the " + block + " with the approved text");
         String text = run.text();
         String excerpt = text.length() <= EXCERPT ? text : text.substring(0, EXCERPT - 1) + "…";

@@ -8,6 +8,8 @@ import dev.postinglint.core.policy.PolicyException;
 import dev.postinglint.core.policy.Patterns;
 import dev.postinglint.core.policy.YamlMap;
 import dev.postinglint.core.policy.YamlValue;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +23,12 @@ import java.util.Set;
  * (e.g. "Available Locations:"). A wrong label has a fix that rewrites it. With {@code separator} (a
  * pattern), a value listing several places ("Austin, TX; London, UK") is checked place by place. Each problem is one finding;
  * {@code message} may use {@code {problem}}, which says which check failed.
+ *
+ * <p>Two checks compare the value with something else: {@code max-age-days: N} reads it as a date
+ * ({@code 2025-03-01}, or a timestamp such as {@code 2025-03-01T12:00:00Z}) and reports it when it is
+ * more than N days before the as-of date (a stale posting); {@code matches-field: OTHER} reports a
+ * value that disagrees with another field's (the body's location line against the board's location),
+ * compared as places ({@code compare: jurisdiction}, the default) or as text ({@code compare: text}).
  */
 final class FieldRule implements Rule {
     private final RuleInfo info;
@@ -31,10 +39,16 @@ final class FieldRule implements Rule {
     private final Pattern pattern;
     private final String label;
     private final Pattern separator;
+    private final Integer maxAgeDays;
+    private final String matchesField;
+    private final boolean compareAsText;
 
     FieldRule(RuleInfo info, String field, boolean required, List<String> allowed, Pattern pattern, String label,
-            Pattern separator) {
+            Pattern separator, Integer maxAgeDays, String matchesField, boolean compareAsText) {
         this.separator = separator;
+        this.maxAgeDays = maxAgeDays;
+        this.matchesField = matchesField;
+        this.compareAsText = compareAsText;
         this.info = info;
         this.field = field;
         this.required = required;
@@ -52,7 +66,7 @@ final class FieldRule implements Rule {
 
     @Override
     public Set<String> fieldsUsed() {
-        return Set.of(field);
+        return matchesField == null ? Set.of(field) : Set.of(field, matchesField);
     }
 
     private static String collapse(String s) {
@@ -104,6 +118,40 @@ final class FieldRule implements Rule {
                         + pattern.pattern() + ")", value, pattern.pattern()), v.value(), null);
             }
         }
+        if (maxAgeDays != null) {
+            checkAge(ctx, sink, v);
+        }
+        if (matchesField != null) {
+            checkAgreement(ctx, sink, v);
+        }
+    }
+
+    private void checkAge(RuleContext ctx, FindingSink sink, FieldValue v) {
+        LocalDate date = FieldDates.parse(v.value());
+        if (date == null) {
+            sink.report(v.valueSpan(), message(ctx, "the " + field + " '" + v.value() + "' is not a date (write 2025-03-01 or 2025-03-01T12:00:00Z)",
+                    v.value(), "a date"), v.value(), null);
+            return;
+        }
+        long age = ChronoUnit.DAYS.between(date, ctx.asOf());
+        if (age > maxAgeDays) {
+            sink.report(v.valueSpan(), message(ctx, "the " + field + " date " + date + " is " + age + " days before " + ctx.asOf()
+                    + " (more than " + maxAgeDays + "): re-check the posting or take it down", v.value(),
+                    "within " + maxAgeDays + " days"), v.value(), null);
+        }
+    }
+
+    private void checkAgreement(RuleContext ctx, FindingSink sink, FieldValue v) {
+        FieldValue other = ctx.field(matchesField);
+        if (other == null) {
+            return;
+        }
+        String disagreement = compareAsText ? FieldComparison.textDisagreement(v.value(), other.value())
+                : FieldComparison.placeDisagreement(ctx.jurisdictions(field), ctx.jurisdictions(matchesField), v.value(), other.value());
+        if (disagreement != null) {
+            sink.report(v.valueSpan(), message(ctx, "the " + field + " '" + v.value() + "' does not agree with the "
+                    + matchesField + " '" + other.value() + "'" + disagreement, v.value(), other.value()), v.value(), null);
+        }
     }
 
     private String message(RuleContext ctx, String problem, String value, String expected) {
@@ -140,7 +188,20 @@ final class FieldRule implements Rule {
             Pattern pattern = spec.get("pattern").map(v -> Patterns.compile(v, "'pattern'")).orElse(null);
             String label = spec.get("label").map((YamlValue v) -> v.asNonBlank("'label'")).orElse(null);
             Pattern separator = spec.get("separator").map(v -> Patterns.compile(v, "'separator'")).orElse(null);
-            return new FieldRule(info, field, required, List.copyOf(allowed), pattern, label, separator);
+            Integer maxAge = spec.get("max-age-days").map(v -> v.asInt("'max-age-days'", 0, 36500)).orElse(null);
+            String matches = spec.get("matches-field").map(v -> v.asNonBlank("'matches-field'")).orElse(null);
+            String compare = spec.get("compare").map(v -> v.asNonBlank("'compare'").strip()).orElse("jurisdiction");
+            if (!compare.equals("jurisdiction") && !compare.equals("text")) {
+                throw spec.require("compare").error("'compare' must be jurisdiction or text, not '" + compare + "'");
+            }
+            if (matches == null && spec.has("compare")) {
+                throw spec.require("compare").error("'compare' needs 'matches-field' (the field to compare with)");
+            }
+            if (field.equals(matches)) {
+                throw spec.require("matches-field").error("'matches-field' names the rule's own field '" + field + "'");
+            }
+            return new FieldRule(info, field, required, List.copyOf(allowed), pattern, label, separator, maxAge, matches,
+                    compare.equals("text"));
         }
     }
 }

@@ -119,6 +119,20 @@ public final class RuleContext {
         if (spec == null) {
             return null;
         }
+        // 'from:' says where to look, in order: the metadata (board export, front matter) and/or the body.
+        if (spec.readsMetadata() && (!spec.readsBody() || spec.from().get(0) == FieldSpec.From.METADATA)) {
+            FieldValue meta = MetadataFields.value(posting, spec);
+            if (meta != null || !spec.readsBody()) {
+                return meta;
+            }
+        }
+        FieldValue body = extractFromBody(spec);
+        return body == null && spec.readsMetadata() && spec.from().get(0) == FieldSpec.From.BODY
+                ? MetadataFields.value(posting, spec) : body;
+    }
+
+    /** The first match of the field's pattern in its scope. */
+    private FieldValue extractFromBody(FieldSpec spec) {
         Map<String, Integer> named = spec.pattern().namedGroups();
         for (TextRegion region : regions(spec.scope())) {
             Matcher m = spec.pattern().matcher(region.text());

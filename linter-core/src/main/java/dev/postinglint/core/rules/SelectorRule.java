@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Range;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
 
@@ -92,8 +91,8 @@ final class SelectorRule implements Rule {
     }
 
     private Fix fixFor(RuleContext ctx, Element e) {
-        if (fix == null) {
-            return null;
+        if (fix == null || !ctx.posting().markupIsSource()) {
+            return null; // Markdown: the tags were rendered, there is no markup in the file to edit
         }
         var src = ctx.posting().source();
         if (fix.removeAttribute() != null) {
@@ -109,13 +108,13 @@ final class SelectorRule implements Rule {
         return Map.of("selector", css, "element", element, "count", String.valueOf(count));
     }
 
-    /** The element's start tag; the whole file's start for elements the parser made up (html, body). */
+    /**
+     * The element's start tag (for Markdown, where the construct that made it starts); the whole
+     * file's start for elements the parser made up (html, body).
+     */
     static SourceSpan startTag(RuleContext ctx, Element e) {
-        Range r = e.sourceRange();
-        if (!r.isTracked() || r.end().pos() <= r.start().pos()) {
-            return ctx.posting().source().span(0, 0);
-        }
-        return ctx.posting().source().span(r.start().pos(), r.end().pos());
+        SourceSpan tag = ctx.posting().startTag(e);
+        return tag == null ? ctx.posting().source().span(0, 0) : tag;
     }
 
     static final class Type implements RuleType {

@@ -1,0 +1,114 @@
+package dev.postinglint.core.input;
+
+import dev.postinglint.core.engine.InputFile;
+import dev.postinglint.core.engine.InputProblem;
+import dev.postinglint.core.engine.JobOrigin;
+import dev.postinglint.core.engine.Linter;
+import dev.postinglint.core.engine.PostingReader;
+import dev.postinglint.core.posting.MarkdownParser;
+import dev.postinglint.core.posting.Posting;
+import dev.postinglint.core.posting.PostingParser;
+import dev.postinglint.core.source.SourceText;
+import java.util.function.Consumer;
+
+/**
+ * Turns an input file into the postings it holds: one for an HTML or Markdown file, one per job for
+ * a board export. Board exports are streamed on the calling thread, one job at a time, so the caller
+ * controls how many jobs are in memory (by blocking in {@code sink}); files are read later, by
+ * {@link PostingSource#load()}.
+ */
+public final class Inputs {
+    private Inputs() {
+    }
+
+    public static void expand(InputFile file, long maxBytes, Consumer<PostingSource> sink) {
+        expand(file, maxBytes, f -> PostingReader.read(f, maxBytes), sink);
+    }
+
+    /**
+     * The same, reading HTML and Markdown files through {@code reader} (the fix loop reads its
+     * edited text from memory this way); board exports are always streamed from disk.
+     */
+    public static void expand(InputFile file, long maxBytes, Linter.Sources reader, Consumer<PostingSource> sink) {
+        switch (InputKind.of(file)) {
+            case HTML -> sink.accept(new FileSource(file, reader, false));
+            case MARKDOWN -> sink.accept(new FileSource(file, reader, true));
+            case JSON -> streamBoard(file, maxBytes, sink);
+        }
+    }
+
+    private static void streamBoard(InputFile file, long maxBytes, Consumer<PostingSource> sink) {
+        try {
+            BoardExport.read(file.path(), maxBytes, job -> sink.accept(new JobSource(file, job)));
+        } catch (InputProblem p) {
+            sink.accept(new Failed(file, p));
+        }
+    }
+
+    /** An HTML or Markdown file, read and parsed when loaded. */
+    private record FileSource(InputFile input, Linter.Sources reader, boolean markdown) implements PostingSource {
+        @Override
+        public String displayPath() {
+            return input.displayPath();
+        }
+
+        @Override
+        public java.nio.file.Path file() {
+            return input.path();
+        }
+
+        @Override
+        public Posting load() throws InputProblem {
+            SourceText source = reader.read(input);
+            if (!markdown) {
+                return PostingParser.parse(source);
+            }
+            FrontMatter.Result front = FrontMatter.read(source);
+            return MarkdownParser.parse(source, front.bodyStart(), front.metadata());
+        }
+    }
+
+    /** One job of a board export: its decoded content HTML is the posting's source. */
+    private record JobSource(InputFile export, BoardExport.Job job) implements PostingSource {
+        @Override
+        public String displayPath() {
+            return export.displayPath() + "#" + job.id();
+        }
+
+        @Override
+        public java.nio.file.Path file() {
+            return export.path();
+        }
+
+        @Override
+        public JobOrigin origin() {
+            return new JobOrigin(export.displayPath(), job.id(), job.line(), job.column());
+        }
+
+        @Override
+        public Posting load() throws InputProblem {
+            if (job.problem() != null) {
+                throw new InputProblem(job.problem() + " (export line " + job.line() + ", column " + job.column() + ")", false);
+            }
+            return PostingParser.parse(new SourceText(displayPath(), job.content()), job.metadata());
+        }
+    }
+
+    /** A file that could not be expanded (malformed JSON, not a board export): its problem, reported as a posting. */
+    private record Failed(InputFile input, InputProblem problem) implements PostingSource {
+        @Override
+        public String displayPath() {
+            return input.displayPath();
+        }
+
+        @Override
+        public java.nio.file.Path file() {
+            return input.path();
+        }
+
+        @Override
+        public Posting load() throws InputProblem {
+            throw problem;
+        }
+    }
+}

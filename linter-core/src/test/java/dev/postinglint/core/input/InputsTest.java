@@ -1,0 +1,65 @@
+package dev.postinglint.core.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.postinglint.core.engine.FileResult;
+import dev.postinglint.core.engine.Finding;
+import dev.postinglint.core.engine.InputFile;
+import dev.postinglint.core.engine.Linter;
+import dev.postinglint.core.policy.Policy;
+import dev.postinglint.core.policy.PolicyLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which kind of input a file is, and whole HTML pages. */
+class InputsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theContentDecidesJsonTheNameDecidesMarkdown() throws IOException {
+        assertEquals(InputKind.JSON, InputKind.of(InputFile.of(Files.writeString(dir.resolve("a.json"), "[1]"))));
+        assertEquals(InputKind.JSON, InputKind.of(InputFile.of(Files.writeString(dir.resolve("export.txt"), "\uFEFF \n {\"jobs\": []}"))));
+        assertEquals(InputKind.MARKDOWN, InputKind.of(InputFile.of(Files.writeString(dir.resolve("a.md"), "# Hi"))));
+        assertEquals(InputKind.MARKDOWN, InputKind.of(InputFile.of(Files.writeString(dir.resolve("a.markdown"), "[link](x)"))));
+        assertEquals(InputKind.HTML, InputKind.of(InputFile.of(Files.writeString(dir.resolve("a.html"), "<p>Hi</p>"))));
+        assertEquals(InputKind.HTML, InputKind.of(InputFile.of(Files.writeString(dir.resolve("page.htm"), "<!doctype html>"))));
+    }
+
+    @Test
+    void aWholePageIsAPostingTitledByItsTitleWithItsHeadSkipped() throws IOException {
+        String page = """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                  <title>Rockstar Engineer | Acme Careers</title>
+                  <meta name="description" content="We want a rockstar">
+                  <style>.rockstar { color: red }</style>
+                  <script>var rockstar = true;</script>
+                </head>
+                <body>
+                  <nav>Jobs for a rockstar</nav>
+                  <main class="posting"><h1>Engineer</h1><p>We want a rockstar.</p></main>
+                </body>
+                </html>
+                """;
+        Path f = Files.writeString(dir.resolve("page.html"), page);
+        Files.writeString(dir.resolve("p.yaml"), """
+                name: page
+                rules:
+                  - {id: rockstar, type: forbid, severity: error, category: inclusive-language, phrase: rockstar, scope: .posting}
+                  - {id: rockstar-anywhere, type: forbid, severity: info, category: inclusive-language, phrase: rockstar}
+                """);
+        Policy p = new PolicyLoader().load("p.yaml", dir);
+        FileResult r = new Linter(LocalDate.of(2026, 11, 21)).lintFile(InputFile.of(f), p);
+        assertEquals("Rockstar Engineer | Acme Careers", r.title());
+        // The head (title, meta, style, script) is not posting text; the scope selects the posting.
+        assertEquals(List.of("rockstar-anywhere 10:19", "rockstar 11:55", "rockstar-anywhere 11:55"),
+                r.findings().stream().map((Finding x) -> x.ruleId() + " " + x.span().start()).toList());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.postinglint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.postinglint.core.engine.FileResult;
+import dev.postinglint.core.engine.Finding;
+import dev.postinglint.core.engine.InputFile;
+import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.engine.Linter;
+import dev.postinglint.core.policy.Policy;
+import dev.postinglint.core.policy.PolicyLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped packs on board exports and Markdown: pay transparency applies by each job's board location. */
+class BoardPostingsTest {
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 21);
+
+    @TempDir
+    Path dir;
+
+    private LintReport lint(String policyRef, Path... files) {
+        Policy p = new PolicyLoader().load(policyRef, null);
+        return new Linter(AS_OF, 2, Linter.DEFAULT_MAX_FILE_BYTES)
+                .lint(java.util.Arrays.stream(files).map(InputFile::of).toList(), path -> p);
+    }
+
+    private static FileResult job(LintReport r, String suffix) {
+        return r.files().stream().filter(f -> f.path().endsWith(suffix)).findFirst()
+                .orElseThrow(() -> new AssertionError(suffix + " not in " + r.files().stream().map(FileResult::path).toList()));
+    }
+
+    private static List<String> ids(FileResult r) {
+        return r.findings().stream().map(Finding::ruleId).toList();
+    }
+
+    @Test
+    void ashbyJobsAreJudgedByTheirBoardLocations() throws IOException {
+        Path board = Files.writeString(dir.resolve("ashby.json"), """
+                {"jobs": [
+                  {"id": "sf", "title": "Engineer", "location": "San Francisco, CA", "secondaryLocations": [],
+                   "descriptionHtml": "<p>Build things. Competitive salary.</p>", "publishedAt": "2026-11-01T00:00:00Z"},
+                  {"id": "paid", "title": "Engineer", "location": "San Francisco, CA", "secondaryLocations": [],
+                   "descriptionHtml": "<p>Build things.</p>", "compensation": {"compensationTierSummary": "$150K – $170K"}},
+                  {"id": "london-toronto", "title": "Engineer", "location": "London", "secondaryLocations": [{"location": "Toronto"}],
+                   "descriptionHtml": "<p>Build things.</p>"},
+                  {"id": "london", "title": "Engineer", "location": "London, UK",
+                   "descriptionHtml": "<p>Location: San Francisco, CA</p><p>Build things.</p>"}
+                ]}
+                """);
+        LintReport r = lint("builtin:pay-transparency", board);
+        FileResult sf = job(r, "#sf");
+        assertTrue(ids(sf).containsAll(List.of("pay-range-present-us", "pay-vague-wording")), ids(sf).toString());
+        assertTrue(sf.findings().stream().anyMatch(f -> f.message().contains("California (Lab. Code 432.3)")
+                && f.message().contains("(San Francisco, CA)")), sf.findings().toString());
+        assertTrue(ids(job(r, "#paid")).isEmpty(), job(r, "#paid").toString());
+        FileResult lt = job(r, "#london-toronto");
+        assertEquals(List.of("pay-range-present-canada"), ids(lt));
+        assertTrue(lt.findings().get(0).message().contains("Ontario"), lt.findings().get(0).message());
+        // The board says London: the body's "San Francisco" line does not bring California's law.
+        assertEquals(List.of(), ids(job(r, "#london")));
+        assertEquals("London, UK", job(r, "#london").location());
+    }
+
+    @Test
+    void greenhouseJobsAndTheMetadataPack() throws IOException {
+        Path board = Files.writeString(dir.resolve("greenhouse.json"), """
+                {"jobs": [
+                  {"id": 11, "title": "Analyst", "location": {"name": "New York, NY"}, "updated_at": "2026-11-01T12:00:00-05:00",
+                   "absolute_url": "https://boards.example/acme/jobs/11",
+                   "content": "&lt;p&gt;&lt;strong&gt;Location:&lt;/strong&gt; Austin, TX&lt;/p&gt;&lt;p&gt;Pay: $90,000 - $110,000 per year.&lt;/p&gt;"},
+                  {"id": 12, "title": "Analyst", "location": {"name": "Remote - US"}, "updated_at": "2025-02-01T12:00:00Z",
+                   "absolute_url": "https://boards.example/acme/jobs/12",
+                   "content": "&lt;p&gt;Location: Denver, CO&lt;/p&gt;&lt;p&gt;Pay: $90,000 - $110,000 per year.&lt;/p&gt;"}
+                ]}
+                """);
+        Path policy = Files.writeString(dir.resolve("p.yaml"), "name: boards\nextends: [builtin:pay-transparency, builtin:metadata]\n");
+        Policy p = new PolicyLoader().load("p.yaml", dir);
+        LintReport r = new Linter(AS_OF, 1, Linter.DEFAULT_MAX_FILE_BYTES).lint(List.of(InputFile.of(board)), path -> p);
+        FileResult ny = job(r, "#11");
+        assertEquals(List.of("location-line-matches-metadata"), ids(ny));
+        Finding f = ny.findings().get(0);
+        assertTrue(f.message().contains("'Austin, TX' does not agree with the board-location 'New York, NY' (US-TX is not among US-NY-NYC)"),
+                f.message());
+        assertEquals(1, f.span().start().line());
+        assertEquals(31, f.span().start().column()); // in the decoded content: <p><strong>Location:</strong> Austin, TX
+        // Denver is inside the remote-US board location; the posting is 658 days old.
+        FileResult remote = job(r, "#12");
+        assertEquals(List.of("posting-stale"), ids(remote));
+        assertTrue(remote.findings().get(0).message().contains("the updated date 2025-02-01 is 658 days before 2026-11-21 (more than 180)"), remote.toString());
+    }
+
+    @Test
+    void boardLocationsWithOfficeAndWorkModeWordsResolve() {
+        var g = dev.postinglint.core.jurisdiction.Gazetteer.shared();
+        assertTrue(g.resolve("San Francisco Office").covers("US-CA"));
+        assertTrue(g.resolve("New York City-Hybrid").covers("US-NY-NYC"));
+        assertTrue(g.resolve("New York City (Hybrid)").covers("US-NY-NYC"));
+        assertTrue(g.resolve("Bellevue HQ").covers("US-WA"));
+        assertTrue(g.resolve("NYC Hybrid Available").covers("US-NY-NYC"));
+        assertTrue(g.resolve("Arvada, CO - US").covers("US-CO"));
+        assertTrue(g.resolve("Weave - Headquarters (Lehi, UT)").covers("US-UT"));
+        assertTrue(g.resolve("Munich Office").covers("EU"));
+        assertTrue(g.resolve("Reading (London)").covers("GB"));
+        // Still unresolved, never guessed: no country in a bare "Remote" or a sales region.
+        assertTrue(g.resolve("Remote").isEmpty());
+        assertTrue(g.resolve("EMEA").isEmpty());
+    }
+
+    @Test
+    void markdownFrontMatterLocatesThePosting() throws IOException {
+        Path md = Files.writeString(dir.resolve("job.md"), """
+                ---
+                title: Data Engineer
+                location: ["Lisbon, Portugal"]
+                ---
+                # Data Engineer
+
+                We offer a competitive salary.
+                """);
+        FileResult r = lint("builtin:pay-transparency", md).files().get(0);
+        assertEquals("Data Engineer", r.title());
+        assertEquals("Lisbon, Portugal", r.location());
+        assertEquals(List.of("pay-range-present-eu"), ids(r));
+    }
+}
