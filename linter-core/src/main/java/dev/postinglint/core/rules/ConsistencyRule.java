@@ -173,8 +173,19 @@ final class ConsistencyRule implements CorpusRule {
         Seen ref = majority.get(0).seen();
         List<DriftGroup.Variant> drifted = new ArrayList<>();
         drifted.add(new DriftGroup.Variant(ref.text(), paths(majority), 1.0, WordDiff.of(reference, reference).tokens()));
+        Map<String, Integer> referenceCounts = null;
         for (Map.Entry<String, List<Occurrence>> v : sorted.subList(1, sorted.size())) {
-            WordDiff d = WordDiff.of(reference, List.of(v.getKey().split(" ")));
+            List<String> variant = List.of(v.getKey().split(" "));
+            // Speed: the diff (Myers, quadratic when texts differ a lot) is skipped when even the
+            // words the two texts share, in any order, could not reach the threshold: a bound on the
+            // similarity WordDiff would compute, so the outcome is the same.
+            if (referenceCounts == null) {
+                referenceCounts = counts(reference);
+            }
+            if (similarityBound(referenceCounts, reference.size(), variant) < threshold) {
+                continue;
+            }
+            WordDiff d = WordDiff.of(reference, variant);
             if (d.similarity() < threshold) {
                 continue;
             }
@@ -198,6 +209,35 @@ final class ConsistencyRule implements CorpusRule {
         if (drifted.size() > 1) {
             sink.drift(new DriftGroup(info.id(), ref.label(), ref.text(), DriftGroup.ReferenceKind.MAJORITY, drifted));
         }
+    }
+
+    private static Map<String, Integer> counts(List<String> words) {
+        Map<String, Integer> out = new HashMap<>();
+        for (String w : words) {
+            out.merge(w, 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /**
+     * An upper bound of {@link WordDiff#similarity()}: the words common to both (as multisets) bound
+     * the longest common subsequence that the diff keeps, and the bound is computed the same way.
+     */
+    static double similarityBound(Map<String, Integer> referenceCounts, int referenceSize, List<String> variant) {
+        int total = referenceSize + variant.size();
+        if (total == 0) {
+            return 1.0;
+        }
+        Map<String, Integer> left = new HashMap<>(referenceCounts);
+        int common = 0;
+        for (String w : variant) {
+            Integer c = left.get(w);
+            if (c != null && c > 0) {
+                left.put(w, c - 1);
+                common++;
+            }
+        }
+        return 2.0 * common / total;
     }
 
     private static List<String> paths(List<Occurrence> occ) {

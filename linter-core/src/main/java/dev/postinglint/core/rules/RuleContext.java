@@ -5,6 +5,7 @@ import dev.postinglint.core.policy.Company;
 import dev.postinglint.core.policy.FieldSpec;
 import dev.postinglint.core.policy.FieldValue;
 import dev.postinglint.core.policy.MessageTemplate;
+import dev.postinglint.core.policy.RegexPrefilter;
 import dev.postinglint.core.policy.Scope;
 import dev.postinglint.core.policy.When;
 import dev.postinglint.core.jurisdiction.Gazetteer;
@@ -120,7 +121,12 @@ public final class RuleContext {
             return null;
         }
         Map<String, Integer> named = spec.pattern().namedGroups();
+        // Speed: skip regions that lack the pattern's required literals (see RegexPrefilter).
+        RegexPrefilter.Cursor filter = RegexPrefilter.of(spec.pattern()).cursor(posting.view().folded());
         for (TextRegion region : regions(spec.scope())) {
+            if (region.view() == posting.view() && !filter.mayMatch(region.start(), region.end())) {
+                continue;
+            }
             Matcher m = spec.pattern().matcher(region.text());
             if (!m.find()) {
                 continue;
