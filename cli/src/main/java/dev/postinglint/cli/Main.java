@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "posting-lint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A compliance and consistency linter for job postings.",
         subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, TestPolicyCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FINDINGS = 1;

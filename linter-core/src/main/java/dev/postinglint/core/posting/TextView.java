@@ -16,6 +16,8 @@ public final class TextView {
     private final int[] sourceEnd;
     /** The text folded for literal search ({@link dev.postinglint.core.policy.RegexPrefilter#fold}), made on first use. */
     private String folded;
+    /** The longest runs of white space and of digits ({@link dev.postinglint.core.policy.AnchoredScan#runs}), made on first use. */
+    private int[] runs;
 
     TextView(SourceText source, String text, int[] sourceStart, int[] sourceEnd) {
         this.source = source;
@@ -43,6 +45,16 @@ public final class TextView {
             folded = f;
         }
         return f;
+    }
+
+    /** The longest runs of RE2 white space and of digits in the text: {spaces, digits}, computed once. */
+    public int[] runs() {
+        int[] r = runs;
+        if (r == null) {
+            r = dev.postinglint.core.policy.AnchoredScan.runs(text);
+            runs = r;
+        }
+        return r;
     }
 
     public int length() {

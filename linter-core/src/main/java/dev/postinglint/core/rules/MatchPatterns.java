@@ -2,6 +2,7 @@ package dev.postinglint.core.rules;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.postinglint.core.policy.AnchoredScan;
 import dev.postinglint.core.policy.Patterns;
 import dev.postinglint.core.policy.RegexPrefilter;
 import dev.postinglint.core.policy.YamlMap;
@@ -84,6 +85,18 @@ record MatchPatterns(List<Pattern> patterns) {
                 if (text == null) {
                     text = region.text();
                     here = new ArrayList<>();
+                }
+                // Speed: a pattern whose matches can only start at a few literals is run anchored at
+                // their occurrences instead of over the whole region (same matches: see AnchoredScan).
+                AnchoredScan scan = region.view() == view ? AnchoredScan.of(patterns.get(k)) : null;
+                if (scan != null) {
+                    int[] runs = view.runs();
+                    String t = text;
+                    List<Match> h = here;
+                    if (scan.findAll(text, folded, region.start(), runs[0], runs[1],
+                            (s, e) -> h.add(new Match(region, s, e, t.substring(s, e))))) {
+                        continue;
+                    }
                 }
                 Matcher m = patterns.get(k).matcher(text);
                 while (m.find()) {

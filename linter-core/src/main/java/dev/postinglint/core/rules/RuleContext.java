@@ -2,6 +2,7 @@ package dev.postinglint.core.rules;
 
 import com.google.re2j.Matcher;
 import dev.postinglint.core.policy.Company;
+import dev.postinglint.core.policy.AnchoredScan;
 import dev.postinglint.core.policy.FieldSpec;
 import dev.postinglint.core.policy.FieldValue;
 import dev.postinglint.core.policy.MessageTemplate;
@@ -127,8 +128,14 @@ public final class RuleContext {
             if (region.view() == posting.view() && !filter.mayMatch(region.start(), region.end())) {
                 continue;
             }
-            Matcher m = spec.pattern().matcher(region.text());
-            if (!m.find()) {
+            String text = region.text();
+            Matcher m = spec.pattern().matcher(text);
+            // Speed: where matches can only start at a few literals, find the first one's start
+            // cheaply and let RE2/J match from there: the same match as a plain find() (AnchoredScan).
+            AnchoredScan scan = region.view() == posting.view() ? AnchoredScan.of(spec.pattern()) : null;
+            int first = scan == null ? -2
+                    : scan.firstStart(text, posting.view().folded(), region.start(), posting.view().runs()[0], posting.view().runs()[1]);
+            if (first == -1 || !(first == -2 ? m.find() : m.find(first))) {
                 continue;
             }
             int group = named.containsKey("value") ? named.get("value") : m.groupCount() >= 1 ? 1 : 0;
@@ -152,7 +159,7 @@ public final class RuleContext {
                 label = m.group(lg);
                 labelSpan = region.sourceSpan(m.start(lg), m.end(lg));
             }
-            return new FieldValue(spec.name(), region.text().substring(vs, ve), region.sourceSpan(vs, ve), label,
+            return new FieldValue(spec.name(), text.substring(vs, ve), region.sourceSpan(vs, ve), label,
                     labelSpan, region.sourceSpan(m.start(), m.end()));
         }
         return null;
