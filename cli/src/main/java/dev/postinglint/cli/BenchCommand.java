@@ -90,30 +90,39 @@ final class BenchCommand implements Callable<Integer> {
         int k = floorOnly ? 0 : names.size();
         Linter linter = new Linter(CheckCommand.parseDate(asOf), n, Linter.DEFAULT_MAX_FILE_BYTES);
         out.printf(Locale.ROOT, "# files %d bytes %d threads %d%n", files.size(), bytes, n);
-        StringBuilder head = new StringBuilder("# round\tfloor_ms");
+        StringBuilder head = new StringBuilder("# round\tfloor_ms\tfloor_cpu_ms");
         for (int j = 0; j < k; j++) {
-            head.append("\tlint_ms[").append(names.get(j)).append("]\tratio");
+            head.append("\tlint_ms[").append(names.get(j)).append("]\tlint_cpu_ms\tratio");
         }
         out.println(head);
         out.flush();
         double[] floorMs = new double[runs];
         double[][] lintMs = new double[k][runs];
         double[][] ratio = new double[k][runs];
+        double[] floorCpu = new double[runs];
+        double[][] lintCpu = new double[k][runs];
         for (int r = -warmup; r < runs; r++) {
+            long c0 = cpuNanos();
             double f = floor(files, n);
+            double fc = (cpuNanos() - c0) / 1e6;
             double[] l = new double[k];
+            double[] lc = new double[k];
             for (int j = 0; j < k; j++) {
+                long c1 = cpuNanos();
                 l[j] = lint(linter, files, resolvers.get(j));
+                lc[j] = (cpuNanos() - c1) / 1e6;
             }
             if (r < 0) {
                 continue;
             }
             floorMs[r] = f;
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d\t%.1f", r + 1, f));
+            floorCpu[r] = fc;
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d\t%.1f\t%.1f", r + 1, f, fc));
             for (int j = 0; j < k; j++) {
                 lintMs[j][r] = l[j];
+                lintCpu[j][r] = lc[j];
                 ratio[j][r] = l[j] / f;
-                line.append(String.format(Locale.ROOT, "\t%.1f\t%.3f", l[j], ratio[j][r]));
+                line.append(String.format(Locale.ROOT, "\t%.1f\t%.1f\t%.3f", l[j], lc[j], ratio[j][r]));
             }
             out.println(line);
             out.flush();
@@ -127,6 +136,14 @@ final class BenchCommand implements Callable<Integer> {
                     mb / (median(lintMs[j]) / 1000));
             out.printf(Locale.ROOT, "ratio %s/floor: median %.3f (min %.3f, max %.3f)%n", names.get(j),
                     median(ratio[j]), min(ratio[j]), max(ratio[j]));
+        }
+        for (int j = 0; j < k; j++) {
+            double[] rel = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                rel[r] = lintCpu[j][r] / floorCpu[r];
+            }
+            out.printf(Locale.ROOT, "cpu ratio %s/floor: median %.3f (min %.3f, max %.3f)%n", names.get(j),
+                    median(rel), min(rel), max(rel));
         }
         for (int j = 1; j < k; j++) {
             double[] rel = new double[runs];
@@ -182,6 +199,12 @@ final class BenchCommand implements Callable<Integer> {
         LintReport report = linter.lint(files, resolver);
         ReportFormats.create("json").write(report, Writer.nullWriter());
         return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** CPU time of the whole process (all threads, GC included), in nanoseconds. */
+    private static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     static double median(double[] v) {

@@ -132,7 +132,7 @@ public final class Linter {
         for (Map.Entry<PolicyRule, List<CorpusRule.Observation>> e : byRule.entrySet()) {
             PolicyRule pr = e.getKey();
             RuleInfo info = pr.rule().info();
-            long f0 = RuleTimes.ON ? System.nanoTime() : 0;
+            long f0 = RuleTimes.ON ? RuleTimes.now() : 0;
             ((CorpusRule) pr.rule()).finish(e.getValue(), new CorpusRule.CorpusSink() {
                 @Override
                 public void report(String path, SourceSpan span, SourceLine line, String message, String excerpt, Fix fix) {
@@ -146,7 +146,7 @@ public final class Linter {
                 }
             });
             if (RuleTimes.ON) {
-                RuleTimes.add(info.id() + " (finish, corpus)", System.nanoTime() - f0);
+                RuleTimes.add(info.id() + " (finish, corpus)", RuleTimes.now() - f0);
             }
         }
         List<FileResult> merged = new ArrayList<>(files.size());
@@ -179,20 +179,20 @@ public final class Linter {
                     at, "", null, null, SourceLine.NONE);
             return new Outcome(new FileResult(file.displayPath(), List.of(f), policy.label(), null, null, p.ioError()), Map.of());
         }
-        long t0 = RuleTimes.ON ? System.nanoTime() : 0;
+        long t0 = RuleTimes.ON ? RuleTimes.now() : 0;
         Posting posting = PostingParser.parse(source);
         if (RuleTimes.ON) {
-            RuleTimes.add("(parse and text view)", System.nanoTime() - t0);
+            RuleTimes.add("(parse and text view)", RuleTimes.now() - t0);
         }
         RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf);
         List<Finding> findings = check(ctx, policy.enabledRules());
         Map<PolicyRule, Object> observations = new IdentityHashMap<>();
         for (PolicyRule pr : policy.enabledRules()) {
             if (pr.rule() instanceof CorpusRule cr && pr.rule().info().when().test(ctx)) {
-                long o0 = RuleTimes.ON ? System.nanoTime() : 0;
+                long o0 = RuleTimes.ON ? RuleTimes.now() : 0;
                 Object data = cr.observe(ctx);
                 if (RuleTimes.ON) {
-                    RuleTimes.add(pr.rule().info().id() + " (observe)", System.nanoTime() - o0);
+                    RuleTimes.add(pr.rule().info().id() + " (observe)", RuleTimes.now() - o0);
                 }
                 if (data != null) {
                     observations.put(pr, data);
@@ -213,12 +213,12 @@ public final class Linter {
             if (!ctx.enter(info)) {
                 continue;
             }
-            long t0 = RuleTimes.ON ? System.nanoTime() : 0;
+            long t0 = RuleTimes.ON ? RuleTimes.now() : 0;
             pr.rule().check(ctx, (span, message, excerpt, fix, severity) -> out.add(new Finding(info.id(), info.category(),
                     severity == null ? pr.severity() : severity, message, span, excerpt, info.link(), fix,
                     SourceLine.around(source, span.start()))));
             if (RuleTimes.ON) {
-                RuleTimes.add(info.id(), System.nanoTime() - t0);
+                RuleTimes.add(info.id(), RuleTimes.now() - t0);
             }
         }
         List<Finding> sorted = new ArrayList<>(out);

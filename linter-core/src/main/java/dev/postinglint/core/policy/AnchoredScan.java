@@ -45,8 +45,8 @@ public final class AnchoredScan {
     private AnchoredScan(Pattern pattern, Map<String, Boolean> prefixes, Node tree) {
         this.pattern = pattern;
         this.shifted = Pattern.compile("(?s:.)(" + pattern.pattern() + ")", pattern.flags());
-        this.prefixes = List.copyOf(prefixes.keySet());
-        this.boundary = new boolean[this.prefixes.size()];
+        this.prefixes = prefixes == null ? null : List.copyOf(prefixes.keySet());
+        this.boundary = new boolean[this.prefixes == null ? 0 : this.prefixes.size()];
         for (int k = 0; k < boundary.length; k++) {
             boundary[k] = prefixes.get(this.prefixes.get(k));
         }
@@ -63,7 +63,8 @@ public final class AnchoredScan {
                 }
                 Map<String, Boolean> p = tree.prefixes(false);
                 if (p == null || p.isEmpty() || p.containsKey("")) {
-                    return NOT_APPLICABLE;
+                    // No literal starts every match: scan windows around the required literals instead.
+                    return RegexPrefilter.of(pattern).isNone() ? NOT_APPLICABLE : new AnchoredScan(pattern, null, tree);
                 }
                 return new AnchoredScan(pattern, p, tree);
             } catch (RuntimeException e) {
@@ -112,6 +113,9 @@ public final class AnchoredScan {
 
     private int scan(String text, String folded, int offset, int spaceRun, int digitRun, MatchSink sink, boolean firstOnly) {
         long max = maxLength(spaceRun, digitRun);
+        if (prefixes == null) {
+            return windows(text, folded, offset, max, sink, firstOnly);
+        }
         int[] candidates = candidates(text, folded, offset, offset + text.length());
         // Without a bound on a match's length the window is the rest of the text: still exact, and
         // cheap for a few candidates (an anchored run stops adding work once its threads die).
@@ -153,6 +157,99 @@ public final class AnchoredScan {
     }
 
     private static final int MAX_UNBOUNDED_CANDIDATES = 32;
+
+    /**
+     * For patterns whose required literals ({@link RegexPrefilter}) may stand anywhere in a match:
+     * every match contains an occurrence of one and, being at most {@code max} long, lies within
+     * {@code max} characters of it. So find() runs only on windows around the occurrences, merged,
+     * and widened until the character outside each end is not an ASCII word character (so {@code \b}
+     * and {@code \B} at a window's edge read as in the whole text; text anchors never reach here).
+     * A match cannot cross from one window to another (its own window would contain both), so the
+     * matches are those of find() over the whole text, in the same order.
+     */
+    private int windows(String text, String folded, int offset, long max, MatchSink sink, boolean firstOnly) {
+        List<String> literals = RegexPrefilter.of(pattern).literals();
+        int n = text.length();
+        if (max > MAX_WINDOW || literals.isEmpty()) {
+            return -2;
+        }
+        long[] spans = new long[16];
+        int count = 0;
+        for (String l : literals) {
+            int at = folded.indexOf(l, offset);
+            while (at >= 0 && at + l.length() <= offset + n) {
+                int rel = at - offset;
+                int a = (int) Math.max(0, rel - max);
+                int b = (int) Math.min(n, rel + l.length() + max);
+                if (count == spans.length) {
+                    spans = Arrays.copyOf(spans, count * 2);
+                }
+                spans[count++] = ((long) a << 32) | b;
+                at = folded.indexOf(l, at + 1);
+            }
+        }
+        if (count == 0) {
+            return -1;
+        }
+        Arrays.sort(spans, 0, count);
+        int pos = 0;
+        int i = 0;
+        long covered = 0;
+        int[] ws = new int[count];
+        int[] we = new int[count];
+        int w = 0;
+        while (i < count) {
+            int a = (int) (spans[i] >>> 32);
+            int b = (int) spans[i];
+            i++;
+            while (true) {
+                while (a > 0 && asciiWord(text.charAt(a - 1))) {
+                    a--;
+                }
+                while (b < n && asciiWord(text.charAt(b))) {
+                    b++;
+                }
+                if (i < count && (int) (spans[i] >>> 32) <= b) {
+                    b = Math.max(b, (int) spans[i]);
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            if (w > 0 && a <= we[w - 1]) {
+                we[w - 1] = Math.max(we[w - 1], b);
+            } else {
+                ws[w] = a;
+                we[w] = b;
+                w++;
+            }
+        }
+        for (int k = 0; k < w; k++) {
+            covered += we[k] - ws[k];
+        }
+        if (covered > n / 2) {
+            return -2; // windows cover most of the text: a plain scan is as cheap
+        }
+        for (int k = 0; k < w; k++) {
+            if (we[k] <= pos) {
+                continue;
+            }
+            int a = ws[k];
+            Matcher m = pattern.matcher(new Slice(text, a, we[k]));
+            boolean found = m.find(Math.max(a, pos) - a);
+            while (found) {
+                if (m.end() > m.start()) {
+                    if (firstOnly) {
+                        return a + m.start();
+                    }
+                    sink.match(a + m.start(), a + m.end());
+                }
+                pos = a + m.end();
+                found = m.find();
+            }
+        }
+        return -1;
+    }
 
     /** A part of a string as a CharSequence, without copying it. */
     private record Slice(String s, int from, int to) implements CharSequence {
