@@ -36,7 +36,8 @@ public final class AnchoredScan {
     private static final long MAX_WINDOW = 4_000;
 
     private final Pattern pattern;
-    private final Pattern shifted;
+    /** The pattern after one character of context, compiled on first use (a cold run needs few). */
+    private volatile Pattern shifted;
     private final List<String> prefixes;
     /** Per prefix: a {@code \b} precedes it in every way the pattern can start with it. */
     private final boolean[] boundary;
@@ -44,13 +45,22 @@ public final class AnchoredScan {
 
     private AnchoredScan(Pattern pattern, Map<String, Boolean> prefixes, Node tree) {
         this.pattern = pattern;
-        this.shifted = Pattern.compile("(?s:.)(" + pattern.pattern() + ")", pattern.flags());
+
         this.prefixes = prefixes == null ? null : List.copyOf(prefixes.keySet());
         this.boundary = new boolean[this.prefixes == null ? 0 : this.prefixes.size()];
         for (int k = 0; k < boundary.length; k++) {
             boundary[k] = prefixes.get(this.prefixes.get(k));
         }
         this.tree = tree;
+    }
+
+    private Pattern shifted() {
+        Pattern p = shifted;
+        if (p == null) {
+            p = Pattern.compile("(?s:.)(" + pattern.pattern() + ")", pattern.flags());
+            shifted = p;
+        }
+        return p;
     }
 
     /** The scan for a pattern, or null when the pattern cannot be scanned this way. */
@@ -138,7 +148,7 @@ public final class AnchoredScan {
                 s = m.start();
                 e = m.end();
             } else {
-                Matcher m = shifted.matcher(new Slice(text, c - 1, end));
+                Matcher m = shifted().matcher(new Slice(text, c - 1, end));
                 if (!m.lookingAt()) {
                     continue;
                 }
