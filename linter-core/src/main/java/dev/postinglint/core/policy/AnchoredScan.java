@@ -90,12 +90,44 @@ public final class AnchoredScan {
     }
 
     /**
-     * The longest match the pattern can have in a text whose longest run of {@code \s} characters
-     * is {@code spaceRun} and of digits {@code digitRun}, in UTF-16 units; {@link Long#MAX_VALUE}
-     * when unbounded.
+     * The longest match the pattern can have in {@code text}, whose longest run of {@code \s}
+     * characters is at most {@code spaceRun} and of digits {@code digitRun}, in UTF-16 units;
+     * {@link Long#MAX_VALUE} when unbounded.
      */
-    public long maxLength(int spaceRun, int digitRun) {
-        return tree.max(spaceRun, digitRun);
+    public long maxLength(String text, int spaceRun, int digitRun) {
+        return tree.max(new Runs(spaceRun, digitRun, text));
+    }
+
+    /**
+     * What bounds a run of one kind of character in the text being scanned: the longest runs of
+     * white space and digits (given), and of any small set of characters (counted on demand).
+     */
+    static final class Runs {
+        final int space;
+        final int digit;
+        private final String text;
+        private Map<String, Integer> sets;
+
+        Runs(int space, int digit, String text) {
+            this.space = space;
+            this.digit = digit;
+            this.text = text;
+        }
+
+        int run(String set) {
+            if (sets == null) {
+                sets = new java.util.HashMap<>();
+            }
+            return sets.computeIfAbsent(set, k -> {
+                int best = 0;
+                int cur = 0;
+                for (int i = 0; i < text.length(); i++) {
+                    cur = k.indexOf(text.charAt(i)) >= 0 ? cur + 1 : 0;
+                    best = Math.max(best, cur);
+                }
+                return best;
+            });
+        }
     }
 
     /** Receives a match: start and end offsets in the text. */
@@ -122,7 +154,7 @@ public final class AnchoredScan {
     }
 
     private int scan(String text, String folded, int offset, int spaceRun, int digitRun, MatchSink sink, boolean firstOnly) {
-        long max = maxLength(spaceRun, digitRun);
+        long max = maxLength(text, spaceRun, digitRun);
         if (prefixes == null) {
             return windows(text, folded, offset, max, sink, firstOnly);
         }
@@ -357,7 +389,7 @@ public final class AnchoredScan {
     }
 
     /** Single-character kinds: a run of these is bounded by the text. */
-    enum Kind { LITERAL, SPACE, DIGIT, OTHER }
+    enum Kind { LITERAL, SPACE, DIGIT, SET, OTHER }
 
     abstract static class Node {
         /**
@@ -367,7 +399,7 @@ public final class AnchoredScan {
         abstract Map<String, Boolean> prefixes(boolean boundary);
 
         /** The longest match in UTF-16 units, given the text's runs; Long.MAX_VALUE when unbounded. */
-        abstract long max(int spaceRun, int digitRun);
+        abstract long max(Runs runs);
 
         boolean hasTextAnchor() {
             return false;
@@ -384,11 +416,18 @@ public final class AnchoredScan {
         final Kind kind;
         final char literal;
         final int width;
+        /** For {@link Kind#SET}: the characters of a class such as {@code [:\-–]}, each matching only itself. */
+        final String set;
 
         Char(Kind kind, char literal, int width) {
+            this(kind, literal, width, null);
+        }
+
+        Char(Kind kind, char literal, int width, String set) {
             this.kind = kind;
             this.literal = literal;
             this.width = width;
+            this.set = set;
         }
 
         @Override
@@ -397,7 +436,7 @@ public final class AnchoredScan {
         }
 
         @Override
-        long max(int spaceRun, int digitRun) {
+        long max(Runs runs) {
             return width;
         }
     }
@@ -418,7 +457,7 @@ public final class AnchoredScan {
         }
 
         @Override
-        long max(int spaceRun, int digitRun) {
+        long max(Runs runs) {
             return 0;
         }
 
@@ -479,10 +518,10 @@ public final class AnchoredScan {
         }
 
         @Override
-        long max(int spaceRun, int digitRun) {
+        long max(Runs runs) {
             long sum = 0;
             for (Node p : parts) {
-                long m = p.max(spaceRun, digitRun);
+                long m = p.max(runs);
                 if (m == Long.MAX_VALUE) {
                     return Long.MAX_VALUE;
                 }
@@ -523,10 +562,10 @@ public final class AnchoredScan {
         }
 
         @Override
-        long max(int spaceRun, int digitRun) {
+        long max(Runs runs) {
             long m = 0;
             for (Node a : alternatives) {
-                m = Math.max(m, a.max(spaceRun, digitRun));
+                m = Math.max(m, a.max(runs));
             }
             return m;
         }
@@ -559,18 +598,21 @@ public final class AnchoredScan {
         }
 
         @Override
-        long max(int spaceRun, int digitRun) {
+        long max(Runs runs) {
             if (max >= 0) {
-                long m = inner.max(spaceRun, digitRun);
+                long m = inner.max(runs);
                 return m == Long.MAX_VALUE ? m : m * max;
             }
             if (inner instanceof Char c) {
                 // A run of one kind of character is no longer than the longest such run in the text.
                 if (c.kind == Kind.SPACE || (c.kind == Kind.LITERAL && " \n\t\r\f".indexOf(c.literal) >= 0)) {
-                    return spaceRun;
+                    return runs.space;
                 }
                 if (c.kind == Kind.DIGIT || (c.kind == Kind.LITERAL && c.literal >= '0' && c.literal <= '9')) {
-                    return digitRun;
+                    return runs.digit;
+                }
+                if (c.kind == Kind.SET) {
+                    return runs.run(c.set);
                 }
             }
             return Long.MAX_VALUE;
@@ -633,6 +675,12 @@ public final class AnchoredScan {
                     return group();
                 }
                 case '[' -> {
+                    int at = i;
+                    String set = simpleSet();
+                    if (set != null) {
+                        return new Char(Kind.SET, '\0', 1, set);
+                    }
+                    i = at;
                     skipClass();
                     return new Char(Kind.OTHER, '\0', 2);
                 }
@@ -709,6 +757,44 @@ public final class AnchoredScan {
             }
             i++;
             return inner;
+        }
+
+        /**
+         * A class made only of characters that match nothing but themselves (punctuation, digits,
+         * caseless symbols; no letters, ranges, negation or escapes other than punctuation), as a
+         * string of them; null otherwise (the class is then skipped as an unknown character).
+         */
+        private String simpleSet() {
+            i++; // [
+            StringBuilder set = new StringBuilder();
+            boolean first = true;
+            while (i < re.length()) {
+                char c = re.charAt(i);
+                if (c == ']' && !first) {
+                    i++;
+                    return set.length() == 0 ? null : set.toString();
+                }
+                if (c == '^' && first) {
+                    return null;
+                }
+                if (c == '\\') {
+                    char e = i + 1 < re.length() ? re.charAt(i + 1) : 'x';
+                    if (e >= 128 || Character.isLetterOrDigit(e)) {
+                        return null;
+                    }
+                    set.append(e);
+                    i += 2;
+                } else if (c == '-' && !first && i + 1 < re.length() && re.charAt(i + 1) != ']') {
+                    return null; // a range
+                } else if (c == '[' || Character.isLetter(c) || Character.isSurrogate(c) || !RegexPrefilter.literalChar(c)) {
+                    return null;
+                } else {
+                    set.append(c);
+                    i++;
+                }
+                first = false;
+            }
+            return null;
         }
 
         private void skipClass() {

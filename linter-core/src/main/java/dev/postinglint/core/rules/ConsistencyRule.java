@@ -34,6 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ConsistencyRule implements CorpusRule {
     enum GroupBy { SCOPE, HEADING, LEADING_WORDS }
 
+    /** Compiled once (String.replaceAll compiles its regex on every call). */
+    private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private final RuleInfo info;
     private final String block;
     private final GroupBy groupBy;
@@ -91,13 +94,15 @@ final class ConsistencyRule implements CorpusRule {
                             blocks.add(b);
                         }
                     }
-                    String key = h.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+                    String key = NOT_LETTER_OR_DIGIT.matcher(h.text().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
                     add(ctx, out, key, h.text().strip(), blocks);
                 }
             }
             case LEADING_WORDS -> {
                 for (Posting.Block b : ctx.blocks(info.scope())) {
-                    String key = Words.leadingWords(Words.tokenize(b.text()), leadingWords);
+                    // Speed: the key from the block's cached normalized tokens (the same tokens'
+                    // norms that tokenizing the text again would give).
+                    String key = Words.leadingNorms(ctx.tokens(b), leadingWords);
                     if (key != null) {
                         add(ctx, out, key, key, List.of(b));
                     }
@@ -228,13 +233,13 @@ final class ConsistencyRule implements CorpusRule {
         if (total == 0) {
             return 1.0;
         }
-        Map<String, Integer> left = new HashMap<>(referenceCounts);
+        // Common words as multisets: for each word, the smaller of its two counts.
+        Map<String, Integer> variantCounts = counts(variant);
         int common = 0;
-        for (String w : variant) {
-            Integer c = left.get(w);
-            if (c != null && c > 0) {
-                left.put(w, c - 1);
-                common++;
+        for (Map.Entry<String, Integer> e : variantCounts.entrySet()) {
+            Integer c = referenceCounts.get(e.getKey());
+            if (c != null) {
+                common += Math.min(c, e.getValue());
             }
         }
         return 2.0 * common / total;
