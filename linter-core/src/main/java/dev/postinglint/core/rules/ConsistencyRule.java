@@ -88,12 +88,7 @@ final class ConsistencyRule implements CorpusRule {
                     if (scope.stream().noneMatch(r -> r.contains(section))) {
                         continue;
                     }
-                    List<Posting.Block> blocks = new ArrayList<>();
-                    for (Posting.Block b : posting.blocks()) {
-                        if (section.contains(b.region())) {
-                            blocks.add(b);
-                        }
-                    }
+                    List<Posting.Block> blocks = blocksIn(posting.blocks(), section);
                     String key = NOT_LETTER_OR_DIGIT.matcher(h.text().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
                     add(ctx, out, key, h.text().strip(), blocks);
                 }
@@ -110,6 +105,32 @@ final class ConsistencyRule implements CorpusRule {
             }
         }
         return out.isEmpty() ? null : out;
+    }
+
+    /**
+     * The blocks a section contains, in order. Speed: leaf blocks never nest, so their regions are
+     * disjoint and in reading order; a binary search finds the first one at or after the section's
+     * start, and none starting at or after its end can be inside it. (Testing every block for every
+     * heading grew with the square of a posting's size.)
+     */
+    static List<Posting.Block> blocksIn(List<Posting.Block> all, TextRegion section) {
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).region().start() < section.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        List<Posting.Block> out = new ArrayList<>();
+        for (int i = lo; i < all.size() && all.get(i).region().start() < section.end(); i++) {
+            if (section.contains(all.get(i).region())) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
     }
 
     private void add(RuleContext ctx, List<Seen> out, String key, String label, List<Posting.Block> blocks) {
