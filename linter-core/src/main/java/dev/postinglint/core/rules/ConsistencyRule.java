@@ -176,8 +176,29 @@ final class ConsistencyRule implements CorpusRule {
                         .computeIfAbsent(s.norm(), k -> new ArrayList<>()).add(new Occurrence(o.path(), s));
             }
         }
-        for (Map.Entry<String, Map<String, List<Occurrence>>> g : groups.entrySet()) {
-            judge(g.getValue(), sink);
+        // Speed: groups are judged independently, on all cores; what each reports is recorded and
+        // replayed in group order, so the output is the same as judging them one after another.
+        List<Map<String, List<Occurrence>>> all = new ArrayList<>(groups.values());
+        @SuppressWarnings("unchecked")
+        List<Runnable>[] reports = new List[all.size()];
+        java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> {
+            List<Runnable> recorded = new ArrayList<>();
+            judge(all.get(i), new CorpusSink() {
+                @Override
+                public void report(String path, SourceSpan span, SourceLine line, String message, String excerpt,
+                        dev.postinglint.core.engine.Fix fix) {
+                    recorded.add(() -> sink.report(path, span, line, message, excerpt, fix));
+                }
+
+                @Override
+                public void drift(DriftGroup group) {
+                    recorded.add(() -> sink.drift(group));
+                }
+            });
+            reports[i] = recorded;
+        });
+        for (List<Runnable> r : reports) {
+            r.forEach(Runnable::run);
         }
         interned.clear();
     }
@@ -205,6 +226,11 @@ final class ConsistencyRule implements CorpusRule {
             // Speed: the diff (Myers, quadratic when texts differ a lot) is skipped when even the
             // words the two texts share, in any order, could not reach the threshold: a bound on the
             // similarity WordDiff would compute, so the outcome is the same.
+            // The shorter text bounds the words the two can share: no need to count words then.
+            int shorter = Math.min(reference.size(), variant.size());
+            if (2.0 * shorter / (reference.size() + variant.size()) < threshold) {
+                continue;
+            }
             if (referenceCounts == null) {
                 referenceCounts = counts(reference);
             }
