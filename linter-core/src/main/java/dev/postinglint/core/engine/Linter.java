@@ -164,6 +164,7 @@ public final class Linter {
         for (Map.Entry<PolicyRule, List<CorpusRule.Observation>> e : byRule.entrySet()) {
             PolicyRule pr = e.getKey();
             RuleInfo info = pr.rule().info();
+            long f0 = RuleTimes.ON ? RuleTimes.now() : 0;
             ((CorpusRule) pr.rule()).finish(e.getValue(), new CorpusRule.CorpusSink() {
                 @Override
                 public void report(String path, SourceSpan span, SourceLine line, String message, String excerpt, Fix fix) {
@@ -176,6 +177,9 @@ public final class Linter {
                     drift.add(group);
                 }
             });
+            if (RuleTimes.ON) {
+                RuleTimes.add(info.id() + " (finish, corpus)", RuleTimes.now() - f0);
+            }
         }
         return extra;
     }
@@ -213,6 +217,7 @@ public final class Linter {
 
     private Outcome lint(PostingSource input, Policy policy) {
         Posting posting;
+        long t0 = RuleTimes.ON ? RuleTimes.now() : 0;
         try {
             posting = input.load();
         } catch (InputProblem p) {
@@ -224,6 +229,9 @@ public final class Linter {
             return new Outcome(input.file(), policy, new FileResult(input.displayPath(), List.of(f), policy.label(), null, null,
                     p.ioError(), 0, input.origin()), Map.of(), null);
         }
+        if (RuleTimes.ON) {
+            RuleTimes.add("(read, parse and text view)", RuleTimes.now() - t0);
+        }
         RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf);
         List<Finding> findings = check(ctx, policy.enabledRules());
         if (!input.fixable()) {
@@ -234,7 +242,11 @@ public final class Linter {
         Map<PolicyRule, Object> observations = new IdentityHashMap<>();
         for (PolicyRule pr : policy.enabledRules()) {
             if (pr.rule() instanceof CorpusRule cr && pr.rule().info().when().test(ctx)) {
+                long o0 = RuleTimes.ON ? RuleTimes.now() : 0;
                 Object data = cr.observe(ctx);
+                if (RuleTimes.ON) {
+                    RuleTimes.add(pr.rule().info().id() + " (observe)", RuleTimes.now() - o0);
+                }
                 if (data != null) {
                     observations.put(pr, data);
                 }
@@ -257,9 +269,13 @@ public final class Linter {
             if (!ctx.enter(info)) {
                 continue;
             }
+            long t0 = RuleTimes.ON ? RuleTimes.now() : 0;
             pr.rule().check(ctx, (span, message, excerpt, fix, severity) -> out.add(new Finding(info.id(), info.category(),
                     severity == null ? pr.severity() : severity, message, span, excerpt, info.link(), fix,
                     SourceLine.around(source, span.start()))));
+            if (RuleTimes.ON) {
+                RuleTimes.add(info.id(), RuleTimes.now() - t0);
+            }
         }
         List<Finding> sorted = new ArrayList<>(out);
         sorted.sort(Finding.ORDER);

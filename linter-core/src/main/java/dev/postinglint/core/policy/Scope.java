@@ -113,7 +113,12 @@ public final class Scope {
     private List<Posting.Block> matchingBlocks(Posting posting) {
         List<TextRegion> within = selector == null && section == null ? List.of(posting.view().whole()) : baseRegions(posting);
         List<Posting.Block> out = new ArrayList<>();
+        // Speed: a block without the pattern's required literals cannot match (see RegexPrefilter).
+        RegexPrefilter.Cursor filter = RegexPrefilter.of(contains).cursor(posting.view().folded());
         for (Posting.Block b : posting.blocks()) {
+            if (b.region().view() == posting.view() && !filter.mayMatch(b.region().start(), b.region().end())) {
+                continue;
+            }
             if (within.stream().anyMatch(r -> r.contains(b.region())) && contains.matcher(b.text()).find()) {
                 out.add(b);
             }

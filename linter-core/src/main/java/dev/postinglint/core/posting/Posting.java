@@ -226,13 +226,27 @@ public final class Posting {
         return found;
     }
 
-    private static boolean isLeafBlock(Element el) {
-        for (Element child : el.getAllElements()) {
-            if (child != el && TextViewBuilder.BLOCKS.contains(child.normalName()) && !child.normalName().equals("br")) {
-                return false;
+    /** Elements with a block (other than br) somewhere below them; computed once, on first use. */
+    private java.util.Set<Element> nonLeaf;
+
+    /**
+     * Whether an element holds no block but br. Speed: one pass over the document marks every
+     * ancestor of every block (stopping at ancestors already marked), instead of walking each
+     * element's subtree again, which costs depth times size on nested markup. Same answer.
+     */
+    private boolean isLeafBlock(Element el) {
+        if (nonLeaf == null) {
+            java.util.Set<Element> marked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Element e : document.getAllElements()) {
+                if (TextViewBuilder.BLOCKS.contains(e.normalName()) && !e.normalName().equals("br")) {
+                    for (Element a = e.parent(); a != null && marked.add(a); a = a.parent()) {
+                        // marks a and goes on up until an ancestor already marked
+                    }
+                }
             }
+            nonLeaf = marked;
         }
-        return true;
+        return !nonLeaf.contains(el);
     }
 
     private static boolean allTextBold(Element el) {

@@ -14,6 +14,10 @@ public final class TextView {
     private final String text;
     private final int[] sourceStart;
     private final int[] sourceEnd;
+    /** The text folded for literal search ({@link dev.postinglint.core.policy.RegexPrefilter#fold}), made on first use. */
+    private String folded;
+    /** The longest runs of white space and of digits ({@link dev.postinglint.core.policy.AnchoredScan#runs}), made on first use. */
+    private int[] runs;
 
     TextView(SourceText source, String text, int[] sourceStart, int[] sourceEnd) {
         this.source = source;
@@ -28,6 +32,29 @@ public final class TextView {
 
     public String text() {
         return text;
+    }
+
+    /**
+     * The text folded for the regex prefilter (ASCII lower case, index for index), computed once.
+     * A posting is used by one thread at a time; a race would only compute the same string twice.
+     */
+    public String folded() {
+        String f = folded;
+        if (f == null) {
+            f = dev.postinglint.core.policy.RegexPrefilter.fold(text);
+            folded = f;
+        }
+        return f;
+    }
+
+    /** The longest runs of RE2 white space and of digits in the text: {spaces, digits}, computed once. */
+    public int[] runs() {
+        int[] r = runs;
+        if (r == null) {
+            r = dev.postinglint.core.policy.AnchoredScan.runs(text);
+            runs = r;
+        }
+        return r;
     }
 
     public int length() {

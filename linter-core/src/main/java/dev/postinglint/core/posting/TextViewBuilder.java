@@ -117,12 +117,14 @@ final class TextViewBuilder {
         }
         int rawStart = range.start().pos();
         int rawEnd = range.end().pos();
-        String raw = source.text().substring(rawStart, rawEnd);
-        int[][] map = alignEntities(raw, decoded);
+        // Speed: most text nodes have no entity, so the source holds the decoded text as it is and
+        // each character maps to itself; only nodes that differ are aligned (same result).
+        int[][] map = rawEnd - rawStart == decoded.length() && source.text().regionMatches(rawStart, decoded, 0, decoded.length())
+                ? IDENTITY : alignEntities(source.text().substring(rawStart, rawEnd), decoded);
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
-            int s = rawStart + (map == null ? 0 : map[0][i]);
-            int e = map == null ? rawEnd : rawStart + map[1][i];
+            int s = map == IDENTITY ? rawStart + i : rawStart + (map == null ? 0 : map[0][i]);
+            int e = map == IDENTITY ? rawStart + i + 1 : map == null ? rawEnd : rawStart + map[1][i];
             if (isSpace(c)) {
                 if (length > 0 && chars[length - 1] != ' ' && chars[length - 1] != '\n') {
                     append(' ', s, e);
@@ -134,6 +136,9 @@ final class TextViewBuilder {
             }
         }
     }
+
+    /** Marks a text node whose source is its decoded text: character i comes from source offset i. */
+    private static final int[][] IDENTITY = new int[0][];
 
     static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00a0'

@@ -35,6 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ConsistencyRule implements CorpusRule {
     enum GroupBy { SCOPE, HEADING, LEADING_WORDS }
 
+    /** Compiled once (String.replaceAll compiles its regex on every call). */
+    private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private final RuleInfo info;
     private final String block;
     private final GroupBy groupBy;
@@ -89,19 +92,16 @@ final class ConsistencyRule implements CorpusRule {
                     if (scope.stream().noneMatch(r -> r.contains(section))) {
                         continue;
                     }
-                    List<Posting.Block> blocks = new ArrayList<>();
-                    for (Posting.Block b : posting.blocks()) {
-                        if (section.contains(b.region())) {
-                            blocks.add(b);
-                        }
-                    }
-                    String key = h.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+                    List<Posting.Block> blocks = blocksIn(posting.blocks(), section);
+                    String key = NOT_LETTER_OR_DIGIT.matcher(h.text().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
                     add(ctx, out, key, h.text().strip(), blocks);
                 }
             }
             case LEADING_WORDS -> {
                 for (Posting.Block b : ctx.blocks(info.scope())) {
-                    String key = Words.leadingWords(Words.tokenize(b.text()), leadingWords);
+                    // Speed: the key from the block's cached normalized tokens (the same tokens'
+                    // norms that tokenizing the text again would give).
+                    String key = Words.leadingNorms(ctx.tokens(b), leadingWords);
                     if (key != null) {
                         add(ctx, out, key, key, List.of(b));
                     }
@@ -109,6 +109,32 @@ final class ConsistencyRule implements CorpusRule {
             }
         }
         return out.isEmpty() ? null : out;
+    }
+
+    /**
+     * The blocks a section contains, in order. Speed: leaf blocks never nest, so their regions are
+     * disjoint and in reading order; a binary search finds the first one at or after the section's
+     * start, and none starting at or after its end can be inside it. (Testing every block for every
+     * heading grew with the square of a posting's size.)
+     */
+    static List<Posting.Block> blocksIn(List<Posting.Block> all, TextRegion section) {
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).region().start() < section.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        List<Posting.Block> out = new ArrayList<>();
+        for (int i = lo; i < all.size() && all.get(i).region().start() < section.end(); i++) {
+            if (section.contains(all.get(i).region())) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
     }
 
     private void add(RuleContext ctx, List<Seen> out, String key, String label, List<Posting.Block> blocks) {
@@ -166,8 +192,29 @@ final class ConsistencyRule implements CorpusRule {
                         .computeIfAbsent(s.norm(), k -> new ArrayList<>()).add(new Occurrence(o.path(), s));
             }
         }
-        for (Map.Entry<String, Map<String, List<Occurrence>>> g : groups.entrySet()) {
-            judge(g.getValue(), sink);
+        // Speed: groups are judged independently, on all cores; what each reports is recorded and
+        // replayed in group order, so the output is the same as judging them one after another.
+        List<Map<String, List<Occurrence>>> all = new ArrayList<>(groups.values());
+        @SuppressWarnings("unchecked")
+        List<Runnable>[] reports = new List[all.size()];
+        java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> {
+            List<Runnable> recorded = new ArrayList<>();
+            judge(all.get(i), new CorpusSink() {
+                @Override
+                public void report(String path, SourceSpan span, SourceLine line, String message, String excerpt,
+                        dev.postinglint.core.engine.Fix fix) {
+                    recorded.add(() -> sink.report(path, span, line, message, excerpt, fix));
+                }
+
+                @Override
+                public void drift(DriftGroup group) {
+                    recorded.add(() -> sink.drift(group));
+                }
+            });
+            reports[i] = recorded;
+        });
+        for (List<Runnable> r : reports) {
+            r.forEach(Runnable::run);
         }
         interned.clear();
     }

@@ -1,5 +1,6 @@
 package dev.postinglint.core.rules;
 
+import dev.postinglint.core.policy.RegexPrefilter;
 import dev.postinglint.core.policy.YamlMap;
 import dev.postinglint.core.engine.Fix;
 import dev.postinglint.core.policy.Patterns;
@@ -78,7 +79,16 @@ final class ForbidRule implements Rule {
     private void checkRaw(RuleContext ctx, FindingSink sink) {
         var src = ctx.posting().source();
         String text = src.text();
+        String folded = null;
         for (com.google.re2j.Pattern p : patterns.patterns()) {
+            // Speed: skip the scan when the pattern's required literals are absent (see RegexPrefilter).
+            RegexPrefilter filter = RegexPrefilter.of(p);
+            if (!filter.isNone()) {
+                folded = folded == null ? RegexPrefilter.fold(text) : folded;
+                if (!filter.mayMatch(folded)) {
+                    continue;
+                }
+            }
             com.google.re2j.Matcher m = p.matcher(text);
             boolean narrowed = p.namedGroups().containsKey("match");
             while (m.find()) {

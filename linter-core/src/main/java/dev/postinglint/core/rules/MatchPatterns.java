@@ -2,7 +2,9 @@ package dev.postinglint.core.rules;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.postinglint.core.policy.AnchoredScan;
 import dev.postinglint.core.policy.Patterns;
+import dev.postinglint.core.policy.RegexPrefilter;
 import dev.postinglint.core.policy.YamlMap;
 import dev.postinglint.core.policy.YamlValue;
 import dev.postinglint.core.posting.TextRegion;
@@ -52,16 +54,59 @@ record MatchPatterns(List<Pattern> patterns) {
     /** Every non-empty match of every pattern, in reading order, overlapping matches dropped. */
     List<Match> findAll(List<TextRegion> regions) {
         List<Match> all = new ArrayList<>();
+        if (regions.isEmpty()) {
+            return all;
+        }
+        // Speed: a pattern whose required literals (RegexPrefilter) are absent from a region cannot
+        // match there, so its RE2/J scan is skipped; the matches found are exactly the same.
+        var view = regions.get(0).view();
+        String folded = view.folded();
+        RegexPrefilter.Cursor[] cursors = new RegexPrefilter.Cursor[patterns.size()];
+        boolean any = false;
+        for (int k = 0; k < cursors.length; k++) {
+            RegexPrefilter f = RegexPrefilter.of(patterns.get(k));
+            if (f.mayMatch(folded)) {
+                cursors[k] = f.cursor(folded);
+                any = true;
+            }
+        }
+        if (!any && regions.stream().allMatch(r -> r.view() == view)) {
+            return all;
+        }
         for (TextRegion region : regions) {
-            String text = region.text();
-            List<Match> here = new ArrayList<>();
-            for (Pattern p : patterns) {
-                Matcher m = p.matcher(text);
+            String text = null;
+            List<Match> here = null;
+            for (int k = 0; k < cursors.length; k++) {
+                RegexPrefilter.Cursor c = cursors[k];
+                // (Regions of another view, which callers never pass, are simply scanned.)
+                if (region.view() == view && (c == null || !c.mayMatch(region.start(), region.end()))) {
+                    continue;
+                }
+                if (text == null) {
+                    text = region.text();
+                    here = new ArrayList<>();
+                }
+                // Speed: a pattern whose matches can only start at a few literals is run anchored at
+                // their occurrences instead of over the whole region (same matches: see AnchoredScan).
+                AnchoredScan scan = region.view() == view ? AnchoredScan.of(patterns.get(k)) : null;
+                if (scan != null) {
+                    int[] runs = view.runs();
+                    String t = text;
+                    List<Match> h = here;
+                    if (scan.findAll(text, folded, region.start(), runs[0], runs[1],
+                            (s, e) -> h.add(new Match(region, s, e, t.substring(s, e))))) {
+                        continue;
+                    }
+                }
+                Matcher m = patterns.get(k).matcher(text);
                 while (m.find()) {
                     if (m.end() > m.start()) {
                         here.add(new Match(region, m.start(), m.end(), m.group()));
                     }
                 }
+            }
+            if (here == null || here.isEmpty()) {
+                continue;
             }
             here.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
             int lastEnd = -1;

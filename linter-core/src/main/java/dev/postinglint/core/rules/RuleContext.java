@@ -2,9 +2,11 @@ package dev.postinglint.core.rules;
 
 import com.google.re2j.Matcher;
 import dev.postinglint.core.policy.Company;
+import dev.postinglint.core.policy.AnchoredScan;
 import dev.postinglint.core.policy.FieldSpec;
 import dev.postinglint.core.policy.FieldValue;
 import dev.postinglint.core.policy.MessageTemplate;
+import dev.postinglint.core.policy.RegexPrefilter;
 import dev.postinglint.core.policy.Scope;
 import dev.postinglint.core.policy.When;
 import dev.postinglint.core.jurisdiction.Gazetteer;
@@ -134,9 +136,20 @@ public final class RuleContext {
     /** The first match of the field's pattern in its scope. */
     private FieldValue extractFromBody(FieldSpec spec) {
         Map<String, Integer> named = spec.pattern().namedGroups();
+        // Speed: skip regions that lack the pattern's required literals (see RegexPrefilter).
+        RegexPrefilter.Cursor filter = RegexPrefilter.of(spec.pattern()).cursor(posting.view().folded());
         for (TextRegion region : regions(spec.scope())) {
-            Matcher m = spec.pattern().matcher(region.text());
-            if (!m.find()) {
+            if (region.view() == posting.view() && !filter.mayMatch(region.start(), region.end())) {
+                continue;
+            }
+            String text = region.text();
+            Matcher m = spec.pattern().matcher(text);
+            // Speed: where matches can only start at a few literals, find the first one's start
+            // cheaply and let RE2/J match from there: the same match as a plain find() (AnchoredScan).
+            AnchoredScan scan = region.view() == posting.view() ? AnchoredScan.of(spec.pattern()) : null;
+            int first = scan == null ? -2
+                    : scan.firstStart(text, posting.view().folded(), region.start(), posting.view().runs()[0], posting.view().runs()[1]);
+            if (first == -1 || !(first == -2 ? m.find() : m.find(first))) {
                 continue;
             }
             int group = named.containsKey("value") ? named.get("value") : m.groupCount() >= 1 ? 1 : 0;
@@ -160,7 +173,7 @@ public final class RuleContext {
                 label = m.group(lg);
                 labelSpan = region.sourceSpan(m.start(lg), m.end(lg));
             }
-            return new FieldValue(spec.name(), region.text().substring(vs, ve), region.sourceSpan(vs, ve), label,
+            return new FieldValue(spec.name(), text.substring(vs, ve), region.sourceSpan(vs, ve), label,
                     labelSpan, region.sourceSpan(m.start(), m.end()));
         }
         return null;

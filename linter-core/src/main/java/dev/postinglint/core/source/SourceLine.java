@@ -13,15 +13,24 @@ public record SourceLine(String text, int startColumn) {
         if (at.line() > source.lineCount()) {
             return NONE;
         }
-        String line = source.lineText(at.line());
+        // Speed: works on offsets into the source and copies only the window, never the whole line
+        // (a minified posting is one long line, and it has many findings). Same result as cutting
+        // source.lineText(line).
+        String text = source.text();
+        int lineStart = source.lineStart(at.line());
+        int lineEnd = at.line() < source.lineCount() ? source.lineStart(at.line() + 1) : text.length();
+        while (lineEnd > lineStart && (text.charAt(lineEnd - 1) == '\n' || text.charAt(lineEnd - 1) == '\r')) {
+            lineEnd--;
+        }
+        int length = lineEnd - lineStart;
         int from = Math.max(0, at.column() - 1 - BEFORE);
-        int to = Math.min(line.length(), at.column() - 1 + AFTER);
-        if (from > 0 && Character.isLowSurrogate(line.charAt(from))) {
+        int to = Math.min(length, at.column() - 1 + AFTER);
+        if (from > 0 && from < length && Character.isLowSurrogate(text.charAt(lineStart + from))) {
             from--;
         }
-        if (to < line.length() && to > 0 && Character.isHighSurrogate(line.charAt(to - 1))) {
+        if (to < length && to > 0 && Character.isHighSurrogate(text.charAt(lineStart + to - 1))) {
             to++;
         }
-        return new SourceLine(line.substring(from, Math.max(from, to)), from + 1);
+        return new SourceLine(text.substring(lineStart + from, lineStart + Math.max(from, to)), from + 1);
     }
 }

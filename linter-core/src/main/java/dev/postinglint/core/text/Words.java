@@ -93,6 +93,25 @@ public final class Words {
         return String.join(" ", norms(tokenize(text)));
     }
 
+    /** {@link #leadingWords} of tokens already reduced to their norms ({@link #norms}): the same key. */
+    public static String leadingNorms(List<String> norms, int n) {
+        StringBuilder b = new StringBuilder();
+        int count = 0;
+        for (String t : norms) {
+            if (!Character.isLetterOrDigit(t.charAt(0))) {
+                continue;
+            }
+            if (count > 0) {
+                b.append(' ');
+            }
+            b.append(t.toLowerCase(Locale.ROOT));
+            if (++count == n) {
+                return b.toString();
+            }
+        }
+        return null;
+    }
+
     /** A lower-cased key of the first {@code n} word tokens (punctuation skipped), or null if fewer. */
     public static String leadingWords(List<Token> tokens, int n) {
         StringBuilder b = new StringBuilder();

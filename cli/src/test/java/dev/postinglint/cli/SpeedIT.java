@@ -1,0 +1,143 @@
+package dev.postinglint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What the speed work (issue 7) must not change, and its new moving parts: JSON output of the
+ * examples byte for byte as before the optimizations, the hidden {@code bench} command, and the
+ * launcher's start-up archive when it is missing, stale or damaged. Timings are never asserted:
+ * bench/run.sh measures them.
+ */
+class SpeedIT {
+    static final Path ROOT = Cli.EXAMPLES.getParent();
+    static final Path LAUNCHER = ROOT.resolve("posting-lint");
+    static final Path ARCHIVE = Cli.JAR.resolveSibling("posting-lint.jsa");
+    static final Path KEY = Cli.JAR.resolveSibling("posting-lint.jsa.key");
+
+    /**
+     * The golden files are the JSON the examples produced before any optimization (commit 35fb2ec),
+     * with durationMs zeroed (regenerated at the merge from main as it was before the speed work); every finding, position, message and fix must stay the same.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "cloudflare"})
+    void jsonOutputOfTheExamplesIsUnchanged(String pack) throws IOException {
+        Cli.Result r = Cli.run(ROOT, "check", "--policy", "builtin:" + pack, "--as-of", "2026-11-21", "--format", "json",
+                "--fail-on", "never", "examples/");
+        assertEquals(0, r.exit(), r.toString());
+        String golden;
+        try (InputStream in = SpeedIT.class.getResourceAsStream("/golden/examples-" + pack + ".json")) {
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(normalize(golden), normalize(r.out()));
+    }
+
+    private static String normalize(String json) {
+        return json.replaceAll("\"durationMs\" : \\d+", "\"durationMs\" : 0")
+                .replaceAll("\"version\" : \"[^\"]*\"", "\"version\" : \"V\"")
+                .strip();
+    }
+
+    @Test
+    void benchIsHiddenAndComparesTheParseFloorWithALint() {
+        assertFalse(Cli.run(ROOT, "--help").out().contains("bench"), "bench is not shown in help");
+        Cli.Result r = Cli.run(ROOT, "bench", "--warmup", "0", "--runs", "2", "--threads", "2",
+                "--policy", "builtin:default", "--policy", "builtin:eeo", Cli.EXAMPLES.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("# files 5 "), r.out());
+        assertTrue(r.out().matches("(?s).*\n1\t[0-9.]+\t[0-9.]+\t[0-9.]+\t[0-9.]+\t[0-9.]+\t.*"), r.out());
+        assertTrue(r.out().contains("floor: median"), r.out());
+        assertTrue(r.out().contains("ratio builtin:default/floor: median"), r.out());
+        assertTrue(r.out().contains("ratio builtin:default/builtin:eeo: median"), r.out());
+        Cli.Result floor = Cli.run(ROOT, "bench", "--floor-only", "--warmup", "0", "--runs", "1", Cli.EXAMPLES.toString());
+        assertEquals(0, floor.exit(), floor.toString());
+        assertFalse(floor.out().contains("lint "), floor.out());
+    }
+
+    @Test
+    void theLauncherMakesItsArchiveWhenMissingAndStillWorksWhenItIsStaleOrDamaged() throws IOException {
+        Files.deleteIfExists(ARCHIVE);
+        Files.deleteIfExists(KEY);
+        Cli.Result first = launch(Map.of(), "check", "--color", "never", "examples/000_50a907982d230e5a.html");
+        assertEquals(1, first.exit(), first.toString());
+        assertTrue(first.out().contains("1 file checked"), first.out());
+        assertTrue(Files.size(ARCHIVE) > 0 && Files.exists(KEY), "the archive is made next to the jar");
+        String expected = first.out().replaceAll("\\(\\d+\\.\\d+ s\\)", "");
+
+        // A key from another jar or JDK: the archive is made again, the output is the same.
+        Files.writeString(KEY, "jar 1 2 jvm /elsewhere/java 3 4 archive 5\n");
+        Cli.Result stale = launch(Map.of(), "check", "--color", "never", "examples/000_50a907982d230e5a.html");
+        assertEquals(expected, stale.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""));
+        assertTrue(Files.readString(KEY).contains(" archive " + Files.size(ARCHIVE)), "a fresh key");
+
+        // A truncated archive (the JVM could crash on one) is noticed by its size and replaced.
+        byte[] whole = Files.readAllBytes(ARCHIVE);
+        Files.delete(ARCHIVE);
+        Files.write(ARCHIVE, java.util.Arrays.copyOf(whole, whole.length / 3));
+        Cli.Result truncated = launch(Map.of(), "check", "--color", "never", "examples/000_50a907982d230e5a.html");
+        assertEquals(expected, truncated.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""), truncated.toString());
+        assertEquals(whole.length, Files.size(ARCHIVE), "replaced by a whole archive");
+
+        // Garbage in place of an archive whose key matches: the JVM runs without it, silently.
+        String key = Files.readString(KEY);
+        Files.delete(ARCHIVE);
+        Files.writeString(ARCHIVE, "not an archive");
+        Files.writeString(KEY, key.replaceAll("archive \\d+", "archive " + Files.size(ARCHIVE)));
+        Cli.Result garbage = launch(Map.of(), "check", "--color", "never", "examples/000_50a907982d230e5a.html");
+        assertEquals(expected, garbage.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""), garbage.toString());
+        assertFalse(garbage.err().contains("warning"), garbage.err());
+
+        // Turned off: no archive is read or written.
+        Files.delete(ARCHIVE);
+        Files.delete(KEY);
+        Cli.Result off = launch(Map.of("POSTING_LINT_CDS", "off"), "check", "--color", "never", "examples/000_50a907982d230e5a.html");
+        assertEquals(expected, off.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""));
+        assertFalse(Files.exists(ARCHIVE));
+
+        // And the next ordinary run makes it again, for the other tests and for users.
+        assertEquals(0, launch(Map.of(), "--version").exit());
+        assertTrue(Files.exists(ARCHIVE));
+    }
+
+    private static Cli.Result launch(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
+        cmd.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("out", ".txt");
+            Path err = Files.createTempFile("err", ".txt");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().putAll(env);
+            // The launcher runs the JDK this build runs on.
+            pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
+                    + System.getenv("PATH"));
+            Process p = pb.start();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out: " + cmd);
+            }
+            Cli.Result r = new Cli.Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            Files.delete(out);
+            Files.delete(err);
+            return r;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
