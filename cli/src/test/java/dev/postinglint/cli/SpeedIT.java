@@ -90,7 +90,11 @@ class SpeedIT {
         Files.write(ARCHIVE, java.util.Arrays.copyOf(whole, whole.length / 3));
         Cli.Result truncated = launch(Map.of(), "check", "--color", "never", "examples/000_50a907982d230e5a.html");
         assertEquals(expected, truncated.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""), truncated.toString());
-        assertEquals(whole.length, Files.size(ARCHIVE), "replaced by a whole archive");
+        // A regenerated archive differs in size by a few KB from run to run: what matters is that it
+        // is whole again (not the truncated third) and that the key names it.
+        long replaced = Files.size(ARCHIVE);
+        assertTrue(replaced > whole.length / 2, "replaced by a whole archive, not left truncated: " + replaced);
+        assertTrue(Files.readString(KEY).contains(" archive " + replaced), "the key names the new archive");
 
         // Garbage in place of an archive whose key matches: the JVM runs without it, silently.
         String key = Files.readString(KEY);
