@@ -1,14 +1,14 @@
 package dev.postinglint.cli;
 
-import dev.postinglint.core.engine.Globs;
-import dev.postinglint.core.engine.InputCollector;
-import dev.postinglint.core.engine.InputFile;
-import dev.postinglint.core.engine.InputProblem;
-import dev.postinglint.core.engine.LintReport;
 import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.engine.PolicyResolver;
-import dev.postinglint.core.engine.PostingReader;
+import dev.postinglint.core.input.InputCollector;
+import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.input.InputProblem;
+import dev.postinglint.core.input.PostingReader;
+import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.policy.PolicyLoader;
+import dev.postinglint.core.policy.PolicyResolver;
+import dev.postinglint.core.regex.Globs;
 import dev.postinglint.core.report.ReportFormats;
 import dev.postinglint.core.source.SourceText;
 import java.io.PrintWriter;
@@ -27,10 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code posting-lint bench} (hidden, for bench/run.sh): measures, in one JVM, the parse floor

@@ -1,12 +1,12 @@
 package dev.postinglint.cli;
 
-import dev.postinglint.core.baseline.Baseline;
-import dev.postinglint.core.engine.InputCollector;
-import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.filter.Baseline;
+import dev.postinglint.core.input.InputCollector;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.policy.PolicyLoader;
-import dev.postinglint.core.report.Reporter;
 import dev.postinglint.core.report.ReportFormats;
+import dev.postinglint.core.report.Reporter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,9 +21,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code posting-lint check}: lint postings and report; the exit code gates CI. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,

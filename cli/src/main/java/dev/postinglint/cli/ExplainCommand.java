@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code posting-lint explain RULE-ID}: what a rule checks, why, and examples. */
 @Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain a rule: description, citation and examples.")

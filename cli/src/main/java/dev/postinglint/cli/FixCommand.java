@@ -1,17 +1,17 @@
 package dev.postinglint.cli;
 
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.InputCollector;
-import dev.postinglint.core.engine.InputFile;
-import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.PolicyResolver;
-import dev.postinglint.core.engine.Severity;
 import dev.postinglint.core.fix.AtomicWriter;
 import dev.postinglint.core.fix.FixPlanner;
 import dev.postinglint.core.fix.Fixer;
 import dev.postinglint.core.fix.UnifiedDiff;
+import dev.postinglint.core.input.InputCollector;
+import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
+import dev.postinglint.core.policy.PolicyResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -24,9 +24,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code posting-lint fix}: applies every safe fix to the posting files (only the edited ranges change),

@@ -1,10 +1,10 @@
 package dev.postinglint.cli;
 
-import dev.postinglint.core.engine.Globs;
-import dev.postinglint.core.input.InputKind;
-import dev.postinglint.core.engine.InputCollector;
 import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.input.InputCollector;
+import dev.postinglint.core.input.InputKind;
+import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.regex.Globs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;

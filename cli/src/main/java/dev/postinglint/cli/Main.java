@@ -1,12 +1,12 @@
 package dev.postinglint.cli;
 
-import dev.postinglint.core.engine.ToolInfo;
-import dev.postinglint.core.policy.PolicyException;
+import dev.postinglint.core.model.ToolInfo;
+import dev.postinglint.core.yaml.PolicyException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code posting-lint}: the command-line face of the engine. Exit codes follow ESLint: 0 nothing at the

@@ -1,8 +1,8 @@
 package dev.postinglint.cli;
 
-import dev.postinglint.core.engine.PolicyResolver;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
+import dev.postinglint.core.policy.PolicyResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

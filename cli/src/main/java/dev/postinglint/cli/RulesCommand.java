@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code posting-lint rules}: the effective rules of a policy, as a table. */
 @Command(name = "rules", mixinStandardHelpOptions = true,

@@ -1,6 +1,6 @@
 package dev.postinglint.cli;
 
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.report.ReportFormats;
 import dev.postinglint.core.report.Reporter;
 import picocli.CommandLine.Option;

@@ -10,7 +10,7 @@ import dev.postinglint.core.jurisdiction.Jurisdictions;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.policy.PolicyRule;
-import dev.postinglint.core.policy.When;
+import dev.postinglint.core.rules.When;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,15 +1,15 @@
 package dev.postinglint.maven;
 
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.Globs;
-import dev.postinglint.core.input.InputKind;
-import dev.postinglint.core.engine.InputFile;
-import dev.postinglint.core.engine.LintReport;
 import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.engine.PolicyResolver;
-import dev.postinglint.core.policy.PolicyException;
+import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.input.InputKind;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.policy.PolicyLoader;
+import dev.postinglint.core.policy.PolicyResolver;
+import dev.postinglint.core.regex.Globs;
+import dev.postinglint.core.yaml.PolicyException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.postinglint.maven;
 
-import dev.postinglint.core.baseline.Baseline;
-import dev.postinglint.core.engine.Summary;
+import dev.postinglint.core.filter.Baseline;
+import dev.postinglint.core.model.Summary;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.postinglint.maven;
 
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.Summary;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Summary;
 import org.apache.maven.plugin.logging.Log;
 
 /**

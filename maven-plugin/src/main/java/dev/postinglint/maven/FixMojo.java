@@ -5,7 +5,7 @@ import dev.postinglint.core.fix.AtomicWriter;
 import dev.postinglint.core.fix.FixPlanner;
 import dev.postinglint.core.fix.Fixer;
 import dev.postinglint.core.fix.UnifiedDiff;
-import dev.postinglint.core.policy.PolicyException;
+import dev.postinglint.core.yaml.PolicyException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.postinglint.maven;
 
-import dev.postinglint.core.engine.Severity;
-import dev.postinglint.core.engine.Summary;
+import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.model.Summary;
 
 /**
  * When the build fails: when more than {@code maxAllowed} findings are at least as serious as

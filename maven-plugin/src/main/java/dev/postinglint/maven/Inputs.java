@@ -1,8 +1,8 @@
 package dev.postinglint.maven;
 
-import dev.postinglint.core.engine.Globs;
-import dev.postinglint.core.engine.InputCollector;
-import dev.postinglint.core.engine.InputFile;
+import dev.postinglint.core.input.InputCollector;
+import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.regex.Globs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

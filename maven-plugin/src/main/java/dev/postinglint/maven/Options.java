@@ -1,6 +1,6 @@
 package dev.postinglint.maven;
 
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.report.ReportFormats;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package dev.postinglint.maven;
 
-import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.report.ReportFormats;
 import java.io.IOException;
 import java.io.Writer;

@@ -2,11 +2,11 @@ package dev.postinglint.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.Severity;
-import dev.postinglint.core.engine.Summary;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.model.Summary;
 import dev.postinglint.core.source.Position;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;

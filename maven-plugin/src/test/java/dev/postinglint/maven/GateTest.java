@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.postinglint.core.engine.Severity;
-import dev.postinglint.core.engine.Summary;
+import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.model.Summary;
 import org.junit.jupiter.api.Test;
 
 class GateTest {

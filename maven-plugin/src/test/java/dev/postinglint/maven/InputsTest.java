@@ -3,8 +3,8 @@ package dev.postinglint.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.postinglint.core.engine.Globs;
-import dev.postinglint.core.engine.InputFile;
+import dev.postinglint.core.regex.Globs;
+import dev.postinglint.core.input.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.postinglint.core.engine.InputFile;
-import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.engine.PolicyResolver;
+import dev.postinglint.core.policy.PolicyResolver;
 import dev.postinglint.core.policy.PolicyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;

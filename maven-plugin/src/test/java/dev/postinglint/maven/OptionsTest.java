@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.report.ReportFormats;
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -3,10 +3,10 @@ package dev.postinglint.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.InputFile;
-import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;

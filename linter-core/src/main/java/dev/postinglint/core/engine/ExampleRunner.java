@@ -1,9 +1,11 @@
 package dev.postinglint.core.engine;
 
+import dev.postinglint.core.input.FrontMatter;
+import dev.postinglint.core.input.InputProblem;
+import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.policy.PackExample;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyRule;
-import dev.postinglint.core.input.FrontMatter;
 import dev.postinglint.core.posting.MarkdownParser;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.PostingParser;

@@ -1,13 +1,28 @@
 package dev.postinglint.core.engine;
 
+import dev.postinglint.core.filter.Suppressions;
+import dev.postinglint.core.filter.Waivers;
+import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.input.InputProblem;
 import dev.postinglint.core.input.Inputs;
+import dev.postinglint.core.input.PostingReader;
 import dev.postinglint.core.input.PostingSource;
-import dev.postinglint.core.policy.FieldValue;
+import dev.postinglint.core.input.Sources;
+import dev.postinglint.core.model.BuiltinRules;
+import dev.postinglint.core.model.DriftGroup;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.model.Summary;
+import dev.postinglint.core.model.ToolInfo;
 import dev.postinglint.core.policy.Policy;
+import dev.postinglint.core.policy.PolicyResolver;
 import dev.postinglint.core.policy.PolicyRule;
 import dev.postinglint.core.posting.Posting;
-import dev.postinglint.core.posting.PostingParser;
 import dev.postinglint.core.rules.CorpusRule;
+import dev.postinglint.core.rules.FieldValue;
 import dev.postinglint.core.rules.RuleContext;
 import dev.postinglint.core.rules.RuleInfo;
 import dev.postinglint.core.source.Position;
@@ -37,8 +52,6 @@ import java.util.concurrent.Semaphore;
  * plugin are thin faces on it.
  */
 public final class Linter {
-    /** The rule id of findings about files that could not be read as postings. */
-    public static final String INPUT_RULE_ID = "input-error";
     public static final long DEFAULT_MAX_FILE_BYTES = 32L << 20;
     /** How many postings per worker may wait, read but not yet checked (bounds memory on big exports). */
     private static final int IN_FLIGHT_PER_THREAD = 4;
@@ -61,12 +74,6 @@ public final class Linter {
         return asOf;
     }
 
-    /** Where the text of each posting comes from: the file itself, or (for {@code fix}) text edited in memory. */
-    @FunctionalInterface
-    public interface Sources {
-        SourceText read(InputFile file) throws InputProblem;
-    }
-
     /** Reads each posting from its file (UTF-8, BOM stripped, within the size limit). */
     public Sources fromFiles() {
         return f -> PostingReader.read(f, maxFileBytes);
@@ -74,7 +81,7 @@ public final class Linter {
 
     /**
      * Lints the files. Policies are resolved first, on this thread, so a broken policy fails the run
-     * before any work starts (with a {@link dev.postinglint.core.policy.PolicyException}).
+     * before any work starts (with a {@link dev.postinglint.core.yaml.PolicyException}).
      */
     public LintReport lint(List<InputFile> files, PolicyResolver resolver) {
         return lint(files, resolver, fromFiles());
@@ -224,7 +231,7 @@ public final class Linter {
             Position at = p.at() == null ? new Position(1, 1) : p.at();
             SourceSpan span = new SourceSpan(0, 0, at, at);
             String where = p.at() == null ? "" : " (line " + at.line() + ", column " + at.column() + ")";
-            Finding f = new Finding(INPUT_RULE_ID, "input", Severity.ERROR, input.displayPath() + ": " + p.getMessage() + where,
+            Finding f = new Finding(BuiltinRules.INPUT_ERROR, "input", Severity.ERROR, input.displayPath() + ": " + p.getMessage() + where,
                     span, "", null, null, p.line());
             return new Outcome(input.file(), policy, new FileResult(input.displayPath(), List.of(f), policy.label(), null, null,
                     p.ioError(), 0, input.origin()), Map.of(), null);

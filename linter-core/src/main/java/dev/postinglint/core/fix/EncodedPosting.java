@@ -1,7 +1,7 @@
 package dev.postinglint.core.fix;
 
-import dev.postinglint.core.engine.InputProblem;
-import dev.postinglint.core.engine.PostingReader;
+import dev.postinglint.core.input.InputProblem;
+import dev.postinglint.core.input.PostingReader;
 import dev.postinglint.core.source.SourceText;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

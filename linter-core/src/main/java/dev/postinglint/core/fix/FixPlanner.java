@@ -1,7 +1,7 @@
 package dev.postinglint.core.fix;
 
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.Fix;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.Fix;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.postinglint.core.fix;
 
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.InputFile;
-import dev.postinglint.core.engine.InputProblem;
-import dev.postinglint.core.engine.LintReport;
 import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.engine.PolicyResolver;
-import dev.postinglint.core.engine.Suppressions;
-import dev.postinglint.core.engine.Waivers;
+import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.input.InputProblem;
+import dev.postinglint.core.input.Sources;
+import dev.postinglint.core.model.BuiltinRules;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.policy.PolicyResolver;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -65,8 +65,7 @@ public final class Fixer {
 
     /** Whether a finding is one this run may fix. */
     public boolean fixable(Finding f) {
-        return f.fix() != null && !f.waived() && rules.test(f.ruleId()) && !Suppressions.META_RULES.contains(f.ruleId())
-                && !f.ruleId().equals(Waivers.EXPIRED) && !f.ruleId().equals(Linter.INPUT_RULE_ID);
+        return f.fix() != null && !f.waived() && rules.test(f.ruleId()) && !BuiltinRules.isBuiltin(f.ruleId());
     }
 
     public Result run(List<InputFile> files, long maxFileBytes) {
@@ -87,7 +86,7 @@ public final class Fixer {
             byPath.put(f.displayPath(), f);
             applied.put(f, new ArrayList<>());
         }
-        Linter.Sources sources = f -> {
+        Sources sources = f -> {
             InputProblem p = problems.get(f);
             if (p != null) {
                 throw p;

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.postinglint.core.engine.InputProblem;
 import dev.postinglint.core.posting.Metadata;
 import dev.postinglint.core.source.Position;
 import dev.postinglint.core.source.SourceLine;

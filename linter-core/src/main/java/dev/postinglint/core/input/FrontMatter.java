@@ -1,6 +1,5 @@
 package dev.postinglint.core.input;
 
-import dev.postinglint.core.engine.InputProblem;
 import dev.postinglint.core.posting.Metadata;
 import dev.postinglint.core.source.Position;
 import dev.postinglint.core.source.SourceLine;

@@ -1,6 +1,5 @@
 package dev.postinglint.core.input;
 
-import dev.postinglint.core.engine.InputFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,10 +1,6 @@
 package dev.postinglint.core.input;
 
-import dev.postinglint.core.engine.InputFile;
-import dev.postinglint.core.engine.InputProblem;
-import dev.postinglint.core.engine.JobOrigin;
-import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.engine.PostingReader;
+import dev.postinglint.core.model.JobOrigin;
 import dev.postinglint.core.posting.MarkdownParser;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.PostingParser;
@@ -29,7 +25,7 @@ public final class Inputs {
      * The same, reading HTML and Markdown files through {@code reader} (the fix loop reads its
      * edited text from memory this way); board exports are always streamed from disk.
      */
-    public static void expand(InputFile file, long maxBytes, Linter.Sources reader, Consumer<PostingSource> sink) {
+    public static void expand(InputFile file, long maxBytes, Sources reader, Consumer<PostingSource> sink) {
         switch (InputKind.of(file)) {
             case HTML -> sink.accept(new FileSource(file, reader, false));
             case MARKDOWN -> sink.accept(new FileSource(file, reader, true));
@@ -46,7 +42,7 @@ public final class Inputs {
     }
 
     /** An HTML or Markdown file, read and parsed when loaded. */
-    private record FileSource(InputFile input, Linter.Sources reader, boolean markdown) implements PostingSource {
+    private record FileSource(InputFile input, Sources reader, boolean markdown) implements PostingSource {
         @Override
         public String displayPath() {
             return input.displayPath();

@@ -1,7 +1,6 @@
 package dev.postinglint.core.input;
 
-import dev.postinglint.core.engine.InputProblem;
-import dev.postinglint.core.engine.JobOrigin;
+import dev.postinglint.core.model.JobOrigin;
 import dev.postinglint.core.posting.Posting;
 
 /**

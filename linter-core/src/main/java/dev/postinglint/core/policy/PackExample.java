@@ -1,5 +1,7 @@
 package dev.postinglint.core.policy;
 
+import dev.postinglint.core.rules.Company;
+import dev.postinglint.core.source.FilePlace;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,5 +11,5 @@ import java.util.List;
  * {@code company} (facts laid over the policy's) let an example exercise dated and company rules.
  */
 public record PackExample(String name, String html, LocalDate asOf, Company company, List<String> flag, List<String> pass,
-        String origin, YamlPlace place) {
+        String origin, FilePlace place) {
 }

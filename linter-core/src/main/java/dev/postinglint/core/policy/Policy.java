@@ -1,5 +1,8 @@
 package dev.postinglint.core.policy;
 
+import dev.postinglint.core.model.Waiver;
+import dev.postinglint.core.rules.Company;
+import dev.postinglint.core.rules.FieldSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

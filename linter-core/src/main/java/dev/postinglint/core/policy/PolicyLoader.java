@@ -1,10 +1,21 @@
 package dev.postinglint.core.policy;
 
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.model.Waiver;
+import dev.postinglint.core.rules.Company;
+import dev.postinglint.core.rules.FieldSpec;
+import dev.postinglint.core.rules.MessageTemplate;
 import dev.postinglint.core.rules.Rule;
 import dev.postinglint.core.rules.RuleInfo;
 import dev.postinglint.core.rules.RuleType;
 import dev.postinglint.core.rules.RuleTypes;
+import dev.postinglint.core.rules.Scope;
+import dev.postinglint.core.rules.When;
+import dev.postinglint.core.source.FilePlace;
+import dev.postinglint.core.yaml.Marks;
+import dev.postinglint.core.yaml.PolicyException;
+import dev.postinglint.core.yaml.YamlMap;
+import dev.postinglint.core.yaml.YamlValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -99,7 +110,7 @@ public final class PolicyLoader {
 
     // ---------------------------------------------------------------- reading one file
 
-    private record Override(String id, String value, YamlPlace place) {
+    private record Override(String id, String value, FilePlace place) {
     }
 
     private static final class PolicyFile {
@@ -114,7 +125,7 @@ public final class PolicyLoader {
         final List<Override> overrides = new ArrayList<>();
         final List<PackExample> examples = new ArrayList<>();
         final List<Waiver> waivers = new ArrayList<>();
-        final List<YamlPlace> waiverRulePlaces = new ArrayList<>();
+        final List<FilePlace> waiverRulePlaces = new ArrayList<>();
     }
 
     private final class Graph {
@@ -239,7 +250,7 @@ public final class PolicyLoader {
             }
             return node;
         } catch (MarkedYAMLException e) {
-            YamlPlace at = YamlPlace.of(location, e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark());
+            FilePlace at = Marks.of(location, e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark());
             String problem = (e.getContext() != null ? e.getContext() + ": " : "") + e.getProblem();
             throw new PolicyException(at, "invalid YAML: " + problem.strip());
         } catch (YAMLException e) {
@@ -332,7 +343,7 @@ public final class PolicyLoader {
         if (filesAt != null) {
             files = filesAt.asNonBlank("'files'").strip();
             try {
-                new dev.postinglint.core.engine.Globs(List.of(files));
+                new dev.postinglint.core.regex.Globs(List.of(files));
             } catch (IllegalArgumentException e) {
                 throw filesAt.error(e.getMessage());
             }

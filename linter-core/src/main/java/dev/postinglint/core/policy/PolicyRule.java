@@ -1,6 +1,6 @@
 package dev.postinglint.core.policy;
 
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.rules.Rule;
 
 /** A rule as the effective policy uses it: overrides may have changed its severity or switched it off. */

@@ -14,9 +14,9 @@ public final class TextView {
     private final String text;
     private final int[] sourceStart;
     private final int[] sourceEnd;
-    /** The text folded for literal search ({@link dev.postinglint.core.policy.RegexPrefilter#fold}), made on first use. */
+    /** The text folded for literal search ({@link dev.postinglint.core.regex.RegexPrefilter#fold}), made on first use. */
     private String folded;
-    /** The longest runs of white space and of digits ({@link dev.postinglint.core.policy.AnchoredScan#runs}), made on first use. */
+    /** The longest runs of white space and of digits ({@link dev.postinglint.core.regex.AnchoredScan#runs}), made on first use. */
     private int[] runs;
 
     TextView(SourceText source, String text, int[] sourceStart, int[] sourceEnd) {
@@ -41,7 +41,7 @@ public final class TextView {
     public String folded() {
         String f = folded;
         if (f == null) {
-            f = dev.postinglint.core.policy.RegexPrefilter.fold(text);
+            f = dev.postinglint.core.regex.RegexPrefilter.fold(text);
             folded = f;
         }
         return f;
@@ -51,7 +51,7 @@ public final class TextView {
     public int[] runs() {
         int[] r = runs;
         if (r == null) {
-            r = dev.postinglint.core.policy.AnchoredScan.runs(text);
+            r = dev.postinglint.core.regex.AnchoredScan.runs(text);
             runs = r;
         }
         return r;

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.nodes.Range;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Builds a {@link TextView} from a jsoup tree parsed with position tracking. Text node positions

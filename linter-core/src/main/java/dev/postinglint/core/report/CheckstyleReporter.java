@@ -1,8 +1,8 @@
 package dev.postinglint.core.report;
 
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.LintReport;
 import java.io.IOException;
 import java.io.Writer;
 import javax.xml.stream.XMLStreamException;

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.postinglint.core.engine.DriftGroup;
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.Severity;
-import dev.postinglint.core.engine.ToolInfo;
+import dev.postinglint.core.model.DriftGroup;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.model.Summary;
+import dev.postinglint.core.model.ToolInfo;
+import dev.postinglint.core.rules.Rule;
 import dev.postinglint.core.source.SourceLine;
+import dev.postinglint.core.text.DiffToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -360,7 +363,7 @@ public final class HtmlReporter implements Reporter {
             g.writeNumberField("similarity", Double.isFinite(v.similarity()) ? v.similarity() : 0);
             g.writeBooleanField("isReference", v.isReference());
             g.writeArrayFieldStart("diff");
-            for (DriftGroup.DiffToken t : v.diff()) {
+            for (DiffToken t : v.diff()) {
                 g.writeStartObject();
                 text(g, "kind", t.kind().name().toLowerCase(Locale.ROOT));
                 text(g, "text", t.text());

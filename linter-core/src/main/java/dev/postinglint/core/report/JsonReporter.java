@@ -2,12 +2,12 @@ package dev.postinglint.core.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.Fix;
-import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.ToolInfo;
-import dev.postinglint.core.policy.Waiver;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.ToolInfo;
+import dev.postinglint.core.model.Waiver;
 import dev.postinglint.core.source.SourceSpan;
 import java.io.IOException;
 import java.io.Writer;

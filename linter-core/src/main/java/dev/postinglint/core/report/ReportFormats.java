@@ -1,6 +1,6 @@
 package dev.postinglint.core.report;
 
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.model.Severity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.postinglint.core.report;
 
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.source.SourceLine;
 import java.io.IOException;
 import java.io.Writer;

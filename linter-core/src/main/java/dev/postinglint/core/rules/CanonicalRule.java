@@ -1,14 +1,14 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.engine.DriftGroup;
-import dev.postinglint.core.engine.Fix;
-import dev.postinglint.core.engine.Severity;
-import dev.postinglint.core.policy.YamlMap;
-import dev.postinglint.core.policy.YamlValue;
+import dev.postinglint.core.model.DriftGroup;
+import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.text.WordDiff;
 import dev.postinglint.core.text.Words;
+import dev.postinglint.core.yaml.YamlMap;
+import dev.postinglint.core.yaml.YamlValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.engine.DriftGroup;
-import dev.postinglint.core.policy.YamlMap;
+import dev.postinglint.core.model.DriftGroup;
 import dev.postinglint.core.posting.Heading;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
@@ -9,6 +8,7 @@ import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.text.WordDiff;
 import dev.postinglint.core.text.Words;
+import dev.postinglint.core.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -202,7 +202,7 @@ final class ConsistencyRule implements CorpusRule {
             judge(all.get(i), new CorpusSink() {
                 @Override
                 public void report(String path, SourceSpan span, SourceLine line, String message, String excerpt,
-                        dev.postinglint.core.engine.Fix fix) {
+                        dev.postinglint.core.model.Fix fix) {
                     recorded.add(() -> sink.report(path, span, line, message, excerpt, fix));
                 }
 
@@ -344,7 +344,7 @@ final class ConsistencyRule implements CorpusRule {
             List<com.google.re2j.Pattern> ignore = new ArrayList<>();
             spec.get("ignore").ifPresent(v -> {
                 for (var e : v.asListOrOne()) {
-                    ignore.add(dev.postinglint.core.policy.Patterns.compile(e, "'ignore' pattern"));
+                    ignore.add(dev.postinglint.core.regex.Patterns.compile(e, "'ignore' pattern"));
                 }
             });
             if (groupBy == GroupBy.SCOPE && info.scope().isWhole()) {

@@ -1,7 +1,7 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.engine.DriftGroup;
-import dev.postinglint.core.engine.Fix;
+import dev.postinglint.core.model.DriftGroup;
+import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
 import java.util.List;

@@ -2,13 +2,13 @@ package dev.postinglint.core.rules;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import dev.postinglint.core.engine.Fix;
-import dev.postinglint.core.engine.Severity;
-import dev.postinglint.core.policy.Patterns;
-import dev.postinglint.core.policy.YamlMap;
-import dev.postinglint.core.policy.YamlValue;
+import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.regex.Patterns;
 import dev.postinglint.core.source.SourceSpan;
+import dev.postinglint.core.yaml.YamlMap;
+import dev.postinglint.core.yaml.YamlValue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.engine.Fix;
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.source.SourceSpan;
 
 /** Where a rule reports; the engine adds the rule's id, category and link. */

@@ -1,10 +1,10 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.policy.RegexPrefilter;
-import dev.postinglint.core.policy.YamlMap;
-import dev.postinglint.core.engine.Fix;
-import dev.postinglint.core.policy.Patterns;
+import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.regex.Patterns;
+import dev.postinglint.core.regex.RegexPrefilter;
 import dev.postinglint.core.source.SourceSpan;
+import dev.postinglint.core.yaml.YamlMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

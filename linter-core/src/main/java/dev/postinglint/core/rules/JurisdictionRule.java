@@ -1,8 +1,7 @@
 package dev.postinglint.core.rules;
 
 import dev.postinglint.core.jurisdiction.Jurisdictions;
-import dev.postinglint.core.policy.FieldValue;
-import dev.postinglint.core.policy.YamlMap;
+import dev.postinglint.core.yaml.YamlMap;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.engine.Fix;
+import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.source.SourceText;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;

@@ -2,12 +2,12 @@ package dev.postinglint.core.rules;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import dev.postinglint.core.policy.AnchoredScan;
-import dev.postinglint.core.policy.Patterns;
-import dev.postinglint.core.policy.RegexPrefilter;
-import dev.postinglint.core.policy.YamlMap;
-import dev.postinglint.core.policy.YamlValue;
 import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.regex.AnchoredScan;
+import dev.postinglint.core.regex.Patterns;
+import dev.postinglint.core.regex.RegexPrefilter;
+import dev.postinglint.core.yaml.YamlMap;
+import dev.postinglint.core.yaml.YamlValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

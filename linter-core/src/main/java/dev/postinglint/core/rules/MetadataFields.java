@@ -1,8 +1,6 @@
 package dev.postinglint.core.rules;
 
 import com.google.re2j.Matcher;
-import dev.postinglint.core.policy.FieldSpec;
-import dev.postinglint.core.policy.FieldValue;
 import dev.postinglint.core.posting.Metadata;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.source.SourceSpan;

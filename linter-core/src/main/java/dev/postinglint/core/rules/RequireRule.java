@@ -1,8 +1,8 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.policy.YamlMap;
 import dev.postinglint.core.posting.TextRegion;
 import dev.postinglint.core.source.SourceSpan;
+import dev.postinglint.core.yaml.YamlMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,5 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.policy.FieldSpec;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,18 +1,12 @@
 package dev.postinglint.core.rules;
 
 import com.google.re2j.Matcher;
-import dev.postinglint.core.policy.Company;
-import dev.postinglint.core.policy.AnchoredScan;
-import dev.postinglint.core.policy.FieldSpec;
-import dev.postinglint.core.policy.FieldValue;
-import dev.postinglint.core.policy.MessageTemplate;
-import dev.postinglint.core.policy.RegexPrefilter;
-import dev.postinglint.core.policy.Scope;
-import dev.postinglint.core.policy.When;
 import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.jurisdiction.Jurisdictions;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.regex.AnchoredScan;
+import dev.postinglint.core.regex.RegexPrefilter;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.text.Words;
 import java.time.LocalDate;

@@ -1,10 +1,7 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.engine.Severity;
-import dev.postinglint.core.policy.MessageTemplate;
-import dev.postinglint.core.policy.Scope;
-import dev.postinglint.core.policy.When;
-import dev.postinglint.core.policy.YamlPlace;
+import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.source.FilePlace;
 import java.util.List;
 
 /**
@@ -13,7 +10,7 @@ import java.util.List;
  */
 public record RuleInfo(String id, String type, Severity severity, String category, MessageTemplate message,
         String description, String link, Scope scope, When when, RuleExamples examples, String origin,
-        YamlPlace place) {
+        FilePlace place) {
 
     /** Snippets a rule must flag and snippets it must pass, run by the tests and by {@code test-policy}. */
     public record RuleExamples(List<String> flag, List<String> pass) {

@@ -1,6 +1,6 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.policy.YamlMap;
+import dev.postinglint.core.yaml.YamlMap;
 import java.util.Set;
 
 /**

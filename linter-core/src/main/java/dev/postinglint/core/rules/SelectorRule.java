@@ -1,9 +1,8 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.engine.Fix;
-import dev.postinglint.core.policy.Scope;
-import dev.postinglint.core.policy.YamlMap;
+import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.source.SourceSpan;
+import dev.postinglint.core.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -153,7 +152,7 @@ final class SelectorRule implements Rule {
             return new SelectorRule(info, css, Scope.compileCss(sel, css), must.equals("exist"), blank, boldHeading, fix);
         }
 
-        private static FixSpec readFix(dev.postinglint.core.policy.YamlValue v) {
+        private static FixSpec readFix(dev.postinglint.core.yaml.YamlValue v) {
             YamlMap m = v.asMap("'fix'");
             String remove = m.string("remove-attribute").orElse(null);
             String addName = null;

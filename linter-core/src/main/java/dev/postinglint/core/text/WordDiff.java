@@ -3,7 +3,6 @@ package dev.postinglint.core.text;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
-import dev.postinglint.core.engine.DriftGroup.DiffToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,12 @@ package dev.postinglint.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.model.BuiltinRules;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.policy.PolicyResolver;
 
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
@@ -110,7 +116,7 @@ class LinterTest {
         assertEquals(2, r.files().size());
         FileResult b = r.files().stream().filter(f -> f.path().endsWith("bin.html")).findFirst().orElseThrow();
         assertEquals(1, b.findings().size());
-        assertEquals(Linter.INPUT_RULE_ID, b.findings().get(0).ruleId());
+        assertEquals(BuiltinRules.INPUT_ERROR, b.findings().get(0).ruleId());
         assertTrue(b.findings().get(0).message().contains("binary file"));
         assertFalse(r.hasIoErrors());
         assertEquals(1, r.summary().errors());

@@ -3,9 +3,9 @@ package dev.postinglint.core.fix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.Fix;
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceText;
 import java.util.ArrayList;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.InputFile;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.input.InputFile;
 import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.engine.PolicyResolver;
+import dev.postinglint.core.policy.PolicyResolver;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
 import java.io.ByteArrayOutputStream;

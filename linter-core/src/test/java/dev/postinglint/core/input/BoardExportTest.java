@@ -2,14 +2,12 @@ package dev.postinglint.core.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.postinglint.core.model.BuiltinRules;
 
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.InputCollector;
-import dev.postinglint.core.engine.InputFile;
-import dev.postinglint.core.engine.InputProblem;
-import dev.postinglint.core.engine.Globs;
-import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.regex.Globs;
+import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
@@ -155,7 +153,7 @@ class BoardExportTest {
         assertTrue(ids(result(r, "bad.json#4001")).contains("rockstar"));
         FileResult error = result(r, "bad.json");
         Finding f = error.findings().get(0);
-        assertEquals(Linter.INPUT_RULE_ID, f.ruleId());
+        assertEquals(BuiltinRules.INPUT_ERROR, f.ruleId());
         String line6 = broken.lines().toList().get(5);
         int column = line6.indexOf("oops") + 1;
         assertEquals(6, f.span().start().line());
@@ -174,7 +172,7 @@ class BoardExportTest {
         Path good = Files.writeString(dir.resolve("good.md"), "---\ntitle: Fine\n---\nA rockstar.\n");
         LintReport r = lint(boardPolicy(), md, dup, open, good);
         Finding f = result(r, "job.md").findings().get(0);
-        assertEquals(Linter.INPUT_RULE_ID, f.ruleId(), r.files().toString());
+        assertEquals(BuiltinRules.INPUT_ERROR, f.ruleId(), r.files().toString());
         assertTrue(f.message().contains("invalid front matter: while parsing a flow sequence"), f.message());
         // The stream ends inside the list: the error points at the list left open.
         assertEquals(3, f.span().start().line());

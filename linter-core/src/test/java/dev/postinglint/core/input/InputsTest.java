@@ -2,9 +2,8 @@ package dev.postinglint.core.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.InputFile;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;

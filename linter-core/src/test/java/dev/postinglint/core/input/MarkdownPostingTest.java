@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.postinglint.core.engine.Finding;
+import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.policy.FieldValue;
+import dev.postinglint.core.rules.FieldValue;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.posting.MarkdownParser;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class GithubReporterTest {
 
-    static List<String> lines(dev.postinglint.core.engine.LintReport report) throws Exception {
+    static List<String> lines(dev.postinglint.core.model.LintReport report) throws Exception {
         StringWriter w = new StringWriter();
         new GithubReporter().write(report, w);
         String out = w.toString();

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.source.SourceText;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

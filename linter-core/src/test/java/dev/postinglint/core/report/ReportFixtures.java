@@ -1,14 +1,15 @@
 package dev.postinglint.core.report;
 
-import dev.postinglint.core.engine.DriftGroup;
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.Fix;
-import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.Severity;
-import dev.postinglint.core.engine.Summary;
+import dev.postinglint.core.model.DriftGroup;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.model.Summary;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceText;
+import dev.postinglint.core.text.DiffToken;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,11 +94,11 @@ final class ReportFixtures {
                 "https://example.org/a?b=1&c=<2>", null, SourceLine.around(s, s.positionOf(second))));
         List<FileResult> files = List.of(new FileResult(path, f, "demo 1", HOSTILE, HOSTILE, false));
         DriftGroup.Variant ref = new DriftGroup.Variant("We are an equal opportunity employer.", List.of("a.html", path), 1.0,
-                List.of(new DriftGroup.DiffToken(DriftGroup.DiffToken.Kind.SAME, "We are an equal opportunity employer.")));
+                List.of(new DiffToken(DiffToken.Kind.SAME, "We are an equal opportunity employer.")));
         DriftGroup.Variant bad = new DriftGroup.Variant(HOSTILE, List.of(path), 0.25, List.of(
-                new DriftGroup.DiffToken(DriftGroup.DiffToken.Kind.SAME, "We are"),
-                new DriftGroup.DiffToken(DriftGroup.DiffToken.Kind.REMOVED, "an equal opportunity employer."),
-                new DriftGroup.DiffToken(DriftGroup.DiffToken.Kind.ADDED, HOSTILE)));
+                new DiffToken(DiffToken.Kind.SAME, "We are"),
+                new DiffToken(DiffToken.Kind.REMOVED, "an equal opportunity employer."),
+                new DiffToken(DiffToken.Kind.ADDED, HOSTILE)));
         return report(files, List.of(new DriftGroup("eeo-drift", HOSTILE, "We are an equal opportunity employer.",
                 DriftGroup.ReferenceKind.APPROVED, List.of(ref, bad))));
     }

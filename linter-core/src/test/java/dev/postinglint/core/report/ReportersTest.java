@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.Fix;
-import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.Severity;
-import dev.postinglint.core.engine.Summary;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.model.Summary;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceText;
 import java.io.IOException;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.LintReport;
-import dev.postinglint.core.engine.Severity;
-import dev.postinglint.core.policy.Waiver;
-import dev.postinglint.core.policy.YamlPlace;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.model.Waiver;
+import dev.postinglint.core.source.FilePlace;
 import dev.postinglint.core.source.SourceText;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** A waived error in each format: listed and marked, failing nothing; SARIF still valid against the schema. */
 class WaivedReportsTest {
     static final Waiver WAIVER = new Waiver(List.of("no-rockstar"), null, "a", "Legacy text \"kept\" <until> Q3",
-            "Jane Doe", LocalDate.of(2026, 6, 30), new YamlPlace("team.yaml", 14, 5), null);
+            "Jane Doe", LocalDate.of(2026, 6, 30), new FilePlace("team.yaml", 14, 5), null);
 
     static LintReport report() {
         SourceText a = new SourceText("jobs/a.html", "<h1>Job</h1>\n<p>We need a rockstar ninja.</p>\n");

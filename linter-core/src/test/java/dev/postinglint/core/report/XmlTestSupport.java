@@ -1,6 +1,6 @@
 package dev.postinglint.core.report;
 
-import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.model.LintReport;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.Severity;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.policy.Policy;
 import java.time.LocalDate;
 import java.util.List;

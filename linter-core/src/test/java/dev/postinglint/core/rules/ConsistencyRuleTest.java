@@ -2,14 +2,15 @@ package dev.postinglint.core.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.postinglint.core.text.DiffToken;
 
-import dev.postinglint.core.engine.DriftGroup;
-import dev.postinglint.core.engine.FileResult;
-import dev.postinglint.core.engine.Finding;
-import dev.postinglint.core.engine.InputFile;
-import dev.postinglint.core.engine.LintReport;
+import dev.postinglint.core.model.DriftGroup;
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.engine.PolicyResolver;
+import dev.postinglint.core.policy.PolicyResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class ConsistencyRuleTest {
         assertEquals(DriftGroup.ReferenceKind.MAJORITY, g.referenceKind());
         assertEquals(2, g.variants().get(0).postings().size());
         assertEquals(List.of(minority.path()), g.variants().get(1).postings());
-        assertTrue(g.variants().get(1).diff().stream().anyMatch(t -> t.kind() == DriftGroup.DiffToken.Kind.ADDED && t.text().equals("four")));
+        assertTrue(g.variants().get(1).diff().stream().anyMatch(t -> t.kind() == DiffToken.Kind.ADDED && t.text().equals("four")));
     }
 
     @Test

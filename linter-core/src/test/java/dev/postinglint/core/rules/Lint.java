@@ -1,7 +1,7 @@
 package dev.postinglint.core.rules;
 
-import dev.postinglint.core.engine.Finding;
 import dev.postinglint.core.engine.Linter;
+import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.posting.PostingParser;

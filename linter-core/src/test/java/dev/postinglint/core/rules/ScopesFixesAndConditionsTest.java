@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.postinglint.core.engine.Finding;
+import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.policy.Policy;
-import dev.postinglint.core.policy.PolicyException;
+import dev.postinglint.core.yaml.PolicyException;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,124 @@
+package dev.postinglint.core.input;
+
+import dev.postinglint.core.regex.Globs;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns the paths a user named into the sorted list of postings to check. Directories are walked
+ * (following links; a link loop is noted and skipped), matched against include and exclude globs,
+ * and skip dot-directories and {@code node_modules}. Files named explicitly are always checked.
+ * A JSON file found in a directory is checked only when it is (or may be: malformed) a job board
+ * export; other JSON is skipped with a note.
+ * The same file reached twice (through a link) is checked once.
+ */
+public final class InputCollector {
+    /** What was found: the files, plus notes about what was skipped and paths that failed. */
+    public record Collected(List<InputFile> files, List<String> notes, List<String> errors) {
+    }
+
+    private final Globs includes;
+    private final Globs excludes;
+
+    public InputCollector(Globs includes, Globs excludes) {
+        this.includes = includes;
+        this.excludes = excludes;
+    }
+
+    public Collected collect(List<Path> paths) {
+        TreeMap<String, InputFile> files = new TreeMap<>();
+        Set<Path> seenReal = new HashSet<>();
+        List<String> notes = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Path given : paths) {
+            if (!Files.exists(given)) {
+                errors.add(InputFile.of(given).displayPath() + ": no such file or directory");
+                continue;
+            }
+            if (!Files.isDirectory(given)) {
+                add(InputFile.of(given), files, seenReal);
+                continue;
+            }
+            Path root = given.toAbsolutePath().normalize();
+            try {
+                Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (!dir.equals(root)) {
+                            String name = dir.getFileName().toString();
+                            if (name.startsWith(".") || name.equals("node_modules")
+                                    || excludes.matches(relative(root, dir) + "/")
+                                    || excludes.matches(relative(root, dir))) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        String rel = relative(root, file);
+                        if (attrs.isRegularFile() && includes.matches(rel) && !excludes.matches(rel)) {
+                            InputFile f = InputFile.of(file);
+                            // Other JSON (package.json, reports) lives beside postings: only board exports are postings.
+                            if (InputKind.of(f) == InputKind.JSON && BoardExport.sniff(file) == BoardExport.Sniff.NOT_BOARD) {
+                                notes.add(f.displayPath() + ": skipped, JSON but not a job board export");
+                            } else {
+                                add(f, files, seenReal);
+                            }
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        String shown = InputFile.of(file).displayPath();
+                        if (e instanceof FileSystemLoopException) {
+                            notes.add(shown + ": skipped, symbolic link loop");
+                        } else if (e instanceof AccessDeniedException) {
+                            errors.add(shown + ": permission denied");
+                        } else if (e instanceof NoSuchFileException) {
+                            notes.add(shown + ": skipped, broken link");
+                        } else {
+                            errors.add(shown + ": " + e.getMessage());
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                errors.add(InputFile.of(given).displayPath() + ": " + e.getMessage());
+            }
+        }
+        return new Collected(List.copyOf(files.values()), List.copyOf(notes), List.copyOf(errors));
+    }
+
+    private static void add(InputFile f, TreeMap<String, InputFile> files, Set<Path> seenReal) {
+        Path real;
+        try {
+            real = f.path().toRealPath();
+        } catch (IOException e) {
+            real = f.path();
+        }
+        if (seenReal.add(real)) {
+            files.putIfAbsent(f.displayPath(), f);
+        }
+    }
+
+    private static String relative(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,180 @@
+package dev.postinglint.core.rules;
+
+import com.google.re2j.Pattern;
+import dev.postinglint.core.posting.Posting;
+import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.regex.Patterns;
+import dev.postinglint.core.regex.RegexPrefilter;
+import dev.postinglint.core.yaml.YamlMap;
+import dev.postinglint.core.yaml.YamlValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
+
+/**
+ * The part of a posting a rule looks at: elements matching a CSS selector, the content under a named
+ * section heading, both (selected elements inside the section), or the whole posting; and, with
+ * {@code contains}, only the paragraphs (leaf blocks) in there whose text matches a pattern.
+ */
+public final class Scope {
+    public static final Scope WHOLE = new Scope(null, null, null, null);
+
+    private final String css;
+    private final Evaluator selector;
+    private final String section;
+    private final Pattern contains;
+
+    private Scope(String css, Evaluator selector, String section, Pattern contains) {
+        this.css = css;
+        this.selector = selector;
+        this.section = section;
+        this.contains = contains;
+    }
+
+    /** Reads {@code scope: "css"} or {@code scope: {selector: "css", section: "Heading"}}. */
+    public static Scope read(YamlValue value) {
+        if (value.isScalar()) {
+            return new Scope(value.asNonBlank("scope"), compileCss(value, value.asNonBlank("scope")), null, null);
+        }
+        YamlMap m = value.asMap("scope");
+        String css = m.string("selector").orElse(null);
+        Evaluator ev = css == null ? null : compileCss(m.require("selector"), css);
+        String section = m.string("section").orElse(null);
+        Pattern contains = m.get("contains").map(v -> Patterns.compile(v, "'contains'")).orElse(null);
+        m.finish();
+        if (css == null && section == null && contains == null) {
+            throw m.error("scope needs 'selector', 'section', 'contains' or a combination");
+        }
+        return new Scope(css, ev, section, contains);
+    }
+
+    /** Compiles a CSS selector once; a selector jsoup cannot read is an error at its place. */
+    public static Evaluator compileCss(YamlValue at, String css) {
+        // jsoup runs these with java.util.regex, which can backtrack for ever: policies use RE2 instead.
+        if (css.matches("(?s).*:(matches|matchesOwn|matchText|matchesWholeText|matchesWholeOwnText)\\b.*")) {
+            throw at.error("'" + css + "' uses a regex pseudo-selector (:matches...), which could run for ever;"
+                    + " use a forbid or require rule with this selector as its scope instead");
+        }
+        try {
+            return QueryParser.parse(css);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw at.error("'" + css + "' is not a valid CSS selector: " + e.getMessage());
+        }
+    }
+
+    public boolean isWhole() {
+        return selector == null && section == null && contains == null;
+    }
+
+    /**
+     * The elements in scope: those the selector matches (inside the section, if one is named); with
+     * {@code contains}, the leaf blocks inside them whose text matches.
+     */
+    public List<Element> elements(Posting posting) {
+        if (contains != null) {
+            List<Element> out = new ArrayList<>();
+            for (Posting.Block b : matchingBlocks(posting)) {
+                out.add(b.element());
+            }
+            return out;
+        }
+        Element root = posting.document();
+        List<Element> selected = selector == null ? List.of(root) : Selector.select(selector, root);
+        if (section == null) {
+            return selected;
+        }
+        List<TextRegion> sections = posting.sections(section);
+        List<Element> out = new ArrayList<>();
+        for (Element e : selected) {
+            TextRegion r = posting.regionOf(e);
+            if (sections.stream().anyMatch(s -> s.contains(r))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The text regions in scope, outermost only, in reading order, so nested matches count once. */
+    public List<TextRegion> regions(Posting posting) {
+        if (isWhole()) {
+            return List.of(posting.view().whole());
+        }
+        if (contains != null) {
+            List<TextRegion> out = new ArrayList<>();
+            for (Posting.Block b : matchingBlocks(posting)) {
+                out.add(b.region());
+            }
+            return out;
+        }
+        return baseRegions(posting);
+    }
+
+    /** Leaf blocks inside the selector/section regions whose text matches {@code contains}. */
+    private List<Posting.Block> matchingBlocks(Posting posting) {
+        List<TextRegion> within = selector == null && section == null ? List.of(posting.view().whole()) : baseRegions(posting);
+        List<Posting.Block> out = new ArrayList<>();
+        // Speed: a block without the pattern's required literals cannot match (see RegexPrefilter).
+        RegexPrefilter.Cursor filter = RegexPrefilter.of(contains).cursor(posting.view().folded());
+        for (Posting.Block b : posting.blocks()) {
+            if (b.region().view() == posting.view() && !filter.mayMatch(b.region().start(), b.region().end())) {
+                continue;
+            }
+            if (within.stream().anyMatch(r -> r.contains(b.region())) && contains.matcher(b.text()).find()) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private List<TextRegion> baseRegions(Posting posting) {
+        List<TextRegion> raw = new ArrayList<>();
+        if (selector == null) {
+            raw.addAll(posting.sections(section));
+        } else {
+            for (Element e : elements(posting)) {
+                raw.add(posting.regionOf(e));
+            }
+        }
+        raw.sort(Comparator.comparingInt(TextRegion::start).thenComparing(Comparator.comparingInt(TextRegion::end).reversed()));
+        List<TextRegion> out = new ArrayList<>();
+        for (TextRegion r : raw) {
+            if (out.isEmpty() || !out.get(out.size() - 1).contains(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        if (isWhole()) {
+            return "the whole posting";
+        }
+        List<String> parts = new ArrayList<>();
+        if (contains != null) {
+            parts.add("blocks matching '" + contains.pattern() + "'");
+        }
+        if (css != null) {
+            parts.add(css);
+        }
+        if (section != null) {
+            parts.add("section '" + section + "'");
+        }
+        return String.join(" in ", parts);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scope s && java.util.Objects.equals(css, s.css) && java.util.Objects.equals(section, s.section)
+                && java.util.Objects.equals(contains == null ? null : contains.pattern(), s.contains == null ? null : s.contains.pattern());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(css, section, contains == null ? null : contains.pattern());
+    }
+}

@@ -1,0 +1,148 @@
+package dev.postinglint.core.yaml;
+
+import dev.postinglint.core.source.FilePlace;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * One node of a policy file with its place. Scalars are read as the text written, never through
+ * YAML 1.1 typing, so {@code no}, {@code off} and {@code 010} stay what the author typed; each
+ * accessor validates the type it needs and names the place when it is wrong.
+ */
+public final class YamlValue {
+    private final String location;
+    private final Node node;
+
+    public YamlValue(String location, Node node) {
+        this.location = location;
+        this.node = node;
+    }
+
+    public FilePlace place() {
+        return Marks.of(location, node);
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public PolicyException error(String problem) {
+        return new PolicyException(place(), problem);
+    }
+
+    public boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
+    public boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
+    public boolean isSequence() {
+        return node instanceof SequenceNode;
+    }
+
+    private String kind() {
+        return node instanceof ScalarNode ? "a scalar" : node instanceof MappingNode ? "a mapping" : "a list";
+    }
+
+    /** A scalar as text. */
+    public String asString(String what) {
+        if (node instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        throw error(what + " must be a string, not " + kind());
+    }
+
+    /** A non-blank scalar. */
+    public String asNonBlank(String what) {
+        String s = asString(what);
+        if (s.isBlank()) {
+            throw error(what + " must not be empty");
+        }
+        return s;
+    }
+
+    public boolean asBoolean(String what) {
+        String s = asString(what).toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw error(what + " must be true or false, not '" + s + "'");
+        };
+    }
+
+    public int asInt(String what, int min, int max) {
+        String s = asString(what).strip();
+        try {
+            int v = Integer.parseInt(s);
+            if (v < min || v > max) {
+                throw error(what + " must be between " + min + " and " + max + ", not " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw error(what + " must be a whole number, not '" + s + "'");
+        }
+    }
+
+    public double asDouble(String what, double min, double max) {
+        String s = asString(what).strip();
+        try {
+            double v = Double.parseDouble(s);
+            if (!(v >= min && v <= max)) {
+                throw error(what + " must be between " + min + " and " + max + ", not " + s);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw error(what + " must be a number, not '" + s + "'");
+        }
+    }
+
+    public LocalDate asDate(String what) {
+        String s = asString(what).strip();
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw error(what + " must be a date written YYYY-MM-DD, not '" + s + "'");
+        }
+    }
+
+    /** A strict mapping reader: every key must be read, or {@link YamlMap#finish} reports it. */
+    public YamlMap asMap(String what) {
+        if (node instanceof MappingNode m) {
+            return new YamlMap(location, m, what);
+        }
+        throw error(what + " must be a mapping (key: value), not " + kind());
+    }
+
+    public List<YamlValue> asList(String what) {
+        if (node instanceof SequenceNode s) {
+            List<YamlValue> out = new ArrayList<>();
+            for (Node n : s.getValue()) {
+                out.add(new YamlValue(location, n));
+            }
+            return out;
+        }
+        throw error(what + " must be a list, not " + kind());
+    }
+
+    /** A list, or a single value read as a list of one. */
+    public List<YamlValue> asListOrOne() {
+        return node instanceof SequenceNode ? asList("") : List.of(this);
+    }
+
+    public List<String> asStringList(String what) {
+        List<String> out = new ArrayList<>();
+        for (YamlValue v : asListOrOne()) {
+            out.add(v.asString(what + " entries"));
+        }
+        return out;
+    }
+}
