@@ -2,10 +2,10 @@ package dev.postinglint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import dev.postinglint.core.policy.ClasspathPacks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.jurisdiction.Jurisdictions;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
@@ -91,7 +91,7 @@ class AshbyCorpusIT {
                 int paid = 0;
                 int flagged = 0;
                 for (JsonNode f : files) {
-                    Jurisdictions j = Gazetteer.shared().resolve(f.path("location").asText(""));
+                    Jurisdictions j = ClasspathPacks.shipped().gazetteer().resolve(f.path("location").asText(""));
                     if (!j.covers(w.code())) {
                         continue;
                     }
@@ -125,7 +125,7 @@ class AshbyCorpusIT {
         Map<String, Integer> findingsByRule = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (JsonNode f : files) {
-            Jurisdictions j = Gazetteer.shared().resolve(f.path("location").asText(""));
+            Jurisdictions j = ClasspathPacks.shipped().gazetteer().resolve(f.path("location").asText(""));
             if (j.isEmpty()) {
                 unresolved++;
                 unknown.add(f.path("location").asText(""));

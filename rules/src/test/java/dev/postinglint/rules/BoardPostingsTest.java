@@ -98,7 +98,7 @@ class BoardPostingsTest {
 
     @Test
     void boardLocationsWithOfficeAndWorkModeWordsResolve() {
-        var g = dev.postinglint.core.jurisdiction.Gazetteer.shared();
+        var g = dev.postinglint.core.policy.ClasspathPacks.shipped().gazetteer();
         assertTrue(g.resolve("San Francisco Office").covers("US-CA"));
         assertTrue(g.resolve("New York City-Hybrid").covers("US-NY-NYC"));
         assertTrue(g.resolve("New York City (Hybrid)").covers("US-NY-NYC"));

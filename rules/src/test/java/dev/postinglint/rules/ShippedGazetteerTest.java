@@ -3,8 +3,8 @@ package dev.postinglint.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.postinglint.core.policy.ClasspathPacks;
 
-import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.jurisdiction.Jurisdictions;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +37,7 @@ class ShippedGazetteerTest {
         "Portland, ME | US-ME",
         "Cleveland, OH | US-OH-CLE"})
     void resolves(String location, String expected) {
-        Jurisdictions j = Gazetteer.shared().resolve(location);
+        Jurisdictions j = ClasspathPacks.shipped().gazetteer().resolve(location);
         assertTrue(j.covers(expected), location + " -> " + j.codes());
         assertEquals(List.of(), j.unresolved(), location);
     }
@@ -45,6 +45,6 @@ class ShippedGazetteerTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"Denver, CO | CO", "Indianapolis, IN | IN", "Berlin, DE | US-DE", "Remote | US"})
     void neverConfuses(String location, String notThis) {
-        assertFalse(Gazetteer.shared().resolve(location).covers(notThis), location + " is not " + notThis);
+        assertFalse(ClasspathPacks.shipped().gazetteer().resolve(location).covers(notThis), location + " is not " + notThis);
     }
 }

@@ -3,6 +3,7 @@ package dev.postinglint.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.postinglint.core.policy.ClasspathPacks;
 
 import dev.postinglint.core.engine.ExampleRunner;
 import dev.postinglint.core.policy.Policy;
@@ -20,12 +21,12 @@ class ShippedPacksTest {
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 21);
 
     static Stream<String> packs() {
-        return PolicyLoader.builtinNames().stream();
+        return ClasspathPacks.shipped().names().stream();
     }
 
     @Test
     void theIndexListsTheDefaultPack() {
-        assertTrue(PolicyLoader.builtinNames().contains("default"), PolicyLoader.builtinNames().toString());
+        assertTrue(ClasspathPacks.shipped().names().contains("default"), ClasspathPacks.shipped().names().toString());
     }
 
     @ParameterizedTest

@@ -59,7 +59,8 @@ public final class ExampleRunner {
                 continue;
             }
             LocalDate date = e.asOf() == null ? asOf : e.asOf();
-            RuleContext ctx = new RuleContext(posting(e.html()), policy.fields(), policy.company().merge(e.company()), date);
+            RuleContext ctx = new RuleContext(posting(e.html()), policy.fields(), policy.company().merge(e.company()), date,
+                    policy.gazetteer());
             List<Finding> findings = Linter.check(ctx, policy.enabledRules());
             for (String id : e.flag()) {
                 boolean hit = findings.stream().anyMatch(f -> f.ruleId().equals(id));
@@ -81,7 +82,7 @@ public final class ExampleRunner {
     }
 
     private static RuleContext context(Policy policy, String html, LocalDate asOf) {
-        return new RuleContext(posting(html), policy.fields(), policy.company(), asOf);
+        return new RuleContext(posting(html), policy.fields(), policy.company(), asOf, policy.gazetteer());
     }
 
     /** HTML, or Markdown with front matter when the snippet starts with a {@code ---} line. */

@@ -12,7 +12,6 @@ import dev.postinglint.core.model.BuiltinRules;
 import dev.postinglint.core.model.DriftGroup;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
-import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Summary;
@@ -33,9 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
 
 /**
  * The engine's front door: lints files with the policy each one resolves to, in parallel, and
@@ -98,7 +96,8 @@ public final class Linter {
             policies.put(f, p);
             policyNames.add(p.label());
         }
-        List<Outcome> results = new ArrayList<>(sorted.size());
+        CorpusRuns corpus = new CorpusRuns(new LinkedHashSet<>(policies.values()));
+        List<PostingOutcome> results = new ArrayList<>(sorted.size());
         // Each file becomes one posting task, a board export one task per job. Exports are streamed
         // here, on this thread, while workers check; at most IN_FLIGHT_PER_THREAD tasks per worker
         // wait in memory, so an export of any size is checked in bounded memory.
@@ -108,28 +107,72 @@ public final class Linter {
             return t;
         });
         Semaphore inFlight = new Semaphore(threads * IN_FLIGHT_PER_THREAD);
+        List<DriftGroup> drift = new ArrayList<>();
+        Map<String, List<Finding>> extra;
         try {
-            List<Future<Outcome>> futures = new ArrayList<>(sorted.size());
+            List<Future<PostingOutcome>> futures = new ArrayList<>(sorted.size());
             for (InputFile f : sorted) {
                 Policy p = policies.get(f);
                 Inputs.expand(f, maxFileBytes, sources, source -> {
                     if (pool == null) {
-                        results.add(lint(source, p));
+                        results.add(lint(source, p, corpus));
                         return;
                     }
                     inFlight.acquireUninterruptibly();
                     futures.add(pool.submit(() -> {
                         try {
-                            return lint(source, p);
+                            return lint(source, p, corpus);
                         } finally {
                             inFlight.release();
                         }
                     }));
                 });
             }
-            for (Future<Outcome> fut : futures) {
-                results.add(fut.get());
+            for (Future<PostingOutcome> fut : futures) {
+                results.add(await(fut));
             }
+            extra = corpus.finish(results, workers(pool), drift);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        List<FileResult> merged = new ArrayList<>(results.size());
+        for (PostingOutcome o : results) {
+            merged.add(finish(o, extra.getOrDefault(o.result().path(), List.of())));
+        }
+        return new LintReport(ToolInfo.version(), asOf, List.copyOf(policyNames), merged, Summary.of(merged),
+                Duration.ofNanos(System.nanoTime() - start), drift);
+    }
+
+    /** Corpus rules' workers: the run's pool, or this thread when the run has one thread. */
+    private static CorpusRule.Workers workers(ExecutorService pool) {
+        return new CorpusRule.Workers() {
+            @Override
+            public <T> List<T> map(int count, IntFunction<T> task) {
+                List<T> out = new ArrayList<>(count);
+                if (pool == null) {
+                    for (int i = 0; i < count; i++) {
+                        out.add(task.apply(i));
+                    }
+                    return out;
+                }
+                List<Future<T>> futures = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    int index = i;
+                    futures.add(pool.submit(() -> task.apply(index)));
+                }
+                for (Future<T> f : futures) {
+                    out.add(await(f));
+                }
+                return out;
+            }
+        };
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -138,64 +181,14 @@ public final class Linter {
                 throw re;
             }
             throw new IllegalStateException(e.getCause());
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
         }
-        List<DriftGroup> drift = new ArrayList<>();
-        Map<String, List<Finding>> extra = finishCorpusRules(results, drift);
-        List<FileResult> merged = new ArrayList<>(results.size());
-        for (Outcome o : results) {
-            merged.add(finish(o, extra.getOrDefault(o.result().path(), List.of())));
-        }
-        return new LintReport(ToolInfo.version(), asOf, List.copyOf(policyNames), merged, Summary.of(merged),
-                Duration.ofNanos(System.nanoTime() - start), drift);
-    }
-
-    /** A posting's result, what corpus rules kept of it, and what its suppression comments say. */
-    private record Outcome(Path file, Policy policy, FileResult result, Map<PolicyRule, Object> observations,
-            Suppressions suppressions) {
-    }
-
-    /**
-     * Gives each corpus rule every posting's observation; returns what they report, by path.
-     */
-    private static Map<String, List<Finding>> finishCorpusRules(List<Outcome> outcomes, List<DriftGroup> drift) {
-        Map<PolicyRule, List<CorpusRule.Observation>> byRule = new LinkedHashMap<>();
-        for (Outcome o : outcomes) {
-            o.observations().forEach((rule, data) -> byRule.computeIfAbsent(rule, r -> new ArrayList<>())
-                    .add(new CorpusRule.Observation(o.result().path(), data)));
-        }
-        Map<String, List<Finding>> extra = new HashMap<>();
-        for (Map.Entry<PolicyRule, List<CorpusRule.Observation>> e : byRule.entrySet()) {
-            PolicyRule pr = e.getKey();
-            RuleInfo info = pr.rule().info();
-            long f0 = RuleTimes.ON ? RuleTimes.now() : 0;
-            ((CorpusRule) pr.rule()).finish(e.getValue(), new CorpusRule.CorpusSink() {
-                @Override
-                public void report(String path, SourceSpan span, SourceLine line, String message, String excerpt, Fix fix) {
-                    extra.computeIfAbsent(path, k -> new ArrayList<>()).add(new Finding(info.id(), info.category(),
-                            pr.severity(), message, span, excerpt, info.link(), fix, line));
-                }
-
-                @Override
-                public void drift(DriftGroup group) {
-                    drift.add(group);
-                }
-            });
-            if (RuleTimes.ON) {
-                RuleTimes.add(info.id() + " (finish, corpus)", RuleTimes.now() - f0);
-            }
-        }
-        return extra;
     }
 
     /**
      * Completes one file's findings: adds what corpus rules reported (re-sorted, so the order never depends on
      * which rule ran last), then applies the posting's suppression comments and the policy's waivers.
      */
-    private FileResult finish(Outcome o, List<Finding> more) {
+    private FileResult finish(PostingOutcome o, List<Finding> more) {
         FileResult r = o.result();
         if (o.suppressions() == null) {
             return r; // not a readable posting: its one input-error finding stands as it is
@@ -213,16 +206,17 @@ public final class Linter {
      * all). A file that is not a readable posting yields one error finding.
      */
     public FileResult lintFile(InputFile file, Policy policy) {
-        List<Outcome> out = new ArrayList<>();
+        List<PostingOutcome> out = new ArrayList<>();
+        CorpusRuns none = new CorpusRuns(List.of());
         Inputs.expand(file, maxFileBytes, fromFiles(), source -> {
             if (out.isEmpty()) {
-                out.add(lint(source, policy));
+                out.add(lint(source, policy, none));
             }
         });
         return finish(out.get(0), List.of());
     }
 
-    private Outcome lint(PostingSource input, Policy policy) {
+    private PostingOutcome lint(PostingSource input, Policy policy, CorpusRuns corpus) {
         Posting posting;
         long t0 = RuleTimes.ON ? RuleTimes.now() : 0;
         try {
@@ -233,38 +227,26 @@ public final class Linter {
             String where = p.at() == null ? "" : " (line " + at.line() + ", column " + at.column() + ")";
             Finding f = new Finding(BuiltinRules.INPUT_ERROR, "input", Severity.ERROR, input.displayPath() + ": " + p.getMessage() + where,
                     span, "", null, null, p.line());
-            return new Outcome(input.file(), policy, new FileResult(input.displayPath(), List.of(f), policy.label(), null, null,
-                    p.ioError(), 0, input.origin()), Map.of(), null);
+            return new PostingOutcome(input.file(), policy, new FileResult(input.displayPath(), List.of(f), policy.label(), null, null,
+                    p.ioError(), 0, input.origin()), List.of(), null);
         }
         if (RuleTimes.ON) {
             RuleTimes.add("(read, parse and text view)", RuleTimes.now() - t0);
         }
-        RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf);
+        RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf, policy.gazetteer());
         List<Finding> findings = check(ctx, policy.enabledRules());
         if (!input.fixable()) {
             // A board job's findings are positioned in its decoded content, not in the export's bytes.
             findings = findings.stream().map(f -> f.fix() == null ? f : new Finding(f.ruleId(), f.category(), f.severity(),
                     f.message(), f.span(), f.excerpt(), f.link(), null, f.line())).toList();
         }
-        Map<PolicyRule, Object> observations = new IdentityHashMap<>();
-        for (PolicyRule pr : policy.enabledRules()) {
-            if (pr.rule() instanceof CorpusRule cr && pr.rule().info().when().test(ctx)) {
-                long o0 = RuleTimes.ON ? RuleTimes.now() : 0;
-                Object data = cr.observe(ctx);
-                if (RuleTimes.ON) {
-                    RuleTimes.add(pr.rule().info().id() + " (observe)", RuleTimes.now() - o0);
-                }
-                if (data != null) {
-                    observations.put(pr, data);
-                }
-            }
-        }
+        List<CorpusRuns.Observed<?>> observed = corpus.observe(policy, ctx);
         FieldValue location = policy.fields().containsKey("location") ? ctx.field("location") : null;
         // Suppression comments are read where the markup is the source (HTML); a Markdown posting's
         // markup was rendered, so its comment positions would not be the file's.
         Suppressions suppressions = posting.markupIsSource() ? Suppressions.of(posting) : Suppressions.NONE;
-        return new Outcome(input.file(), policy, new FileResult(input.displayPath(), findings, policy.label(), posting.title(),
-                location == null ? null : location.value(), false, 0, input.origin()), observations, suppressions);
+        return new PostingOutcome(input.file(), policy, new FileResult(input.displayPath(), findings, policy.label(), posting.title(),
+                location == null ? null : location.value(), false, 0, input.origin()), observed, suppressions);
     }
 
     /** Runs rules on one posting; findings in reading order, exact duplicates removed. */

@@ -18,14 +18,14 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Resolves location text ("Lisbon, Portugal", "Austin, TX", "Remote - US", "London, UK; New York")
- * to {@link Jurisdictions} with a gazetteer shipped as data ({@code dev/postinglint/rules/gazetteer.yaml}
- * in the rules module): countries, first-level regions and cities with their region and country.
+ * to {@link Jurisdictions} with a gazetteer given as data (the rules module ships one, which
+ * {@code policy.ClasspathPacks} reads): countries, first-level regions and cities with their region and country.
  * Two-letter region abbreviations count only after a comma ("Austin, TX"), so a bare word is never
  * mistaken for a state.
  */
 public final class Gazetteer {
-    public static final String RESOURCE = "dev/postinglint/rules/gazetteer.yaml";
-    private static volatile Gazetteer shared;
+    /** No places at all: what a policy gets when no gazetteer was provided. */
+    public static final Gazetteer EMPTY = new Gazetteer(Map.of());
 
     private record Place(String code, boolean eu) {
     }
@@ -38,38 +38,24 @@ public final class Gazetteer {
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:;|\\||\\n|\\s/\\s|\\bor\\b|\\band\\b|•)\\s*");
     private static final Pattern REMOTE = Pattern.compile("(?i)\\b(?:remote|anywhere|distributed|work from home|wfh)\\b");
 
-    /** The gazetteer from the classpath, loaded once; empty if the rules module is not present. */
-    public static Gazetteer shared() {
-        Gazetteer g = shared;
-        if (g == null) {
-            synchronized (Gazetteer.class) {
-                g = shared;
-                if (g == null) {
-                    g = load();
-                    shared = g;
-                }
-            }
-        }
-        return g;
-    }
-
-    private static Gazetteer load() {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        InputStream in = cl == null ? null : cl.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            in = Gazetteer.class.getClassLoader().getResourceAsStream(RESOURCE);
-        }
-        if (in == null) {
-            return new Gazetteer(Map.of());
-        }
+    /** Reads a gazetteer (YAML: countries, regions, cities) with SnakeYAML's safe constructor. */
+    public static Gazetteer read(InputStream in, String location) {
         try (InputStream s = in) {
             Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(new InputStreamReader(s, StandardCharsets.UTF_8));
+            if (!(data instanceof Map<?, ?>)) {
+                throw new IllegalStateException(location + " is not a gazetteer (a mapping of countries, regions and cities)");
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) data;
             return new Gazetteer(map);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE, e);
+            throw new IllegalStateException("cannot read " + location + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether it knows no place at all (rules that judge jurisdictions could never apply). */
+    public boolean isEmpty() {
+        return countries.isEmpty() && regions.isEmpty() && cities.isEmpty();
     }
 
     @SuppressWarnings("unchecked")

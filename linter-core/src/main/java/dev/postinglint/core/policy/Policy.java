@@ -1,5 +1,6 @@
 package dev.postinglint.core.policy;
 
+import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.model.Waiver;
 import dev.postinglint.core.rules.Company;
 import dev.postinglint.core.rules.FieldSpec;
@@ -9,10 +10,13 @@ import java.util.Optional;
 
 /**
  * An effective policy: every file it extends merged in order, overrides applied, all patterns and
- * selectors compiled; the waivers of every file, in order. Immutable; shared by all worker threads.
+ * selectors compiled; the waivers of every file, in order; the gazetteer its jurisdiction rules
+ * resolve locations with ({@link Gazetteer#EMPTY} when no rule needs one). Immutable; shared by all
+ * worker threads.
  */
 public record Policy(String name, String version, List<String> sources, Company company,
-        Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers) {
+        Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers,
+        Gazetteer gazetteer) {
 
     public Policy {
         sources = List.copyOf(sources);

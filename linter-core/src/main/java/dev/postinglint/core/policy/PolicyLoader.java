@@ -1,5 +1,6 @@
 package dev.postinglint.core.policy;
 
+import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Waiver;
 import dev.postinglint.core.rules.Company;
@@ -28,6 +29,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,18 +49,23 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class PolicyLoader {
     public static final String BUILTIN_PREFIX = "builtin:";
-    /** Where the rules module keeps its packs on the classpath. */
-    public static final String BUILTIN_DIR = "dev/postinglint/rules/";
     private static final int MAX_POLICY_BYTES = 1 << 20;
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,99}");
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     private final RuleTypes types;
+    private final PackSource packs;
 
-    public PolicyLoader(RuleTypes types) {
+    public PolicyLoader(RuleTypes types, PackSource packs) {
         this.types = types;
+        this.packs = packs;
     }
 
+    public PolicyLoader(RuleTypes types) {
+        this(types, ClasspathPacks.shipped());
+    }
+
+    /** The standard rule types and the shipped packs. */
     public PolicyLoader() {
         this(RuleTypes.builtin());
     }
@@ -89,23 +96,9 @@ public final class PolicyLoader {
         return merge(String.join(" + ", names), refs.size() == 1 ? graph.top(refs.get(0)).version : null, graph.order);
     }
 
-    /** Names of the built-in packs, from the rules module's index. */
-    public static List<String> builtinNames() {
-        try (InputStream in = resource(BUILTIN_DIR + "packs.txt")) {
-            if (in == null) {
-                return List.of();
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private static InputStream resource(String name) {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        InputStream in = cl == null ? null : cl.getResourceAsStream(name);
-        return in != null ? in : PolicyLoader.class.getClassLoader().getResourceAsStream(name);
+    /** Names of the built-in packs ({@code builtin:NAME}) this loader knows. */
+    public List<String> builtinNames() {
+        return packs.names();
     }
 
     // ---------------------------------------------------------------- reading one file
@@ -200,8 +193,8 @@ public final class PolicyLoader {
     }
 
     private String readBuiltin(String name, YamlValue referencedAt) {
-        try (InputStream in = resource(BUILTIN_DIR + name + ".yaml")) {
-            if (in == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+        try (InputStream in = packs.open(name)) {
+            if (in == null) {
                 throw problemAt(referencedAt, "unknown built-in pack 'builtin:" + name + "' (available: "
                         + String.join(", ", builtinNames()) + ")");
             }
@@ -501,7 +494,25 @@ public final class PolicyLoader {
                 }
             }
         }
-        return new Policy(name, version, sources, company, fields, new ArrayList<>(rules.values()), examples, waivers);
+        return new Policy(name, version, sources, company, fields, new ArrayList<>(rules.values()), examples, waivers,
+                gazetteerFor(rules.values()));
+    }
+
+    /**
+     * The gazetteer, when an enabled rule judges jurisdictions. An empty one would make those rules
+     * silently never apply, so that is an error at the first such rule.
+     */
+    private Gazetteer gazetteerFor(Collection<PolicyRule> rules) {
+        PolicyRule first = rules.stream().filter(r -> r.enabled() && r.rule().usesJurisdictions()).findFirst().orElse(null);
+        if (first == null) {
+            return Gazetteer.EMPTY;
+        }
+        Gazetteer g = packs.gazetteer();
+        if (g.isEmpty()) {
+            throw new PolicyException(first.rule().info().place(), "rule '" + first.id() + "' judges jurisdictions, but no gazetteer"
+                    + " was found (" + packs.gazetteerLocation() + "; is posting-lint's rules module missing?)");
+        }
+        return g;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -29,7 +29,7 @@ import java.util.Set;
  * </ul>
  * Across a run it also reports the variants in use, for the drift view of reports.
  */
-final class CanonicalRule implements CorpusRule {
+final class CanonicalRule implements CorpusRule<CanonicalRule.Seen> {
     private static final int EXCERPT = 300;
 
     record Version(String name, List<String> tokens, int paragraphs) {
@@ -43,6 +43,8 @@ final class CanonicalRule implements CorpusRule {
     private final List<Version> retired;
     private final double threshold;
     private final Severity missingSeverity;
+    /** What check found in a posting, for observe. */
+    private final RuleContext.Slot<Found> found = new RuleContext.Slot<>(Found.class);
 
     CanonicalRule(RuleInfo info, String block, String approvedText, String approvedHtml, List<Version> retired,
             double threshold, Severity missingSeverity) {
@@ -75,7 +77,7 @@ final class CanonicalRule implements CorpusRule {
         var candidates = ctx.blocks(info.scope());
         BlockRun run = BlockRun.best(ctx, candidates, approved.tokens(), approved.paragraphs() + 3);
         if (run != null && run.diff().identical()) {
-            ctx.scratch(this, new Found(run, null, null));
+            ctx.put(found, new Found(run, null, null));
             return;
         }
         Version retiredMatch = null;
@@ -90,7 +92,7 @@ final class CanonicalRule implements CorpusRule {
         }
         double current = run == null ? 0 : run.diff().similarity();
         if (retiredRun != null && retiredRun.diff().similarity() >= current) {
-            ctx.scratch(this, new Found(retiredRun, retiredMatch, retiredRun));
+            ctx.put(found, new Found(retiredRun, retiredMatch, retiredRun));
             String how = retiredRun.diff().identical() ? "" : " (" + retiredRun.diff().percent() + "% similar to it)";
             String problem = block + " is the retired version '" + retiredMatch.name() + "'" + how
                     + "; use the approved text";
@@ -99,13 +101,13 @@ final class CanonicalRule implements CorpusRule {
             return;
         }
         if (run != null && current >= threshold) {
-            ctx.scratch(this, new Found(run, null, null));
+            ctx.put(found, new Found(run, null, null));
             String problem = block + " differs from the approved text (" + run.diff().percent() + "% similar): "
                     + run.diff().summary(3);
             report(ctx, sink, run, problem, run.diff(), "", null);
             return;
         }
-        ctx.scratch(this, null);
+        ctx.put(found, null);
         var regions = ctx.regions(info.scope());
         SourceSpan at = regions.isEmpty() ? ctx.posting().source().span(0, 0)
                 : regions.get(0).sourceSpan(0, Math.min(1, regions.get(0).end() - regions.get(0).start()));
@@ -136,28 +138,34 @@ final class CanonicalRule implements CorpusRule {
         return vars;
     }
 
-    /** Per posting: the normalized text of the block as found (or null when missing). */
-    private record Seen(String norm, String text, SourceSpan span, SourceLine line) {
+    /** Per posting: the normalized text of the block as found. */
+    record Seen(String norm, String text, SourceSpan span, SourceLine line) {
     }
 
     @Override
-    public Object observe(RuleContext ctx) {
-        Object s = ctx.scratch(this);
-        if (!(s instanceof Found f)) {
-            return null;
-        }
-        return new Seen(String.join(" ", f.run().tokens()), f.run().text(), f.run().textSpan(),
-                SourceLine.around(ctx.posting().source(), f.run().textSpan().start()));
+    public Run<Seen> startRun() {
+        return new Run<>() {
+            @Override
+            public Seen observe(RuleContext ctx) {
+                Found f = ctx.get(found);
+                return f == null ? null : new Seen(String.join(" ", f.run().tokens()), f.run().text(), f.run().textSpan(),
+                        SourceLine.around(ctx.posting().source(), f.run().textSpan().start()));
+            }
+
+            @Override
+            public void finish(List<Observation<Seen>> observations, Workers workers, CorpusSink sink) {
+                reportVariants(observations, sink);
+            }
+        };
     }
 
-    @Override
-    public void finish(List<Observation> observations, CorpusSink sink) {
+    /** Every variant in use, most used first, for the drift view. */
+    private void reportVariants(List<Observation<Seen>> observations, CorpusSink sink) {
         Map<String, List<String>> postingsByText = new LinkedHashMap<>();
         Map<String, String> display = new HashMap<>();
-        for (Observation o : observations) {
-            Seen s = (Seen) o.data();
-            postingsByText.computeIfAbsent(s.norm(), k -> new ArrayList<>()).add(o.path());
-            display.putIfAbsent(s.norm(), s.text());
+        for (Observation<Seen> o : observations) {
+            postingsByText.computeIfAbsent(o.data().norm(), k -> new ArrayList<>()).add(o.path());
+            display.putIfAbsent(o.data().norm(), o.data().text());
         }
         if (postingsByText.isEmpty()) {
             return;

@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * removed before comparing (recruiter tags, pay figures). Per posting it keeps only the
  * normalized text (shared between postings that use the same text) and where the block is.
  */
-final class ConsistencyRule implements CorpusRule {
+final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     enum GroupBy { SCOPE, HEADING, LEADING_WORDS }
 
     /** Compiled once (String.replaceAll compiles its regex on every call). */
@@ -46,7 +46,6 @@ final class ConsistencyRule implements CorpusRule {
     private final int minWords;
     private final double threshold;
     private final List<com.google.re2j.Pattern> ignore;
-    private final Map<String, String> interned = new ConcurrentHashMap<>();
 
     ConsistencyRule(RuleInfo info, String block, GroupBy groupBy, int leadingWords, int minPostings, int minWords, double threshold,
             List<com.google.re2j.Pattern> ignore) {
@@ -71,17 +70,33 @@ final class ConsistencyRule implements CorpusRule {
     }
 
     /** One block of one posting: its group key and label, normalized text, and place. */
-    private record Seen(String key, String label, String norm, String text, SourceSpan span, SourceLine line) {
+    record Seen(String key, String label, String norm, String text, SourceSpan span, SourceLine line) {
     }
 
     @Override
-    public Object observe(RuleContext ctx) {
+    public Run<List<Seen>> startRun() {
+        // Postings that use the same text share one copy of its normalized form, for this run only.
+        Map<String, String> interned = new ConcurrentHashMap<>();
+        return new Run<>() {
+            @Override
+            public List<Seen> observe(RuleContext ctx) {
+                return ConsistencyRule.this.observe(ctx, interned);
+            }
+
+            @Override
+            public void finish(List<Observation<List<Seen>>> observations, Workers workers, CorpusSink sink) {
+                judgeAll(observations, workers, sink);
+            }
+        };
+    }
+
+    private List<Seen> observe(RuleContext ctx, Map<String, String> interned) {
         List<Seen> out = new ArrayList<>();
         Posting posting = ctx.posting();
         switch (groupBy) {
             case SCOPE -> {
                 List<Posting.Block> blocks = ctx.blocks(info.scope());
-                add(ctx, out, "", block, blocks);
+                add(ctx, interned, out, "", block, blocks);
             }
             case HEADING -> {
                 List<TextRegion> scope = ctx.regions(info.scope());
@@ -94,7 +109,7 @@ final class ConsistencyRule implements CorpusRule {
                     }
                     List<Posting.Block> blocks = blocksIn(posting.blocks(), section);
                     String key = NOT_LETTER_OR_DIGIT.matcher(h.text().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-                    add(ctx, out, key, h.text().strip(), blocks);
+                    add(ctx, interned, out, key, h.text().strip(), blocks);
                 }
             }
             case LEADING_WORDS -> {
@@ -103,7 +118,7 @@ final class ConsistencyRule implements CorpusRule {
                     // norms that tokenizing the text again would give).
                     String key = Words.leadingNorms(ctx.tokens(b), leadingWords);
                     if (key != null) {
-                        add(ctx, out, key, key, List.of(b));
+                        add(ctx, interned, out, key, key, List.of(b));
                     }
                 }
             }
@@ -137,7 +152,7 @@ final class ConsistencyRule implements CorpusRule {
         return out;
     }
 
-    private void add(RuleContext ctx, List<Seen> out, String key, String label, List<Posting.Block> blocks) {
+    private void add(RuleContext ctx, Map<String, String> interned, List<Seen> out, String key, String label, List<Posting.Block> blocks) {
         if (blocks.isEmpty()) {
             return;
         }
@@ -181,23 +196,18 @@ final class ConsistencyRule implements CorpusRule {
     private record Occurrence(String path, Seen seen) {
     }
 
-    @Override
-    public void finish(List<Observation> observations, CorpusSink sink) {
+    private void judgeAll(List<Observation<List<Seen>>> observations, Workers workers, CorpusSink sink) {
         Map<String, Map<String, List<Occurrence>>> groups = new LinkedHashMap<>();
-        for (Observation o : observations) {
-            @SuppressWarnings("unchecked")
-            List<Seen> seen = (List<Seen>) o.data();
-            for (Seen s : seen) {
+        for (Observation<List<Seen>> o : observations) {
+            for (Seen s : o.data()) {
                 groups.computeIfAbsent(s.key(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(s.norm(), k -> new ArrayList<>()).add(new Occurrence(o.path(), s));
             }
         }
-        // Speed: groups are judged independently, on all cores; what each reports is recorded and
-        // replayed in group order, so the output is the same as judging them one after another.
+        // Speed: groups are judged independently, on the engine's workers; what each reports is
+        // recorded and replayed in group order, so the output is the same as judging them in turn.
         List<Map<String, List<Occurrence>>> all = new ArrayList<>(groups.values());
-        @SuppressWarnings("unchecked")
-        List<Runnable>[] reports = new List[all.size()];
-        java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> {
+        List<List<Runnable>> reports = workers.map(all.size(), i -> {
             List<Runnable> recorded = new ArrayList<>();
             judge(all.get(i), new CorpusSink() {
                 @Override
@@ -211,12 +221,11 @@ final class ConsistencyRule implements CorpusRule {
                     recorded.add(() -> sink.drift(group));
                 }
             });
-            reports[i] = recorded;
+            return recorded;
         });
         for (List<Runnable> r : reports) {
             r.forEach(Runnable::run);
         }
-        interned.clear();
     }
 
     private void judge(Map<String, List<Occurrence>> variants, CorpusSink sink) {

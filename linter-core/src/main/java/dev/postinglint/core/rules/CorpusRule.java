@@ -5,21 +5,38 @@ import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
- * A rule that also judges postings against each other (boilerplate drift across a board). During the
- * run it keeps only a small observation per posting (normalized text and hashes, never a DOM);
- * after every posting has been read it reports findings on any of them, and drift groups.
+ * A rule that also judges postings against each other (boilerplate drift across a board). The rule
+ * itself stays immutable: what a run accumulates lives in a {@link Run} that the engine starts for
+ * each run. During the run it keeps only a small observation of type {@code O} per posting
+ * (normalized text and places, never a DOM); after every posting has been read it reports findings
+ * on any of them, and drift groups.
+ *
+ * @param <O> what the rule keeps of one posting
  */
-public interface CorpusRule extends Rule {
-    /** What to keep of one posting, or null; called on the worker thread, after {@link #check}. */
-    Object observe(RuleContext ctx);
+public interface CorpusRule<O> extends Rule {
+    /** A fresh state for one run. */
+    Run<O> startRun();
 
-    /** Called once per run with every observation, in path order. */
-    void finish(List<Observation> observations, CorpusSink sink);
+    /** One run's state. {@link #observe} is called on the engine's worker threads, concurrently. */
+    interface Run<O> {
+        /** What to keep of one posting, or null; called after the rule's {@code check} on the same context. */
+        O observe(RuleContext ctx);
+
+        /** Called once, with every observation in path order; independent work may use the engine's workers. */
+        void finish(List<Observation<O>> observations, Workers workers, CorpusSink sink);
+    }
 
     /** One posting's observation. */
-    record Observation(String path, Object data) {
+    record Observation<O>(String path, O data) {
+    }
+
+    /** The engine's worker threads (as many as {@code --threads}), for judging independent groups. */
+    interface Workers {
+        /** Runs {@code task} for 0 to {@code count - 1}, in parallel where there are threads; results in index order. */
+        <T> List<T> map(int count, IntFunction<T> task);
     }
 
     /** Where a corpus rule reports. */

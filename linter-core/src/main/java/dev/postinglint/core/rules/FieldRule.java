@@ -63,6 +63,11 @@ final class FieldRule implements Rule {
     }
 
     @Override
+    public boolean usesJurisdictions() {
+        return (matchesField != null && !compareAsText) || Rule.super.usesJurisdictions();
+    }
+
+    @Override
     public Set<String> fieldsUsed() {
         return matchesField == null ? Set.of(field) : Set.of(field, matchesField);
     }

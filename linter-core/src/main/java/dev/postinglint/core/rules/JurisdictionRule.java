@@ -25,6 +25,11 @@ final class JurisdictionRule implements Rule {
     }
 
     @Override
+    public boolean usesJurisdictions() {
+        return true;
+    }
+
+    @Override
     public Set<String> fieldsUsed() {
         return Set.of(field);
     }

@@ -19,6 +19,11 @@ public interface Rule {
         return Set.of();
     }
 
+    /** Whether the rule resolves locations to jurisdictions (so the policy needs a gazetteer). */
+    default boolean usesJurisdictions() {
+        return info().when().usesJurisdictions();
+    }
+
     /** Checks the rule against the whole merged policy; throws PolicyException at the rule's place. */
     default void validate(Map<String, FieldSpec> fields) {
     }

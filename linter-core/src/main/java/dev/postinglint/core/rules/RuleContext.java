@@ -25,16 +25,18 @@ public final class RuleContext {
     private final Map<String, FieldSpec> fieldSpecs;
     private final Company company;
     private final LocalDate asOf;
+    private final Gazetteer gazetteer;
     private final Map<Scope, List<TextRegion>> regions = new HashMap<>();
     private final Map<String, Optional<FieldValue>> fields = new HashMap<>();
     private final Map<String, Jurisdictions> jurisdictions = new HashMap<>();
     private final Map<Posting.Block, List<String>> blockTokens = new java.util.IdentityHashMap<>();
-    private final Map<Rule, Object> scratch = new java.util.IdentityHashMap<>();
+    private final Map<Slot<?>, Object> slots = new java.util.IdentityHashMap<>();
     private RuleInfo current;
     private When.JurisdictionWindow currentJurisdiction;
 
-    public RuleContext(Posting posting, Map<String, FieldSpec> fieldSpecs, Company company, LocalDate asOf) {
+    public RuleContext(Posting posting, Map<String, FieldSpec> fieldSpecs, Company company, LocalDate asOf, Gazetteer gazetteer) {
         this.posting = posting;
+        this.gazetteer = gazetteer;
         this.fieldSpecs = fieldSpecs;
         this.company = company;
         this.asOf = asOf;
@@ -85,20 +87,32 @@ public final class RuleContext {
         return out;
     }
 
-    /** What a rule computed in {@code check} for use in {@code observe} on the same posting. */
-    public Object scratch(Rule rule) {
-        return scratch.get(rule);
+    /**
+     * A typed place for what a rule computes in {@code check} and uses again later on the same posting
+     * (a corpus rule's {@code observe}). Each rule owns its slots, as final fields.
+     */
+    public static final class Slot<T> {
+        private final Class<T> type;
+
+        public Slot(Class<T> type) {
+            this.type = type;
+        }
     }
 
-    public void scratch(Rule rule, Object value) {
-        scratch.put(rule, value);
+    /** What the slot holds for this posting, or null. */
+    public <T> T get(Slot<T> slot) {
+        return slot.type.cast(slots.get(slot));
+    }
+
+    public <T> void put(Slot<T> slot, T value) {
+        slots.put(slot, value);
     }
 
     /** The jurisdictions of a field's value (normally the location), resolved once per posting. */
     public Jurisdictions jurisdictions(String fieldName) {
         return jurisdictions.computeIfAbsent(fieldName, n -> {
             FieldValue v = field(n);
-            return v == null ? Jurisdictions.NONE : Gazetteer.shared().resolve(v.value());
+            return v == null ? Jurisdictions.NONE : gazetteer.resolve(v.value());
         });
     }
 

@@ -91,6 +91,11 @@ public record When(String field, Boolean present, Pattern matches, LocalDate eff
         }
     }
 
+    /** Whether this condition judges the posting's jurisdictions. */
+    public boolean usesJurisdictions() {
+        return !jurisdictions.isEmpty();
+    }
+
     /** The fields this condition reads. */
     public Set<String> fieldsUsed() {
         Set<String> out = new java.util.HashSet<>();

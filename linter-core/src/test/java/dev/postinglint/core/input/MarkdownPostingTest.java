@@ -109,7 +109,7 @@ class MarkdownPostingTest {
     }
 
     private static List<Finding> check(Policy p, Posting posting) {
-        List<Finding> out = Linter.check(new RuleContext(posting, p.fields(), p.company(), AS_OF), p.enabledRules());
+        List<Finding> out = Linter.check(new RuleContext(posting, p.fields(), p.company(), AS_OF, p.gazetteer()), p.enabledRules());
         return out.stream().sorted(Comparator.comparing(Finding::ruleId).thenComparing(Finding::message)).toList();
     }
 
@@ -187,7 +187,7 @@ class MarkdownPostingTest {
                   - {id: stale, type: field, severity: warning, category: freshness, field: updated, max-age-days: 180}
                 """);
         Posting posting = markdown(MARKDOWN);
-        RuleContext ctx = new RuleContext(posting, p.fields(), p.company(), AS_OF);
+        RuleContext ctx = new RuleContext(posting, p.fields(), p.company(), AS_OF, p.gazetteer());
         FieldValue loc = ctx.field("board-location");
         assertEquals("Lisbon, Portugal", loc.value());
         assertEquals(3, loc.valueSpan().start().line());

@@ -32,7 +32,7 @@ final class Lint {
 
     static List<Finding> run(Policy policy, String html, LocalDate asOf) {
         RuleContext ctx = new RuleContext(PostingParser.parse(new SourceText("t.html", html)), policy.fields(),
-                policy.company(), asOf);
+                policy.company(), asOf, policy.gazetteer());
         return Linter.check(ctx, policy.enabledRules());
     }
 

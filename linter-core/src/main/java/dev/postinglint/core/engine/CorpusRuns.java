@@ -1,0 +1,123 @@
+package dev.postinglint.core.engine;
+
+import dev.postinglint.core.model.DriftGroup;
+import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.policy.Policy;
+import dev.postinglint.core.policy.PolicyRule;
+import dev.postinglint.core.rules.CorpusRule;
+import dev.postinglint.core.rules.RuleContext;
+import dev.postinglint.core.rules.RuleInfo;
+import dev.postinglint.core.source.SourceLine;
+import dev.postinglint.core.source.SourceSpan;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The corpus rules of one run: a state per rule (started by the engine, in policy order, so the
+ * order of their findings and drift groups never depends on timing), what each posting gave them,
+ * and their judgement once every posting is in.
+ */
+final class CorpusRuns {
+    /** One corpus rule's run and the observations it was given, in path order. */
+    private static final class State<O> {
+        final PolicyRule rule;
+        final CorpusRule.Run<O> run;
+        final List<CorpusRule.Observation<O>> observations = new ArrayList<>();
+
+        State(PolicyRule rule, CorpusRule<O> corpusRule) {
+            this.rule = rule;
+            this.run = corpusRule.startRun();
+        }
+
+        /** What the rule keeps of this posting, bound to this state; null when nothing. */
+        Observed<O> observe(RuleContext ctx) {
+            O data = run.observe(ctx);
+            return data == null ? null : new Observed<>(this, data);
+        }
+    }
+
+    /** One posting's observation for one rule's state. */
+    record Observed<O>(State<O> state, O data) {
+        void addTo(String path) {
+            state.observations.add(new CorpusRule.Observation<>(path, data));
+        }
+    }
+
+    private final Map<PolicyRule, State<?>> states = new IdentityHashMap<>();
+    private final List<State<?>> ordered = new ArrayList<>();
+
+    CorpusRuns(Collection<Policy> policies) {
+        for (Policy p : policies) {
+            for (PolicyRule pr : p.enabledRules()) {
+                if (pr.rule() instanceof CorpusRule<?> cr && !states.containsKey(pr)) {
+                    State<?> s = new State<>(pr, cr);
+                    states.put(pr, s);
+                    ordered.add(s);
+                }
+            }
+        }
+    }
+
+    /** What the policy's corpus rules keep of one posting (on a worker thread). */
+    List<Observed<?>> observe(Policy policy, RuleContext ctx) {
+        List<Observed<?>> out = new ArrayList<>();
+        for (PolicyRule pr : policy.enabledRules()) {
+            State<?> s = states.get(pr);
+            if (s == null || !pr.rule().info().when().test(ctx)) {
+                continue;
+            }
+            long o0 = RuleTimes.ON ? RuleTimes.now() : 0;
+            Observed<?> o = s.observe(ctx);
+            if (RuleTimes.ON) {
+                RuleTimes.add(pr.rule().info().id() + " (observe)", RuleTimes.now() - o0);
+            }
+            if (o != null) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    /** Gives each corpus rule every posting's observation; returns the findings they report, by path. */
+    Map<String, List<Finding>> finish(List<PostingOutcome> outcomes, CorpusRule.Workers workers, List<DriftGroup> drift) {
+        for (PostingOutcome o : outcomes) {
+            for (Observed<?> obs : o.observed()) {
+                obs.addTo(o.result().path());
+            }
+        }
+        Map<String, List<Finding>> extra = new HashMap<>();
+        for (State<?> s : ordered) {
+            finish(s, workers, extra, drift);
+        }
+        return extra;
+    }
+
+    private static <O> void finish(State<O> s, CorpusRule.Workers workers, Map<String, List<Finding>> extra, List<DriftGroup> drift) {
+        if (s.observations.isEmpty()) {
+            return;
+        }
+        PolicyRule pr = s.rule;
+        RuleInfo info = pr.rule().info();
+        long f0 = RuleTimes.ON ? RuleTimes.now() : 0;
+        s.run.finish(s.observations, workers, new CorpusRule.CorpusSink() {
+            @Override
+            public void report(String path, SourceSpan span, SourceLine line, String message, String excerpt, Fix fix) {
+                extra.computeIfAbsent(path, k -> new ArrayList<>()).add(new Finding(info.id(), info.category(),
+                        pr.severity(), message, span, excerpt, info.link(), fix, line));
+            }
+
+            @Override
+            public void drift(DriftGroup group) {
+                drift.add(group);
+            }
+        });
+        if (RuleTimes.ON) {
+            RuleTimes.add(info.id() + " (finish, corpus)", RuleTimes.now() - f0);
+        }
+    }
+}

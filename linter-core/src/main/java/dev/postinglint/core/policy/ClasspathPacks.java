@@ -1,0 +1,70 @@
+package dev.postinglint.core.policy;
+
+import dev.postinglint.core.jurisdiction.Gazetteer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The packs and gazetteer that the rules module ships, read from a class loader:
+ * {@code dev/postinglint/rules/packs.txt} lists the packs, each is {@code NAME.yaml} beside it, and
+ * {@code gazetteer.yaml} is the gazetteer (parsed once per instance, on first use).
+ */
+public final class ClasspathPacks implements PackSource {
+    /** Where the rules module keeps its packs on the classpath. */
+    public static final String DIR = "dev/postinglint/rules/";
+    private static final ClasspathPacks SHIPPED = new ClasspathPacks(ClasspathPacks.class.getClassLoader());
+
+    private final ClassLoader loader;
+    private volatile Gazetteer gazetteer;
+
+    public ClasspathPacks(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The shipped packs, from the class loader that loaded posting-lint. */
+    public static ClasspathPacks shipped() {
+        return SHIPPED;
+    }
+
+    @Override
+    public List<String> names() {
+        try (InputStream in = loader.getResourceAsStream(DIR + "packs.txt")) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DIR + "packs.txt", e);
+        }
+    }
+
+    @Override
+    public InputStream open(String name) {
+        return name.matches("[a-z0-9][a-z0-9-]*") ? loader.getResourceAsStream(DIR + name + ".yaml") : null;
+    }
+
+    @Override
+    public Gazetteer gazetteer() {
+        Gazetteer g = gazetteer;
+        if (g == null) {
+            synchronized (this) {
+                g = gazetteer;
+                if (g == null) {
+                    InputStream in = loader.getResourceAsStream(gazetteerLocation());
+                    g = in == null ? Gazetteer.EMPTY : Gazetteer.read(in, gazetteerLocation());
+                    gazetteer = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    @Override
+    public String gazetteerLocation() {
+        return DIR + "gazetteer.yaml";
+    }
+}

@@ -1,0 +1,25 @@
+package dev.postinglint.core.policy;
+
+import dev.postinglint.core.jurisdiction.Gazetteer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Where the loader finds what {@code builtin:NAME} names, and the gazetteer that jurisdiction rules
+ * resolve locations with. Handed to the {@link PolicyLoader}, so the loader knows no resource path:
+ * the shipped packs come from {@link ClasspathPacks}; a test or an embedding tool can give its own.
+ */
+public interface PackSource {
+    /** The names of the packs this source has, in the order to list them. */
+    List<String> names();
+
+    /** The pack's YAML, or null when there is no pack of that name. */
+    InputStream open(String name) throws IOException;
+
+    /** The gazetteer; {@link Gazetteer#EMPTY} when this source has none. */
+    Gazetteer gazetteer();
+
+    /** Where the gazetteer is expected, for the error when a policy needs it and it is empty. */
+    String gazetteerLocation();
+}
