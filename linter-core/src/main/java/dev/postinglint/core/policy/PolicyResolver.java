@@ -18,7 +18,7 @@ public interface PolicyResolver {
 
     Policy policyFor(Path file);
 
-    static PolicyResolver fixed(Policy policy) {
+    public static PolicyResolver fixed(Policy policy) {
         return file -> policy;
     }
 
