@@ -1,5 +1,6 @@
 package dev.postinglint.core.engine;
 
+import dev.postinglint.core.filter.FindingFilter;
 import dev.postinglint.core.filter.Suppressions;
 import dev.postinglint.core.filter.Waivers;
 import dev.postinglint.core.input.InputFile;
@@ -196,9 +197,8 @@ public final class Linter {
         List<Finding> all = new ArrayList<>(r.findings());
         all.addAll(more);
         all.sort(Finding.ORDER);
-        Suppressions.Applied applied = o.suppressions().apply(all);
-        List<Finding> findings = Waivers.apply(applied.findings(), o.policy().waivers(), o.file(), asOf);
-        return r.withFindings(findings).withSuppressed(applied.suppressed());
+        FindingFilter filters = o.suppressions().then(Waivers.of(o.policy().waivers(), o.file(), asOf));
+        return filters.apply(r.withFindings(all));
     }
 
     /**

@@ -177,15 +177,35 @@ public final class Baseline {
      * that no finding matches any more (fixed since). Waived findings stay (they are reported as waived anyway).
      */
     public Applied apply(LintReport report, Function<String, String> keys) {
-        Set<String> known = new HashSet<>();
-        for (Entry e : entries) {
-            known.add(e.fingerprint() + '\u0000' + e.path());
+        Filter filter = filter(keys);
+        List<FileResult> files = report.files().stream().map(filter::apply).toList();
+        LintReport filtered = new LintReport(report.toolVersion(), report.asOf(), report.policies(), files,
+                dev.postinglint.core.model.Summary.of(files).withBaselined(filter.known()), report.elapsed(), report.drift());
+        return new Applied(filtered, filter.known(), filter.fixed());
+    }
+
+    /** This baseline as a step of the filter chain: {@code keys} turns reported paths into baseline paths. */
+    public Filter filter(Function<String, String> keys) {
+        return new Filter(keys);
+    }
+
+    /** Leaves out the findings the baseline holds, and counts what it matched, across the files it is given. */
+    public final class Filter implements FindingFilter {
+        private final Function<String, String> keys;
+        private final Set<String> known = new HashSet<>();
+        private final Set<String> matched = new HashSet<>();
+        private final Set<String> checked = new HashSet<>();
+        private int hidden;
+
+        private Filter(Function<String, String> keys) {
+            this.keys = keys;
+            for (Entry e : entries) {
+                known.add(e.fingerprint() + '\u0000' + e.path());
+            }
         }
-        Set<String> matched = new HashSet<>();
-        Set<String> checked = new HashSet<>();
-        List<FileResult> files = new ArrayList<>();
-        int hidden = 0;
-        for (FileResult r : report.files()) {
+
+        @Override
+        public synchronized FileResult apply(FileResult r) {
             String key = keys.apply(r.path());
             checked.add(key);
             Map<Finding, Entry> current = entriesOf(key, r);
@@ -199,17 +219,24 @@ public final class Baseline {
                     left.add(f);
                 }
             }
-            files.add(left.size() == r.findings().size() ? r : r.withFindings(left));
+            return left.size() == r.findings().size() ? r : r.withFindings(left);
         }
-        List<Entry> fixed = new ArrayList<>();
-        for (Entry e : entries) {
-            if (checked.contains(e.path()) && !matched.contains(e.fingerprint() + '\u0000' + e.path())) {
-                fixed.add(e);
+
+        /** How many findings it left out so far. */
+        public synchronized int known() {
+            return hidden;
+        }
+
+        /** The entries of the files it was given that no finding matched: fixed since the baseline was written. */
+        public synchronized List<Entry> fixed() {
+            List<Entry> fixed = new ArrayList<>();
+            for (Entry e : entries) {
+                if (checked.contains(e.path()) && !matched.contains(e.fingerprint() + '\u0000' + e.path())) {
+                    fixed.add(e);
+                }
             }
+            return List.copyOf(fixed);
         }
-        LintReport filtered = new LintReport(report.toolVersion(), report.asOf(), report.policies(), files,
-                dev.postinglint.core.model.Summary.of(files).withBaselined(hidden), report.elapsed(), report.drift());
-        return new Applied(filtered, hidden, List.copyOf(fixed));
     }
 
     // ---------------------------------------------------------------- file

@@ -1,6 +1,7 @@
 package dev.postinglint.core.filter;
 
 import dev.postinglint.core.model.BuiltinRules;
+import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.posting.Posting;
@@ -33,7 +34,7 @@ import org.jsoup.nodes.Range;
  * with {@code posting-lint-} but is not a directive is reported ({@value BuiltinRules#INVALID_SUPPRESSION}). These findings cannot
  * themselves be suppressed.
  */
-public final class Suppressions {
+public final class Suppressions implements FindingFilter {
     private static final String CATEGORY = "suppression";
 
     private static final String PREFIX = "posting-lint-";
@@ -214,6 +215,13 @@ public final class Suppressions {
 
     private static Finding problem(String rule, Severity severity, String message, SourceSpan span, SourceLine line, String excerpt) {
         return new Finding(rule, CATEGORY, severity, message, span, "<!-- " + excerpt + " -->", null, null, line);
+    }
+
+    /** The posting's findings without those its comments suppress, plus the findings about the comments. */
+    @Override
+    public FileResult apply(FileResult result) {
+        Applied applied = apply(result.findings());
+        return result.withFindings(applied.findings()).withSuppressed(applied.suppressed());
     }
 
     /** Findings left after suppression, with the findings about the directives, and how many were suppressed. */

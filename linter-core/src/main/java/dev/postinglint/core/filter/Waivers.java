@@ -23,6 +23,11 @@ public final class Waivers {
     private Waivers() {
     }
 
+    /** The policy's waivers for one posting file, as a step of the engine's filter chain. */
+    public static FindingFilter of(List<Waiver> waivers, Path file, LocalDate asOf) {
+        return waivers.isEmpty() ? FindingFilter.NONE : r -> r.withFindings(apply(r.findings(), waivers, file, asOf));
+    }
+
     public static List<Finding> apply(List<Finding> findings, List<Waiver> waivers, Path file, LocalDate asOf) {
         if (waivers.isEmpty()) {
             return findings;
