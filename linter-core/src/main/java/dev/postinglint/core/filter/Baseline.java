@@ -67,6 +67,8 @@ public final class Baseline {
 
     /** A baseline file that cannot be read, with what is wrong. */
     public static final class BaselineException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         public BaselineException(String message) {
             super(message);
         }

@@ -38,6 +38,8 @@ public class AtomicWriter {
 
     /** A file that cannot be replaced because it is read-only (or changed under us). */
     public static final class RefusedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         public RefusedException(String message) {
             super(message);
         }

@@ -218,6 +218,8 @@ public final class BoardExport {
 
     /** A syntax problem that Jackson itself does not raise. */
     private static final class JsonParseExceptionAt extends com.fasterxml.jackson.core.JsonParseException {
+        private static final long serialVersionUID = 1L;
+
         JsonParseExceptionAt(JsonParser p, String message) {
             super(p, message);
         }

@@ -11,6 +11,8 @@ import dev.postinglint.core.source.SourceLine;
  * error, a front matter mistake), with the {@code line} of source to show.
  */
 public final class InputProblem extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final boolean ioError;
     private final Position at;
     private final SourceLine line;

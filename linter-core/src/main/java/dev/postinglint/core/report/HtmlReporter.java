@@ -151,6 +151,8 @@ public final class HtmlReporter implements Reporter {
 
     /** JSON that is safe inside a script data block: no {@code <}, {@code >}, {@code &}, U+2028, U+2029 in clear. */
     static final class ScriptSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+
         private final int[] table;
 
         ScriptSafeEscapes() {

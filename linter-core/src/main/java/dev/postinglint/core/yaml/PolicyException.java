@@ -7,6 +7,8 @@ import dev.postinglint.core.source.FilePlace;
  * {@code policy.yaml:LINE:COL: what is wrong}, as compilers print errors.
  */
 public final class PolicyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final String location;
     private final int line;
     private final int column;
