@@ -2,6 +2,7 @@ package dev.postinglint.core.session;
 
 import dev.postinglint.core.filter.Baseline;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.policy.PolicyResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,47 +10,57 @@ import java.util.function.Function;
 
 /**
  * The check run behind {@code posting-lint check}, {@code posting-lint:check} and {@code posting-lint:report}:
- * read the baseline, load the policies, lint, leave out the baseline's findings, record a new baseline, and
- * decide the exit status. Faces only turn options into a {@link CheckRequest} and show the {@link CheckOutcome}.
+ * lint, leave out the baseline's findings, record a new baseline, and decide the exit status. Faces only turn
+ * options into a {@link CheckRequest} and {@link Postings}, and show the {@link CheckOutcome}.
+ * <p>
+ * Opening a session reads the baseline and loads the policies, so that each face decides whether a broken
+ * policy or baseline is reported before or after it looks for postings (the CLI before, so that a bad option
+ * is named first; the Maven plugin after, so that a module without postings is skipped whatever its setup).
  */
 public final class CheckSession {
-    private CheckSession() {
+    private final CheckRequest request;
+    private final Baseline known;
+    private final PolicyResolver resolver;
+
+    private CheckSession(CheckRequest request, Baseline known, PolicyResolver resolver) {
+        this.request = request;
+        this.known = known;
+        this.resolver = resolver;
     }
 
     /**
-     * Runs a check. A bad baseline file is a {@link SessionException}; a broken policy a
-     * {@link dev.postinglint.core.yaml.PolicyException}; a baseline that cannot be written an {@link IOException}.
+     * Reads the baseline (a bad one is a {@link SessionException}) and loads the policies (a broken one
+     * throws {@link dev.postinglint.core.yaml.PolicyException}).
      */
-    public static CheckOutcome check(CheckRequest request) throws IOException {
+    public static CheckSession open(CheckRequest request) throws IOException {
         Baseline known = request.baseline() == null ? null : read(request.baseline());
-        var settings = request.settings();
-        LintReport full = settings.linter().lint(request.postings().files(), settings.resolver());
-        return judge(request, full, known);
+        return new CheckSession(request, known, request.settings().resolver());
+    }
+
+    /** Lints the postings and judges the report. A baseline that cannot be written is an {@link IOException}. */
+    public CheckOutcome check(Postings postings) throws IOException {
+        return judge(postings, request.settings().linter().lint(postings.files(), resolver));
     }
 
     /**
-     * Judges a report already made (as a fix session's last lint) exactly as {@link #check} judges its own:
+     * Judges a report already made (such as a fix session's last lint) as {@link #check} judges its own:
      * baseline applied, new baseline written, exit status.
      */
-    public static CheckOutcome judge(CheckRequest request, LintReport full) throws IOException {
-        return judge(request, full, request.baseline() == null ? null : read(request.baseline()));
-    }
-
-    private static CheckOutcome judge(CheckRequest request, LintReport full, Baseline known) throws IOException {
+    public CheckOutcome judge(Postings postings, LintReport full) throws IOException {
         LintReport report = full;
         CheckOutcome.BaselineUse use = null;
         // The one place the faces' runs apply a baseline.
         if (known != null) {
-            Baseline.Applied applied = known.apply(full, keys(request.baseline(), request));
+            Baseline.Applied applied = known.apply(full, keys(request.baseline()));
             report = applied.report();
             use = new CheckOutcome.BaselineUse(request.baseline(), applied.known(), applied.fixed().size());
         }
-        CheckOutcome.BaselineWrite write = request.writeBaseline() == null ? null : writeBaseline(request, full);
-        return new CheckOutcome(request.postings(), full, report, use, write, status(request, report));
+        CheckOutcome.BaselineWrite write = request.writeBaseline() == null ? null : writeBaseline(full);
+        return new CheckOutcome(postings, full, report, use, write, status(postings, report));
     }
 
-    private static ExitStatus status(CheckRequest request, LintReport report) {
-        if (report.hasIoErrors() || !request.postings().errors().isEmpty()) {
+    private ExitStatus status(Postings postings, LintReport report) {
+        if (report.hasIoErrors() || !postings.errors().isEmpty()) {
             return ExitStatus.ERROR;
         }
         if (request.writeBaseline() != null) {
@@ -66,13 +77,13 @@ public final class CheckSession {
         }
     }
 
-    private static Function<String, String> keys(Path baselineFile, CheckRequest request) {
+    private Function<String, String> keys(Path baselineFile) {
         Path root = request.baselineRoot() != null ? request.baselineRoot() : Path.of("").toAbsolutePath();
         return Baseline.keys(baselineFile, root);
     }
 
     /** Records today's findings (before any baseline), dropping entries fixed since and keeping those of postings not checked. */
-    private static CheckOutcome.BaselineWrite writeBaseline(CheckRequest request, LintReport full) throws IOException {
+    private CheckOutcome.BaselineWrite writeBaseline(LintReport full) throws IOException {
         Path file = request.writeBaseline();
         Baseline previous = null;
         String unreadable = null;
@@ -84,7 +95,7 @@ public final class CheckSession {
             }
         }
         Path dir = file.toAbsolutePath().normalize().getParent();
-        Baseline recorded = Baseline.record(full, keys(file, request), previous, p -> Files.exists(dir.resolve(p)));
+        Baseline recorded = Baseline.record(full, keys(file), previous, p -> Files.exists(dir.resolve(p)));
         recorded.write(file);
         Baseline before = previous;
         long added = recorded.entries().stream().filter(e -> before == null || !before.entries().contains(e)).count();

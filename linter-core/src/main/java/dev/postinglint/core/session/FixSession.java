@@ -16,17 +16,27 @@ import java.util.Set;
 /**
  * The fix run behind {@code posting-lint fix} and {@code posting-lint:fix}: the {@link Fixer} loop, then the
  * write loop (each changed posting replaced atomically, or diffed for a dry run), then a lint of the result.
+ * Opening a session loads the policies, as {@link CheckSession#open} does.
  */
 public final class FixSession {
-    private FixSession() {
+    private final FixRequest request;
+    private final PolicyResolver resolver;
+
+    private FixSession(FixRequest request, PolicyResolver resolver) {
+        this.request = request;
+        this.resolver = resolver;
     }
 
-    /** Runs a fix. A broken policy throws {@link dev.postinglint.core.yaml.PolicyException}. */
-    public static FixOutcome fix(FixRequest request) {
-        PolicyResolver resolver = request.settings().resolver();
-        List<InputFile> files = request.postings().files();
+    /** Loads the policies: a broken one throws {@link dev.postinglint.core.yaml.PolicyException}. */
+    public static FixSession open(FixRequest request) {
+        return new FixSession(request, request.settings().resolver());
+    }
+
+    /** Fixes the postings; an unknown rule id (when the request checks them) is a {@link SessionException}. */
+    public FixOutcome fix(Postings postings) {
+        List<InputFile> files = postings.files();
         if (request.rulesOption() != null) {
-            requireKnownRules(request, files, resolver);
+            requireKnownRules(files);
         }
         Linter linter = request.settings().linter();
         Set<String> only = Set.copyOf(request.rules());
@@ -51,18 +61,18 @@ public final class FixSession {
         }
         // Confirm: lint what is on disk now (for a dry run, the fixed texts in memory).
         LintReport after = request.dryRun() ? result.report() : linter.lint(files, resolver);
-        return new FixOutcome(result, changes, after, status(request, changes, after, result));
+        return new FixOutcome(result, changes, after, status(postings, changes, after, result));
     }
 
-    private static ExitStatus status(FixRequest request, List<FixOutcome.Change> changes, LintReport after, Fixer.Result result) {
+    private ExitStatus status(Postings postings, List<FixOutcome.Change> changes, LintReport after, Fixer.Result result) {
         boolean writeFailed = changes.stream().anyMatch(c -> c.failure() != null);
-        if (writeFailed || after.hasIoErrors() || !request.postings().errors().isEmpty()) {
+        if (writeFailed || after.hasIoErrors() || !postings.errors().isEmpty()) {
             return ExitStatus.ERROR;
         }
         return request.gate().fails(after.summary()) || result.notFixedCount() > 0 ? ExitStatus.FINDINGS : ExitStatus.OK;
     }
 
-    private static void requireKnownRules(FixRequest request, List<InputFile> files, PolicyResolver resolver) {
+    private void requireKnownRules(List<InputFile> files) {
         if (request.rules().isEmpty()) {
             return;
         }
