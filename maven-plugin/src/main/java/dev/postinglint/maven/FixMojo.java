@@ -45,6 +45,7 @@ public class FixMojo extends CheckMojo {
     protected void handle(LintSettings settings, Postings postings) throws MojoExecutionException, MojoFailureException {
         FixOutcome outcome;
         try {
+            // The fix session's own gate is not used: the check below gates the build, with the baseline.
             FixRequest request = new FixRequest(settings, FailGate.at(null), Options.listOr(fixRules, List.of()), null, dryRun, writer);
             outcome = FixSession.open(request).fix(postings);
         } catch (PolicyException e) {
