@@ -10,11 +10,14 @@ import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.policy.PolicyResolver;
 import dev.postinglint.core.regex.Globs;
 import dev.postinglint.core.report.ReportFormats;
+import dev.postinglint.core.session.Options;
+import dev.postinglint.core.session.SessionException;
 import dev.postinglint.core.source.SourceText;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
         InputCollector.Collected collected = new InputCollector(new Globs(List.of("**/*.html")), new Globs(List.of())).collect(paths);
         List<InputFile> files = collected.files();
         if (files.isEmpty()) {
-            throw new Main.UsageError("no posting files found");
+            throw new SessionException("no posting files found");
         }
         long bytes = 0;
         for (InputFile f : files) {
@@ -88,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
             resolvers.add(PolicyResolver.fixed(loader.load(List.of(p), Path.of(""))));
         }
         int k = floorOnly ? 0 : names.size();
-        Linter linter = new Linter(LintOptions.parseDate(asOf), n, Linter.DEFAULT_MAX_FILE_BYTES);
+        Linter linter = new Linter(Options.asOf("--as-of", asOf, LocalDate.now()), n, Linter.DEFAULT_MAX_FILE_BYTES);
         out.printf(Locale.ROOT, "# files %d bytes %d threads %d%n", files.size(), bytes, n);
         StringBuilder head = new StringBuilder("# round\tfloor_ms\tfloor_cpu_ms");
         for (int j = 0; j < k; j++) {

@@ -1,12 +1,16 @@
 package dev.postinglint.cli;
 
-import dev.postinglint.core.filter.Baseline;
-import dev.postinglint.core.input.InputCollector;
 import dev.postinglint.core.model.LintReport;
-import dev.postinglint.core.model.Severity;
-import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.report.ReportFormats;
 import dev.postinglint.core.report.Reporter;
+import dev.postinglint.core.session.CheckOutcome;
+import dev.postinglint.core.session.CheckRequest;
+import dev.postinglint.core.session.CheckSession;
+import dev.postinglint.core.session.FailGate;
+import dev.postinglint.core.session.LintSettings;
+import dev.postinglint.core.session.Messages;
+import dev.postinglint.core.session.Postings;
+import dev.postinglint.core.session.SessionException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,82 +69,37 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        lint.validate();
-        Severity threshold = lint.threshold();
+        FailGate gate = lint.gate();
+        LintSettings settings = lint.settings();
         List<Target> targets = parseFormats();
-        Baseline known = null;
-        if (baseline != null) {
-            try {
-                known = Baseline.read(baseline);
-            } catch (Baseline.BaselineException e) {
-                throw new Main.UsageError(e.getMessage());
-            }
-        }
-
-        PolicyLoader loader = new PolicyLoader();
-        var resolver = lint.policy.resolver(loader);
-        InputCollector.Collected collected = lint.collect(err);
-        if (collected == null) {
+        CheckSession session = CheckSession.open(new CheckRequest(settings, gate, baseline, writeBaseline, null));
+        Postings postings = lint.collect(err);
+        if (postings == null) {
             return Main.USAGE_OR_IO;
         }
-        LintReport full = lint.linter().lint(collected.files(), resolver);
-        LintReport report = full;
-        Path cwd = Path.of("").toAbsolutePath();
-        if (known != null) {
-            Function<String, String> keys = Baseline.keys(baseline, cwd);
-            Baseline.Applied applied = known.apply(full, keys);
-            report = applied.report();
-            err.println("posting-lint: baseline " + baseline + ": " + plural(applied.known(), "known finding") + " not reported"
-                    + (applied.fixed().isEmpty() ? "" : "; " + plural(applied.fixed().size(), "entry", "entries")
-                            + " fixed since (run --write-baseline " + baseline + " to drop "
-                            + (applied.fixed().size() == 1 ? "it" : "them") + ")"));
+        CheckOutcome outcome = session.check(postings);
+        if (outcome.baselineUse() != null) {
+            err.println("posting-lint: " + Messages.baselineApplied(baseline.toString(), outcome.baselineUse(),
+                    n -> "run --write-baseline " + baseline + " to drop " + (n == 1 ? "it" : "them")));
         }
-
         for (Target t : targets) {
             Reporter reporter = t.format.equals("text") ? text.textReporter(t.file == null) : ReportFormats.create(t.format);
             if (t.file == null) {
                 PrintWriter out = spec.commandLine().getOut();
-                reporter.write(report, out);
+                reporter.write(outcome.report(), out);
                 out.flush();
             } else {
-                writeFile(t.file, reporter, report);
+                writeFile(t.file, reporter, outcome.report());
             }
         }
-        if (writeBaseline != null) {
-            Function<String, String> keys = Baseline.keys(writeBaseline, cwd);
-            Baseline previous = Files.exists(writeBaseline) ? readQuietly(writeBaseline, err) : null;
-            Path dir = writeBaseline.toAbsolutePath().normalize().getParent();
-            Baseline recorded = Baseline.record(full, keys, previous, p -> Files.exists(dir.resolve(p)));
-            recorded.write(writeBaseline);
-            long added = recorded.entries().stream().filter(e -> previous == null || !previous.entries().contains(e)).count();
-            long dropped = previous == null ? 0 : previous.entries().stream().filter(e -> !recorded.entries().contains(e)).count();
-            err.println("posting-lint: wrote baseline " + writeBaseline + ": " + plural(recorded.entries().size(), "entry", "entries")
-                    + (previous == null ? "" : " (" + dropped + " fixed and dropped, " + added + " new)"));
+        CheckOutcome.BaselineWrite written = outcome.baselineWrite();
+        if (written != null) {
+            if (written.unreadablePrevious() != null) {
+                err.println("posting-lint: replacing unreadable baseline: " + written.unreadablePrevious());
+            }
+            err.println("posting-lint: " + Messages.baselineWritten(writeBaseline.toString(), written));
         }
-        if (report.hasIoErrors() || !collected.errors().isEmpty()) {
-            return Main.USAGE_OR_IO;
-        }
-        if (writeBaseline != null) {
-            return Main.OK;
-        }
-        return report.summary().reaches(threshold) ? Main.FINDINGS : Main.OK;
-    }
-
-    private static Baseline readQuietly(Path file, PrintWriter err) {
-        try {
-            return Baseline.read(file);
-        } catch (IOException e) {
-            err.println("posting-lint: replacing unreadable baseline: " + e.getMessage());
-            return null;
-        }
-    }
-
-    static String plural(long n, String word) {
-        return plural(n, word, word + "s");
-    }
-
-    static String plural(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
+        return outcome.status().code();
     }
 
     private record Target(String format, Path file) {
@@ -155,12 +113,12 @@ final class CheckCommand implements Callable<Integer> {
             int eq = f.indexOf('=');
             String name = (eq < 0 ? f : f.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
             if (!ReportFormats.names().contains(name)) {
-                throw new Main.UsageError("unknown format '" + name + "' (known: " + String.join(", ", ReportFormats.names()) + ")");
+                throw new SessionException("unknown format '" + name + "' (known: " + String.join(", ", ReportFormats.names()) + ")");
             }
             Path file = eq < 0 ? null : Path.of(f.substring(eq + 1));
             if (file == null) {
                 if (++toStdout > 1 && output == null) {
-                    throw new Main.UsageError("only one format can go to standard output; write the others with NAME=FILE");
+                    throw new SessionException("only one format can go to standard output; write the others with NAME=FILE");
                 }
                 if (output != null) {
                     file = output;
@@ -169,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
             out.add(new Target(name, file));
         }
         if (output != null && toStdout > 1) {
-            throw new Main.UsageError("--output takes one format; write the others with --format NAME=FILE");
+            throw new SessionException("--output takes one format; write the others with --format NAME=FILE");
         }
         return out;
     }

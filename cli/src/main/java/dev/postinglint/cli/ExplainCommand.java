@@ -1,9 +1,9 @@
 package dev.postinglint.cli;
 
 import dev.postinglint.core.policy.Policy;
-import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.policy.PolicyRule;
 import dev.postinglint.core.rules.RuleInfo;
+import dev.postinglint.core.session.SessionException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +26,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Policy p = policy.policyHere(new PolicyLoader());
-        PolicyRule r = p.rule(ruleId).orElseThrow(() -> new Main.UsageError("no rule '" + ruleId + "' in policy "
+        Policy p = policy.policyHere();
+        PolicyRule r = p.rule(ruleId).orElseThrow(() -> new SessionException("no rule '" + ruleId + "' in policy "
                 + p.label() + " (see 'posting-lint rules')"));
         RuleInfo info = r.rule().info();
         PrintWriter out = spec.commandLine().getOut();

@@ -3,24 +3,17 @@ package dev.postinglint.cli;
 import dev.postinglint.core.fix.AtomicWriter;
 import dev.postinglint.core.fix.FixPlanner;
 import dev.postinglint.core.fix.Fixer;
-import dev.postinglint.core.fix.UnifiedDiff;
-import dev.postinglint.core.input.InputCollector;
-import dev.postinglint.core.input.InputFile;
-import dev.postinglint.core.model.Finding;
-import dev.postinglint.core.model.LintReport;
-import dev.postinglint.core.model.Severity;
-import dev.postinglint.core.policy.Policy;
-import dev.postinglint.core.policy.PolicyLoader;
-import dev.postinglint.core.policy.PolicyResolver;
+import dev.postinglint.core.session.FailGate;
+import dev.postinglint.core.session.FixOutcome;
+import dev.postinglint.core.session.FixRequest;
+import dev.postinglint.core.session.FixSession;
+import dev.postinglint.core.session.LintSettings;
+import dev.postinglint.core.session.Messages;
+import dev.postinglint.core.session.Postings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,48 +47,33 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     TextOptions text = new TextOptions();
 
-    private final AtomicWriter writer = new AtomicWriter();
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        lint.validate();
-        Severity threshold = lint.threshold();
-        PolicyResolver resolver = lint.policy.resolver(new PolicyLoader());
-        InputCollector.Collected collected = lint.collect(err);
-        if (collected == null) {
+        FailGate gate = lint.gate();
+        LintSettings settings = lint.settings();
+        FixSession session = FixSession.open(new FixRequest(settings, gate, rules, "--rule", dryRun, new AtomicWriter()));
+        Postings postings = lint.collect(err);
+        if (postings == null) {
             return Main.USAGE_OR_IO;
         }
-        checkRuleIds(collected.files(), resolver);
-        Set<String> only = new HashSet<>(rules);
-        var linter = lint.linter();
-        Fixer fixer = new Fixer(linter, resolver, id -> only.isEmpty() || only.contains(id));
-        Fixer.Result result = fixer.run(collected.files(), lint.maxBytes());
+        FixOutcome outcome = session.fix(postings);
 
         // With --dry-run the diff is the output (it can go to patch or git apply); the rest goes to stderr.
         PrintWriter info = dryRun ? err : out;
-        List<InputFile> written = new ArrayList<>();
-        boolean writeFailed = false;
-        for (Fixer.FileFix f : result.files()) {
-            if (!f.changed()) {
-                continue;
-            }
-            String path = f.file().displayPath();
-            if (dryRun) {
-                out.print(UnifiedDiff.of(path, f.original().text(), f.fixed().text()));
-                continue;
-            }
-            try {
-                writer.replace(f.file().path(), f.original().bytes(), f.fixed().bytes());
-                written.add(f.file());
-                info.println("fixed " + path + ": " + describe(f.applied()));
-            } catch (IOException e) {
-                writeFailed = true;
-                err.println("posting-lint: cannot write " + path + ": " + reason(e));
+        for (FixOutcome.Change c : outcome.changes()) {
+            String path = c.fix().file().displayPath();
+            if (c.diff() != null) {
+                out.print(c.diff());
+            } else if (c.failure() != null) {
+                err.println("posting-lint: cannot write " + path + ": " + reason(c.failure()));
+            } else {
+                info.println("fixed " + path + ": " + Messages.fixesByRule(c.fix().applied(), "\u00d7"));
             }
         }
         out.flush();
+        Fixer.Result result = outcome.result();
         for (Fixer.FileFix f : result.files()) {
             for (FixPlanner.Skipped s : f.notFixed()) {
                 var at = s.finding().span().start();
@@ -103,47 +81,13 @@ final class FixCommand implements Callable<Integer> {
                         + "]: " + s.reason());
             }
         }
-        // Confirm: lint what is on disk now (for --dry-run, the fixed text in memory).
-        LintReport after = dryRun ? result.report() : linter.lint(collected.files(), resolver);
-        text.textReporter(!dryRun).write(after, info);
-        int fixedFiles = (int) result.files().stream().filter(Fixer.FileFix::changed).count();
-        info.println((dryRun ? "Would fix " : "Fixed ") + CheckCommand.plural(result.fixedCount(), "finding") + " in "
-                + CheckCommand.plural(dryRun ? fixedFiles : written.size(), "file") + " (" + CheckCommand.plural(result.passes(), "pass", "passes") + ")"
+        text.textReporter(!dryRun).write(outcome.after(), info);
+        long files = dryRun ? outcome.changes().size() : outcome.writtenCount();
+        info.println((dryRun ? "Would fix " : "Fixed ") + Messages.plural(result.fixedCount(), "finding") + " in "
+                + Messages.plural(files, "file") + " (" + Messages.plural(result.passes(), "pass", "passes") + ")"
                 + (result.notFixedCount() == 0 ? "" : "; " + result.notFixedCount() + " could not be fixed"));
         info.flush();
-        if (writeFailed || after.hasIoErrors() || !collected.errors().isEmpty()) {
-            return Main.USAGE_OR_IO;
-        }
-        return after.summary().reaches(threshold) || result.notFixedCount() > 0 ? Main.FINDINGS : Main.OK;
-    }
-
-    /** {@code --rule} must name a rule of some policy in use: a typo would otherwise silently fix nothing. */
-    private void checkRuleIds(List<InputFile> files, PolicyResolver resolver) {
-        if (rules.isEmpty()) {
-            return;
-        }
-        Set<String> known = new LinkedHashSet<>();
-        Set<String> labels = new LinkedHashSet<>();
-        for (InputFile f : files) {
-            Policy p = resolver.policyFor(f.path());
-            labels.add(p.label());
-            p.rules().forEach(r -> known.add(r.id()));
-        }
-        for (String id : rules) {
-            if (!known.contains(id)) {
-                throw new Main.UsageError("--rule " + id + ": no such rule in policy " + String.join(", ", labels)
-                        + " (see 'posting-lint rules')");
-            }
-        }
-    }
-
-    /** "3 fixes (fast-paced ×2, no-inline-style)". */
-    static String describe(List<Finding> applied) {
-        Map<String, Integer> byRule = new TreeMap<>();
-        applied.forEach(f -> byRule.merge(f.ruleId(), 1, Integer::sum));
-        List<String> parts = new ArrayList<>();
-        byRule.forEach((id, n) -> parts.add(n == 1 ? id : id + " \u00d7" + n));
-        return CheckCommand.plural(applied.size(), "fix", "fixes") + " (" + String.join(", ", parts) + ")";
+        return outcome.status().code();
     }
 
     private static String reason(IOException e) {

@@ -1,17 +1,15 @@
 package dev.postinglint.cli;
 
-import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.input.InputCollector;
-import dev.postinglint.core.input.InputKind;
-import dev.postinglint.core.model.Severity;
-import dev.postinglint.core.regex.Globs;
+import dev.postinglint.core.session.FailGate;
+import dev.postinglint.core.session.LintSettings;
+import dev.postinglint.core.session.Options;
+import dev.postinglint.core.session.Postings;
+import dev.postinglint.core.session.SessionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,94 +45,31 @@ final class LintOptions {
     @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Refuse postings larger than this (default: 32M; suffixes K, M).")
     String maxFileSize;
 
-    /** The {@code --fail-on} level; null for never. */
-    Severity threshold() {
-        return parseFailOn(failOn);
+    /** The {@code --fail-on} gate: the CLI fails on the first finding at that level. */
+    FailGate gate() {
+        return FailGate.at(Options.failOn("--fail-on", failOn).orElse(null));
     }
 
-    LocalDate date() {
-        return parseDate(asOf);
-    }
-
-    long maxBytes() {
-        return parseSize(maxFileSize);
-    }
-
-    Linter linter() {
-        return new Linter(date(), threads == null ? Runtime.getRuntime().availableProcessors() : threads, maxBytes());
+    /** Policies, day, threads and size limit; a bad value is a {@link SessionException} before any work. */
+    LintSettings settings() {
+        return new LintSettings(policy.policies, Path.of(""), Options.asOf("--as-of", asOf, LocalDate.now()),
+                threads == null ? LintSettings.defaultThreads() : threads, Options.fileSize("--max-file-size", maxFileSize));
     }
 
     /**
      * The postings to work on; notes and errors go to {@code err}. Null (after saying why) when there is
      * nothing to do: then the command exits 2.
      */
-    InputCollector.Collected collect(PrintWriter err) {
-        Globs inc;
-        Globs exc;
-        try {
-            inc = new Globs(includes.isEmpty() ? InputKind.DEFAULT_INCLUDES : includes);
-            exc = new Globs(excludes);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageError(e.getMessage());
-        }
-        InputCollector.Collected collected = new InputCollector(inc, exc).collect(paths.isEmpty() ? List.of(Path.of(".")) : paths);
-        collected.notes().forEach(n -> err.println("posting-lint: " + n));
-        collected.errors().forEach(e -> err.println("posting-lint: " + e));
-        if (collected.files().isEmpty()) {
-            if (collected.errors().isEmpty()) {
-                err.println("posting-lint: no posting files found (include: " + String.join(", ", inc.patterns()) + ")");
+    Postings collect(PrintWriter err) {
+        Postings postings = Postings.collect(paths, includes, excludes, null);
+        postings.notes().forEach(n -> err.println("posting-lint: " + n));
+        postings.errors().forEach(e -> err.println("posting-lint: " + e));
+        if (postings.files().isEmpty()) {
+            if (postings.errors().isEmpty()) {
+                err.println("posting-lint: no posting files found (include: " + String.join(", ", postings.includes()) + ")");
             }
             return null;
         }
-        return collected;
-    }
-
-    /** Checks every option's value before any work, so that a usage error exits 2 before anything happens. */
-    void validate() {
-        threshold();
-        date();
-        maxBytes();
-    }
-
-    static Severity parseFailOn(String s) {
-        if (s.equalsIgnoreCase("never")) {
-            return null;
-        }
-        return Severity.parse(s).orElseThrow(() -> new Main.UsageError("--fail-on must be error, warning, info or never, not '" + s + "'"));
-    }
-
-    static LocalDate parseDate(String s) {
-        if (s == null) {
-            return LocalDate.now();
-        }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new Main.UsageError("--as-of must be a date written YYYY-MM-DD, not '" + s + "'");
-        }
-    }
-
-    static long parseSize(String s) {
-        if (s == null) {
-            return Linter.DEFAULT_MAX_FILE_BYTES;
-        }
-        String t = s.strip().toUpperCase(Locale.ROOT);
-        long mult = 1;
-        if (t.endsWith("K")) {
-            mult = 1L << 10;
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("M")) {
-            mult = 1L << 20;
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            long v = Long.parseLong(t) * mult;
-            if (v <= 0) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new Main.UsageError("--max-file-size must be a positive size such as 500K or 32M, not '" + s + "'");
-        }
+        return postings;
     }
 }

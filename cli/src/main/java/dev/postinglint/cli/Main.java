@@ -1,6 +1,8 @@
 package dev.postinglint.cli;
 
 import dev.postinglint.core.model.ToolInfo;
+import dev.postinglint.core.session.ExitStatus;
+import dev.postinglint.core.session.SessionException;
 import dev.postinglint.core.yaml.PolicyException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -15,9 +17,9 @@ import picocli.CommandLine;
 @Command(name = "posting-lint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A compliance and consistency linter for job postings.")
 public final class Main implements Runnable {
-    public static final int OK = 0;
-    public static final int FINDINGS = 1;
-    public static final int USAGE_OR_IO = 2;
+    public static final int OK = ExitStatus.OK.code();
+    public static final int FINDINGS = ExitStatus.FINDINGS.code();
+    public static final int USAGE_OR_IO = ExitStatus.ERROR.code();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,7 +49,7 @@ public final class Main implements Runnable {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof PolicyException pe) {
                 e.println(pe.getMessage());
-            } else if (ex instanceof UsageError ue) {
+            } else if (ex instanceof SessionException ue) {
                 e.println("posting-lint: " + ue.getMessage());
             } else {
                 e.println("posting-lint: internal error: " + ex);
@@ -86,13 +88,6 @@ public final class Main implements Runnable {
                 case "help" -> new CommandLine.HelpCommand();
                 default -> new BenchCommand();
             });
-        }
-    }
-
-    /** A problem with what the user asked for (bad path, bad date): exit 2 with a one-line message. */
-    static final class UsageError extends RuntimeException {
-        UsageError(String message) {
-            super(message);
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.postinglint.cli;
 
 import dev.postinglint.core.policy.Policy;
-import dev.postinglint.core.policy.PolicyLoader;
-import dev.postinglint.core.policy.PolicyResolver;
+import dev.postinglint.core.session.LintSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +13,8 @@ final class PolicyOptions {
             description = "Policy file or built-in pack (repeatable). Default: the nearest .posting-lint.yaml, else builtin:default.")
     List<String> policies = new ArrayList<>();
 
-    boolean given() {
-        return !policies.isEmpty();
-    }
-
-    /** The explicit policies merged, or nearest-config discovery for each file. */
-    PolicyResolver resolver(PolicyLoader loader) {
-        if (given()) {
-            return PolicyResolver.fixed(loader.load(policies, Path.of("")));
-        }
-        return PolicyResolver.discovering(loader);
-    }
-
     /** The policy for the working directory: explicit, else discovered from here, else the default. */
-    Policy policyHere(PolicyLoader loader) {
-        return resolver(loader).policyFor(Path.of("").toAbsolutePath().resolve("posting.html"));
+    Policy policyHere() {
+        return LintSettings.resolver(policies, Path.of("")).policyFor(Path.of("").toAbsolutePath().resolve("posting.html"));
     }
 }

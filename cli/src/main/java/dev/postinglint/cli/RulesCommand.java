@@ -1,7 +1,6 @@
 package dev.postinglint.cli;
 
 import dev.postinglint.core.policy.Policy;
-import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.policy.PolicyRule;
 import java.io.PrintWriter;
 import java.util.List;
@@ -23,7 +22,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Policy p = policy.policyHere(new PolicyLoader());
+        Policy p = policy.policyHere();
         PrintWriter out = spec.commandLine().getOut();
         List<String[]> rows = new java.util.ArrayList<>();
         rows.add(new String[] {"ID", "TYPE", "SEVERITY", "CATEGORY", "SOURCE"});

@@ -3,6 +3,7 @@ package dev.postinglint.cli;
 import dev.postinglint.core.engine.ExampleRunner;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
+import dev.postinglint.core.session.Options;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ final class TestPolicyCommand implements Callable<Integer> {
         Policy p = new PolicyLoader().load(policyRef, Path.of(""));
         String own = p.sources().get(p.sources().size() - 1);
         Set<String> wanted = all ? Set.copyOf(p.sources()) : Set.of(own);
-        List<ExampleRunner.Outcome> outcomes = ExampleRunner.run(p, wanted::contains, LintOptions.parseDate(asOf));
+        List<ExampleRunner.Outcome> outcomes = ExampleRunner.run(p, wanted::contains, Options.asOf("--as-of", asOf, LocalDate.now()));
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         for (ExampleRunner.Outcome o : outcomes) {

@@ -1,20 +1,22 @@
 package dev.postinglint.maven;
 
 import dev.postinglint.core.engine.Linter;
-import dev.postinglint.core.input.InputFile;
 import dev.postinglint.core.input.InputKind;
-import dev.postinglint.core.model.FileResult;
-import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
-import dev.postinglint.core.policy.PolicyLoader;
-import dev.postinglint.core.policy.PolicyResolver;
 import dev.postinglint.core.regex.Globs;
+import dev.postinglint.core.session.CheckOutcome;
+import dev.postinglint.core.session.CheckRequest;
+import dev.postinglint.core.session.CheckSession;
+import dev.postinglint.core.session.LintSettings;
+import dev.postinglint.core.session.Messages;
+import dev.postinglint.core.session.Postings;
+import dev.postinglint.core.session.SessionException;
 import dev.postinglint.core.yaml.PolicyException;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,10 +24,10 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What every posting-lint goal shares: which postings, which policies, which day, and the lint run
- * itself. A goal implements {@link #validate()} (check its own parameters before any work) and
- * {@link #handle(LintRun)} (what to do with the results: gate the build, write reports, or later
- * apply fixes). Holds no rule logic: everything is delegated to posting-lint-core.
+ * What every posting-lint goal shares: which postings, which policies, which day. A goal implements
+ * {@link #validate()} (check its own parameters before any work) and {@link #handle(LintSettings, Postings)} (run a
+ * check or fix session of posting-lint-core on them and log the outcome: gate the build, write reports,
+ * apply fixes). Holds no run logic of its own.
  */
 public abstract class AbstractPostingLintMojo extends AbstractMojo {
     static final String DEFAULT_SOURCE_DIRECTORY = "src/postings";
@@ -69,37 +71,6 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
     @Parameter(property = "posting-lint.asOf")
     protected String asOf;
 
-    /** The outcome of linting one module: its postings and the core's report on them. */
-    protected record LintRun(Path basedir, List<InputFile> files, LintReport report, List<String> inputErrors) {
-        public LintRun {
-            files = List.copyOf(files);
-            inputErrors = List.copyOf(inputErrors);
-        }
-
-        /** The posting a result's path names (for goals that act on files, such as a fix goal). */
-        public InputFile file(String displayPath) {
-            return files.stream().filter(f -> f.displayPath().equals(displayPath)).findFirst().orElse(null);
-        }
-
-        /** The same run with another report (e.g. without the findings a baseline holds). */
-        public LintRun withReport(LintReport other) {
-            return new LintRun(basedir, files, other, inputErrors);
-        }
-
-        /** Paths that could not be read, with the reason, in path order. */
-        public List<String> unreadable() {
-            List<String> out = new ArrayList<>(inputErrors);
-            for (FileResult r : report.files()) {
-                if (r.ioError()) {
-                    for (Finding f : r.findings()) {
-                        out.add(f.message());
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -107,22 +78,25 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
             return;
         }
         validate();
-        LintRun run = lint();
-        if (run != null) {
-            handle(run);
+        LintSettings settings = settings();
+        Postings postings = postings();
+        if (postings != null) {
+            handle(settings, postings);
         }
     }
 
     /** Checks the goal's own parameters before any work; a bad value is a {@link MojoExecutionException}. */
     protected abstract void validate() throws MojoExecutionException;
 
-    /** Acts on the results of a run that found postings. */
-    protected abstract void handle(LintRun run) throws MojoExecutionException, MojoFailureException;
+    /** Acts on the module's postings (there is at least one). */
+    protected abstract void handle(LintSettings settings, Postings postings) throws MojoExecutionException, MojoFailureException;
 
-    /** Finds the module's postings and lints them; null (after an info line) when there are none. */
-    protected LintRun lint() throws MojoExecutionException {
-        Path base = basedir.toPath().toAbsolutePath().normalize();
-        LocalDate date = option(() -> Options.asOf(asOf, LocalDate.now()));
+    /**
+     * Finds the module's postings; null (after an info line) when there are none, so that a module without
+     * postings is skipped before its policies are even loaded.
+     */
+    protected Postings postings() throws MojoExecutionException {
+        Path base = basedir();
         List<String> dirs = Options.listOr(sourceDirectories, List.of(DEFAULT_SOURCE_DIRECTORY));
         Globs inc = option(() -> new Globs(Options.listOr(includes, InputKind.DEFAULT_INCLUDES)));
         Globs exc = option(() -> new Globs(Options.listOr(excludes, List.of())));
@@ -142,41 +116,57 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
             return null;
         }
         found.missing().forEach(m -> getLog().debug("posting-lint: no directory " + m));
+        return found.postings();
+    }
 
+    /** The module's base directory, absolute. */
+    protected Path basedir() {
+        return basedir.toPath().toAbsolutePath().normalize();
+    }
+
+    /** The configured policies (relative to the module) and day; all cores; the core's size limit. */
+    protected LintSettings settings() throws MojoExecutionException {
+        LocalDate date = option(() -> Options.asOf(asOf, LocalDate.now()));
+        return new LintSettings(Options.listOr(policies, List.of()), basedir(), date, LintSettings.defaultThreads(),
+                Linter.DEFAULT_MAX_FILE_BYTES);
+    }
+
+    /** Opens a check session: a broken baseline or policy fails the goal as an execution error. */
+    protected CheckSession openCheck(CheckRequest request) throws MojoExecutionException {
         try {
-            PolicyResolver resolver = resolver(base);
-            LintReport report = linter(date).lint(found.files(), resolver);
-            getLog().debug("posting-lint: policies " + String.join(", ", report.policies()));
-            return new LintRun(base, found.files(), report, found.errors());
+            return CheckSession.open(request);
+        } catch (SessionException | IOException e) {
+            throw new MojoExecutionException("posting-lint: cannot read the baseline: " + e.getMessage(), e);
         } catch (PolicyException e) {
-            throw new MojoExecutionException("posting-lint: broken policy: " + e.getMessage(), e);
+            throw brokenPolicy(e);
         }
     }
 
-    /** The configured policies, or nearest-config discovery; a broken policy throws {@link PolicyException}. */
-    protected PolicyResolver resolver(Path base) {
-        PolicyLoader loader = new PolicyLoader();
-        List<String> refs = Options.listOr(policies, List.of());
-        return refs.isEmpty() ? PolicyResolver.discovering(loader) : PolicyResolver.fixed(loader.load(refs, base));
+    /** Lints the postings in a check session; a broken policy fails the goal as an execution error. */
+    protected CheckOutcome check(CheckRequest request, Postings postings) throws MojoExecutionException {
+        CheckSession session = openCheck(request);
+        try {
+            CheckOutcome outcome = session.check(postings);
+            getLog().debug("posting-lint: policies " + String.join(", ", outcome.full().policies()));
+            return outcome;
+        } catch (PolicyException e) {
+            throw brokenPolicy(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // only writing a baseline throws it, and no goal writes one
+        }
     }
 
-    /** The engine, judging as of the configured day. */
-    protected Linter linter(LocalDate date) {
-        return new Linter(date, Runtime.getRuntime().availableProcessors(), Linter.DEFAULT_MAX_FILE_BYTES);
-    }
-
-    /** The configured as-of day (default today). */
-    protected LocalDate asOfDate() throws MojoExecutionException {
-        return option(() -> Options.asOf(asOf, LocalDate.now()));
+    protected static MojoExecutionException brokenPolicy(PolicyException e) {
+        return new MojoExecutionException("posting-lint: broken policy: " + e.getMessage(), e);
     }
 
     /** Writes the report files and logs where they went. */
-    protected List<Path> writeReports(LintRun run, List<String> formats) throws MojoExecutionException {
+    protected List<Path> writeReports(LintReport report, List<String> formats) throws MojoExecutionException {
         Path dir = outputDirectory.toPath();
         try {
-            List<Path> written = ReportFiles.write(run.report(), formats, dir);
+            List<Path> written = ReportFiles.write(report, formats, dir);
             for (Path p : written) {
-                getLog().info("posting-lint: wrote " + Inputs.display(run.basedir(), p));
+                getLog().info("posting-lint: wrote " + Postings.display(basedir(), p));
             }
             return written;
         } catch (IOException e) {
@@ -185,10 +175,10 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
     }
 
     /** Fails the goal when some posting (or directory) could not be read at all. */
-    protected void failOnUnreadableInput(LintRun run) throws MojoExecutionException {
-        List<String> unreadable = run.unreadable();
+    protected void failOnUnreadableInput(CheckOutcome outcome) throws MojoExecutionException {
+        List<String> unreadable = outcome.unreadable();
         if (!unreadable.isEmpty()) {
-            throw new MojoExecutionException("posting-lint: cannot read " + FindingLog.plural(unreadable.size(), "path")
+            throw new MojoExecutionException("posting-lint: cannot read " + Messages.plural(unreadable.size(), "path")
                     + ": " + String.join("; ", unreadable));
         }
     }

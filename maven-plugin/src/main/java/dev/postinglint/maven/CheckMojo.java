@@ -1,9 +1,14 @@
 package dev.postinglint.maven;
 
-import dev.postinglint.core.filter.Baseline;
 import dev.postinglint.core.model.Summary;
+import dev.postinglint.core.session.CheckOutcome;
+import dev.postinglint.core.session.CheckRequest;
+import dev.postinglint.core.session.ExitStatus;
+import dev.postinglint.core.session.FailGate;
+import dev.postinglint.core.session.LintSettings;
+import dev.postinglint.core.session.Messages;
+import dev.postinglint.core.session.Postings;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -47,52 +52,46 @@ public class CheckMojo extends AbstractPostingLintMojo {
     @Parameter(property = "posting-lint.baseline")
     protected File baseline;
 
-    private Gate gate;
+    private FailGate gate;
     private List<String> formatNames;
 
     @Override
     protected void validate() throws MojoExecutionException {
-        gate = new Gate(option(() -> Options.failOn(failOn)).orElse(null),
+        gate = new FailGate(option(() -> Options.failOn(failOn)).orElse(null),
                 option(() -> Options.maxAllowedViolations(maxAllowedViolations)));
         formatNames = option(() -> Options.formats(formats));
     }
 
     @Override
-    protected void handle(LintRun lintRun) throws MojoExecutionException, MojoFailureException {
-        LintRun run = applyBaseline(lintRun);
-        Summary summary = run.report().summary();
-        if (logViolationsToConsole) {
-            FindingLog.findings(getLog(), run.report());
+    protected void handle(LintSettings settings, Postings postings) throws MojoExecutionException, MojoFailureException {
+        report(check(request(settings), postings));
+    }
+
+    /** The check this goal runs: its gate, and the baseline (relative to the module) when one is configured. */
+    protected CheckRequest request(LintSettings settings) {
+        Path file = baseline == null ? null : basedir().resolve(baseline.toPath());
+        return new CheckRequest(settings, gate, file, null, basedir());
+    }
+
+    /** Logs the outcome, writes the report files, and fails the build as the outcome says. */
+    protected void report(CheckOutcome outcome) throws MojoExecutionException, MojoFailureException {
+        if (outcome.baselineUse() != null) {
+            getLog().info("posting-lint: " + Messages.baselineApplied(Postings.display(basedir(), outcome.baselineUse().file()),
+                    outcome.baselineUse(), n -> "posting-lint check --write-baseline drops them"));
         }
-        getLog().info("posting-lint: " + FindingLog.summary(summary));
-        List<Path> written = writeReports(run, formatNames);
-        failOnUnreadableInput(run);
-        if (gate.fails(summary)) {
-            String see = written.isEmpty() ? "" : "; see " + Inputs.display(run.basedir(), written.get(0));
+        Summary summary = outcome.report().summary();
+        if (logViolationsToConsole) {
+            FindingLog.findings(getLog(), outcome.report());
+        }
+        getLog().info("posting-lint: " + Messages.summary(summary));
+        List<Path> written = writeReports(outcome.report(), formatNames);
+        failOnUnreadableInput(outcome);
+        if (outcome.status() == ExitStatus.FINDINGS) {
+            String see = written.isEmpty() ? "" : "; see " + Postings.display(basedir(), written.get(0));
             throw new MojoFailureException("posting-lint: " + gate.describe(summary) + see);
         }
         if (gate.threshold() != null && gate.counted(summary) > 0) {
             getLog().warn("posting-lint: " + gate.describe(summary) + " are tolerated");
         }
-    }
-
-    /** The run without the findings the baseline holds (the run itself when no baseline is configured). */
-    private LintRun applyBaseline(LintRun run) throws MojoExecutionException {
-        if (baseline == null) {
-            return run;
-        }
-        Path file = baseline.toPath().isAbsolute() ? baseline.toPath() : run.basedir().resolve(baseline.toPath());
-        Baseline known;
-        try {
-            known = Baseline.read(file);
-        } catch (IOException e) {
-            throw new MojoExecutionException("posting-lint: cannot read the baseline: " + e.getMessage(), e);
-        }
-        Baseline.Applied applied = known.apply(run.report(), Baseline.keys(file, run.basedir()));
-        getLog().info("posting-lint: baseline " + Inputs.display(run.basedir(), file) + ": "
-                + FindingLog.plural(applied.known(), "known finding") + " not reported"
-                + (applied.fixed().isEmpty() ? "" : "; " + applied.fixed().size() + (applied.fixed().size() == 1 ? " entry" : " entries")
-                        + " fixed since (posting-lint check --write-baseline drops them)"));
-        return run.withReport(applied.report());
     }
 }

@@ -3,7 +3,6 @@ package dev.postinglint.maven;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
-import dev.postinglint.core.model.Summary;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -36,16 +35,6 @@ final class FindingLog {
                 }
             }
         }
-    }
-
-    /** {@code 3 files checked: 2 errors, 1 warning, 0 infos}. */
-    static String summary(Summary s) {
-        return plural(s.files(), "file") + " checked: " + plural(s.errors(), "error") + ", "
-                + plural(s.warnings(), "warning") + ", " + plural(s.infos(), "info") + s.extras();
-    }
-
-    static String plural(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     /** Messages quote posting text: keep each on one line and free of control characters. */

@@ -1,17 +1,21 @@
 package dev.postinglint.maven;
 
-import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.fix.AtomicWriter;
 import dev.postinglint.core.fix.FixPlanner;
 import dev.postinglint.core.fix.Fixer;
-import dev.postinglint.core.fix.UnifiedDiff;
+import dev.postinglint.core.session.CheckSession;
+import dev.postinglint.core.session.FailGate;
+import dev.postinglint.core.session.FixOutcome;
+import dev.postinglint.core.session.FixRequest;
+import dev.postinglint.core.session.FixSession;
+import dev.postinglint.core.session.LintSettings;
+import dev.postinglint.core.session.Messages;
+import dev.postinglint.core.session.Postings;
 import dev.postinglint.core.yaml.PolicyException;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -38,56 +42,43 @@ public class FixMojo extends CheckMojo {
     AtomicWriter writer = new AtomicWriter();
 
     @Override
-    protected void handle(LintRun run) throws MojoExecutionException, MojoFailureException {
-        Set<String> only = Set.copyOf(Options.listOr(fixRules, List.of()));
-        Fixer.Result result;
+    protected void handle(LintSettings settings, Postings postings) throws MojoExecutionException, MojoFailureException {
+        FixOutcome outcome;
         try {
-            Fixer fixer = new Fixer(linter(asOfDate()), resolver(run.basedir()), id -> only.isEmpty() || only.contains(id));
-            result = fixer.run(run.files(), Linter.DEFAULT_MAX_FILE_BYTES);
+            // The fix session's own gate is not used: the check below gates the build, with the baseline.
+            FixRequest request = new FixRequest(settings, FailGate.at(null), Options.listOr(fixRules, List.of()), null, dryRun, writer);
+            outcome = FixSession.open(request).fix(postings);
         } catch (PolicyException e) {
-            throw new MojoExecutionException("posting-lint: broken policy: " + e.getMessage(), e);
+            throw brokenPolicy(e);
         }
-        List<String> failed = new ArrayList<>();
-        int written = 0;
-        for (Fixer.FileFix f : result.files()) {
-            if (!f.changed()) {
-                continue;
-            }
-            String path = f.file().displayPath();
-            if (dryRun) {
-                getLog().info("posting-lint: would fix " + path + ":\n" + UnifiedDiff.of(path, f.original().text(), f.fixed().text()));
-                continue;
-            }
-            try {
-                writer.replace(f.file().path(), f.original().bytes(), f.fixed().bytes());
-                written++;
-                getLog().info("posting-lint: fixed " + path + ": " + describe(f));
-            } catch (IOException e) {
-                failed.add(path + ": " + e.getMessage());
-                getLog().error("posting-lint: cannot write " + path + ": " + e.getMessage());
+        for (FixOutcome.Change c : outcome.changes()) {
+            String path = c.fix().file().displayPath();
+            if (c.diff() != null) {
+                getLog().info("posting-lint: would fix " + path + ":\n" + c.diff());
+            } else if (c.failure() != null) {
+                getLog().error("posting-lint: cannot write " + path + ": " + c.failure().getMessage());
+            } else {
+                getLog().info("posting-lint: fixed " + path + ": " + Messages.fixesByRule(c.fix().applied(), "x"));
             }
         }
-        for (Fixer.FileFix f : result.files()) {
+        for (Fixer.FileFix f : outcome.result().files()) {
             for (FixPlanner.Skipped s : f.notFixed()) {
                 getLog().warn("posting-lint: " + FindingLog.line(f.file().displayPath(), s.finding()) + " (not fixed: " + s.reason() + ")");
             }
         }
-        getLog().info("posting-lint: " + (dryRun ? "would fix " : "fixed ") + FindingLog.plural(result.fixedCount(), "finding")
-                + (dryRun ? "" : " in " + FindingLog.plural(written, "file")));
+        getLog().info("posting-lint: " + (dryRun ? "would fix " : "fixed ") + Messages.plural(outcome.result().fixedCount(), "finding")
+                + (dryRun ? "" : " in " + Messages.plural(outcome.writtenCount(), "file")));
+        List<FixOutcome.Change> failed = outcome.failures();
         if (!failed.isEmpty()) {
-            throw new MojoExecutionException("posting-lint: cannot write " + FindingLog.plural(failed.size(), "posting")
-                    + ": " + String.join("; ", failed));
+            throw new MojoExecutionException("posting-lint: cannot write " + Messages.plural(failed.size(), "posting") + ": "
+                    + failed.stream().map(c -> c.fix().file().displayPath() + ": " + c.failure().getMessage()).collect(Collectors.joining("; ")));
         }
-        // Then check what is there now, as the check goal would.
-        LintRun after = dryRun ? run.withReport(result.report()) : lint();
-        super.handle(after == null ? run : after);
-    }
-
-    private static String describe(Fixer.FileFix f) {
-        Map<String, Integer> byRule = new TreeMap<>();
-        f.applied().forEach(x -> byRule.merge(x.ruleId(), 1, Integer::sum));
-        List<String> parts = new ArrayList<>();
-        byRule.forEach((id, n) -> parts.add(n == 1 ? id : id + " x" + n));
-        return f.applied().size() + (f.applied().size() == 1 ? " fix" : " fixes") + " (" + String.join(", ", parts) + ")";
+        // Then judge what is there now, as the check goal would (baseline, gate, report files).
+        CheckSession check = openCheck(request(settings));
+        try {
+            report(check.judge(postings, outcome.after()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // only writing a baseline throws it, and no goal writes one
+        }
     }
 }

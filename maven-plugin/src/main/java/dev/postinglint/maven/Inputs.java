@@ -1,25 +1,35 @@
 package dev.postinglint.maven;
 
-import dev.postinglint.core.input.InputCollector;
 import dev.postinglint.core.input.InputFile;
 import dev.postinglint.core.regex.Globs;
+import dev.postinglint.core.session.Postings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds a module's postings: the source directories (relative to the module's basedir) walked by the
- * core's {@link InputCollector} with java.nio include and exclude globs. Reports show paths relative
- * to the module basedir, whatever directory Maven was started from.
+ * Finds a module's postings: the source directories (relative to the module's basedir) that exist, collected
+ * by the session with reported paths relative to the basedir, whatever directory Maven was started from.
  */
 final class Inputs {
     /**
      * What was found. {@code missing} are configured directories that do not exist (a module without
-     * postings); {@code notes} are things skipped on purpose (link loops); {@code errors} are paths
-     * that could not be read.
+     * postings); the postings' notes are things skipped on purpose (link loops), their errors paths that
+     * could not be read.
      */
-    record Found(List<InputFile> files, List<String> missing, List<String> notes, List<String> errors) {
+    record Found(Postings postings, List<String> missing) {
+        List<InputFile> files() {
+            return postings.files();
+        }
+
+        List<String> notes() {
+            return postings.notes();
+        }
+
+        List<String> errors() {
+            return postings.errors();
+        }
     }
 
     private Inputs() {
@@ -34,24 +44,11 @@ final class Inputs {
             if (Files.exists(p)) {
                 existing.add(p);
             } else {
-                missing.add(display(base, p));
+                missing.add(Postings.display(base, p));
             }
         }
-        if (existing.isEmpty()) {
-            return new Found(List.of(), List.copyOf(missing), List.of(), List.of());
-        }
-        InputCollector.Collected c = new InputCollector(includes, excludes).collect(existing);
-        List<InputFile> files = c.files().stream()
-                .map(f -> new InputFile(f.path(), display(base, f.path())))
-                .sorted()
-                .toList();
-        return new Found(files, List.copyOf(missing), c.notes(), c.errors());
-    }
-
-    /** The path relative to the basedir with {@code /} separators, or absolute when outside it. */
-    static String display(Path basedir, Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        Path shown = abs.startsWith(basedir) ? basedir.relativize(abs) : abs;
-        return shown.toString().replace('\\', '/');
+        Postings postings = existing.isEmpty() ? new Postings(List.of(), List.of(), List.of(), includes.patterns())
+                : Postings.collect(existing, includes.patterns(), excludes.patterns(), base);
+        return new Found(postings, List.copyOf(missing));
     }
 }

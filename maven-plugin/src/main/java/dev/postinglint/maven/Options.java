@@ -3,7 +3,6 @@ package dev.postinglint.maven;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.report.ReportFormats;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -23,24 +22,12 @@ final class Options {
 
     /** {@code failOn}: a severity, or empty for {@code never}. */
     static Optional<Severity> failOn(String value) {
-        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-        if (v.equals("never")) {
-            return Optional.empty();
-        }
-        return Optional.of(Severity.parse(v).orElseThrow(() -> new IllegalArgumentException(
-                "failOn must be error, warning, info or never, not '" + value + "'")));
+        return dev.postinglint.core.session.Options.failOn("failOn", value);
     }
 
-    /** {@code asOf}: a date written YYYY-MM-DD; blank means today. */
+    /** {@code asOf}: a date written YYYY-MM-DD; blank (as an empty property gives it) means today. */
     static LocalDate asOf(String value, LocalDate today) {
-        if (value == null || value.isBlank()) {
-            return today;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("asOf must be a date written YYYY-MM-DD, not '" + value + "'");
-        }
+        return dev.postinglint.core.session.Options.asOf("asOf", value == null || value.isBlank() ? null : value, today);
     }
 
     /** {@code maxAllowedViolations}: zero or more. */

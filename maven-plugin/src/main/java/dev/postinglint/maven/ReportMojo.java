@@ -1,6 +1,12 @@
 package dev.postinglint.maven;
 
 import dev.postinglint.core.report.ReportFormats;
+import dev.postinglint.core.session.CheckOutcome;
+import dev.postinglint.core.session.CheckRequest;
+import dev.postinglint.core.session.FailGate;
+import dev.postinglint.core.session.LintSettings;
+import dev.postinglint.core.session.Messages;
+import dev.postinglint.core.session.Postings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -45,9 +51,10 @@ public class ReportMojo extends AbstractPostingLintMojo {
     }
 
     @Override
-    protected void handle(LintRun run) throws MojoExecutionException {
-        getLog().info("posting-lint: " + FindingLog.summary(run.report().summary()));
-        writeReports(run, formatNames);
-        failOnUnreadableInput(run);
+    protected void handle(LintSettings settings, Postings postings) throws MojoExecutionException {
+        CheckOutcome outcome = check(CheckRequest.of(settings, FailGate.at(null)), postings);
+        getLog().info("posting-lint: " + Messages.summary(outcome.report().summary()));
+        writeReports(outcome.report(), formatNames);
+        failOnUnreadableInput(outcome);
     }
 }

@@ -7,6 +7,7 @@ import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Summary;
+import dev.postinglint.core.session.Messages;
 import dev.postinglint.core.source.Position;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
@@ -50,6 +51,6 @@ class FindingLogTest {
                 "ERROR p/a.html:1:2: error [r-error] bad",
                 "WARN p/a.html:3:4: warning [r-warning] iffy",
                 "INFO p/a.html:5:6: info [r-info] fyi"), log.lines);
-        assertEquals("2 files checked: 1 error, 1 warning, 1 info", FindingLog.summary(report.summary()));
+        assertEquals("2 files checked: 1 error, 1 warning, 1 info", Messages.summary(report.summary()));
     }
 }

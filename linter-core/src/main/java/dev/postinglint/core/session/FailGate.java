@@ -1,16 +1,21 @@
-package dev.postinglint.maven;
+package dev.postinglint.core.session;
 
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Summary;
 
 /**
- * When the build fails: when more than {@code maxAllowed} findings are at least as serious as
- * {@code threshold}. A null threshold ({@code failOn=never}) never fails.
+ * When a run fails: when more than {@code maxAllowed} counted findings are at least as serious as
+ * {@code threshold}. A null threshold ({@code never}) never fails. The CLI allows none.
  */
-record Gate(Severity threshold, int maxAllowed) {
+public record FailGate(Severity threshold, int maxAllowed) {
+
+    /** Fails on the first finding at {@code threshold} or above (null: never). */
+    public static FailGate at(Severity threshold) {
+        return new FailGate(threshold, 0);
+    }
 
     /** The findings that count against the gate. */
-    int counted(Summary s) {
+    public int counted(Summary s) {
         if (threshold == null) {
             return 0;
         }
@@ -21,12 +26,12 @@ record Gate(Severity threshold, int maxAllowed) {
         };
     }
 
-    boolean fails(Summary s) {
+    public boolean fails(Summary s) {
         return threshold != null && counted(s) > maxAllowed;
     }
 
-    /** Why the build failed, e.g. {@code 2 errors (failOn=error, maxAllowedViolations=0)}. */
-    String describe(Summary s) {
+    /** Why a run failed, e.g. {@code 2 errors (failOn=error, maxAllowedViolations=0)}. */
+    public String describe(Summary s) {
         int n = counted(s);
         String what = switch (threshold) {
             case ERROR -> n == 1 ? "error" : "errors";

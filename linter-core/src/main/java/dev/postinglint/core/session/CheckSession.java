@@ -1,0 +1,105 @@
+package dev.postinglint.core.session;
+
+import dev.postinglint.core.filter.Baseline;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.policy.PolicyResolver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * The check run behind {@code posting-lint check}, {@code posting-lint:check} and {@code posting-lint:report}:
+ * lint, leave out the baseline's findings, record a new baseline, and decide the exit status. Faces only turn
+ * options into a {@link CheckRequest} and {@link Postings}, and show the {@link CheckOutcome}.
+ * <p>
+ * Opening a session reads the baseline and loads the policies, so that each face decides whether a broken
+ * policy or baseline is reported before or after it looks for postings (the CLI before, so that a bad option
+ * is named first; the Maven plugin after, so that a module without postings is skipped whatever its setup).
+ */
+public final class CheckSession {
+    private final CheckRequest request;
+    private final Baseline known;
+    private final PolicyResolver resolver;
+
+    private CheckSession(CheckRequest request, Baseline known, PolicyResolver resolver) {
+        this.request = request;
+        this.known = known;
+        this.resolver = resolver;
+    }
+
+    /**
+     * Reads the baseline (a bad one is a {@link SessionException}) and loads the policies (a broken one
+     * throws {@link dev.postinglint.core.yaml.PolicyException}).
+     */
+    public static CheckSession open(CheckRequest request) throws IOException {
+        Baseline known = request.baseline() == null ? null : read(request.baseline());
+        return new CheckSession(request, known, request.settings().resolver());
+    }
+
+    /** Lints the postings and judges the report. A baseline that cannot be written is an {@link IOException}. */
+    public CheckOutcome check(Postings postings) throws IOException {
+        return judge(postings, request.settings().linter().lint(postings.files(), resolver));
+    }
+
+    /**
+     * Judges a report already made (such as a fix session's last lint) as {@link #check} judges its own:
+     * baseline applied, new baseline written, exit status.
+     */
+    public CheckOutcome judge(Postings postings, LintReport full) throws IOException {
+        LintReport report = full;
+        CheckOutcome.BaselineUse use = null;
+        // The one place the faces' runs apply a baseline.
+        if (known != null) {
+            Baseline.Applied applied = known.apply(full, keys(request.baseline()));
+            report = applied.report();
+            use = new CheckOutcome.BaselineUse(request.baseline(), applied.known(), applied.fixed().size());
+        }
+        CheckOutcome.BaselineWrite write = request.writeBaseline() == null ? null : writeBaseline(full);
+        return new CheckOutcome(postings, full, report, use, write, status(postings, report));
+    }
+
+    private ExitStatus status(Postings postings, LintReport report) {
+        if (report.hasIoErrors() || !postings.errors().isEmpty()) {
+            return ExitStatus.ERROR;
+        }
+        if (request.writeBaseline() != null) {
+            return ExitStatus.OK; // recording a baseline accepts today's findings
+        }
+        return request.gate().fails(report.summary()) ? ExitStatus.FINDINGS : ExitStatus.OK;
+    }
+
+    private static Baseline read(Path file) throws IOException {
+        try {
+            return Baseline.read(file);
+        } catch (Baseline.BaselineException e) {
+            throw new SessionException(e.getMessage(), e);
+        }
+    }
+
+    private Function<String, String> keys(Path baselineFile) {
+        Path root = request.baselineRoot() != null ? request.baselineRoot() : Path.of("").toAbsolutePath();
+        return Baseline.keys(baselineFile, root);
+    }
+
+    /** Records today's findings (before any baseline), dropping entries fixed since and keeping those of postings not checked. */
+    private CheckOutcome.BaselineWrite writeBaseline(LintReport full) throws IOException {
+        Path file = request.writeBaseline();
+        Baseline previous = null;
+        String unreadable = null;
+        if (Files.exists(file)) {
+            try {
+                previous = Baseline.read(file);
+            } catch (IOException e) {
+                unreadable = e.getMessage();
+            }
+        }
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        Baseline recorded = Baseline.record(full, keys(file), previous, p -> Files.exists(dir.resolve(p)));
+        recorded.write(file);
+        Baseline before = previous;
+        long added = recorded.entries().stream().filter(e -> before == null || !before.entries().contains(e)).count();
+        long dropped = before == null ? 0 : before.entries().stream().filter(e -> !recorded.entries().contains(e)).count();
+        return new CheckOutcome.BaselineWrite(file, recorded.entries().size(), before != null, dropped, added, unreadable);
+    }
+}
