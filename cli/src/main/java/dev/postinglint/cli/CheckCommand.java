@@ -61,6 +61,8 @@ final class CheckCommand implements Callable<Integer> {
     Path writeBaseline;
 
     static final class FormatNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
         FormatNames() {
             super(ReportFormats.names());
         }

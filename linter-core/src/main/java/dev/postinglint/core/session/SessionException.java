@@ -6,6 +6,8 @@ package dev.postinglint.core.session;
  * that is what it is, so callers that already treat bad arguments as usage errors need nothing new.
  */
 public final class SessionException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     public SessionException(String message) {
         super(message);
     }

@@ -33,7 +33,8 @@ class ArchitectureTest {
             List.of("policy"),
             List.of("filter"),
             List.of("engine"),
-            List.of("fix", "report"));
+            List.of("fix", "report"),
+            List.of("session"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
