@@ -1,5 +1,6 @@
 package dev.postinglint.cli;
 
+import dev.postinglint.core.model.BuiltinRules;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyRule;
 import dev.postinglint.core.rules.RuleInfo;
@@ -27,10 +28,20 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Policy p = policy.policyHere();
+        PrintWriter out = spec.commandLine().getOut();
+        var builtin = BuiltinRules.find(ruleId);
+        if (p.rule(ruleId).isEmpty() && builtin.isPresent()) {
+            BuiltinRules.BuiltinRule b = builtin.get();
+            out.println(b.id() + " (built-in, " + b.severity().label() + ", category " + b.category() + ")");
+            out.println("Reported by posting-lint itself, whatever the policy; never suppressed, waived or fixed.");
+            out.println();
+            out.println(b.description());
+            out.flush();
+            return Main.OK;
+        }
         PolicyRule r = p.rule(ruleId).orElseThrow(() -> new SessionException("no rule '" + ruleId + "' in policy "
                 + p.label() + " (see 'posting-lint rules')"));
         RuleInfo info = r.rule().info();
-        PrintWriter out = spec.commandLine().getOut();
         out.println(info.id() + " (" + info.type() + ", " + (r.enabled() ? r.severity().label() : "off") + ", category " + info.category() + ")");
         out.println("Defined in " + info.place());
         if (!info.description().isBlank()) {

@@ -1,5 +1,6 @@
 package dev.postinglint.cli;
 
+import dev.postinglint.core.model.BuiltinRules;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyRule;
 import java.io.PrintWriter;
@@ -30,6 +31,9 @@ final class RulesCommand implements Callable<Integer> {
             var info = r.rule().info();
             rows.add(new String[] {r.id(), info.type(), r.enabled() ? r.severity().label() : "off", info.category(), info.origin()});
         }
+        for (BuiltinRules.BuiltinRule b : BuiltinRules.all()) {
+            rows.add(new String[] {b.id(), "built-in", b.severity().label(), b.category(), "posting-lint"});
+        }
         int[] width = new int[5];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -44,7 +48,8 @@ final class RulesCommand implements Callable<Integer> {
             }
             out.println(b.toString().stripTrailing());
         }
-        out.println(p.rules().size() + " rules, " + p.enabledRules().size() + " enabled");
+        out.println(p.rules().size() + " rules, " + p.enabledRules().size() + " enabled; " + BuiltinRules.all().size()
+                + " built in (findings about the linter's own input and comments)");
         out.flush();
         return Main.OK;
     }

@@ -209,6 +209,11 @@ class CheckCommandIT {
         assertTrue(explain.out().contains("Source:  https://"), explain.out());
         assertTrue(explain.out().contains("Flagged:"));
         assertEquals(2, Cli.run(tmp, "explain", "no-such-rule").exit());
+        assertTrue(rules.out().matches("(?s).*expired-waiver\\s+built-in\\s+warning\\s+waiver\\s+posting-lint.*"), rules.out());
+        Cli.Result builtin = Cli.run(tmp, "explain", "expired-waiver");
+        assertEquals(0, builtin.exit(), builtin.toString());
+        assertTrue(builtin.out().startsWith("expired-waiver (built-in, warning, category waiver)"), builtin.out());
+        assertTrue(builtin.out().contains("'expires' day has passed"), builtin.out());
         Cli.Result test = Cli.run(tmp, "test-policy", "policy.yaml");
         assertEquals(0, test.exit(), test.toString());
         assertTrue(test.out().contains("2 passed, 0 failed"), test.out());
