@@ -66,7 +66,9 @@ class RegexSpeedupsTest {
             // flags, groups, repeats
             "(?i:ROCK)star", "(?i)rock(?-i)STAR", "a(?i)b|c", "(?U)a+?b", "(?s:.)ninja", "(?m)^rock", "x{,3}y", "(?:ab){2,}c",
             "(?:)ab|(?:x|)", "()ab", "(?P<w>wiz)ards?", "(?<n>nin)ja", "\\b(?:un|)icorns?\\b", "(?i)ſk", "(?i)é+s", "é{2}s",
-            "\\bsk\\B", "(?:\\bk)+");
+            "\\bsk\\B", "(?:\\bk)+",
+            // characters outside the BMP take two UTF-16 units: the longest match must count them so
+            "(?s)\\bq.{1,4}z", "q[^a]{1,4}z", "q\\PL{1,4}z", "(?i)q[\\x{1F600}-\\x{1F64F}]{1,4}z");
 
     static final String[] WORDS = {"rock", "star", "rockstar", "ninja", "citizens", "citizen", "only", "must", "be", "a", "us",
         "u.s.", "united", "states", "opt", "equal", "employment", "opportunity", "opportunities", "eeo", "eeoc", "without",
@@ -78,16 +80,14 @@ class RegexSpeedupsTest {
         "male", "women", "candidates", "preferred", "the", "team", "\n", "  ", "\t", "_x", "9", "a.b", "a.bbc", "rock*star",
         "abab", "ababx", "$100", "$100k", "ωμέγα", "αβ", "☺", "A☺b", "Ab", "\ud83d\ude00", "\ud83d\ude00x", "\ud83d\ude00b", "ABCock",
         "0", "07", "a\u0000b", "]x", "[x", "]ock", "aock", "-ro", "ro", "é", "É", "ée", "Ébs", "éés", "xy", "xxxy", "wizards", "ninja9",
-        "guru!", "12-3k", "\u017fk", "\u212a", "ROCKstar", "rockSTAR", "C", "aB", "(", ")", "[", "]", "{", "}", ":", "–"};
+        "guru!", "12-3k", "\u017fk", "\u212a", "ROCKstar", "rockSTAR", "C", "aB", "(", ")", "[", "]", "{", "}", ":", "–", "q\ud83d\ude00\ud83d\ude00\ud83d\ude00z", "q\ud83d\ude00z", "q\ud83d\ude00\ud83d\ude00\ud83d\ude00\ud83d\ude00z"};
 
-    /** Random texts draw on the words above and on the words of the patterns under test. */
-    static String[] vocabulary(List<String> patterns) {
+    /** Random texts draw on the words above and (weighted, so that matches are frequent) on the pattern's own. */
+    static String[] vocabulary(String re) {
         List<String> words = new ArrayList<>(List.of(WORDS));
-        for (String re : patterns) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9]{2,}").matcher(re);
-            while (m.find()) {
-                words.add(m.group());
-            }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9]{2,}").matcher(re);
+        while (m.find()) {
+            words.addAll(java.util.Collections.nCopies(4, m.group()));
         }
         return words.toArray(String[]::new);
     }
@@ -103,7 +103,9 @@ class RegexSpeedupsTest {
             }
             b.append(w);
             int gap = r.nextInt(10);
-            b.append(gap == 0 ? "" : gap == 1 ? "  " : gap == 2 ? "\n" : gap == 3 ? "." : gap == 4 ? " \t " : " ");
+            // Long runs inside would-be matches test the bounds on a match's length.
+            b.append(gap == 0 ? "" : gap == 1 ? "  " : gap == 2 ? "\n" : gap == 3 ? "." : gap == 4 ? " \t "
+                    : gap == 5 ? " ".repeat(1 + r.nextInt(12)) : gap == 6 && r.nextBoolean() ? "-".repeat(1 + r.nextInt(6)) : " ");
             if (r.nextInt(50) == 0) {
                 b.append("          "); // a long run of spaces
             }
@@ -172,8 +174,8 @@ class RegexSpeedupsTest {
     void prefilterNeverSkipsATextThatMatches() throws IOException {
         Random r = new Random(7);
         List<String> all = allPatterns();
-        String[] words = vocabulary(all);
         for (String re : all) {
+            String[] words = vocabulary(re);
             Pattern p = Pattern.compile(re);
             PolicyPattern f = PolicyPattern.of(p);
             for (int i = 0; i < 400; i++) {
@@ -189,10 +191,10 @@ class RegexSpeedupsTest {
     void searchesFindExactlyWhatFindFinds() throws IOException {
         Random r = new Random(11);
         List<String> all = allPatterns();
-        String[] words = vocabulary(all);
         int compared = 0;
         int scanned = 0;
         for (String re : all) {
+            String[] words = vocabulary(re);
             Pattern p = Pattern.compile(re);
             PolicyPattern pp = PolicyPattern.of(p);
             scanned += pp.scans() ? 1 : 0;
