@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code while (matcher.find())} over the whole text reports, for these reasons:
  * <ul>
  * <li>every match starts with a literal of the {@linkplain #prefixes prefix set} (compared on
- * {@linkplain RegexPrefilter#fold folded} text, which only finds more places), so no match is missed;</li>
+ * {@linkplain PolicyPattern#fold folded} text, which only finds more places), so no match is missed;</li>
  * <li>candidates are tried in order from where the previous match ended, as {@code find()} does; the
  * first that matches is the leftmost match, and anchored at its start RE2/J picks the same
  * (leftmost-first) alternative as the unanchored search;</li>
@@ -356,17 +356,13 @@ final class AnchoredScan {
         return out;
     }
 
-    private static boolean literal(Node n) {
-        return n instanceof Lit l && l.cp() < 0x10000 && RegexPrefilter.literalChar((char) l.cp()) && !Character.isSurrogate((char) l.cp());
-    }
-
     /**
      * Literals one of which every match of {@code n} starts with, each with whether a {@code \b}
      * certainly precedes it ({@code boundary}: one was seen just before this node); null when unknown.
      */
     static Map<String, Boolean> prefixes(Node n, boolean boundary) {
         if (n instanceof Lit l) {
-            return literal(l) ? one(String.valueOf(RegexPrefilter.foldChar((char) l.cp())), boundary) : null;
+            return RegexPrefilter.literal(l) ? one(String.valueOf(RegexPrefilter.foldChar((char) l.cp())), boundary) : null;
         }
         if (n instanceof Cat c) {
             return prefixesFrom(c.parts(), 0, boundary);
@@ -402,9 +398,9 @@ final class AnchoredScan {
         if (i == parts.size()) {
             return null;
         }
-        if (literal(parts.get(i))) {
+        if (RegexPrefilter.literal(parts.get(i))) {
             StringBuilder run = new StringBuilder();
-            for (; i < parts.size() && literal(parts.get(i)); i++) {
+            for (; i < parts.size() && RegexPrefilter.literal(parts.get(i)); i++) {
                 run.append(RegexPrefilter.foldChar((char) ((Lit) parts.get(i)).cp()));
             }
             return one(run.toString(), boundary);

@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <p>From the pattern's source we derive a set of literal strings at least one of which occurs,
  * contiguously, in every match (for {@code \bequal\s+(?:employment\s+)?opportunit(?:y|ies)\b|\bEEO\b}
- * that is {@code {"opportunit", "eeo"}}). Literals are compared against a {@linkplain #fold folded}
+ * that is {@code {"opportunit", "eeo"}}). Literals are compared against a {@linkplain PolicyPattern#fold folded}
  * copy of the text, so a case-sensitive and a {@code (?i)} pattern are treated alike: folding only
  * ever finds more, never fewer, occurrences. Anything the analysis does not understand for certain
  * makes it give up for that part of the pattern (no literal required there), so the filter can only
@@ -25,7 +25,7 @@ import java.util.Set;
  *
  * <p>Case folding: RE2's {@code (?i)} uses Unicode simple case folding. The only characters outside
  * ASCII that fold to an ASCII character are U+017F (long s) and U+212A (Kelvin sign) ({@code
- * RegexPrefilterTest} checks this against RE2/J over all of Unicode); {@link #fold} maps them too.
+ * RegexSpeedupsTest} checks this against RE2/J over all of Unicode); {@link PolicyPattern#fold} maps them too.
  * Literals hold only ASCII characters and caseless punctuation or symbols (such as {@code €} or
  * {@code –}); any other character ends a literal.
  */
@@ -55,7 +55,7 @@ final class RegexPrefilter {
         return literals.isEmpty();
     }
 
-    /** Whether a match may exist in {@code folded} (a {@link #fold folded} text). */
+    /** Whether a match may exist in {@code folded} (a {@link PolicyPattern#fold folded} text). */
     boolean mayMatch(String folded) {
         if (literals.isEmpty()) {
             return true;
@@ -174,8 +174,9 @@ final class RegexPrefilter {
         return null; // a class or an assertion
     }
 
-    private static boolean literal(Lit l) {
-        return l.cp() < 0x10000 && literalChar((char) l.cp()) && !Character.isSurrogate((char) l.cp());
+    /** A literal that may stand in a literal run (see {@link #literalChar}). */
+    static boolean literal(Node n) {
+        return n instanceof Lit l && l.cp() < 0x10000 && literalChar((char) l.cp()) && !Character.isSurrogate((char) l.cp());
     }
 
     /** Requirements found so far in a sequence, and the literal run being built. */

@@ -262,6 +262,18 @@ class RegexSpeedupsTest {
             String t = String.valueOf(c);
             assertTrue(Pattern.compile("(?i)" + (c == '\u212a' ? "k" : "s")).matcher(t).matches());
         }
+        StringBuilder nonAscii = new StringBuilder();
+        for (int cp = 128; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (!Character.isSurrogate((char) cp) || cp > 0xffff) {
+                nonAscii.appendCodePoint(cp).append(' ');
+            }
+        }
+        List<String> foldToAscii = new ArrayList<>();
+        Matcher m = Pattern.compile("(?i)[a-z]").matcher(nonAscii);
+        while (m.find()) {
+            foldToAscii.add(m.group());
+        }
+        assertEquals(List.of("\u017f", "\u212a"), foldToAscii, "the only characters outside ASCII that (?i) folds to ASCII");
         assertFalse(RegexPrefilter.literalChar('é'), "cased letters outside ASCII never stand in a literal");
         assertTrue(RegexPrefilter.literalChar('€'));
     }
