@@ -1,5 +1,6 @@
 package dev.postinglint.core.posting;
 
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.source.SourceText;
 
@@ -9,14 +10,14 @@ import dev.postinglint.core.source.SourceText;
  * Every character keeps the source range it came from, so a match found in this text maps back to
  * the exact line and column in the file, even when it spans entities or inline tags.
  */
-public final class TextView {
+public final class TextView implements PolicyPattern.Text {
     private final SourceText source;
     private final String text;
     private final int[] sourceStart;
     private final int[] sourceEnd;
-    /** The text folded for literal search ({@link dev.postinglint.core.regex.RegexPrefilter#fold}), made on first use. */
+    /** The text folded for literal search ({@link PolicyPattern#fold}), made on first use. */
     private String folded;
-    /** The longest runs of white space and of digits ({@link dev.postinglint.core.regex.AnchoredScan#runs}), made on first use. */
+    /** The longest runs of white space and of digits ({@link PolicyPattern#runs}), made on first use. */
     private int[] runs;
 
     TextView(SourceText source, String text, int[] sourceStart, int[] sourceEnd) {
@@ -38,20 +39,22 @@ public final class TextView {
      * The text folded for the regex prefilter (ASCII lower case, index for index), computed once.
      * A posting is used by one thread at a time; a race would only compute the same string twice.
      */
+    @Override
     public String folded() {
         String f = folded;
         if (f == null) {
-            f = dev.postinglint.core.regex.RegexPrefilter.fold(text);
+            f = PolicyPattern.fold(text);
             folded = f;
         }
         return f;
     }
 
     /** The longest runs of RE2 white space and of digits in the text: {spaces, digits}, computed once. */
+    @Override
     public int[] runs() {
         int[] r = runs;
         if (r == null) {
-            r = dev.postinglint.core.regex.AnchoredScan.runs(text);
+            r = PolicyPattern.runs(text);
             runs = r;
         }
         return r;

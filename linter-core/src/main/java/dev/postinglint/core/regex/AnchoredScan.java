@@ -2,12 +2,18 @@ package dev.postinglint.core.regex;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import java.util.ArrayList;
+import dev.postinglint.core.regex.PolicyPattern.MatchSink;
+import dev.postinglint.core.regex.RegexSyntax.Alt;
+import dev.postinglint.core.regex.RegexSyntax.Assert;
+import dev.postinglint.core.regex.RegexSyntax.Cat;
+import dev.postinglint.core.regex.RegexSyntax.Cls;
+import dev.postinglint.core.regex.RegexSyntax.Lit;
+import dev.postinglint.core.regex.RegexSyntax.Node;
+import dev.postinglint.core.regex.RegexSyntax.Repeat;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the matches of a pattern that can only start with one of a few literals (for
@@ -17,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code while (matcher.find())} over the whole text reports, for these reasons:
  * <ul>
  * <li>every match starts with a literal of the {@linkplain #prefixes prefix set} (compared on
- * {@linkplain RegexPrefilter#fold folded} text, which only finds more places), so no match is missed;</li>
+ * {@linkplain PolicyPattern#fold folded} text, which only finds more places), so no match is missed;</li>
  * <li>candidates are tried in order from where the previous match ended, as {@code find()} does; the
  * first that matches is the leftmost match, and anchored at its start RE2/J picks the same
  * (leftmost-first) alternative as the unanchored search;</li>
@@ -29,29 +35,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * Matches are never empty (every match holds a literal), so {@code find()}'s empty-match step does
  * not arise.
  */
-public final class AnchoredScan {
-    private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
-    private static final Object NOT_APPLICABLE = new Object();
+final class AnchoredScan {
     /** Beyond this longest-match length the windows would be large: scan normally instead. */
     private static final long MAX_WINDOW = 4_000;
 
     private final Pattern pattern;
     /** The pattern after one character of context, compiled on first use (a cold run needs few). */
     private volatile Pattern shifted;
+    /** The literals (folded) one of which every match starts with; null: scan windows around the required literals. */
     private final List<String> prefixes;
     /** Per prefix: a {@code \b} precedes it in every way the pattern can start with it. */
     private final boolean[] boundary;
     private final Node tree;
+    private final RegexPrefilter prefilter;
 
-    private AnchoredScan(Pattern pattern, Map<String, Boolean> prefixes, Node tree) {
+    private AnchoredScan(Pattern pattern, Map<String, Boolean> prefixes, Node tree, RegexPrefilter prefilter) {
         this.pattern = pattern;
-
         this.prefixes = prefixes == null ? null : List.copyOf(prefixes.keySet());
         this.boundary = new boolean[this.prefixes == null ? 0 : this.prefixes.size()];
         for (int k = 0; k < boundary.length; k++) {
             boundary[k] = prefixes.get(this.prefixes.get(k));
         }
         this.tree = tree;
+        this.prefilter = prefilter;
     }
 
     private Pattern shifted() {
@@ -63,29 +69,20 @@ public final class AnchoredScan {
         return p;
     }
 
-    /** The scan for a pattern, or null when the pattern cannot be scanned this way. */
-    public static AnchoredScan of(Pattern pattern) {
-        Object o = CACHE.computeIfAbsent(pattern.pattern() + "\u0000" + pattern.flags(), k -> {
-            try {
-                Node tree = new Reader(pattern.pattern()).read();
-                if (tree.hasTextAnchor()) {
-                    return NOT_APPLICABLE;
-                }
-                Map<String, Boolean> p = tree.prefixes(false);
-                if (p == null || p.isEmpty() || p.containsKey("")) {
-                    // No literal starts every match: scan windows around the required literals instead.
-                    return RegexPrefilter.of(pattern).isNone() ? NOT_APPLICABLE : new AnchoredScan(pattern, null, tree);
-                }
-                return new AnchoredScan(pattern, p, tree);
-            } catch (RuntimeException e) {
-                return NOT_APPLICABLE;
-            }
-        });
-        return o instanceof AnchoredScan a ? a : null;
+    /** The scan for a pattern with its syntax tree and prefilter, or null when it cannot be scanned this way. */
+    static AnchoredScan of(Pattern pattern, Node tree, RegexPrefilter prefilter) {
+        if (hasTextAnchor(tree)) {
+            return null;
+        }
+        Map<String, Boolean> p = prefixes(tree, false);
+        if (p == null || p.isEmpty() || p.containsKey("")) {
+            // No literal starts every match: scan windows around the required literals instead.
+            return prefilter.isNone() ? null : new AnchoredScan(pattern, null, tree, prefilter);
+        }
+        return new AnchoredScan(pattern, p, tree, prefilter);
     }
 
-    /** The literals (folded) one of which every match starts with. */
-    public List<String> prefixes() {
+    List<String> prefixes() {
         return prefixes;
     }
 
@@ -94,8 +91,8 @@ public final class AnchoredScan {
      * characters is at most {@code spaceRun} and of digits {@code digitRun}, in UTF-16 units;
      * {@link Long#MAX_VALUE} when unbounded.
      */
-    public long maxLength(String text, int spaceRun, int digitRun) {
-        return tree.max(new Runs(spaceRun, digitRun, text));
+    long maxLength(String text, int spaceRun, int digitRun) {
+        return max(tree, new Runs(spaceRun, digitRun, text));
     }
 
     /**
@@ -130,18 +127,13 @@ public final class AnchoredScan {
         }
     }
 
-    /** Receives a match: start and end offsets in the text. */
-    public interface MatchSink {
-        void match(int start, int end);
-    }
-
     /**
      * Reports every match in {@code text} as {@code while (find())} would, or returns false (having
      * reported nothing) when this text needs a normal scan. {@code folded} is the folded text that
      * contains {@code text} at {@code offset}; {@code spaceRun} and {@code digitRun} bound the runs
      * of white space and digits in {@code text}.
      */
-    public boolean findAll(String text, String folded, int offset, int spaceRun, int digitRun, MatchSink sink) {
+    boolean findAll(String text, String folded, int offset, int spaceRun, int digitRun, MatchSink sink) {
         return scan(text, folded, offset, spaceRun, digitRun, sink, false) != -2;
     }
 
@@ -149,7 +141,7 @@ public final class AnchoredScan {
      * The start of the first match in {@code text} (what {@code find()} would report first), -1 when
      * there is none, or -2 when this text needs a normal scan.
      */
-    public int firstStart(String text, String folded, int offset, int spaceRun, int digitRun) {
+    int firstStart(String text, String folded, int offset, int spaceRun, int digitRun) {
         return scan(text, folded, offset, spaceRun, digitRun, (s, e) -> { }, true);
     }
 
@@ -210,7 +202,7 @@ public final class AnchoredScan {
      * matches are those of find() over the whole text, in the same order.
      */
     private int windows(String text, String folded, int offset, long max, MatchSink sink, boolean firstOnly) {
-        List<String> literals = RegexPrefilter.of(pattern).literals();
+        List<String> literals = prefilter.literals();
         int n = text.length();
         if (max > MAX_WINDOW || literals.isEmpty()) {
             return -2;
@@ -348,31 +340,7 @@ public final class AnchoredScan {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
-    /** The longest runs of RE2's {@code \s} ([\t\n\f\r ]) and of digits in a text: {spaces, digits}. */
-    public static int[] runs(String text) {
-        int s = 0;
-        int d = 0;
-        int maxS = 0;
-        int maxD = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-                s++;
-                maxS = Math.max(maxS, s);
-            } else {
-                s = 0;
-            }
-            if (c >= '0' && c <= '9') {
-                d++;
-                maxD = Math.max(maxD, d);
-            } else {
-                d = 0;
-            }
-        }
-        return new int[] {maxS, maxD};
-    }
-
-    // ---- a small syntax tree of the RE2 pattern, enough for prefixes and longest match ----
+    // ---- what the syntax tree tells: the literals a match starts with, and its longest length ----
 
     private static Map<String, Boolean> one(String literal, boolean boundary) {
         Map<String, Boolean> m = new LinkedHashMap<>();
@@ -388,171 +356,21 @@ public final class AnchoredScan {
         return out;
     }
 
-    /** Single-character kinds: a run of these is bounded by the text. */
-    enum Kind { LITERAL, SPACE, DIGIT, SET, OTHER }
-
-    abstract static class Node {
-        /**
-         * Literals one of which every match starts with, each with whether a {@code \b} certainly
-         * precedes it ({@code boundary}: one was seen just before this node); null when unknown.
-         */
-        abstract Map<String, Boolean> prefixes(boolean boundary);
-
-        /** The longest match in UTF-16 units, given the text's runs; Long.MAX_VALUE when unbounded. */
-        abstract long max(Runs runs);
-
-        boolean hasTextAnchor() {
-            return false;
+    /**
+     * Literals one of which every match of {@code n} starts with, each with whether a {@code \b}
+     * certainly precedes it ({@code boundary}: one was seen just before this node); null when unknown.
+     */
+    static Map<String, Boolean> prefixes(Node n, boolean boundary) {
+        if (n instanceof Lit l) {
+            return RegexPrefilter.literal(l) ? one(String.valueOf(RegexPrefilter.foldChar((char) l.cp())), boundary) : null;
         }
-
-        /** Whether the node matches only the empty string (an assertion). */
-        boolean zeroWidth() {
-            return false;
+        if (n instanceof Cat c) {
+            return prefixesFrom(c.parts(), 0, boundary);
         }
-    }
-
-    /** One character: a literal (folded) or a class. */
-    static final class Char extends Node {
-        final Kind kind;
-        final char literal;
-        final int width;
-        /** For {@link Kind#SET}: the characters of a class such as {@code [:\-–]}, each matching only itself. */
-        final String set;
-
-        Char(Kind kind, char literal, int width) {
-            this(kind, literal, width, null);
-        }
-
-        Char(Kind kind, char literal, int width, String set) {
-            this.kind = kind;
-            this.literal = literal;
-            this.width = width;
-            this.set = set;
-        }
-
-        @Override
-        Map<String, Boolean> prefixes(boolean boundary) {
-            return kind == Kind.LITERAL ? one(String.valueOf(literal), boundary) : null;
-        }
-
-        @Override
-        long max(Runs runs) {
-            return width;
-        }
-    }
-
-    /** A zero-width assertion: {@code \b}, {@code \B}, or a text/line anchor. */
-    static final class Assert extends Node {
-        final boolean textAnchor;
-        final boolean wordBoundary;
-
-        Assert(boolean textAnchor, boolean wordBoundary) {
-            this.textAnchor = textAnchor;
-            this.wordBoundary = wordBoundary;
-        }
-
-        @Override
-        Map<String, Boolean> prefixes(boolean boundary) {
-            return null;
-        }
-
-        @Override
-        long max(Runs runs) {
-            return 0;
-        }
-
-        @Override
-        boolean hasTextAnchor() {
-            return textAnchor;
-        }
-
-        @Override
-        boolean zeroWidth() {
-            return true;
-        }
-    }
-
-    static final class Cat extends Node {
-        final List<Node> parts;
-
-        Cat(List<Node> parts) {
-            this.parts = parts;
-        }
-
-        @Override
-        Map<String, Boolean> prefixes(boolean boundary) {
-            return prefixesFrom(0, boundary);
-        }
-
-        /**
-         * What the parts from {@code i} on start with: a run of literals; or, after an optional part
-         * such as {@code (?:u\.?s\.?\s+)?}, either what that part starts with or what follows it.
-         */
-        private Map<String, Boolean> prefixesFrom(int i, boolean boundary) {
-            while (i < parts.size() && parts.get(i).zeroWidth()) {
-                if (parts.get(i) instanceof Assert a && a.wordBoundary) {
-                    boundary = true;
-                }
-                i++;
-            }
-            if (i == parts.size()) {
-                return null;
-            }
-            if (parts.get(i) instanceof Char c && c.kind == Kind.LITERAL) {
-                StringBuilder run = new StringBuilder();
-                while (i < parts.size() && parts.get(i) instanceof Char d && d.kind == Kind.LITERAL) {
-                    run.append(d.literal);
-                    i++;
-                }
-                return one(run.toString(), boundary);
-            }
-            if (parts.get(i) instanceof Repeat r && r.min == 0) {
-                Map<String, Boolean> inner = r.inner.zeroWidth() ? null : r.inner.prefixes(boundary);
-                Map<String, Boolean> rest = prefixesFrom(i + 1, boundary);
-                if (inner == null || rest == null) {
-                    return null;
-                }
-                return union(inner, rest);
-            }
-            return parts.get(i).prefixes(boundary);
-        }
-
-        @Override
-        long max(Runs runs) {
-            long sum = 0;
-            for (Node p : parts) {
-                long m = p.max(runs);
-                if (m == Long.MAX_VALUE) {
-                    return Long.MAX_VALUE;
-                }
-                sum += m;
-            }
-            return sum;
-        }
-
-        @Override
-        boolean hasTextAnchor() {
-            return parts.stream().anyMatch(Node::hasTextAnchor);
-        }
-
-        @Override
-        boolean zeroWidth() {
-            return parts.stream().allMatch(Node::zeroWidth);
-        }
-    }
-
-    static final class Alt extends Node {
-        final List<Node> alternatives;
-
-        Alt(List<Node> alternatives) {
-            this.alternatives = alternatives;
-        }
-
-        @Override
-        Map<String, Boolean> prefixes(boolean boundary) {
+        if (n instanceof Alt a) {
             Map<String, Boolean> out = new LinkedHashMap<>();
-            for (Node a : alternatives) {
-                Map<String, Boolean> p = a.prefixes(boundary);
+            for (Node x : a.alternatives()) {
+                Map<String, Boolean> p = prefixes(x, boundary);
                 if (p == null) {
                     return null;
                 }
@@ -560,314 +378,113 @@ public final class AnchoredScan {
             }
             return out;
         }
+        if (n instanceof Repeat r) {
+            return r.min() >= 1 ? prefixes(r.inner(), boundary) : null;
+        }
+        return null; // a class or an assertion
+    }
 
-        @Override
-        long max(Runs runs) {
+    /**
+     * What the parts from {@code i} on start with: a run of literals; or, after an optional part
+     * such as {@code (?:u\.?s\.?\s+)?}, either what that part starts with or what follows it.
+     */
+    private static Map<String, Boolean> prefixesFrom(List<Node> parts, int i, boolean boundary) {
+        while (i < parts.size() && zeroWidth(parts.get(i))) {
+            if (parts.get(i) instanceof Assert a && a.wordBoundary()) {
+                boundary = true;
+            }
+            i++;
+        }
+        if (i == parts.size()) {
+            return null;
+        }
+        if (RegexPrefilter.literal(parts.get(i))) {
+            StringBuilder run = new StringBuilder();
+            for (; i < parts.size() && RegexPrefilter.literal(parts.get(i)); i++) {
+                run.append(RegexPrefilter.foldChar((char) ((Lit) parts.get(i)).cp()));
+            }
+            return one(run.toString(), boundary);
+        }
+        if (parts.get(i) instanceof Repeat r && r.min() == 0) {
+            Map<String, Boolean> inner = zeroWidth(r.inner()) ? null : prefixes(r.inner(), boundary);
+            Map<String, Boolean> rest = prefixesFrom(parts, i + 1, boundary);
+            return inner == null || rest == null ? null : union(inner, rest);
+        }
+        return prefixes(parts.get(i), boundary);
+    }
+
+    /** Whether {@code n} matches only the empty string (assertions). */
+    private static boolean zeroWidth(Node n) {
+        if (n instanceof Cat c) {
+            return c.parts().stream().allMatch(AnchoredScan::zeroWidth);
+        }
+        if (n instanceof Alt a) {
+            return a.alternatives().stream().allMatch(AnchoredScan::zeroWidth);
+        }
+        return n instanceof Assert || (n instanceof Repeat r && zeroWidth(r.inner()));
+    }
+
+    private static boolean hasTextAnchor(Node n) {
+        if (n instanceof Cat c) {
+            return c.parts().stream().anyMatch(AnchoredScan::hasTextAnchor);
+        }
+        if (n instanceof Alt a) {
+            return a.alternatives().stream().anyMatch(AnchoredScan::hasTextAnchor);
+        }
+        return n instanceof Assert a ? a.textAnchor() : n instanceof Repeat r && hasTextAnchor(r.inner());
+    }
+
+    /** The longest match of {@code n} in UTF-16 units, given the text's runs; Long.MAX_VALUE when unbounded. */
+    static long max(Node n, Runs runs) {
+        if (n instanceof Lit l) {
+            // Under (?i) a letter outside ASCII might fold to a supplementary character: count two.
+            return l.cp() >= 0x10000 || (l.fold() && l.cp() >= 128) ? 2 : 1;
+        }
+        if (n instanceof Cls c) {
+            return c.width();
+        }
+        if (n instanceof Cat c) {
+            long sum = 0;
+            for (Node p : c.parts()) {
+                long m = max(p, runs);
+                if (m == Long.MAX_VALUE) {
+                    return m;
+                }
+                sum += m;
+            }
+            return sum;
+        }
+        if (n instanceof Alt a) {
             long m = 0;
-            for (Node a : alternatives) {
-                m = Math.max(m, a.max(runs));
+            for (Node x : a.alternatives()) {
+                m = Math.max(m, max(x, runs));
             }
             return m;
         }
-
-        @Override
-        boolean hasTextAnchor() {
-            return alternatives.stream().anyMatch(Node::hasTextAnchor);
+        if (n instanceof Repeat r) {
+            if (r.max() >= 0) {
+                long m = max(r.inner(), runs);
+                return m == Long.MAX_VALUE ? m : m * r.max();
+            }
+            return run(r.inner(), runs);
         }
-
-        @Override
-        boolean zeroWidth() {
-            return alternatives.stream().allMatch(Node::zeroWidth);
-        }
+        return 0; // an assertion
     }
 
-    static final class Repeat extends Node {
-        final Node inner;
-        final int min;
-        final int max; // -1: unbounded
-
-        Repeat(Node inner, int min, int max) {
-            this.inner = inner;
-            this.min = min;
-            this.max = max;
-        }
-
-        @Override
-        Map<String, Boolean> prefixes(boolean boundary) {
-            return min >= 1 ? inner.prefixes(boundary) : null;
-        }
-
-        @Override
-        long max(Runs runs) {
-            if (max >= 0) {
-                long m = inner.max(runs);
-                return m == Long.MAX_VALUE ? m : m * max;
-            }
-            if (inner instanceof Char c) {
-                // A run of one kind of character is no longer than the longest such run in the text.
-                if (c.kind == Kind.SPACE || (c.kind == Kind.LITERAL && " \n\t\r\f".indexOf(c.literal) >= 0)) {
-                    return runs.space;
-                }
-                if (c.kind == Kind.DIGIT || (c.kind == Kind.LITERAL && c.literal >= '0' && c.literal <= '9')) {
-                    return runs.digit;
-                }
-                if (c.kind == Kind.SET) {
-                    return runs.run(c.set);
-                }
-            }
-            return Long.MAX_VALUE;
-        }
-
-        @Override
-        boolean hasTextAnchor() {
-            return inner.hasTextAnchor();
-        }
-
-        @Override
-        boolean zeroWidth() {
-            return inner.zeroWidth();
-        }
-    }
-
-    /** Reads RE2 syntax into {@link Node}s; throws on anything it does not know. */
-    static final class Reader {
-        private final String re;
-        private int i;
-
-        Reader(String re) {
-            this.re = re;
-        }
-
-        Node read() {
-            Node n = alternation();
-            if (i != re.length()) {
-                throw new IllegalStateException("unbalanced");
-            }
-            return n;
-        }
-
-        private Node alternation() {
-            List<Node> alts = new ArrayList<>();
-            alts.add(sequence());
-            while (i < re.length() && re.charAt(i) == '|') {
-                i++;
-                alts.add(sequence());
-            }
-            return alts.size() == 1 ? alts.get(0) : new Alt(alts);
-        }
-
-        private Node sequence() {
-            List<Node> parts = new ArrayList<>();
-            while (i < re.length() && re.charAt(i) != '|' && re.charAt(i) != ')') {
-                Node a = atom();
-                if (a != null) {
-                    parts.add(repeat(a));
-                }
-            }
-            return new Cat(parts);
-        }
-
-        /** One atom, or null for a flag group such as {@code (?i)}. */
-        private Node atom() {
-            char c = re.charAt(i);
-            switch (c) {
-                case '(' -> {
-                    return group();
-                }
-                case '[' -> {
-                    int at = i;
-                    String set = simpleSet();
-                    if (set != null) {
-                        return new Char(Kind.SET, '\0', 1, set);
-                    }
-                    i = at;
-                    skipClass();
-                    return new Char(Kind.OTHER, '\0', 2);
-                }
-                case '.' -> {
-                    i++;
-                    return new Char(Kind.OTHER, '\0', 2);
-                }
-                case '^', '$' -> {
-                    i++;
-                    return new Assert(true, false);
-                }
-                case '\\' -> {
-                    return escape();
-                }
-                case '*', '+', '?', '{' -> throw new IllegalStateException("unexpected " + c);
-                default -> {
-                    i++;
-                    return character(c);
-                }
-            }
-        }
-
-        private Node character(char c) {
-            if (RegexPrefilter.literalChar(c) && !Character.isSurrogate(c)) {
-                return new Char(Kind.LITERAL, RegexPrefilter.foldChar(c), 1);
-            }
-            return new Char(Kind.OTHER, '\0', 2);
-        }
-
-        private Node escape() {
-            char e = re.charAt(i + 1);
-            i += 2;
-            if (e < 128 && !Character.isLetterOrDigit(e)) {
-                return character(e);
-            }
-            return switch (e) {
-                case 'b' -> new Assert(false, true);
-                case 'B' -> new Assert(false, false);
-                case 'A', 'z' -> new Assert(true, false);
-                case 's' -> new Char(Kind.SPACE, '\0', 1);
-                case 'd' -> new Char(Kind.DIGIT, '\0', 1);
-                case 'w', 'a', 'f', 't', 'n', 'r', 'v' -> new Char(Kind.OTHER, '\0', 1);
-                case 'D', 'S', 'W' -> new Char(Kind.OTHER, '\0', 2);
-                default -> throw new IllegalStateException("escape \\" + e);
+    /** The longest run of {@code n} (a single character) in the text: a run of one kind is no longer than the text's. */
+    private static long run(Node n, Runs runs) {
+        if (n instanceof Cls c) {
+            return switch (c.kind()) {
+                case SPACE -> runs.space;
+                case DIGIT -> runs.digit;
+                case SET -> runs.run(c.set());
+                case OTHER -> Long.MAX_VALUE;
             };
         }
-
-        private Node group() {
-            i++;
-            if (re.startsWith("?", i)) {
-                i++;
-                if (re.startsWith("P<", i) || re.startsWith("<", i)) {
-                    i = re.indexOf('>', i) + 1;
-                    if (i == 0) {
-                        throw new IllegalStateException("bad name");
-                    }
-                } else {
-                    while (i < re.length() && "imsU-".indexOf(re.charAt(i)) >= 0) {
-                        i++;
-                    }
-                    if (re.charAt(i) == ')') {
-                        i++;
-                        return null;
-                    }
-                    if (re.charAt(i) != ':') {
-                        throw new IllegalStateException("group syntax");
-                    }
-                    i++;
-                }
-            }
-            Node inner = alternation();
-            if (i >= re.length() || re.charAt(i) != ')') {
-                throw new IllegalStateException("unclosed group");
-            }
-            i++;
-            return inner;
+        if (n instanceof Lit l && l.cp() < 0x10000 && RegexPrefilter.caseless((char) l.cp())) {
+            char c = (char) l.cp();
+            return " \n\t\r\f".indexOf(c) >= 0 ? runs.space : c >= '0' && c <= '9' ? runs.digit : runs.run(String.valueOf(c));
         }
-
-        /**
-         * A class made only of characters that match nothing but themselves (punctuation, digits,
-         * caseless symbols; no letters, ranges, negation or escapes other than punctuation), as a
-         * string of them; null otherwise (the class is then skipped as an unknown character).
-         */
-        private String simpleSet() {
-            i++; // [
-            StringBuilder set = new StringBuilder();
-            boolean first = true;
-            while (i < re.length()) {
-                char c = re.charAt(i);
-                if (c == ']' && !first) {
-                    i++;
-                    return set.length() == 0 ? null : set.toString();
-                }
-                if (c == '^' && first) {
-                    return null;
-                }
-                if (c == '\\') {
-                    char e = i + 1 < re.length() ? re.charAt(i + 1) : 'x';
-                    if (e >= 128 || Character.isLetterOrDigit(e)) {
-                        return null;
-                    }
-                    set.append(e);
-                    i += 2;
-                } else if (c == '-' && !first && i + 1 < re.length() && re.charAt(i + 1) != ']') {
-                    return null; // a range
-                } else if (c == '[' || Character.isLetter(c) || Character.isSurrogate(c) || !RegexPrefilter.literalChar(c)) {
-                    return null;
-                } else {
-                    set.append(c);
-                    i++;
-                }
-                first = false;
-            }
-            return null;
-        }
-
-        private void skipClass() {
-            i++;
-            if (i < re.length() && re.charAt(i) == '^') {
-                i++;
-            }
-            if (i < re.length() && re.charAt(i) == ']') {
-                i++;
-            }
-            while (i < re.length()) {
-                char c = re.charAt(i);
-                if (c == ']') {
-                    i++;
-                    return;
-                }
-                if (c == '\\') {
-                    char e = i + 1 < re.length() ? re.charAt(i + 1) : 0;
-                    if (e == 'p' || e == 'P' || e == 'x' || e == 'Q') {
-                        throw new IllegalStateException("class escape");
-                    }
-                    i += 2;
-                    continue;
-                }
-                if (c == '[' && re.startsWith("[:", i)) {
-                    int close = re.indexOf(":]", i + 2);
-                    if (close < 0) {
-                        throw new IllegalStateException("posix");
-                    }
-                    i = close + 2;
-                    continue;
-                }
-                i++;
-            }
-            throw new IllegalStateException("unclosed class");
-        }
-
-        private Node repeat(Node atom) {
-            while (i < re.length()) {
-                char c = re.charAt(i);
-                int min;
-                int max;
-                if (c == '*') {
-                    min = 0;
-                    max = -1;
-                    i++;
-                } else if (c == '+') {
-                    min = 1;
-                    max = -1;
-                    i++;
-                } else if (c == '?') {
-                    min = 0;
-                    max = 1;
-                    i++;
-                } else if (c == '{') {
-                    java.util.regex.Matcher m = REPEAT.matcher(re).region(i, re.length());
-                    if (!m.lookingAt()) {
-                        throw new IllegalStateException("literal '{'");
-                    }
-                    min = Integer.parseInt(m.group(1));
-                    max = m.group(2) == null ? min : m.group(3).isEmpty() ? -1 : Integer.parseInt(m.group(3));
-                    i = m.end();
-                } else {
-                    return atom;
-                }
-                if (i < re.length() && re.charAt(i) == '?') {
-                    i++; // lazy: same matches possible, same bounds
-                }
-                atom = new Repeat(atom, min, max);
-            }
-            return atom;
-        }
-
-        private static final java.util.regex.Pattern REPEAT = java.util.regex.Pattern.compile("\\{(\\d+)(,(\\d*))?\\}");
+        return Long.MAX_VALUE;
     }
 }

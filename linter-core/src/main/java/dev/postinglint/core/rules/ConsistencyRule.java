@@ -4,6 +4,7 @@ import dev.postinglint.core.model.DriftGroup;
 import dev.postinglint.core.posting.Heading;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.text.WordDiff;
@@ -45,10 +46,10 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private final int minPostings;
     private final int minWords;
     private final double threshold;
-    private final List<com.google.re2j.Pattern> ignore;
+    private final List<PolicyPattern> ignore;
 
     ConsistencyRule(RuleInfo info, String block, GroupBy groupBy, int leadingWords, int minPostings, int minWords, double threshold,
-            List<com.google.re2j.Pattern> ignore) {
+            List<PolicyPattern> ignore) {
         this.ignore = ignore;
         this.info = info;
         this.block = block;
@@ -187,7 +188,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
             return ctx.tokens(b);
         }
         String text = b.text();
-        for (com.google.re2j.Pattern p : ignore) {
+        for (PolicyPattern p : ignore) {
             text = p.matcher(text).replaceAll(" ");
         }
         return Words.norms(Words.tokenize(text));
@@ -350,10 +351,10 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
             int minWords = spec.get("min-words").map(v -> v.asInt("'min-words'", 1, 10_000)).orElse(8);
             double threshold = spec.get("threshold").map(v -> v.asDouble("'threshold'", 0.05, 1.0)).orElse(0.5);
             String block = spec.string("block").orElse(info.id());
-            List<com.google.re2j.Pattern> ignore = new ArrayList<>();
+            List<PolicyPattern> ignore = new ArrayList<>();
             spec.get("ignore").ifPresent(v -> {
                 for (var e : v.asListOrOne()) {
-                    ignore.add(dev.postinglint.core.regex.Patterns.compile(e, "'ignore' pattern"));
+                    ignore.add(PolicyPattern.compile(e, "'ignore' pattern"));
                 }
             });
             if (groupBy == GroupBy.SCOPE && info.scope().isWhole()) {

@@ -1,11 +1,10 @@
 package dev.postinglint.core.rules;
 
 import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.posting.TextRegion;
-import dev.postinglint.core.regex.Patterns;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.yaml.YamlMap;
 import dev.postinglint.core.yaml.YamlValue;
@@ -25,18 +24,18 @@ import java.util.Set;
  * occurrence also gets an info finding asking to re-verify the figure.
  */
 final class FactRule implements Rule {
-    record Retired(Pattern pattern, String wording, String use) {
+    record Retired(PolicyPattern pattern, String wording, String use) {
     }
 
     private final RuleInfo info;
     private final String fact;
-    private final Pattern pattern;
+    private final PolicyPattern pattern;
     private final Map<String, String> current;
     private final LocalDate asOf;
     private final Integer maxAgeDays;
     private final List<Retired> retired;
 
-    FactRule(RuleInfo info, String fact, Pattern pattern, Map<String, String> current, LocalDate asOf, Integer maxAgeDays,
+    FactRule(RuleInfo info, String fact, PolicyPattern pattern, Map<String, String> current, LocalDate asOf, Integer maxAgeDays,
             List<Retired> retired) {
         this.info = info;
         this.fact = fact;
@@ -145,7 +144,7 @@ final class FactRule implements Rule {
         @Override
         public Rule create(RuleInfo info, YamlMap spec) {
             String fact = spec.string("fact").orElse(info.id());
-            Pattern pattern = spec.get("pattern").map(v -> Patterns.compile(v, "'pattern'")).orElse(null);
+            PolicyPattern pattern = spec.get("pattern").map(v -> PolicyPattern.compile(v, "'pattern'")).orElse(null);
             Map<String, String> current = new LinkedHashMap<>();
             spec.get("current").ifPresent(v -> {
                 YamlMap cm = v.asMap("'current'");
@@ -174,15 +173,15 @@ final class FactRule implements Rule {
             spec.get("retired").ifPresent(v -> {
                 for (YamlValue e : v.asList("'retired'")) {
                     YamlMap m = e.asMap("a retired wording");
-                    Pattern p;
+                    PolicyPattern p;
                     String wording;
                     if (m.has("phrase")) {
                         wording = m.requireString("phrase");
-                        p = Patterns.phrase(wording, m.require("phrase"), "'phrase'");
+                        p = PolicyPattern.phrase(wording, m.require("phrase"), "'phrase'");
                         m.get("pattern");
                     } else {
                         wording = m.requireString("pattern");
-                        p = Patterns.compile(m.require("pattern"), "'pattern'");
+                        p = PolicyPattern.compile(m.require("pattern"), "'pattern'");
                     }
                     String use = m.string("use").orElse(null);
                     m.finish();

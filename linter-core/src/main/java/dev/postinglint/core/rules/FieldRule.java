@@ -1,8 +1,7 @@
 package dev.postinglint.core.rules;
 
-import com.google.re2j.Pattern;
 import dev.postinglint.core.model.Fix;
-import dev.postinglint.core.regex.Patterns;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.yaml.PolicyException;
 import dev.postinglint.core.yaml.YamlMap;
 import dev.postinglint.core.yaml.YamlValue;
@@ -34,15 +33,15 @@ final class FieldRule implements Rule {
     private final boolean required;
     private final List<String> allowed;
     private final Set<String> allowedFolded;
-    private final Pattern pattern;
+    private final PolicyPattern pattern;
     private final String label;
-    private final Pattern separator;
+    private final PolicyPattern separator;
     private final Integer maxAgeDays;
     private final String matchesField;
     private final boolean compareAsText;
 
-    FieldRule(RuleInfo info, String field, boolean required, List<String> allowed, Pattern pattern, String label,
-            Pattern separator, Integer maxAgeDays, String matchesField, boolean compareAsText) {
+    FieldRule(RuleInfo info, String field, boolean required, List<String> allowed, PolicyPattern pattern, String label,
+            PolicyPattern separator, Integer maxAgeDays, String matchesField, boolean compareAsText) {
         this.separator = separator;
         this.maxAgeDays = maxAgeDays;
         this.matchesField = matchesField;
@@ -188,9 +187,9 @@ final class FieldRule implements Rule {
             String field = spec.requireString("field");
             boolean required = spec.get("required").map(v -> v.asBoolean("'required'")).orElse(true);
             List<String> allowed = spec.get("allowed").map(v -> v.asStringList("'allowed'")).orElse(List.of());
-            Pattern pattern = spec.get("pattern").map(v -> Patterns.compile(v, "'pattern'")).orElse(null);
+            PolicyPattern pattern = spec.get("pattern").map(v -> PolicyPattern.compile(v, "'pattern'")).orElse(null);
             String label = spec.get("label").map((YamlValue v) -> v.asNonBlank("'label'")).orElse(null);
-            Pattern separator = spec.get("separator").map(v -> Patterns.compile(v, "'separator'")).orElse(null);
+            PolicyPattern separator = spec.get("separator").map(v -> PolicyPattern.compile(v, "'separator'")).orElse(null);
             Integer maxAge = spec.get("max-age-days").map(v -> v.asInt("'max-age-days'", 0, 36500)).orElse(null);
             String matches = spec.get("matches-field").map(v -> v.asNonBlank("'matches-field'")).orElse(null);
             String compare = spec.get("compare").map(v -> v.asNonBlank("'compare'").strip()).orElse("jurisdiction");

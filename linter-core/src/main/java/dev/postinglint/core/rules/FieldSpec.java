@@ -1,7 +1,6 @@
 package dev.postinglint.core.rules;
 
-import com.google.re2j.Pattern;
-import dev.postinglint.core.regex.Patterns;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.source.FilePlace;
 import dev.postinglint.core.yaml.YamlMap;
 import dev.postinglint.core.yaml.YamlValue;
@@ -17,8 +16,8 @@ import java.util.List;
  * front matter gave the posting, optionally narrowed by {@code metadata-pattern} (same groups).
  * With both ({@code from: [metadata, body]}) the first source that has a value wins.
  */
-public record FieldSpec(String name, Pattern pattern, Scope scope, String description, FilePlace place,
-        List<From> from, String metadataKey, Pattern metadataPattern) {
+public record FieldSpec(String name, PolicyPattern pattern, Scope scope, String description, FilePlace place,
+        List<From> from, String metadataKey, PolicyPattern metadataPattern) {
 
     /** Where a field's value comes from. */
     public enum From {
@@ -30,7 +29,7 @@ public record FieldSpec(String name, Pattern pattern, Scope scope, String descri
     }
 
     /** A field read from the body only (as every field was before metadata existed). */
-    public FieldSpec(String name, Pattern pattern, Scope scope, String description, FilePlace place) {
+    public FieldSpec(String name, PolicyPattern pattern, Scope scope, String description, FilePlace place) {
         this(name, pattern, scope, description, place, List.of(From.BODY), name, null);
     }
 
@@ -47,10 +46,10 @@ public record FieldSpec(String name, Pattern pattern, Scope scope, String descri
         List<From> from = m.get("from").map(FieldSpec::readFrom).orElse(List.of(From.BODY));
         boolean body = from.contains(From.BODY);
         boolean metadata = from.contains(From.METADATA);
-        Pattern p = body ? Patterns.compile(m.require("pattern"), "field pattern") : null;
+        PolicyPattern p = body ? PolicyPattern.compile(m.require("pattern"), "field pattern") : null;
         Scope scope = m.get("scope").map(Scope::read).orElse(Scope.WHOLE);
         String key = m.get("metadata").map(v -> v.asNonBlank("'metadata'")).orElse(name);
-        Pattern metaPattern = m.get("metadata-pattern").map(v -> Patterns.compile(v, "'metadata-pattern'")).orElse(null);
+        PolicyPattern metaPattern = m.get("metadata-pattern").map(v -> PolicyPattern.compile(v, "'metadata-pattern'")).orElse(null);
         String description = m.string("description").orElse("");
         if (!body) {
             for (String bodyOnly : List.of("pattern", "scope")) {

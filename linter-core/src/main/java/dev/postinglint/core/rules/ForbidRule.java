@@ -1,8 +1,7 @@
 package dev.postinglint.core.rules;
 
 import dev.postinglint.core.model.Fix;
-import dev.postinglint.core.regex.Patterns;
-import dev.postinglint.core.regex.RegexPrefilter;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.yaml.YamlMap;
 import java.util.HashSet;
@@ -24,10 +23,10 @@ final class ForbidRule implements Rule {
     private final List<String> allow;
     private final boolean raw;
     private final String replace;
-    private final com.google.re2j.Pattern unlessBlock;
+    private final PolicyPattern unlessBlock;
 
     ForbidRule(RuleInfo info, MatchPatterns patterns, List<String> allow, boolean raw, String replace,
-            com.google.re2j.Pattern unlessBlock) {
+            PolicyPattern unlessBlock) {
         this.info = info;
         this.patterns = patterns;
         this.allow = allow;
@@ -80,12 +79,11 @@ final class ForbidRule implements Rule {
         var src = ctx.posting().source();
         String text = src.text();
         String folded = null;
-        for (com.google.re2j.Pattern p : patterns.patterns()) {
-            // Speed: skip the scan when the pattern's required literals are absent (see RegexPrefilter).
-            RegexPrefilter filter = RegexPrefilter.of(p);
-            if (!filter.isNone()) {
-                folded = folded == null ? RegexPrefilter.fold(text) : folded;
-                if (!filter.mayMatch(folded)) {
+        for (PolicyPattern p : patterns.patterns()) {
+            // Speed: skip the scan when the pattern's required literals are absent (see PolicyPattern).
+            if (p.filters()) {
+                folded = folded == null ? PolicyPattern.fold(text) : folded;
+                if (!p.mayMatch(folded)) {
                     continue;
                 }
             }
@@ -147,7 +145,7 @@ final class ForbidRule implements Rule {
             if (raw && !info.scope().isWhole()) {
                 throw spec.require("raw").error("'raw: true' matches the whole source file; it cannot have a scope");
             }
-            var unless = spec.get("unless-block").map(v -> Patterns.compile(v, "'unless-block'")).orElse(null);
+            var unless = spec.get("unless-block").map(v -> PolicyPattern.compile(v, "'unless-block'")).orElse(null);
             if (raw && unless != null) {
                 throw spec.require("unless-block").error("'unless-block' needs the readable text; it cannot go with 'raw: true'");
             }

@@ -1,11 +1,7 @@
 package dev.postinglint.core.rules;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import dev.postinglint.core.posting.TextRegion;
-import dev.postinglint.core.regex.AnchoredScan;
-import dev.postinglint.core.regex.Patterns;
-import dev.postinglint.core.regex.RegexPrefilter;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.yaml.YamlMap;
 import dev.postinglint.core.yaml.YamlValue;
 import java.util.ArrayList;
@@ -16,7 +12,7 @@ import java.util.List;
  * The text a rule looks for: exactly one of {@code pattern} (an RE2 regex), {@code patterns} (a list),
  * {@code phrase} or {@code phrases} (literal words, case-insensitive, any spacing).
  */
-record MatchPatterns(List<Pattern> patterns) {
+record MatchPatterns(List<PolicyPattern> patterns) {
 
     static MatchPatterns read(YamlMap m) {
         var pattern = m.get("pattern");
@@ -28,17 +24,17 @@ record MatchPatterns(List<Pattern> patterns) {
         if (given != 1) {
             throw m.error(m.what() + " needs exactly one of 'pattern', 'patterns', 'phrase' or 'phrases'");
         }
-        List<Pattern> out = new ArrayList<>();
-        pattern.ifPresent(v -> out.add(Patterns.compile(v, "'pattern'")));
+        List<PolicyPattern> out = new ArrayList<>();
+        pattern.ifPresent(v -> out.add(PolicyPattern.compile(v, "'pattern'")));
         patterns.ifPresent(v -> {
             for (YamlValue p : v.asList("'patterns'")) {
-                out.add(Patterns.compile(p, "'patterns' entry"));
+                out.add(PolicyPattern.compile(p, "'patterns' entry"));
             }
         });
-        phrase.ifPresent(v -> out.add(Patterns.phrase(v.asNonBlank("'phrase'"), v, "'phrase'")));
+        phrase.ifPresent(v -> out.add(PolicyPattern.phrase(v.asNonBlank("'phrase'"), v, "'phrase'")));
         phrases.ifPresent(v -> {
             for (YamlValue p : v.asList("'phrases'")) {
-                out.add(Patterns.phrase(p.asNonBlank("'phrases' entry"), p, "'phrases' entry"));
+                out.add(PolicyPattern.phrase(p.asNonBlank("'phrases' entry"), p, "'phrases' entry"));
             }
         });
         if (out.isEmpty()) {
@@ -57,16 +53,14 @@ record MatchPatterns(List<Pattern> patterns) {
         if (regions.isEmpty()) {
             return all;
         }
-        // Speed: a pattern whose required literals (RegexPrefilter) are absent from a region cannot
-        // match there, so its RE2/J scan is skipped; the matches found are exactly the same.
+        // Speed: a pattern that certainly has no match in the posting, or in a region, is not run
+        // there; where it runs, PolicyPattern finds exactly the matches of a plain find() loop.
         var view = regions.get(0).view();
-        String folded = view.folded();
-        RegexPrefilter.Cursor[] cursors = new RegexPrefilter.Cursor[patterns.size()];
+        PolicyPattern.Search[] searches = new PolicyPattern.Search[patterns.size()];
         boolean any = false;
-        for (int k = 0; k < cursors.length; k++) {
-            RegexPrefilter f = RegexPrefilter.of(patterns.get(k));
-            if (f.mayMatch(folded)) {
-                cursors[k] = f.cursor(folded);
+        for (int k = 0; k < searches.length; k++) {
+            if (patterns.get(k).mayMatch(view.folded())) {
+                searches[k] = patterns.get(k).search(view);
                 any = true;
             }
         }
@@ -76,33 +70,24 @@ record MatchPatterns(List<Pattern> patterns) {
         for (TextRegion region : regions) {
             String text = null;
             List<Match> here = null;
-            for (int k = 0; k < cursors.length; k++) {
-                RegexPrefilter.Cursor c = cursors[k];
+            for (int k = 0; k < searches.length; k++) {
+                PolicyPattern.Search s = searches[k];
                 // (Regions of another view, which callers never pass, are simply scanned.)
-                if (region.view() == view && (c == null || !c.mayMatch(region.start(), region.end()))) {
+                boolean sameView = region.view() == view;
+                if (sameView && (s == null || !s.mayMatch(region.start(), region.end()))) {
                     continue;
                 }
                 if (text == null) {
                     text = region.text();
                     here = new ArrayList<>();
                 }
-                // Speed: a pattern whose matches can only start at a few literals is run anchored at
-                // their occurrences instead of over the whole region (same matches: see AnchoredScan).
-                AnchoredScan scan = region.view() == view ? AnchoredScan.of(patterns.get(k)) : null;
-                if (scan != null) {
-                    int[] runs = view.runs();
-                    String t = text;
-                    List<Match> h = here;
-                    if (scan.findAll(text, folded, region.start(), runs[0], runs[1],
-                            (s, e) -> h.add(new Match(region, s, e, t.substring(s, e))))) {
-                        continue;
-                    }
-                }
-                Matcher m = patterns.get(k).matcher(text);
-                while (m.find()) {
-                    if (m.end() > m.start()) {
-                        here.add(new Match(region, m.start(), m.end(), m.group()));
-                    }
+                String t = text;
+                List<Match> h = here;
+                PolicyPattern.MatchSink sink = (st, e) -> h.add(new Match(region, st, e, t.substring(st, e)));
+                if (sameView) {
+                    s.findAll(text, region.start(), sink);
+                } else {
+                    patterns.get(k).findAll(text, sink);
                 }
             }
             if (here == null || here.isEmpty()) {

@@ -5,8 +5,7 @@ import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.jurisdiction.Jurisdictions;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
-import dev.postinglint.core.regex.AnchoredScan;
-import dev.postinglint.core.regex.RegexPrefilter;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.text.Words;
 import java.time.LocalDate;
@@ -144,20 +143,17 @@ public final class RuleContext {
     /** The first match of the field's pattern in its scope. */
     private FieldValue extractFromBody(FieldSpec spec) {
         Map<String, Integer> named = spec.pattern().namedGroups();
-        // Speed: skip regions that lack the pattern's required literals (see RegexPrefilter).
-        RegexPrefilter.Cursor filter = RegexPrefilter.of(spec.pattern()).cursor(posting.view().folded());
+        // Speed: regions that cannot hold a match are skipped, and the first match is found from the
+        // pattern's literals where it can; the match is that of a plain find() (PolicyPattern).
+        PolicyPattern.Search search = spec.pattern().search(posting.view());
         for (TextRegion region : regions(spec.scope())) {
-            if (region.view() == posting.view() && !filter.mayMatch(region.start(), region.end())) {
+            boolean sameView = region.view() == posting.view();
+            if (sameView && !search.mayMatch(region.start(), region.end())) {
                 continue;
             }
             String text = region.text();
-            Matcher m = spec.pattern().matcher(text);
-            // Speed: where matches can only start at a few literals, find the first one's start
-            // cheaply and let RE2/J match from there: the same match as a plain find() (AnchoredScan).
-            AnchoredScan scan = region.view() == posting.view() ? AnchoredScan.of(spec.pattern()) : null;
-            int first = scan == null ? -2
-                    : scan.firstStart(text, posting.view().folded(), region.start(), posting.view().runs()[0], posting.view().runs()[1]);
-            if (first == -1 || !(first == -2 ? m.find() : m.find(first))) {
+            Matcher m = sameView ? search.first(text, region.start()) : spec.pattern().first(text);
+            if (m == null) {
                 continue;
             }
             int group = named.containsKey("value") ? named.get("value") : m.groupCount() >= 1 ? 1 : 0;

@@ -1,10 +1,8 @@
 package dev.postinglint.core.rules;
 
-import com.google.re2j.Pattern;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
-import dev.postinglint.core.regex.Patterns;
-import dev.postinglint.core.regex.RegexPrefilter;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.yaml.YamlMap;
 import dev.postinglint.core.yaml.YamlValue;
 import java.util.ArrayList;
@@ -26,9 +24,9 @@ public final class Scope {
     private final String css;
     private final Evaluator selector;
     private final String section;
-    private final Pattern contains;
+    private final PolicyPattern contains;
 
-    private Scope(String css, Evaluator selector, String section, Pattern contains) {
+    private Scope(String css, Evaluator selector, String section, PolicyPattern contains) {
         this.css = css;
         this.selector = selector;
         this.section = section;
@@ -44,7 +42,7 @@ public final class Scope {
         String css = m.string("selector").orElse(null);
         Evaluator ev = css == null ? null : compileCss(m.require("selector"), css);
         String section = m.string("section").orElse(null);
-        Pattern contains = m.get("contains").map(v -> Patterns.compile(v, "'contains'")).orElse(null);
+        PolicyPattern contains = m.get("contains").map(v -> PolicyPattern.compile(v, "'contains'")).orElse(null);
         m.finish();
         if (css == null && section == null && contains == null) {
             throw m.error("scope needs 'selector', 'section', 'contains' or a combination");
@@ -117,13 +115,13 @@ public final class Scope {
     private List<Posting.Block> matchingBlocks(Posting posting) {
         List<TextRegion> within = selector == null && section == null ? List.of(posting.view().whole()) : baseRegions(posting);
         List<Posting.Block> out = new ArrayList<>();
-        // Speed: a block without the pattern's required literals cannot match (see RegexPrefilter).
-        RegexPrefilter.Cursor filter = RegexPrefilter.of(contains).cursor(posting.view().folded());
+        // Speed: a block without the pattern's required literals cannot match (see PolicyPattern).
+        PolicyPattern.Search search = contains.search(posting.view());
         for (Posting.Block b : posting.blocks()) {
-            if (b.region().view() == posting.view() && !filter.mayMatch(b.region().start(), b.region().end())) {
+            if (b.region().view() == posting.view() && !search.mayMatch(b.region().start(), b.region().end())) {
                 continue;
             }
-            if (within.stream().anyMatch(r -> r.contains(b.region())) && contains.matcher(b.text()).find()) {
+            if (within.stream().anyMatch(r -> r.contains(b.region())) && contains.find(b.text())) {
                 out.add(b);
             }
         }

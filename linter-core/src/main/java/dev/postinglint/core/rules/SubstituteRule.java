@@ -1,8 +1,7 @@
 package dev.postinglint.core.rules;
 
-import com.google.re2j.Pattern;
 import dev.postinglint.core.model.Fix;
-import dev.postinglint.core.regex.Patterns;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.yaml.YamlMap;
 import dev.postinglint.core.yaml.YamlValue;
@@ -21,10 +20,10 @@ import java.util.Set;
  */
 final class SubstituteRule implements Rule {
     private final RuleInfo info;
-    private final List<Pattern> wrong;
+    private final List<PolicyPattern> wrong;
     private final List<String> preferred;
 
-    SubstituteRule(RuleInfo info, List<Pattern> wrong, List<String> preferred) {
+    SubstituteRule(RuleInfo info, List<PolicyPattern> wrong, List<String> preferred) {
         this.info = info;
         this.wrong = wrong;
         this.preferred = preferred;
@@ -93,11 +92,11 @@ final class SubstituteRule implements Rule {
             if (entries.isEmpty()) {
                 throw swap.error("'swap' must map at least one term to its replacement");
             }
-            List<Pattern> wrong = new ArrayList<>();
+            List<PolicyPattern> wrong = new ArrayList<>();
             List<String> preferred = new ArrayList<>();
             for (Map.Entry<String, YamlValue> e : entries.entrySet()) {
                 YamlValue at = e.getValue();
-                wrong.add(regex ? Patterns.compile(e.getKey(), at, "'swap' pattern") : Patterns.phrase(e.getKey(), at, "'swap' term"));
+                wrong.add(regex ? PolicyPattern.compile(e.getKey(), at, "'swap' pattern") : PolicyPattern.phrase(e.getKey(), at, "'swap' term"));
                 preferred.add(at.asString("replacement for '" + e.getKey() + "'"));
             }
             return new SubstituteRule(info, List.copyOf(wrong), List.copyOf(preferred));

@@ -1,8 +1,7 @@
 package dev.postinglint.core.rules;
 
-import com.google.re2j.Pattern;
 import dev.postinglint.core.jurisdiction.Jurisdictions;
-import dev.postinglint.core.regex.Patterns;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.yaml.YamlMap;
 import dev.postinglint.core.yaml.YamlValue;
 import java.time.LocalDate;
@@ -21,7 +20,7 @@ import java.util.Set;
  * <li>{@code company}: a company fact is set (and not false, no or 0).</li>
  * </ul>
  */
-public record When(String field, Boolean present, Pattern matches, LocalDate effectiveFrom, LocalDate effectiveUntil,
+public record When(String field, Boolean present, PolicyPattern matches, LocalDate effectiveFrom, LocalDate effectiveUntil,
         String jurisdictionField, List<JurisdictionWindow> jurisdictions, String company) {
     public static final When ALWAYS = new When(null, null, null, null, null, null, List.of(), null);
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,4}){0,2}");
@@ -41,7 +40,7 @@ public record When(String field, Boolean present, Pattern matches, LocalDate eff
         YamlMap m = value.asMap("when");
         String field = m.string("field").orElse(null);
         Boolean present = m.get("present").map(v -> v.asBoolean("'present'")).orElse(null);
-        Pattern matches = m.get("matches").map(v -> Patterns.compile(v, "'matches'")).orElse(null);
+        PolicyPattern matches = m.get("matches").map(v -> PolicyPattern.compile(v, "'matches'")).orElse(null);
         LocalDate from = m.get("effective-from").map(v -> v.asDate("'effective-from'")).orElse(null);
         LocalDate until = m.get("effective-until").map(v -> v.asDate("'effective-until'")).orElse(null);
         List<JurisdictionWindow> windows = m.get("jurisdiction").map(When::readJurisdictions).orElse(List.of());

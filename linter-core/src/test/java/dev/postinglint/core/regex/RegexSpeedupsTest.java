@@ -8,17 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
- * The regex speed-ups (RegexPrefilter, AnchoredScan) must report exactly what a plain RE2/J
- * {@code find()} loop reports. Checked on patterns shaped like the shipped packs' and on tricky
- * constructs, over random texts built to hit the literals, word edges, case folding (including the
- * Kelvin sign and the long s) and long runs of white space and digits. Fixed seeds: reproducible.
+ * The regex speed-ups of {@link PolicyPattern} (prefilter and anchored/windowed scans, both read
+ * from the one {@link RegexSyntax} tree) must report exactly what a plain RE2/J {@code find()} loop
+ * reports. Checked on the shipped packs' patterns, patterns shaped like them, and tricky constructs
+ * ({@code \Q..\E}, {@code \p{..}}, {@code \x..}, octal, nested and negated classes, flag groups),
+ * over random texts built to hit the literals, word edges, case folding (including the Kelvin sign
+ * and the long s), characters outside the BMP and long runs of white space and digits. Fixed seeds.
  */
 class RegexSpeedupsTest {
     static final List<String> PATTERNS = List.of(
@@ -45,7 +52,23 @@ class RegexSpeedupsTest {
             "\\bfoo\\b(?:bar)*baz",
             "(?s)start.{0,20}end",
             "[^a]{3}zzz",
-            "(?i)\\b(?:male|female|women|men)\\s+(?:candidates?\\s+|applicants?\\s+)?(?:only|preferred)\\b");
+            "(?i)\\b(?:male|female|women|men)\\s+(?:candidates?\\s+|applicants?\\s+)?(?:only|preferred)\\b",
+            // \Q..\E: literal text; a repetition after \E applies to its last character only
+            "\\Qa.b\\E+c", "(?i)\\Qrock*star\\E", "\\Qab\\E{2}x", "(?i)\\b\\Q$100\\E\\s?k\\b", "x\\Q\\Ey",
+            // \p{..} and \P{..}
+            "\\pL+star", "(?i)\\p{Greek}+\\s*rock", "\\PL{2}ninja", "\\p{^L}ab", "ninja\\pN", "(?i)\\bguru\\P{L}",
+            // \x.., octal
+            "\\x41\\x{263a}?b", "(?i)\\x{4B}elvin", "\\x{1F600}x", "[\\x41-\\x5a]+ock", "\\060\\d", "a\\0?b", "\\x{1F600}{1,3}",
+            // classes: POSIX, nested, negated, escaped ']' and '-', a ']' first, a '[' member
+            "[[:alpha:]]+star", "[^\\]x]{1,3}ninja", "[\\d\\-]+k", "[[:^digit:]]ss", "(?i)[^[:space:]]{2}ss\\b", "[]a]ock",
+            "[^]a]ck", "[a-]ro", "[\\[\\]]x", "[[]x", "[\\pL\\d]{2}ock", "(?i)[[:upper:]]elvin", "[0-9]+[kK]", "[:\\-–]+\\s*ninja",
+            "[😀a]b", "(?i)[é-ë]+s", "[\\t ]+only",
+            // flags, groups, repeats
+            "(?i:ROCK)star", "(?i)rock(?-i)STAR", "a(?i)b|c", "(?U)a+?b", "(?s:.)ninja", "(?m)^rock", "x{,3}y", "(?:ab){2,}c",
+            "(?:)ab|(?:x|)", "()ab", "(?P<w>wiz)ards?", "(?<n>nin)ja", "\\b(?:un|)icorns?\\b", "(?i)ſk", "(?i)é+s", "é{2}s",
+            "\\bsk\\B", "(?:\\bk)+",
+            // characters outside the BMP take two UTF-16 units: the longest match must count them so
+            "(?s)\\bq.{1,4}z", "q[^a]{1,4}z", "q\\PL{1,4}z", "(?i)q[\\x{1F600}-\\x{1F64F}]{1,4}z");
 
     static final String[] WORDS = {"rock", "star", "rockstar", "ninja", "citizens", "citizen", "only", "must", "be", "a", "us",
         "u.s.", "united", "states", "opt", "equal", "employment", "opportunity", "opportunities", "eeo", "eeoc", "without",
@@ -54,12 +77,25 @@ class RegexSpeedupsTest {
         "jo@x.io", "a.b@c.de", "salary", "history", "how", "much", "do", "you", "earn", "here", "more", "click", "digital",
         "native", "natives", "he/she", "sk", "ss", "boss", "abbbc", "xxy", "xxxy", "kelvin", "\u212aelvin", "K\u212a", "\u017fk",
         "ab", "b", "aab", "xyz", "yz", "ccd", "acd", "bccd", "foo", "foobarbaz", "foobaz", "start", "end", "zzz", "azzz",
-        "male", "women", "candidates", "preferred", "the", "team", "\n", "  ", "\t", "_x", "9"};
+        "male", "women", "candidates", "preferred", "the", "team", "\n", "  ", "\t", "_x", "9", "a.b", "a.bbc", "rock*star",
+        "abab", "ababx", "$100", "$100k", "ωμέγα", "αβ", "☺", "A☺b", "Ab", "\ud83d\ude00", "\ud83d\ude00x", "\ud83d\ude00b", "ABCock",
+        "0", "07", "a\u0000b", "]x", "[x", "]ock", "aock", "-ro", "ro", "é", "É", "ée", "Ébs", "éés", "xy", "xxxy", "wizards", "ninja9",
+        "guru!", "12-3k", "\u017fk", "\u212a", "ROCKstar", "rockSTAR", "C", "aB", "(", ")", "[", "]", "{", "}", ":", "–", "q\ud83d\ude00\ud83d\ude00\ud83d\ude00z", "q\ud83d\ude00z", "q\ud83d\ude00\ud83d\ude00\ud83d\ude00\ud83d\ude00z"};
 
-    static String randomText(Random r, int words) {
+    /** Random texts draw on the words above and (weighted, so that matches are frequent) on the pattern's own. */
+    static String[] vocabulary(String re) {
+        List<String> words = new ArrayList<>(List.of(WORDS));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9]{2,}").matcher(re);
+        while (m.find()) {
+            words.addAll(java.util.Collections.nCopies(4, m.group()));
+        }
+        return words.toArray(String[]::new);
+    }
+
+    static String randomText(Random r, String[] words, int count) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < words; i++) {
-            String w = WORDS[r.nextInt(WORDS.length)];
+        for (int i = 0; i < count; i++) {
+            String w = words[r.nextInt(words.length)];
             if (r.nextInt(4) == 0) {
                 w = w.toUpperCase(java.util.Locale.ROOT);
             } else if (r.nextInt(4) == 0 && !w.isEmpty()) {
@@ -67,7 +103,9 @@ class RegexSpeedupsTest {
             }
             b.append(w);
             int gap = r.nextInt(10);
-            b.append(gap == 0 ? "" : gap == 1 ? "  " : gap == 2 ? "\n" : gap == 3 ? "." : gap == 4 ? " \t " : " ");
+            // Long runs inside would-be matches test the bounds on a match's length.
+            b.append(gap == 0 ? "" : gap == 1 ? "  " : gap == 2 ? "\n" : gap == 3 ? "." : gap == 4 ? " \t "
+                    : gap == 5 ? " ".repeat(1 + r.nextInt(12)) : gap == 6 && r.nextBoolean() ? "-".repeat(1 + r.nextInt(6)) : " ");
             if (r.nextInt(50) == 0) {
                 b.append("          "); // a long run of spaces
             }
@@ -90,80 +128,152 @@ class RegexSpeedupsTest {
         return out;
     }
 
+    /** A whole text as a posting's view hands it to the searches. */
+    record Whole(String folded, int[] runs) implements PolicyPattern.Text {
+        Whole(String text) {
+            this(PolicyPattern.fold(text), PolicyPattern.runs(text));
+        }
+    }
+
+    /** The patterns of the shipped packs (every pattern-like key, and phrases as the loader builds them). */
+    static List<String> packPatterns() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (var files = Files.list(Path.of("../rules/src/main/resources/dev/postinglint/rules"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                for (Object doc : new Yaml().loadAll(Files.readString(f))) {
+                    collect(doc, null, out);
+                }
+            }
+        }
+        assertTrue(out.size() > 20, "read " + out.size() + " pack patterns");
+        return out;
+    }
+
+    private static void collect(Object node, String key, List<String> out) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> collect(v, String.valueOf(k), out));
+        } else if (node instanceof List<?> l) {
+            l.forEach(x -> collect(x, key, out));
+        } else if (node instanceof String s && key != null) {
+            if (key.equals("phrase") || key.equals("phrases")) {
+                out.add(PolicyPattern.phraseRegex(s.strip()));
+            } else if (key.contains("pattern") || key.equals("contains") || key.equals("matches") || key.equals("unless-block")
+                    || key.equals("separator") || key.equals("ignore")) {
+                out.add(s);
+            }
+        }
+    }
+
+    static List<String> allPatterns() throws IOException {
+        List<String> all = new ArrayList<>(PATTERNS);
+        all.addAll(packPatterns());
+        return all;
+    }
+
     @Test
-    void prefilterNeverSkipsATextThatMatches() {
+    void prefilterNeverSkipsATextThatMatches() throws IOException {
         Random r = new Random(7);
-        for (String re : PATTERNS) {
+        List<String> all = allPatterns();
+        for (String re : all) {
+            String[] words = vocabulary(re);
             Pattern p = Pattern.compile(re);
-            RegexPrefilter f = RegexPrefilter.of(p);
+            PolicyPattern f = PolicyPattern.of(p);
             for (int i = 0; i < 400; i++) {
-                String text = randomText(r, 1 + r.nextInt(30));
+                String text = randomText(r, words, 1 + r.nextInt(30));
                 if (p.matcher(text).find()) {
-                    assertTrue(f.mayMatch(RegexPrefilter.fold(text)), () -> re + " matches '" + text + "' but was skipped");
+                    assertTrue(f.mayMatch(PolicyPattern.fold(text)), () -> re + " matches '" + text + "' but was skipped");
                 }
             }
         }
     }
 
     @Test
-    void anchoredAndWindowedScansFindExactlyWhatFindFinds() {
+    void searchesFindExactlyWhatFindFinds() throws IOException {
         Random r = new Random(11);
+        List<String> all = allPatterns();
         int compared = 0;
-        for (String re : PATTERNS) {
+        int scanned = 0;
+        for (String re : all) {
+            String[] words = vocabulary(re);
             Pattern p = Pattern.compile(re);
-            AnchoredScan scan = AnchoredScan.of(p);
-            if (scan == null) {
-                continue;
-            }
-            for (int i = 0; i < 400; i++) {
-                String whole = randomText(r, 1 + r.nextInt(80));
+            PolicyPattern pp = PolicyPattern.of(p);
+            scanned += pp.scans() ? 1 : 0;
+            for (int i = 0; i < 300; i++) {
+                String whole = randomText(r, words, 1 + r.nextInt(80));
                 // A region inside a larger text, as rules scan them.
                 int from = r.nextInt(Math.max(1, whole.length() / 3));
-                int to = whole.length() - r.nextInt(Math.max(1, whole.length() / 3));
-                if (to < from) {
-                    to = from;
-                }
+                int to = Math.max(from, whole.length() - r.nextInt(Math.max(1, whole.length() / 3)));
                 String text = whole.substring(from, to);
-                int[] runs = AnchoredScan.runs(whole);
-                List<String> fast = new ArrayList<>();
-                boolean done = scan.findAll(text, RegexPrefilter.fold(whole), from, runs[0], runs[1],
-                        (s, e) -> fast.add(s + ".." + e));
                 List<String> expected = plain(p, text);
-                if (done) {
-                    compared++;
-                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
-                    int first = scan.firstStart(text, RegexPrefilter.fold(whole), from, runs[0], runs[1]);
-                    assertEquals(expected.isEmpty() ? -1 : Integer.parseInt(expected.get(0).split("\\.\\.")[0]), first, re);
+                PolicyPattern.Search search = pp.search(new Whole(whole));
+                if (!search.mayMatch(from, to)) {
+                    assertEquals(List.of(), expected, () -> re + " skipped '" + text + "'");
+                    continue;
                 }
+                List<String> fast = new ArrayList<>();
+                search.findAll(text, from, (s, e) -> fast.add(s + ".." + e));
+                assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                Matcher first = search.first(text, from);
+                Matcher plainFirst = p.matcher(text);
+                if (plainFirst.find()) {
+                    assertNotNull(first, re);
+                    assertEquals(plainFirst.start() + ".." + plainFirst.end(), first.start() + ".." + first.end(), () -> re + " on '" + text + "'");
+                } else {
+                    assertNull(first, re);
+                }
+                compared += expected.isEmpty() ? 0 : 1;
             }
         }
-        assertTrue(compared > 2000, "compared " + compared);
+        assertTrue(compared > 3000, "compared " + compared);
+        assertTrue(scanned > 60, "scanned " + scanned);
     }
 
     @Test
     void literalsAndPrefixesAreWhatTheyShouldBe() {
         assertEquals(Set.of("opportunit", "eeo", "without"),
-                Set.copyOf(RegexPrefilter.of("(?i)\\bequal\\s+(?:employment\\s+)?opportunit(?:y|ies)\\b|\\bEEO\\b|without\\s+x").literals()));
-        assertTrue(RegexPrefilter.of("a*b?").isNone(), "nothing is required");
-        assertTrue(RegexPrefilter.of("(?:x|)y?").isNone());
-        assertTrue(RegexPrefilter.of("\\pL+").isNone());
-        List<String> abc = RegexPrefilter.of("ab+c").literals();
+                Set.copyOf(of("(?i)\\bequal\\s+(?:employment\\s+)?opportunit(?:y|ies)\\b|\\bEEO\\b|without\\s+x").literals()));
+        assertTrue(of("a*b?").literals().isEmpty(), "nothing is required");
+        assertTrue(of("(?:x|)y?").literals().isEmpty());
+        assertTrue(of("\\pL+").literals().isEmpty());
+        List<String> abc = of("ab+c").literals();
         assertTrue(abc.equals(List.of("ab")) || abc.equals(List.of("bc")), "ab+c needs 'ab' and 'bc', not 'abc': " + abc);
-        assertNotNull(AnchoredScan.of(Pattern.compile("(?i)\\b(?:u\\.?s\\.?\\s+)?citizens?\\s+only\\b")));
-        assertEquals(Set.of("u", "citizen"),
-                Set.copyOf(AnchoredScan.of(Pattern.compile("(?i)\\b(?:u\\.?s\\.?\\s+)?citizens?\\s+only\\b")).prefixes()));
-        assertNull(AnchoredScan.of(Pattern.compile("^here$")), "text anchors are left to RE2/J");
-        assertNull(AnchoredScan.of(Pattern.compile("\\d+")), "nothing literal to look for");
+        assertEquals(Set.of("u", "citizen"), Set.copyOf(of("(?i)\\b(?:u\\.?s\\.?\\s+)?citizens?\\s+only\\b").prefixes()));
+        assertFalse(of("^here$").scans(), "text anchors are left to RE2/J");
+        assertFalse(of("\\d+").scans(), "nothing literal to look for");
+        // The constructs the two former readers disagreed on are read, not given up on.
+        assertEquals(List.of("a.b"), of("x?\\Qa.b\\E").literals());
+        assertEquals(List.of("a."), of("\\Qa.b\\E+c").prefixes(), "the repeat applies to the last quoted character");
+        assertEquals(List.of("abc"), of("\\x41\\x{62}c").prefixes());
+        assertEquals(List.of("kelvin"), of("(?i)\\pL*\\x{4B}elvin").literals());
+        assertEquals(List.of("rockstar"), of("[[:alpha:]\\]]+rockstar").literals());
+        assertTrue(of("\\p{Greek}+rock").scans());
+        assertEquals(List.of("ab"), of("(?:a)b").prefixes(), "groups join the sequence around them");
+    }
+
+    private static PolicyPattern of(String re) {
+        return PolicyPattern.of(Pattern.compile(re));
     }
 
     @Test
     void foldingMatchesRe2CaseFoldingForAsciiLiterals() {
         // RE2's (?i) folds ASCII letters only with each other, plus k with U+212A and s with U+017F.
-        assertEquals("kelvin ss", RegexPrefilter.fold("\u212aELVIN \u017fS"));
+        assertEquals("kelvin ss", PolicyPattern.fold("\u212aELVIN \u017fS"));
         for (char c : new char[] {'\u212a', '\u017f'}) {
             String t = String.valueOf(c);
             assertTrue(Pattern.compile("(?i)" + (c == '\u212a' ? "k" : "s")).matcher(t).matches());
         }
+        StringBuilder nonAscii = new StringBuilder();
+        for (int cp = 128; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (!Character.isSurrogate((char) cp) || cp > 0xffff) {
+                nonAscii.appendCodePoint(cp).append(' ');
+            }
+        }
+        List<String> foldToAscii = new ArrayList<>();
+        Matcher m = Pattern.compile("(?i)[a-z]").matcher(nonAscii);
+        while (m.find()) {
+            foldToAscii.add(m.group());
+        }
+        assertEquals(List.of("\u017f", "\u212a"), foldToAscii, "the only characters outside ASCII that (?i) folds to ASCII");
         assertFalse(RegexPrefilter.literalChar('é'), "cased letters outside ASCII never stand in a literal");
         assertTrue(RegexPrefilter.literalChar('€'));
     }

@@ -1,0 +1,403 @@
+package dev.postinglint.core.regex;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one reader of RE2 syntax (Perl flags, as RE2/J compiles it) into a small immutable tree, from
+ * which {@link RegexPrefilter} and {@link AnchoredScan} derive what they need. The pattern has
+ * already compiled with RE2/J, so it is well formed; any construct this reader does not know throws,
+ * and the pattern then gets no speed-up at all (always correct, never a guess).
+ */
+final class RegexSyntax {
+    private RegexSyntax() {
+    }
+
+    sealed interface Node permits Lit, Cls, Assert, Cat, Alt, Repeat {
+    }
+
+    /** One literal code point; {@code fold}: read under {@code (?i)}. */
+    record Lit(int cp, boolean fold) implements Node {
+    }
+
+    /**
+     * One character out of a class ({@code [...]}, {@code .}, {@code \d}, {@code \pL}, ...). {@code set}
+     * holds the members of a class made only of caseless literal characters ({@link Kind#SET});
+     * {@code width} is the most UTF-16 units one match of it takes.
+     */
+    record Cls(Kind kind, String set, int width) implements Node {
+    }
+
+    /** What bounds a run of a class's characters in a text: \s, ASCII digits, a literal set, nothing known. */
+    enum Kind { SPACE, DIGIT, SET, OTHER }
+
+    /** A zero-width assertion: a text or line anchor ({@code ^ $ \A \z}), {@code \b} or {@code \B}. */
+    record Assert(boolean textAnchor, boolean wordBoundary) implements Node {
+    }
+
+    /** A sequence; groups that are not repeated are spliced into the sequence around them. */
+    record Cat(List<Node> parts) implements Node {
+    }
+
+    record Alt(List<Node> alternatives) implements Node {
+    }
+
+    /** {@code inner{min,max}}; max -1: unbounded. Laziness does not change which matches exist. */
+    record Repeat(Node inner, int min, int max) implements Node {
+    }
+
+    static Node parse(String re) {
+        Reader r = new Reader(re);
+        Node n = r.alternation();
+        if (r.i != re.length()) {
+            throw new IllegalStateException("unbalanced ')' at " + r.i);
+        }
+        return n;
+    }
+
+    private static final class Reader {
+        private final String re;
+        private int i;
+        /** Whether {@code (?i)} is in force here. */
+        private boolean fold;
+
+        Reader(String re) {
+            this.re = re;
+        }
+
+        private boolean at(char c) {
+            return i < re.length() && re.charAt(i) == c;
+        }
+
+        private IllegalStateException unknown(String what) {
+            return new IllegalStateException(what + " at " + i + " in " + re);
+        }
+
+        Node alternation() {
+            List<Node> alts = new ArrayList<>();
+            alts.add(sequence());
+            while (at('|')) {
+                i++;
+                alts.add(sequence());
+            }
+            return alts.size() == 1 ? alts.get(0) : new Alt(List.copyOf(alts));
+        }
+
+        private Node sequence() {
+            List<Node> parts = new ArrayList<>();
+            while (i < re.length() && !at('|') && !at(')')) {
+                Node a = re.startsWith("\\Q", i) ? quoted(parts) : atom();
+                if (a == null) {
+                    continue; // a flag group such as (?i), or an empty \Q\E
+                }
+                a = repeat(a);
+                if (a instanceof Cat c) {
+                    parts.addAll(c.parts());
+                } else {
+                    parts.add(a);
+                }
+            }
+            return new Cat(List.copyOf(parts));
+        }
+
+        /**
+         * {@code \Q...\E}: every character a literal. All but the last go straight into the sequence
+         * and the last is returned, since (as in RE2) a repetition after {@code \E} applies to it alone.
+         */
+        private Node quoted(List<Node> parts) {
+            int end = re.indexOf("\\E", i + 2);
+            String text = re.substring(i + 2, end < 0 ? re.length() : end);
+            i = end < 0 ? re.length() : end + 2;
+            Node last = null;
+            for (int k = 0; k < text.length(); k += Character.charCount(text.codePointAt(k))) {
+                if (last != null) {
+                    parts.add(last);
+                }
+                last = new Lit(text.codePointAt(k), fold);
+            }
+            if (last == null && i < re.length() && "*+?{".indexOf(re.charAt(i)) >= 0) {
+                throw unknown("repetition after an empty \\Q\\E");
+            }
+            return last;
+        }
+
+        private Node atom() {
+            char c = re.charAt(i);
+            switch (c) {
+                case '(':
+                    return group();
+                case '[':
+                    return charClass();
+                case '.':
+                    i++;
+                    return new Cls(Kind.OTHER, null, 2);
+                case '^':
+                case '$':
+                    i++;
+                    return new Assert(true, false);
+                case '\\':
+                    return escape();
+                case '*':
+                case '+':
+                case '?':
+                    throw unknown("repetition without operand");
+                case '{':
+                    if (counted() != null) {
+                        throw unknown("repetition without operand");
+                    }
+                    i++;
+                    return new Lit('{', fold); // not a repetition: RE2 reads '{' literally
+                default:
+                    int cp = re.codePointAt(i);
+                    i += Character.charCount(cp);
+                    return new Lit(cp, fold);
+            }
+        }
+
+        private Node escape() {
+            if (i + 1 >= re.length()) {
+                throw unknown("trailing backslash");
+            }
+            char e = re.charAt(i + 1);
+            switch (e) {
+                case 'b':
+                case 'B':
+                    i += 2;
+                    return new Assert(false, e == 'b');
+                case 'A':
+                case 'z':
+                    i += 2;
+                    return new Assert(true, false);
+                case 'd':
+                case 's':
+                case 'w':
+                case 'D':
+                case 'S':
+                case 'W':
+                    i += 2;
+                    return perlClass(e);
+                case 'p':
+                case 'P':
+                    i += 2;
+                    skipUnicodeClassName();
+                    return new Cls(Kind.OTHER, null, 2);
+                default:
+                    return new Lit(escapedChar(), fold);
+            }
+        }
+
+        /** {@code \d \s \w} and their negations; RE2's are ASCII (plus K and long s under (?i): still one unit). */
+        private static Cls perlClass(char e) {
+            return switch (e) {
+                case 'd' -> new Cls(Kind.DIGIT, null, 1);
+                case 's' -> new Cls(Kind.SPACE, null, 1);
+                case 'w' -> new Cls(Kind.OTHER, null, 1);
+                default -> new Cls(Kind.OTHER, null, 2);
+            };
+        }
+
+        /** After {@code \p} or {@code \P}: {@code {Name}}, {@code {^Name}} or one letter. */
+        private void skipUnicodeClassName() {
+            if (at('{')) {
+                int close = re.indexOf('}', i);
+                if (close < 0) {
+                    throw unknown("unclosed \\p{");
+                }
+                i = close + 1;
+            } else {
+                i += Character.charCount(re.codePointAt(i));
+            }
+        }
+
+        /**
+         * The character an escape at {@code i} stands for: escaped punctuation, {@code \a \f \t \n \r
+         * \v}, {@code \xHH}, {@code \x{H...}} or octal {@code \0..\777}.
+         */
+        private int escapedChar() {
+            char e = re.charAt(i + 1);
+            i += 2;
+            if (e < 128 && !Character.isLetterOrDigit(e)) {
+                return e;
+            }
+            switch (e) {
+                case 'a':
+                    return 7;
+                case 'f':
+                    return '\f';
+                case 't':
+                    return '\t';
+                case 'n':
+                    return '\n';
+                case 'r':
+                    return '\r';
+                case 'v':
+                    return 11;
+                case 'x':
+                    if (at('{')) {
+                        int close = re.indexOf('}', i);
+                        int cp = Integer.parseInt(re.substring(i + 1, close), 16);
+                        i = close + 1;
+                        return cp;
+                    }
+                    i += 2;
+                    return Integer.parseInt(re.substring(i - 2, i), 16);
+                default:
+                    if (e < '0' || e > '7' || (e != '0' && !(i < re.length() && isOctal(re.charAt(i))))) {
+                        throw unknown("escape \\" + e); // \1-\7 alone would be a backreference
+                    }
+                    int v = e - '0';
+                    for (int k = 0; k < 2 && i < re.length() && isOctal(re.charAt(i)); k++) {
+                        v = v * 8 + re.charAt(i++) - '0';
+                    }
+                    return v;
+            }
+        }
+
+        private static boolean isOctal(char c) {
+            return c >= '0' && c <= '7';
+        }
+
+        /** A group; null for a flag group such as {@code (?i)}, whose flags hold to the end of the enclosing group. */
+        private Node group() {
+            i++; // (
+            boolean outer = fold;
+            if (at('?')) {
+                i++;
+                if (re.startsWith("P<", i) || at('<')) {
+                    int gt = re.indexOf('>', i);
+                    if (gt < 0) {
+                        throw unknown("unclosed group name");
+                    }
+                    i = gt + 1;
+                } else {
+                    boolean negate = false;
+                    boolean f = fold;
+                    for (; i < re.length() && "imsU-".indexOf(re.charAt(i)) >= 0; i++) {
+                        negate |= re.charAt(i) == '-';
+                        f = re.charAt(i) == 'i' ? !negate : f;
+                    }
+                    fold = f;
+                    if (at(')')) {
+                        i++;
+                        return null;
+                    }
+                    if (!at(':')) {
+                        throw unknown("group syntax");
+                    }
+                    i++;
+                }
+            }
+            Node inner = alternation();
+            if (!at(')')) {
+                throw unknown("unclosed group");
+            }
+            i++;
+            fold = outer;
+            return inner;
+        }
+
+        /**
+         * {@code [...]} as RE2 reads it: a leading {@code ^} negates, a {@code ]} first is a member,
+         * {@code [:name:]} is an ASCII class, {@code -} between two members makes a range, any other
+         * {@code [} is a member.
+         */
+        private Node charClass() {
+            i++; // [
+            boolean negated = at('^');
+            if (negated) {
+                i++;
+            }
+            StringBuilder set = new StringBuilder(); // members, while all are caseless literal characters
+            boolean simple = true;
+            boolean ascii = true; // every member ASCII: one UTF-16 unit, even with (?i) folding
+            boolean digits = true; // every member an ASCII digit
+            boolean first = true;
+            while (!at(']') || first) {
+                if (i >= re.length()) {
+                    throw unknown("unclosed class");
+                }
+                first = false;
+                char c = re.charAt(i);
+                if (c == '[' && re.startsWith("[:", i) && re.indexOf(":]", i + 2) >= 0) {
+                    int close = re.indexOf(":]", i + 2);
+                    ascii &= re.charAt(i + 2) != '^';
+                    digits &= re.substring(i, close + 2).equals("[:digit:]");
+                    simple = false;
+                    i = close + 2;
+                    continue;
+                }
+                if (c == '\\' && i + 1 < re.length() && "dswDSWpP".indexOf(re.charAt(i + 1)) >= 0) {
+                    char e = re.charAt(i + 1);
+                    i += 2;
+                    if (e == 'p' || e == 'P') {
+                        skipUnicodeClassName();
+                    }
+                    ascii &= "dsw".indexOf(e) >= 0;
+                    digits &= e == 'd';
+                    simple = false;
+                    continue;
+                }
+                int lo = classMember();
+                int hi = lo;
+                if (at('-') && i + 1 < re.length() && re.charAt(i + 1) != ']') {
+                    i++;
+                    hi = classMember();
+                    simple = false;
+                }
+                ascii &= hi < 128;
+                digits &= lo >= '0' && hi <= '9';
+                if (simple && lo < 0x10000 && RegexPrefilter.caseless((char) lo)) {
+                    set.append((char) lo);
+                } else {
+                    simple = false;
+                }
+            }
+            i++; // ]
+            if (negated) {
+                return new Cls(Kind.OTHER, null, 2);
+            }
+            if (digits) {
+                return new Cls(Kind.DIGIT, null, 1);
+            }
+            return simple ? new Cls(Kind.SET, set.toString(), 1) : new Cls(Kind.OTHER, null, ascii ? 1 : 2);
+        }
+
+        private int classMember() {
+            if (at('\\')) {
+                return escapedChar();
+            }
+            int cp = re.codePointAt(i);
+            i += Character.charCount(cp);
+            return cp;
+        }
+
+        private Node repeat(Node atom) {
+            while (i < re.length()) {
+                char c = re.charAt(i);
+                int[] range = c == '*' ? new int[] {0, -1} : c == '+' ? new int[] {1, -1} : c == '?' ? new int[] {0, 1}
+                        : c == '{' ? counted() : null;
+                if (range == null) {
+                    return atom;
+                }
+                i = c == '{' ? re.indexOf('}', i) + 1 : i + 1;
+                if (at('?')) {
+                    i++; // lazy
+                }
+                atom = new Repeat(atom, range[0], range[1]);
+            }
+            return atom;
+        }
+
+        /** {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code i} as {min, max}; null when '{' is a literal there. */
+        private int[] counted() {
+            java.util.regex.Matcher m = COUNTED.matcher(re).region(i, re.length());
+            if (!m.lookingAt()) {
+                return null;
+            }
+            int min = Integer.parseInt(m.group(1));
+            return new int[] {min, m.group(2) == null ? min : m.group(3).isEmpty() ? -1 : Integer.parseInt(m.group(3))};
+        }
+
+        private static final java.util.regex.Pattern COUNTED = java.util.regex.Pattern.compile("\\{(\\d+)(,(\\d*))?\\}");
+    }
+}
