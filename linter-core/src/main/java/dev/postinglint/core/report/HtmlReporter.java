@@ -13,7 +13,6 @@ import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Summary;
 import dev.postinglint.core.model.ToolInfo;
 import dev.postinglint.core.rules.Rule;
-import dev.postinglint.core.session.Postings;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.text.DiffToken;
 import java.io.IOException;
