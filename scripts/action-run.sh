@@ -64,7 +64,8 @@ install() {
 
 check() {
   local bin="${POSTING_LINT_BIN:-posting-lint}"
-  local sarif="${INPUT_SARIF_FILE:-posting-lint.sarif}" html="${INPUT_HTML_FILE:-posting-lint.html}"
+  # Unset: the default name; set but empty: no such report.
+  local sarif="${INPUT_SARIF_FILE-posting-lint.sarif}" html="${INPUT_HTML_FILE-posting-lint.html}"
   local args=(check)
   local word
   # Paths, policies, formats and extra arguments are white-space separated lists.
@@ -87,8 +88,8 @@ check() {
   summary="$(grep -E '[0-9]+ files? checked' "$log" | tail -n 1 | sed 's/^posting-lint: //' || true)"
   rm -f "$log"
   out exit-code "$code"
-  out sarif-file "$([ -f "$sarif" ] && echo "$sarif" || true)"
-  out html-file "$([ -f "$html" ] && echo "$html" || true)"
+  out sarif-file "$([ -n "$sarif" ] && [ -f "$sarif" ] && echo "$sarif" || true)"
+  out html-file "$([ -n "$html" ] && [ -f "$html" ] && echo "$html" || true)"
   out summary "$summary"
   {
     echo "### posting-lint"
@@ -98,7 +99,10 @@ check() {
       1) echo "Failed (fail-on: ${INPUT_FAIL_ON:-error}): ${summary:-no summary}" ;;
       *) echo "Error (exit code $code): see the step's log" ;;
     esac
-    [ -f "$html" ] && { echo; echo "HTML report: \`$html\` (in the job's artifacts when uploaded)"; }
+    if [ -n "$html" ] && [ -f "$html" ]; then
+      echo
+      echo "HTML report: \`$html\` (in the job's artifacts when uploaded)"
+    fi
   } >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
 }
 
