@@ -170,6 +170,19 @@ class ReleaseArchiveIT {
         assertEquals(0, version.exit(), version.toString());
         assertEquals("posting-lint " + VERSION + "\ncommit " + expectedCommit() + "\n", version.out());
 
+        // generate-completion: a bash (and zsh, through bashcompinit) script that completes commands and options.
+        Cli.Result script = run(repo, env, List.of(launcher, "generate-completion"));
+        assertEquals(0, script.exit(), script.toString());
+        assertTrue(script.out().contains("complete -F _complete_posting-lint"), script.out());
+        assertTrue(script.out().contains("bashcompinit"), "zsh support");
+        Files.writeString(tmp.resolve("completion.bash"), script.out());
+        Cli.Result completed = run(repo, env, List.of("bash", "-c", "source " + tmp.resolve("completion.bash")
+                + "; COMP_WORDS=(posting-lint ch); COMP_CWORD=1; COMP_LINE='posting-lint ch'; COMP_POINT=15;"
+                + " _complete_posting-lint posting-lint ch posting-lint; echo \"${COMPREPLY[@]}\";"
+                + " COMP_WORDS=(posting-lint check --fail-o); COMP_CWORD=2; COMP_LINE='posting-lint check --fail-o'; COMP_POINT=27;"
+                + " _complete_posting-lint posting-lint --fail-o check 2>/dev/null; echo \"${COMPREPLY[@]}\""));
+        assertEquals("check\n--fail-on\n", completed.out(), completed.toString());
+
         // JAVA_HOME wins over PATH; a Java older than 17 is refused with a clear message.
         Map<String, String> noJavaOnPath = new HashMap<>(env);
         noJavaOnPath.put("PATH", tmp.resolve("fake-bin") + File.pathSeparator + "/usr/local/bin:/usr/bin:/bin");
