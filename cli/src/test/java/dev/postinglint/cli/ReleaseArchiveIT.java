@@ -208,20 +208,45 @@ class ReleaseArchiveIT {
 
     @Test
     void threeLaunchersAtOnceOnAFreshInstallAllSucceedAndLeaveOneValidArchive() throws Exception {
-        concurrentFirstRuns(System.getProperty("java.home"), "jsa");
+        concurrentFirstRuns(System.getProperty("java.home"), "jsa", false);
+    }
+
+    /** Where there is no flock (macOS, BusyBox without it), the launcher's mkdir lock does the same job. */
+    @Test
+    void withoutFlockTheMkdirLockKeepsConcurrentFirstRunsSafe() throws Exception {
+        concurrentFirstRuns(System.getProperty("java.home"), "jsa", true);
     }
 
     @Test
     void onJava25OrLaterTheLauncherUsesTheJdkAotCache() throws Exception {
         String jdk25 = jdk25OrLater();
         assumeTrue(jdk25 != null, "no JDK 25 or later under /usr/lib/jvm or in POSTING_LINT_TEST_JDK25");
-        concurrentFirstRuns(jdk25, "aot");
+        concurrentFirstRuns(jdk25, "aot", false);
     }
 
-    private void concurrentFirstRuns(String javaHome, String kind) throws Exception {
+    private void concurrentFirstRuns(String javaHome, String kind, boolean withoutFlock) throws Exception {
         Path home = unpack(Files.createDirectories(tmp.resolve("opt-" + kind)));
         Map<String, String> env = env(tmp);
         env.put("JAVA_HOME", javaHome);
+        if (withoutFlock) {
+            // The system's tools, as links in one directory, all but flock.
+            Path tools = Files.createDirectories(tmp.resolve("tools-without-flock"));
+            for (String dir : List.of("/usr/local/bin", "/usr/bin", "/bin")) {
+                if (!Files.isDirectory(Path.of(dir))) {
+                    continue;
+                }
+                try (Stream<Path> s = Files.list(Path.of(dir))) {
+                    for (Path tool : s.toList()) {
+                        Path link = tools.resolve(tool.getFileName().toString());
+                        if (!tool.getFileName().toString().equals("flock") && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                            Files.createSymbolicLink(link, tool);
+                        }
+                    }
+                }
+            }
+            env.put("PATH", tmp.resolve("fake-bin") + File.pathSeparator + tools);
+            assertEquals(1, run(tmp, env, List.of("sh", "-c", "command -v flock")).exit(), "no flock on PATH");
+        }
         Path repo = postingRepo(tmp.resolve("repo"));
         List<String> cmd = List.of(home.resolve("bin/posting-lint").toString(), "check", "--color", "never", "--policy", "team.yaml",
                 "postings/bad.html", "postings/good.html");
@@ -255,6 +280,7 @@ class ReleaseArchiveIT {
         assertEquals(1, archives.size(), "one start-up archive: " + archives);
         assertTrue(archives.get(0).toString().endsWith("." + kind), archives.toString());
         assertEquals(List.of(), leftovers(lib), "no temporary archive left behind");
+        assertFalse(Files.exists(lib.resolve(".posting-lint.lock.d")), "the mkdir lock is released");
 
         // The archive maps strictly (the JVM refuses to start otherwise).
         String java = Path.of(javaHome, "bin", "java").toString();
