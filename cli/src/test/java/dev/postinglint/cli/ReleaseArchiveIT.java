@@ -245,7 +245,7 @@ class ReleaseArchiveIT {
                 }
             }
             env.put("PATH", tmp.resolve("fake-bin") + File.pathSeparator + tools);
-            assertEquals(1, run(tmp, env, List.of("sh", "-c", "command -v flock")).exit(), "no flock on PATH");
+            assertTrue(run(tmp, env, List.of("sh", "-c", "command -v flock")).exit() != 0, "no flock on PATH");
         }
         Path repo = postingRepo(tmp.resolve("repo"));
         List<String> cmd = List.of(home.resolve("bin/posting-lint").toString(), "check", "--color", "never", "--policy", "team.yaml",
