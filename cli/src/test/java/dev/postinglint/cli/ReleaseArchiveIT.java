@@ -200,6 +200,34 @@ class ReleaseArchiveIT {
         assertFalse(Files.exists(tmp.resolve("mvn-called")), "the installed launcher never calls Maven");
     }
 
+    /** A JVM that cannot make the archive: runs go on without one, and the training is not retried on every run. */
+    @Test
+    void aFailedTrainingIsNotRetriedOnEveryRun() throws IOException {
+        Path home = unpack(Files.createDirectories(tmp.resolve("opt")));
+        Map<String, String> env = env(tmp);
+        Path repo = postingRepo(tmp.resolve("repo"));
+        // A "JDK" whose java refuses to write an archive and logs every call.
+        Path jdk = Files.createDirectories(tmp.resolve("jdk/bin")).getParent();
+        Files.copy(Path.of(System.getProperty("java.home"), "release"), jdk.resolve("release"));
+        Path calls = tmp.resolve("java-calls");
+        Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n"
+                + "case \"$*\" in *ArchiveClassesAtExit*|*AOTCacheOutput*) exit 3 ;; esac\n"
+                + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(jdk.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        env.put("JAVA_HOME", jdk.toString());
+        List<String> cmd = List.of(home.resolve("bin/posting-lint").toString(), "check", "--color", "never", "--policy", "team.yaml", "postings/");
+        for (int i = 0; i < 2; i++) {
+            Cli.Result r = run(repo, env, cmd);
+            assertEquals(1, r.exit(), r.toString());
+            assertTrue(r.out().contains("postings/bad.html:1:17: error [no-rockstar]"), r.out());
+            assertEquals("", r.err());
+        }
+        assertEquals(List.of(), archives(home.resolve("lib")));
+        assertEquals(List.of(), leftovers(home.resolve("lib")));
+        long trainings = Files.readAllLines(calls).stream().filter(l -> l.contains("ArchiveClassesAtExit")).count();
+        assertEquals(1, trainings, "trained once, not on every run: " + Files.readAllLines(calls));
+    }
+
     /** The commit --version must name: git's HEAD when the tests run in a git checkout, else "unknown". */
     private static String expectedCommit() {
         Cli.Result head = Cli.exec(ROOT, List.of("git", "rev-parse", "--short=12", "HEAD"));
