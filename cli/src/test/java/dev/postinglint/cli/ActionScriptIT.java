@@ -44,6 +44,25 @@ class ActionScriptIT {
         return out;
     }
 
+    /** action.yml, the README's Install list of its inputs and the README's workflow agree. */
+    @Test
+    void theReadmeWorkflowUsesTheActionAndListsItsInputs() throws IOException {
+        Map<String, Object> action = new org.yaml.snakeyaml.Yaml().load(Files.readString(ReleaseArchiveIT.ROOT.resolve("action.yml")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> inputs = (Map<String, Object>) action.get("inputs");
+        String readme = Files.readString(ReleaseArchiveIT.ROOT.resolve("README.md"));
+        String install = readme.substring(readme.indexOf("**GitHub Action**"), readme.indexOf("**pre-commit**"));
+        for (String input : inputs.keySet()) {
+            assertTrue(install.contains("`" + input + "`"), "README's Install lists the input " + input);
+        }
+        String workflow = readme.substring(readme.indexOf("### GitHub Actions"), readme.indexOf("## Fixes, suppressions"));
+        assertTrue(workflow.contains("uses: postinglint/posting-lint@v1"), workflow);
+        assertFalse(workflow.contains("./posting-lint"), "a posting repository has no ./posting-lint: " + workflow);
+        for (String used : List.of("paths", "fail-on", "version")) {
+            assertTrue(inputs.containsKey(used), used);
+        }
+    }
+
     @Test
     void installsFromALocalArchiveChecksWritesReportsAndReportsTheExitCode() throws IOException {
         Map<String, String> base = ReleaseArchiveIT.env(tmp);
