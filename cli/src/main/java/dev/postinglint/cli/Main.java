@@ -65,16 +65,18 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in help order. */
-    private static final String[] NAMES = {"check", "fix", "rules", "explain", "test-policy", "help", "bench"};
+    private static final String[] NAMES = {"check", "fix", "rules", "explain", "test-policy", "generate-completion", "help", "bench"};
 
     /**
      * Registers the subcommands. Speed: picocli builds each command's model by reflection when it is
      * registered, so a run whose first argument names a command registers only that one (a cold
      * {@code check} of one file starts measurably faster); anything else (no command, {@code help},
-     * {@code --help}, a typo) gets them all, so help and error messages list every command.
+     * {@code --help}, a typo) gets them all, so help and error messages list every command;
+     * {@code generate-completion} too, since its script completes every command.
      */
     static void addSubcommands(CommandLine cl, String first) {
-        boolean one = first != null && java.util.Arrays.asList(NAMES).contains(first) && !first.equals("help");
+        boolean one = first != null && java.util.Arrays.asList(NAMES).contains(first) && !first.equals("help")
+                && !first.equals("generate-completion");
         for (String name : NAMES) {
             if (one && !name.equals(first)) {
                 continue;
@@ -86,15 +88,35 @@ public final class Main implements Runnable {
                 case "explain" -> new ExplainCommand();
                 case "test-policy" -> new TestPolicyCommand();
                 case "help" -> new CommandLine.HelpCommand();
+                case "generate-completion" -> new picocli.AutoComplete.GenerateCompletion();
                 default -> new BenchCommand();
             });
         }
+        CommandLine completion = cl.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            // picocli hides it by default; it is documented (README, Install), so help lists it.
+            completion.getCommandSpec().usageMessage().hidden(false);
+        }
     }
 
+    /**
+     * {@code --version}: the version and the commit the jar was built from, as the build recorded them
+     * in {@code build-info.properties} ("unknown" when built without git, as from a source tarball).
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            return new String[] {ToolInfo.NAME + " " + ToolInfo.version()};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream("build-info.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            String commit = p.getProperty("commit", "");
+            if (commit.isBlank() || commit.startsWith("${")) {
+                commit = "unknown";
+            }
+            return new String[] {ToolInfo.NAME + " " + ToolInfo.version(), "commit " + commit};
         }
     }
 }
