@@ -1,0 +1,127 @@
+package dev.postinglint.editors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Builds the VS Code extension as a user or a release job does, with editors/vscode/build.sh (npm ci
+ * from the lock file, tsc, vsce package), in target/vscode so that node_modules is reused between
+ * runs, and checks the .vsix: the manifest, the compiled extension, its runtime dependency and the
+ * policy schema it contributes. Runs where node and npm are on PATH.
+ */
+class VscodeExtensionIT {
+    static final Path ROOT = PolicySchemaTest.ROOT;
+    static final Path WORK = Path.of(System.getProperty("postinglint.vscode.work", "target/vscode")).toAbsolutePath();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path vsix;
+    static String log;
+
+    static boolean onPath(String command) {
+        try {
+            Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @BeforeAll
+    static void build() throws IOException, InterruptedException {
+        assumeTrue(onPath("node") && onPath("npm"), "node and npm are needed to build the VS Code extension");
+        Path out = Files.createTempFile("vscode-build", ".out");
+        Path err = Files.createTempFile("vscode-build", ".err");
+        Process p = new ProcessBuilder("bash", ROOT.resolve("editors/vscode/build.sh").toString(), WORK.toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        boolean done = p.waitFor(5, TimeUnit.MINUTES);
+        if (!done) {
+            p.destroyForcibly().waitFor();
+        }
+        String stdout = Files.readString(out);
+        log = Files.readString(err) + stdout;
+        Files.delete(out);
+        Files.delete(err);
+        assertTrue(done, "build.sh took over 5 minutes:\n" + log);
+        assertEquals(0, p.exitValue(), "build.sh failed:\n" + log);
+        List<String> lines = stdout.lines().filter(l -> !l.isBlank()).toList();
+        assertFalse(lines.isEmpty(), "build.sh printed no .vsix path:\n" + log);
+        vsix = Path.of(lines.get(lines.size() - 1).strip());
+        assertTrue(Files.isRegularFile(vsix), "no .vsix at the last line of:\n" + log);
+    }
+
+    static Map<String, byte[]> entries() throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (ZipFile zip = new ZipFile(vsix.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (!e.isDirectory()) {
+                    out.put(e.getName(), zip.getInputStream(e).readAllBytes());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theVsixHoldsTheManifestTheCompiledExtensionItsDependencyAndTheSchema() throws IOException {
+        Map<String, byte[]> zip = entries();
+        JsonNode pkg = JSON.readTree(zip.get("extension/package.json"));
+        JsonNode source = JSON.readTree(ROOT.resolve("editors/vscode/package.json").toFile());
+        assertEquals(source.get("version").asText(), pkg.get("version").asText());
+        assertEquals("posting-lint-" + source.get("version").asText() + ".vsix", vsix.getFileName().toString());
+        assertTrue(zip.containsKey("extension.vsixmanifest"), zip.keySet().toString());
+
+        String main = pkg.get("main").asText().replaceFirst("^\\./", "");
+        String js = new String(zip.get("extension/" + main), StandardCharsets.UTF_8);
+        assertTrue(js.contains("require(\"vscode-languageclient/node\")"), "the compiled extension uses the language client");
+        assertTrue(js.contains("'lsp'"), "it starts the server with the lsp command");
+        for (JsonNode c : pkg.at("/contributes/commands")) {
+            assertTrue(js.contains("'" + c.get("command").asText() + "'"), "command " + c.get("command") + " is contributed but not registered");
+        }
+        assertTrue(zip.containsKey("extension/node_modules/vscode-languageclient/package.json"), "the runtime dependency is packaged");
+        assertFalse(zip.keySet().stream().anyMatch(n -> n.startsWith("extension/src/") || n.contains("/typescript/")
+                || n.contains("/@vscode/vsce/")), "sources and build tools stay out: " + zip.keySet().stream().filter(n -> n.contains("/src/")).toList());
+
+        JsonNode yaml = pkg.at("/contributes/yamlValidation/0");
+        assertTrue(yaml.get("fileMatch").toString().contains(".posting-lint.yaml"), yaml.toString());
+        String schemaEntry = "extension/" + yaml.get("url").asText().replaceFirst("^\\./", "");
+        assertArrayEquals(Files.readAllBytes(ROOT.resolve("schema/posting-lint-policy.schema.json")), zip.get(schemaEntry),
+                "the packaged schema is the repository's");
+        assertTrue(zip.containsKey("extension/LICENSE.txt") || zip.containsKey("extension/LICENSE"), "the licence is packaged");
+    }
+
+    @Test
+    void theBuildReusesNodeModulesWhileTheLockFileIsUnchanged() throws IOException {
+        String stamp = Files.readString(WORK.resolve("node_modules/.posting-lint-lock")).strip();
+        assertEquals(64, stamp.length(), "the lock file's sha-256 marks the installed node_modules");
+        List<String> missing = new ArrayList<>();
+        for (String tool : List.of("node_modules/.bin/tsc", "node_modules/.bin/vsce")) {
+            if (!Files.exists(WORK.resolve(tool))) {
+                missing.add(tool);
+            }
+        }
+        assertEquals(List.of(), missing, "npm ci installed the build tools");
+    }
+}
