@@ -87,22 +87,24 @@ class PolicySchemaTest {
         return ClasspathPacks.shipped().names().stream();
     }
 
-    @ParameterizedTest
-    @MethodSource("packs")
-    void everyShippedPackValidates(String pack) throws IOException {
+    static String packText(String pack) throws IOException {
         try (InputStream in = ClasspathPacks.class.getClassLoader().getResourceAsStream(ClasspathPacks.DIR + pack + ".yaml")) {
             assertTrue(in != null, pack);
-            assertEquals(List.of(), errors(new String(in.readAllBytes(), StandardCharsets.UTF_8)), "builtin:" + pack);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    /** Policy files in the repository (examples, test fixtures, benchmarks): the schema agrees with the loader on each. */
-    @Test
-    void theSchemaAgreesWithTheLoaderOnEveryPolicyFileInTheRepository() throws IOException {
+    @ParameterizedTest
+    @MethodSource("packs")
+    void everyShippedPackValidates(String pack) throws IOException {
+        assertEquals(List.of(), errors(packText(pack)), "builtin:" + pack);
+    }
+
+    /** Policy files in the repository (examples, test fixtures, benchmarks), each with the loader's error or null. */
+    static Map<Path, String> repositoryPolicies() throws IOException {
         List<Path> policies;
         try (Stream<Path> walk = Files.walk(ROOT)) {
             policies = walk.filter(p -> !Files.isDirectory(p))
-                    .filter(p -> ROOT.relativize(p).toString().replace('\\', '/').split("/").length > 0)
                     .filter(p -> Arrays.stream(ROOT.relativize(p).toString().replace('\\', '/').split("/"))
                             .noneMatch(s -> s.equals("target") || s.equals("node_modules") || s.equals(".git")))
                     .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
@@ -110,18 +112,27 @@ class PolicySchemaTest {
                     .filter(PolicySchemaTest::looksLikeAPolicy)
                     .sorted().toList();
         }
-        assertTrue(policies.size() >= 10, "found only " + policies);
-        int rejected = 0;
+        Map<Path, String> out = new java.util.LinkedHashMap<>();
         for (Path p : policies) {
-            String text = Files.readString(p);
-            String loaderError = loaderError(p);
-            List<String> schemaErrors = errors(text);
-            String name = ROOT.relativize(p).toString();
-            if (loaderError == null) {
+            out.put(p, loaderError(p));
+        }
+        return out;
+    }
+
+    /** The schema agrees with the loader on every policy file in the repository. */
+    @Test
+    void theSchemaAgreesWithTheLoaderOnEveryPolicyFileInTheRepository() throws IOException {
+        Map<Path, String> policies = repositoryPolicies();
+        assertTrue(policies.size() >= 10, "found only " + policies.keySet());
+        int rejected = 0;
+        for (var e : policies.entrySet()) {
+            List<String> schemaErrors = errors(Files.readString(e.getKey()));
+            String name = ROOT.relativize(e.getKey()).toString();
+            if (e.getValue() == null) {
                 assertEquals(List.of(), schemaErrors, name + " loads, so it must validate");
             } else {
                 rejected++;
-                assertFalse(schemaErrors.isEmpty(), name + " fails to load (" + loaderError + ") but validates");
+                assertFalse(schemaErrors.isEmpty(), name + " fails to load (" + e.getValue() + ") but validates");
             }
         }
         assertTrue(rejected >= 1, "the broken-policy fixtures should be among them");
@@ -151,32 +162,37 @@ class PolicySchemaTest {
      * The YAML blocks of docs/*.md and README.md that show policies or parts of one (rules, a
      * when:, fields:, examples:, waivers:), each validated as part of a whole policy.
      */
-    @Test
-    void everyPolicyExampleInTheDocsValidates() throws IOException {
+    /** Each recognised block, as a whole policy, keyed by "FILE: block number". */
+    static Map<String, String> docsPolicies() throws IOException {
         List<Path> docs = new ArrayList<>();
         docs.add(ROOT.resolve("README.md"));
         try (Stream<Path> s = Files.list(ROOT.resolve("docs"))) {
             s.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
         }
-        int checked = 0;
-        int inPolicies = 0;
+        Map<String, String> out = new java.util.LinkedHashMap<>();
         for (Path doc : docs) {
             Matcher m = YAML_BLOCK.matcher(Files.readString(doc));
+            int n = 0;
             while (m.find()) {
-                String block = m.group(1);
-                String policy = asPolicy(block);
-                if (policy == null) {
-                    continue;
+                n++;
+                String policy = asPolicy(m.group(1));
+                if (policy != null) {
+                    out.put(ROOT.relativize(doc) + ": yaml block " + n, policy);
                 }
-                checked++;
-                if (doc.endsWith("POLICIES.md")) {
-                    inPolicies++;
-                }
-                assertEquals(List.of(), errors(policy), ROOT.relativize(doc) + ":\n" + block);
             }
         }
+        return out;
+    }
+
+    @Test
+    void everyPolicyExampleInTheDocsValidates() throws IOException {
+        Map<String, String> blocks = docsPolicies();
+        for (var e : blocks.entrySet()) {
+            assertEquals(List.of(), errors(e.getValue()), e.getKey() + ":\n" + e.getValue());
+        }
+        long inPolicies = blocks.keySet().stream().filter(k -> k.contains("POLICIES.md")).count();
         assertTrue(inPolicies >= 15, "only " + inPolicies + " blocks of docs/POLICIES.md were recognised");
-        assertTrue(checked > inPolicies, "no policy blocks found outside docs/POLICIES.md");
+        assertTrue(blocks.size() > inPolicies, "no policy blocks found outside docs/POLICIES.md");
     }
 
     /** The block as a whole policy, or null when it shows no policy (a workflow, a pre-commit config ...). */

@@ -12,15 +12,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The VS Code extension's sources, without building it: a reproducible, registry-only lock file and documented settings. */
+/**
+ * The npm projects' sources without building them (the VS Code extension, and the schema check with
+ * yaml-language-server): reproducible, registry-only lock files; the extension's settings documented.
+ */
 class VscodeExtensionSourcesTest {
     static final Path DIR = PolicySchemaTest.ROOT.resolve("editors/vscode");
     static final String REGISTRY = "https://registry.npmjs.org/";
 
-    @Test
-    void theLockFileDownloadsOnlyFromTheNpmRegistry() throws IOException {
-        JsonNode lock = new ObjectMapper().readTree(DIR.resolve("package-lock.json").toFile());
+    static List<Path> npmProjects() {
+        return List.of(DIR, PolicySchemaTest.ROOT.resolve("editors/schema-check"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("npmProjects")
+    void theLockFileDownloadsOnlyFromTheNpmRegistry(Path dir) throws IOException {
+        JsonNode lock = new ObjectMapper().readTree(dir.resolve("package-lock.json").toFile());
         assertEquals(3, lock.get("lockfileVersion").asInt());
         List<String> elsewhere = new ArrayList<>();
         int packages = 0;
@@ -39,17 +49,18 @@ class VscodeExtensionSourcesTest {
         assertEquals(List.of(), elsewhere, "packages from outside the npm registry");
     }
 
-    @Test
-    void dependenciesArePinnedAndMatchTheLockFile() throws IOException {
+    @ParameterizedTest
+    @MethodSource("npmProjects")
+    void dependenciesArePinnedAndMatchTheLockFile(Path dir) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        JsonNode pkg = json.readTree(DIR.resolve("package.json").toFile());
-        JsonNode lock = json.readTree(DIR.resolve("package-lock.json").toFile());
+        JsonNode pkg = json.readTree(dir.resolve("package.json").toFile());
+        JsonNode lock = json.readTree(dir.resolve("package-lock.json").toFile());
         for (String section : List.of("dependencies", "devDependencies")) {
-            for (Map.Entry<String, JsonNode> d : pkg.get(section).properties()) {
+            for (Map.Entry<String, JsonNode> d : pkg.path(section).properties()) {
                 String version = d.getValue().asText();
                 assertTrue(version.matches("\\d+\\.\\d+\\.\\d+"), d.getKey() + " is pinned to an exact version, not " + version);
                 assertEquals(version, lock.at("/packages/node_modules~1" + d.getKey().replace("/", "~1") + "/version").asText(),
-                        d.getKey() + ": package.json and package-lock.json differ (run npm install in editors/vscode)");
+                        d.getKey() + ": package.json and package-lock.json differ (run npm install in " + dir + ")");
             }
         }
     }
