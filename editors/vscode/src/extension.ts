@@ -109,7 +109,7 @@ function resolveServer(config: vscode.WorkspaceConfiguration): Resolved {
     }
     const found = onPath(windows ? ['posting-lint.cmd', 'posting-lint.bat', 'posting-lint.exe'] : ['posting-lint'], env.PATH ?? '');
     if (!found) {
-        return { problem: 'posting-lint was not found on PATH: install a release, or set postingLint.path to its launcher or jar' };
+        return { problem: 'the posting-lint command is not on PATH: install a release, or set postingLint.path to its launcher or jar' };
     }
     return { command: found, args: ['lsp', ...extra], options: { env, shell: windows && /\.(cmd|bat)$/i.test(found) } };
 }

@@ -21,12 +21,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Builds the VS Code extension as a user or a release job does, with editors/vscode/build.sh (npm ci
  * from the lock file, tsc, vsce package), in target/vscode so that node_modules is reused between
  * runs, and checks the .vsix: the manifest, the compiled extension, its runtime dependency and the
- * policy schema it contributes. Runs where node and npm are on PATH.
+ * policy schema it contributes. Then activates the compiled extension in node with the VS Code API
+ * recorded, to check the server command it starts for each way of configuring it. Runs where node
+ * and npm are on PATH.
  */
 class VscodeExtensionIT {
     static final Path ROOT = PolicySchemaTest.ROOT;
@@ -113,9 +116,9 @@ class VscodeExtensionIT {
     }
 
     @Test
-    void theBuildReusesNodeModulesWhileTheLockFileIsUnchanged() throws IOException {
+    void theBuildMarksNodeModulesWithTheLockFilesHash() throws IOException {
         String stamp = Files.readString(WORK.resolve("node_modules/.posting-lint-lock")).strip();
-        assertEquals(64, stamp.length(), "the lock file's sha-256 marks the installed node_modules");
+        assertTrue(stamp.matches("[0-9a-f]{64}"), "the lock file's sha-256 marks the installed node_modules: " + stamp);
         List<String> missing = new ArrayList<>();
         for (String tool : List.of("node_modules/.bin/tsc", "node_modules/.bin/vsce")) {
             if (!Files.exists(WORK.resolve(tool))) {
@@ -123,5 +126,73 @@ class VscodeExtensionIT {
             }
         }
         assertEquals(List.of(), missing, "npm ci installed the build tools");
+    }
+
+    // ---------------------------------------------------------------- the compiled extension, activated
+
+    /** Activates the built extension.js with the VS Code API recorded (editors/vscode/test/activation.js). */
+    static JsonNode activate(Map<String, Object> scenario) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("node", ROOT.resolve("editors/vscode/test/activation.js").toString(),
+                WORK.resolve("out/extension.js").toString(), JSON.writeValueAsString(scenario)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES) && p.exitValue() == 0, "activation failed: " + out);
+        return JSON.readTree(out);
+    }
+
+    static Path file(Path p) throws IOException {
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, "#!/bin/sh\n");
+        p.toFile().setExecutable(true);
+        return p;
+    }
+
+    @Test
+    void itStartsPostingLintLspFromThePathForPostingsAndPolicies(@TempDir Path tmp) throws Exception {
+        Path launcher = file(tmp.resolve("bin/posting-lint"));
+        JsonNode seen = activate(Map.of("path", tmp.resolve("bin") + java.io.File.pathSeparator + "/usr/bin",
+                "settings", Map.of("serverArgs", List.of("--verbose"), "env", Map.of("POSTING_LINT_JAVA_OPTS", "-Xmx256m"))));
+        JsonNode client = seen.get("client");
+        assertEquals(launcher.toString(), client.get("command").asText(), seen.toString());
+        assertEquals(List.of("lsp", "--verbose"), texts(client.get("args")));
+        assertEquals("-Xmx256m", client.at("/env/POSTING_LINT_JAVA_OPTS").asText());
+        assertTrue(seen.get("started").asBoolean());
+        String selector = client.get("documentSelector").toString();
+        assertTrue(selector.contains("\"html\"") && selector.contains("\"markdown\"") && selector.contains(".posting-lint.{yaml,yml}"), selector);
+        assertEquals(List.of("postingLint.restartServer", "postingLint.showOutput"), texts(seen.get("commands")));
+    }
+
+    @Test
+    void aJarRunsWithJavaFromJavaHome(@TempDir Path tmp) throws Exception {
+        Path java = file(tmp.resolve("jdk/bin/java"));
+        Path jar = file(tmp.resolve("posting-lint.jar"));
+        JsonNode client = activate(Map.of("path", "/usr/bin", "javaHome", tmp.resolve("jdk").toString(),
+                "settings", Map.of("path", jar.toString()))).get("client");
+        assertEquals(java.toString(), client.get("command").asText());
+        assertEquals(List.of("-jar", jar.toString(), "lsp"), texts(client.get("args")));
+    }
+
+    @Test
+    void aRelativePathIsResolvedInTheWorkspaceFolder(@TempDir Path tmp) throws Exception {
+        Path launcher = file(tmp.resolve("ws/tools/posting-lint"));
+        JsonNode client = activate(Map.of("folder", tmp.resolve("ws").toString(), "settings", Map.of("path", "tools/posting-lint"))).get("client");
+        assertEquals(launcher.toString(), client.get("command").asText());
+    }
+
+    @Test
+    void aMissingServerIsExplainedAndNothingStarts(@TempDir Path tmp) throws Exception {
+        JsonNode none = activate(Map.of("path", tmp.toString(), "settings", Map.of()));
+        assertTrue(none.get("client").isNull());
+        assertTrue(none.get("errors").toString().contains("not on PATH"), none.toString());
+        JsonNode wrong = activate(Map.of("settings", Map.of("path", tmp.resolve("nowhere/posting-lint").toString())));
+        assertTrue(wrong.get("client").isNull());
+        assertTrue(wrong.get("errors").toString().contains("does not exist"), wrong.toString());
+        JsonNode off = activate(Map.of("settings", Map.of("enable", false)));
+        assertTrue(off.get("client").isNull() && off.get("errors").isEmpty(), off.toString());
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 }
