@@ -255,6 +255,9 @@ class PolicySchemaTest {
                 new String[] {"an upper-case field name", "name: t\nfields:\n  Location: {pattern: x}\n"},
                 new String[] {"a selector fix with two repairs", HEAD + "  - {id: r, type: selector, severity: info, category: c, selector: p, blank: true,"
                         + " fix: {remove-element: true, remove-attribute: style}}\n"},
+                new String[] {"a consistency rule by scope without a scope", HEAD + "  - {id: r, type: consistency, severity: info, category: c}\n"},
+                new String[] {"a comparison without the field to compare with", HEAD + "  - {id: r, type: field, severity: info, category: c, field: location, compare: text}\n"},
+                new String[] {"a fact figure without its pattern", HEAD + "  - {id: r, type: fact, severity: info, category: c, current: {n: '3'}, retired: [{phrase: x}]}\n"},
                 new String[] {"no name", "rules: []\n"});
     }
 
