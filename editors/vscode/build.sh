@@ -24,6 +24,11 @@ if [ "$work" != "$here" ]; then
   done
   find "$work" -maxdepth 1 -name '*.vsix' -delete
 fi
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  echo "build.sh: node 20 or later is needed (@vscode/vsce), found: $(node --version 2>/dev/null || echo none)" >&2
+  exit 2
+fi
 export POSTING_LINT_ROOT="$root"
 cd "$work"
 

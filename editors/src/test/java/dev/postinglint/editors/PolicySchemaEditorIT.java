@@ -62,7 +62,7 @@ class PolicySchemaEditorIT {
 
     @BeforeAll
     static void runYamlLanguageServer() throws Exception {
-        assumeTrue(VscodeExtensionIT.onPath("node") && VscodeExtensionIT.onPath("npm"), "node and npm are needed for yaml-language-server");
+        assumeTrue(VscodeExtensionIT.onPath("node") && VscodeExtensionIT.onPath("npm"), "node 20 or later and npm are needed for yaml-language-server");
         Files.createDirectories(WORK);
         for (String f : List.of("package.json", "package-lock.json", "check.js")) {
             Files.copy(SOURCES.resolve(f), WORK.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

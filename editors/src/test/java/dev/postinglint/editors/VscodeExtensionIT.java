@@ -39,11 +39,17 @@ class VscodeExtensionIT {
     static Path vsix;
     static String log;
 
+    /** Whether the command runs, and (for node) is version 20 or later, as @vscode/vsce needs. */
     static boolean onPath(String command) {
         try {
             Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            boolean ran = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            if (ran && command.equals("node")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d+)\\.").matcher(version);
+                return m.lookingAt() && Integer.parseInt(m.group(1)) >= 20;
+            }
+            return ran;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -54,7 +60,7 @@ class VscodeExtensionIT {
 
     @BeforeAll
     static void build() throws IOException, InterruptedException {
-        assumeTrue(onPath("node") && onPath("npm"), "node and npm are needed to build the VS Code extension");
+        assumeTrue(onPath("node") && onPath("npm"), "node 20 or later and npm are needed to build the VS Code extension");
         Path out = Files.createTempFile("vscode-build", ".out");
         Path err = Files.createTempFile("vscode-build", ".err");
         Process p = new ProcessBuilder("bash", ROOT.resolve("editors/vscode/build.sh").toString(), WORK.toString())
