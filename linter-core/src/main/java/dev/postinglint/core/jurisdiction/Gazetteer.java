@@ -36,7 +36,7 @@ public final class Gazetteer {
     private final Map<String, List<String>> cities = new HashMap<>();
     private final Set<String> euCountries = new LinkedHashSet<>();
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:;|\\||\\n|\\s/\\s|\\bor\\b|\\band\\b|•)\\s*");
-    private static final Pattern REMOTE = Pattern.compile("(?i)\\b(?:remote|anywhere|distributed|work from home|wfh)\\b");
+    private static final Pattern REMOTE = Pattern.compile("(?i)\\b(?:remote|anywhere|distributed|work from home|wfh|virtual|telework|telecommute)\\b");
 
     /** The gazetteer from the classpath, loaded once; empty if the rules module is not present. */
     public static Gazetteer shared() {
