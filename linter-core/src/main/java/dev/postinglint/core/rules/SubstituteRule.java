@@ -18,16 +18,29 @@ import java.util.Set;
  * (case-insensitive, any spacing) unless {@code regex: true}. Each occurrence is a finding with a fix
  * that replaces it, keeping the original's capitalization, when the match is plain text in the
  * source (a match that spans tags gets no fix, since replacing it would drop markup).
+ * {@code unless-block:} excuses a match whose paragraph matches that pattern, as for {@code forbid}
+ * (e.g. "Recent Graduates" as the name of the federal Pathways program, not an age preference).
  */
 final class SubstituteRule implements Rule {
     private final RuleInfo info;
     private final List<Pattern> wrong;
     private final List<String> preferred;
+    private final Pattern unlessBlock;
 
-    SubstituteRule(RuleInfo info, List<Pattern> wrong, List<String> preferred) {
+    SubstituteRule(RuleInfo info, List<Pattern> wrong, List<String> preferred, Pattern unlessBlock) {
         this.info = info;
         this.wrong = wrong;
         this.preferred = preferred;
+        this.unlessBlock = unlessBlock;
+    }
+
+    /** True when the paragraph holding the match says why it is fine. */
+    private boolean excused(RuleContext ctx, MatchPatterns.Match m) {
+        if (unlessBlock == null) {
+            return false;
+        }
+        var block = ctx.posting().blockAt(m.region().start() + m.start());
+        return unlessBlock.matcher(block != null ? block.text() : m.region().text()).find();
     }
 
     @Override
@@ -40,6 +53,9 @@ final class SubstituteRule implements Rule {
         for (int i = 0; i < wrong.size(); i++) {
             // One pattern at a time, so each match knows its replacement.
             for (MatchPatterns.Match m : new MatchPatterns(List.of(wrong.get(i))).findAll(ctx.regions(info.scope()))) {
+                if (excused(ctx, m)) {
+                    continue;
+                }
                 String replacement = matchCase(m.text(), preferred.get(i));
                 SourceSpan span = m.region().sourceSpan(m.start(), m.end());
                 Fix fix = TextFixes.isPlainText(ctx.posting().source().text(), span, m.text())
@@ -100,7 +116,8 @@ final class SubstituteRule implements Rule {
                 wrong.add(regex ? Patterns.compile(e.getKey(), at, "'swap' pattern") : Patterns.phrase(e.getKey(), at, "'swap' term"));
                 preferred.add(at.asString("replacement for '" + e.getKey() + "'"));
             }
-            return new SubstituteRule(info, List.copyOf(wrong), List.copyOf(preferred));
+            Pattern unless = spec.get("unless-block").map(v -> Patterns.compile(v, "'unless-block'")).orElse(null);
+            return new SubstituteRule(info, List.copyOf(wrong), List.copyOf(preferred), unless);
         }
     }
 }
