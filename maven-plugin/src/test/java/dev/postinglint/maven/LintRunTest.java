@@ -22,7 +22,7 @@ class LintRunTest {
     void namesUnreadablePathsAndFindsPostingsByPath(@TempDir Path module) throws Exception {
         Path good = module.resolve("src/postings/good.html");
         Files.createDirectories(good.getParent());
-        Files.writeString(good, "<p>We are an equal opportunity employer. Ask us for an accommodation at hr@example.com.</p>");
+        Files.writeString(good, "<p>We are an equal opportunity employer. Ask us for an accommodation at hr@example.com.</p><p>Location: London, UK</p>");
         InputFile goodFile = new InputFile(good, "src/postings/good.html");
         InputFile gone = new InputFile(module.resolve("src/postings/gone.html"), "src/postings/gone.html");
         LintReport report = new Linter(LocalDate.of(2025, 1, 1), 1, Linter.DEFAULT_MAX_FILE_BYTES)
