@@ -77,7 +77,7 @@ class BoardPostingsTest {
                    "content": "&lt;p&gt;&lt;strong&gt;Location:&lt;/strong&gt; Austin, TX&lt;/p&gt;&lt;p&gt;Pay: $90,000 - $110,000 per year.&lt;/p&gt;"},
                   {"id": 12, "title": "Analyst", "location": {"name": "Remote - US"}, "updated_at": "2025-02-01T12:00:00Z",
                    "absolute_url": "https://boards.example/acme/jobs/12",
-                   "content": "&lt;p&gt;Location: Denver, CO&lt;/p&gt;&lt;p&gt;Pay: $90,000 - $110,000 per year.&lt;/p&gt;"}
+                   "content": "&lt;p&gt;Location: Denver, CO&lt;/p&gt;&lt;p&gt;Pay: $90,000 - $110,000 per year, with medical and dental insurance and a 401(k). Applications are accepted on an ongoing basis.&lt;/p&gt;"}
                 ]}
                 """);
         Path policy = Files.writeString(dir.resolve("p.yaml"), "name: boards\nextends: [builtin:pay-transparency, builtin:metadata]\n");

@@ -35,7 +35,31 @@ class ShippedGazetteerTest {
         "Singapore | SG",
         "Seattle, Washington | US-WA",
         "Portland, ME | US-ME",
-        "Cleveland, OH | US-OH-CLE"})
+        "Cleveland, OH | US-OH-CLE",
+        // Remote wordings: a job open to anyone in the country is in scope of every region of it
+        "Anywhere in the U.S. (remote) | US-CO",
+        "Anywhere in the United States | US-NY-NYC",
+        "Virtual (100% remote) - United States | US-CA",
+        "US-remote | US-WA",
+        "US - Remote | US-WA",
+        "Remote (US) | US-IL",
+        "USA - Remote | US-MD",
+        "Remote, USA | US-CO",
+        "Remote in the US | US-CO",
+        "United States (Remote) | US-NJ",
+        "Fully remote within the United States | US-MN",
+        "Remote - Canada | CA-BC",
+        "Virtual - United States | US-CO",
+        "Telework, USA | US-VA",
+        "Remote (Canada) | CA-ON",
+        // ATS-style locations: country-region-city
+        "US-CO-Boulder | US-CO",
+        "US-NY-New York | US-NY-NYC",
+        "USA-CA-San Francisco | US-CA-SF",
+        "CA-ON-Toronto | CA-ON",
+        "US-TX-Austin | US-TX",
+        "Los Angeles, CA | US-CA-LA",
+        "San Francisco, CA | US-CA-SF"})
     void resolves(String location, String expected) {
         Jurisdictions j = ClasspathPacks.shipped().gazetteer().resolve(location);
         assertTrue(j.covers(expected), location + " -> " + j.codes());
@@ -43,7 +67,9 @@ class ShippedGazetteerTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"Denver, CO | CO", "Indianapolis, IN | IN", "Berlin, DE | US-DE", "Remote | US"})
+    @CsvSource(delimiter = '|', value = {"Denver, CO | CO", "Indianapolis, IN | IN", "Berlin, DE | US-DE", "Remote | US",
+        "US-CO-Boulder | CO", "Virtual (100% remote) | US", "Remote - Canada | US", "CA-ON-Toronto | US-CA",
+        "Paris, France | US", "Remote (Europe) | US"})
     void neverConfuses(String location, String notThis) {
         assertFalse(ClasspathPacks.shipped().gazetteer().resolve(location).covers(notThis), location + " is not " + notThis);
     }

@@ -36,7 +36,7 @@ public final class Gazetteer {
     private final Map<String, List<String>> cities = new HashMap<>();
     private final Set<String> euCountries = new LinkedHashSet<>();
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:;|\\||\\n|\\s/\\s|\\bor\\b|\\band\\b|•)\\s*");
-    private static final Pattern REMOTE = Pattern.compile("(?i)\\b(?:remote|anywhere|distributed|work from home|wfh)\\b");
+    private static final Pattern REMOTE = Pattern.compile("(?i)\\b(?:remote|anywhere|distributed|work from home|wfh|virtual|telework|telecommute)\\b");
 
     /** Reads a gazetteer (YAML: countries, regions, cities) with SnakeYAML's safe constructor. */
     public static Gazetteer read(InputStream in, String location) {

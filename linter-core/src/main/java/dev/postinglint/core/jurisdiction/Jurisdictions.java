@@ -37,6 +37,23 @@ public record Jurisdictions(Set<String> codes, Set<String> remoteCountries, List
         return false;
     }
 
+    /**
+     * Like {@link #covers}, but a job open anywhere in a country does not count: only a job placed in
+     * {@code wanted} or inside it. For local ordinances that reach work done in the city (a fair-chance
+     * statement in San Francisco), not every remote job in the country.
+     */
+    public boolean coversPlace(String wanted) {
+        if (codes.contains(wanted)) {
+            return true;
+        }
+        for (String c : codes) {
+            if (c.startsWith(wanted + "-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isEmpty() {
         return codes.isEmpty();
     }

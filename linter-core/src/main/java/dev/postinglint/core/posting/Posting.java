@@ -95,6 +95,23 @@ public final class Posting {
         return span == null ? view.region(0, 0) : view.region(span[0], span[1]);
     }
 
+    private String language;
+
+    /**
+     * The posting's language: the metadata's {@code language} when a board or front matter gives one,
+     * else detected from the text ({@link Language}: an ISO 639-1 code, {@code und} or {@code other}).
+     */
+    public String language() {
+        String meta = metadata.value("language");
+        if (meta != null) {
+            return meta;
+        }
+        if (language == null) {
+            language = Language.detect(view.text());
+        }
+        return language;
+    }
+
     /** The metadata title, else the text of the document's title element or first heading, when there is one. */
     public String title() {
         String meta = metadata.value("title");

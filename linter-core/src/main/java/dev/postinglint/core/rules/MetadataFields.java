@@ -10,7 +10,8 @@ import java.util.Map;
  * Field values taken from a posting's metadata ({@code from: metadata}). A value written in the
  * posting's own source (front matter) points there; one that is not (a board export's JSON) points
  * at the start of the posting. {@code title} falls back to the posting's title element or first
- * heading, so an HTML page has one too.
+ * heading, so an HTML page has one too; {@code language} falls back to the language detected from the
+ * text ({@link Posting#language()}).
  */
 final class MetadataFields {
     private MetadataFields() {
@@ -20,6 +21,9 @@ final class MetadataFields {
         Metadata.Entry entry = posting.metadata().get(spec.metadataKey());
         if (entry == null && spec.metadataKey().equals("title") && posting.title() != null && !posting.title().isBlank()) {
             entry = new Metadata.Entry(posting.title(), null);
+        }
+        if (entry == null && spec.metadataKey().equals("language")) {
+            entry = new Metadata.Entry(posting.language(), null); // detected from the text when not given
         }
         if (entry == null) {
             return null;

@@ -17,16 +17,29 @@ import java.util.Set;
  * (case-insensitive, any spacing) unless {@code regex: true}. Each occurrence is a finding with a fix
  * that replaces it, keeping the original's capitalization, when the match is plain text in the
  * source (a match that spans tags gets no fix, since replacing it would drop markup).
+ * {@code unless-block:} excuses a match whose paragraph matches that pattern, as for {@code forbid}
+ * (e.g. "Recent Graduates" as the name of the federal Pathways program, not an age preference).
  */
 final class SubstituteRule implements Rule {
     private final RuleInfo info;
     private final List<PolicyPattern> wrong;
     private final List<String> preferred;
+    private final PolicyPattern unlessBlock;
 
-    SubstituteRule(RuleInfo info, List<PolicyPattern> wrong, List<String> preferred) {
+    SubstituteRule(RuleInfo info, List<PolicyPattern> wrong, List<String> preferred, PolicyPattern unlessBlock) {
         this.info = info;
         this.wrong = wrong;
         this.preferred = preferred;
+        this.unlessBlock = unlessBlock;
+    }
+
+    /** True when the paragraph holding the match says why it is fine. */
+    private boolean excused(RuleContext ctx, MatchPatterns.Match m) {
+        if (unlessBlock == null) {
+            return false;
+        }
+        var block = ctx.posting().blockAt(m.region().start() + m.start());
+        return unlessBlock.matcher(block != null ? block.text() : m.region().text()).find();
     }
 
     @Override
@@ -39,6 +52,9 @@ final class SubstituteRule implements Rule {
         for (int i = 0; i < wrong.size(); i++) {
             // One pattern at a time, so each match knows its replacement.
             for (MatchPatterns.Match m : new MatchPatterns(List.of(wrong.get(i))).findAll(ctx.regions(info.scope()))) {
+                if (excused(ctx, m)) {
+                    continue;
+                }
                 String replacement = matchCase(m.text(), preferred.get(i));
                 SourceSpan span = m.region().sourceSpan(m.start(), m.end());
                 Fix fix = TextFixes.isPlainText(ctx.posting().source().text(), span, m.text())
@@ -99,7 +115,8 @@ final class SubstituteRule implements Rule {
                 wrong.add(regex ? PolicyPattern.compile(e.getKey(), at, "'swap' pattern") : PolicyPattern.phrase(e.getKey(), at, "'swap' term"));
                 preferred.add(at.asString("replacement for '" + e.getKey() + "'"));
             }
-            return new SubstituteRule(info, List.copyOf(wrong), List.copyOf(preferred));
+            PolicyPattern unless = spec.get("unless-block").map(v -> PolicyPattern.compile(v, "'unless-block'")).orElse(null);
+            return new SubstituteRule(info, List.copyOf(wrong), List.copyOf(preferred), unless);
         }
     }
 }

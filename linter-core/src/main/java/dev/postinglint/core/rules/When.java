@@ -16,7 +16,8 @@ import java.util.Set;
  * <li>{@code effective-from} / {@code effective-until} (inclusive), judged against the as-of date;</li>
  * <li>{@code jurisdiction}: the posting's location (the {@code jurisdiction-field}, default
  *     {@code location}) is in scope of one of the listed jurisdictions, each with its own optional
- *     date window, e.g. {@code {code: US-CO, from: 2021-01-01, name: Colorado}};</li>
+ *     date window, e.g. {@code {code: US-CO, from: 2021-01-01, name: Colorado}}; with {@code remote: false}
+ *     a job open anywhere in the country does not count, only one placed there;</li>
  * <li>{@code company}: a company fact is set (and not false, no or 0).</li>
  * </ul>
  */
@@ -26,7 +27,7 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,4}){0,2}");
 
     /** A jurisdiction in scope of the rule from {@code from} until {@code until} (both optional, inclusive). */
-    public record JurisdictionWindow(String code, LocalDate from, LocalDate until, String name) {
+    public record JurisdictionWindow(String code, LocalDate from, LocalDate until, String name, boolean remote) {
         boolean inForce(LocalDate d) {
             return (from == null || !d.isBefore(from)) && (until == null || !d.isAfter(until));
         }
@@ -64,7 +65,7 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
         for (YamlValue e : v.asListOrOne()) {
             JurisdictionWindow w;
             if (e.isScalar()) {
-                w = new JurisdictionWindow(e.asNonBlank("jurisdiction code"), null, null, null);
+                w = new JurisdictionWindow(e.asNonBlank("jurisdiction code"), null, null, null, true);
                 checkCode(e, w.code());
             } else {
                 YamlMap jm = e.asMap("a jurisdiction");
@@ -73,8 +74,10 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
                 LocalDate f = jm.get("from").map(x -> x.asDate("'from'")).orElse(null);
                 LocalDate u = jm.get("until").map(x -> x.asDate("'until'")).orElse(null);
                 String name = jm.string("name").orElse(null);
+                // remote: false: a job open anywhere in the country does not bring this place into scope.
+                boolean remote = jm.get("remote").map(x -> x.asBoolean("'remote'")).orElse(true);
                 jm.finish();
-                w = new JurisdictionWindow(code, f, u, name);
+                w = new JurisdictionWindow(code, f, u, name, remote);
             }
             out.add(w);
         }
@@ -140,14 +143,14 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
         }
         Jurisdictions here = ctx.jurisdictions(jurisdictionField);
         for (JurisdictionWindow w : jurisdictions) {
-            if (w.inForce(asOf) && here.covers(w.code())) {
+            if (w.inForce(asOf) && (w.remote() ? here.covers(w.code()) : here.coversPlace(w.code()))) {
                 return w;
             }
         }
         return null;
     }
 
-    private static final JurisdictionWindow NO_JURISDICTION = new JurisdictionWindow("", null, null, "");
+    private static final JurisdictionWindow NO_JURISDICTION = new JurisdictionWindow("", null, null, "", true);
 
     private static boolean isSet(List<String> values) {
         if (values.isEmpty()) {
