@@ -16,7 +16,9 @@ import java.util.Set;
  * <li>{@code effective-from} / {@code effective-until} (inclusive), judged against the as-of date;</li>
  * <li>{@code jurisdiction}: the posting's location (the {@code jurisdiction-field}, default
  *     {@code location}) is in scope of one of the listed jurisdictions, each with its own optional
- *     date window, e.g. {@code {code: US-CO, from: 2021-01-01, name: Colorado}};</li>
+ *     date window and its own citation, e.g.
+ *     {@code {code: US-CO, from: 2021-01-01, name: Colorado, link: https://...}}: a finding raised
+ *     because of that jurisdiction cites its {@code link} rather than the rule's;</li>
  * <li>{@code company}: a company fact is set (and not false, no or 0).</li>
  * </ul>
  */
@@ -25,8 +27,11 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
     public static final When ALWAYS = new When(null, null, null, null, null, null, List.of(), null);
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,4}){0,2}");
 
-    /** A jurisdiction in scope of the rule from {@code from} until {@code until} (both optional, inclusive). */
-    public record JurisdictionWindow(String code, LocalDate from, LocalDate until, String name) {
+    /**
+     * A jurisdiction in scope of the rule from {@code from} until {@code until} (both optional,
+     * inclusive), with the law's citation ({@code link}, null when the rule's own link applies).
+     */
+    public record JurisdictionWindow(String code, LocalDate from, LocalDate until, String name, String link) {
         boolean inForce(LocalDate d) {
             return (from == null || !d.isBefore(from)) && (until == null || !d.isAfter(until));
         }
@@ -64,7 +69,7 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
         for (YamlValue e : v.asListOrOne()) {
             JurisdictionWindow w;
             if (e.isScalar()) {
-                w = new JurisdictionWindow(e.asNonBlank("jurisdiction code"), null, null, null);
+                w = new JurisdictionWindow(e.asNonBlank("jurisdiction code"), null, null, null, null);
                 checkCode(e, w.code());
             } else {
                 YamlMap jm = e.asMap("a jurisdiction");
@@ -73,8 +78,12 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
                 LocalDate f = jm.get("from").map(x -> x.asDate("'from'")).orElse(null);
                 LocalDate u = jm.get("until").map(x -> x.asDate("'until'")).orElse(null);
                 String name = jm.string("name").orElse(null);
+                String link = jm.get("link").map(x -> checkLink(x)).orElse(null);
                 jm.finish();
-                w = new JurisdictionWindow(code, f, u, name);
+                if (f != null && u != null && u.isBefore(f)) {
+                    throw jm.error("'until' " + u + " is before 'from' " + f + " for " + code);
+                }
+                w = new JurisdictionWindow(code, f, u, name, link);
             }
             out.add(w);
         }
@@ -82,6 +91,14 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
             throw v.error("'jurisdiction' needs at least one code");
         }
         return out;
+    }
+
+    private static String checkLink(YamlValue at) {
+        String link = at.asNonBlank("'link'").strip();
+        if (!link.startsWith("https://") && !link.startsWith("http://")) {
+            throw at.error("'link' must be an http(s) address, not '" + link + "'");
+        }
+        return link;
     }
 
     private static void checkCode(YamlValue at, String code) {
@@ -147,7 +164,7 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
         return null;
     }
 
-    private static final JurisdictionWindow NO_JURISDICTION = new JurisdictionWindow("", null, null, "");
+    private static final JurisdictionWindow NO_JURISDICTION = new JurisdictionWindow("", null, null, "", null);
 
     private static boolean isSet(List<String> values) {
         if (values.isEmpty()) {
