@@ -702,25 +702,21 @@ public final class PolicyLoader {
     }
 
     /**
-     * A category that no other policy file uses but that is a typo away from one that is
+     * A category that no extended policy file uses but that is a typo away from one that is
      * ("inclusive-langauge") would silently start a category of its own: an error, with the
      * category meant. A new category that is not this close to an existing one is fine.
      */
     private static void checkCategories(List<PolicyFile> files, Problems problems) {
-        for (PolicyFile f : files) {
-            Set<String> elsewhere = new java.util.TreeSet<>();
-            for (PolicyFile other : files) {
-                if (other != f) {
-                    other.rules.forEach(r -> elsewhere.add(r.info().category()));
-                }
-            }
+        Set<String> earlier = new java.util.TreeSet<>();
+        for (PolicyFile f : files) { // extended files come first
             for (Rule r : f.rules) {
                 String c = r.info().category();
-                if (c.length() >= 4 && !elsewhere.contains(c)) {
-                    Suggest.closest(c, elsewhere).ifPresent(meant -> problems.add(r.info().place(), "rule '" + r.info().id()
-                            + "' has category '" + c + "', which no other policy uses; did you mean '" + meant + "'?"));
+                if (c.length() >= 4 && !earlier.contains(c)) {
+                    Suggest.closest(c, earlier).ifPresent(meant -> problems.add(r.info().place(), "rule '" + r.info().id()
+                            + "' has category '" + c + "', which no extended policy uses; did you mean '" + meant + "'?"));
                 }
             }
+            f.rules.forEach(r -> earlier.add(r.info().category()));
         }
     }
 
