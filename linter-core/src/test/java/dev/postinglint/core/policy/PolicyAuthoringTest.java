@@ -146,7 +146,7 @@ class PolicyAuthoringTest {
                     approved-by: a
                     expires: 2026-13-01
                 """);
-        List<String> places = e.problems().stream().map(PolicyLoaderTestSupport::place).toList();
+        List<String> places = e.problems().stream().map(PolicyAuthoringTest::loc).toList();
         assertEquals(List.of("top.yaml:2:22", "top.yaml:3:1", "top.yaml:5:3", "top.yaml:9:11", "top.yaml:14:15", "top.yaml:22:5",
                 "top.yaml:24:3", "top.yaml:30:14"), places, e.getMessage());
         assertEquals(e.problems().size(), e.getMessage().lines().count(), "one line per problem");
