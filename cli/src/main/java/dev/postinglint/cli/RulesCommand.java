@@ -48,6 +48,17 @@ final class RulesCommand implements Callable<Integer> {
             }
             out.println(b.toString().stripTrailing());
         }
+        // What replaces an extended policy's rule or field on purpose (override: true) is never silent.
+        p.origins().rules().forEach((id, o) -> {
+            if (o.isOverride()) {
+                out.println(id + " " + dev.postinglint.core.policy.Origins.describe("rule", id, o) + " (" + o.place() + ")");
+            }
+        });
+        p.origins().fields().forEach((name, o) -> {
+            if (o.isOverride()) {
+                out.println("field '" + name + "' at " + o.place() + " " + dev.postinglint.core.policy.Origins.describe("field", name, o));
+            }
+        });
         out.println(p.rules().size() + " rules, " + p.enabledRules().size() + " enabled; " + BuiltinRules.all().size()
                 + " built in (findings about the linter's own input and comments)");
         out.flush();

@@ -49,12 +49,25 @@ final class TestPolicyCommand implements Callable<Integer> {
                 out.println("      " + o.problem() + " (" + o.origin() + ")");
             }
         }
+        // A rule without examples is untested: a misspelt pattern would pass every run unnoticed.
+        List<String> untested = p.rules().stream().filter(r -> wanted.contains(r.rule().info().origin()))
+                .filter(r -> r.rule().info().examples().isEmpty() && !coveredByPackExample(p, r.id(), wanted))
+                .map(r -> r.id() + " (" + r.rule().info().place() + ")").toList();
+        if (!untested.isEmpty()) {
+            out.println("no examples: " + untested.size() + " rule" + (untested.size() == 1 ? "" : "s")
+                    + " without 'examples:' or a pack example naming them:");
+            untested.forEach(u -> out.println("      " + u));
+        }
         if (outcomes.isEmpty()) {
             out.println("no examples in " + String.join(", ", wanted) + ": add 'examples:' with 'flag' and 'pass' snippets to the rules");
         }
-        out.println((outcomes.size() - failed) + " passed, " + failed + " failed");
+        out.println((outcomes.size() - failed) + " passed, " + failed + " failed" + (untested.isEmpty() ? "" : ", " + untested.size() + " without examples"));
         out.flush();
         return failed > 0 ? Main.FINDINGS : Main.OK;
+    }
+
+    private static boolean coveredByPackExample(Policy p, String id, Set<String> wanted) {
+        return p.examples().stream().anyMatch(e -> wanted.contains(e.origin()) && (e.flag().contains(id) || e.pass().contains(id)));
     }
 
     private static String oneLine(String s) {

@@ -156,7 +156,11 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
         }
     }
 
-    protected static MojoExecutionException brokenPolicy(PolicyException e) {
+    /** Logs each of the policy's problems as an error of its own (file:line:col: message), then fails. */
+    protected MojoExecutionException brokenPolicy(PolicyException e) {
+        for (PolicyException.Problem problem : e.problems()) {
+            getLog().error("posting-lint: " + problem);
+        }
         return new MojoExecutionException("posting-lint: broken policy: " + e.getMessage(), e);
     }
 

@@ -259,8 +259,9 @@ public final class Linter {
                 continue;
             }
             long t0 = RuleTimes.ON ? RuleTimes.now() : 0;
+            String link = ctx.link(); // the law of the jurisdiction the rule runs for
             pr.rule().check(ctx, (span, message, excerpt, fix, severity) -> out.add(new Finding(info.id(), info.category(),
-                    severity == null ? pr.severity() : severity, message, span, excerpt, info.link(), fix,
+                    severity == null ? pr.severity() : severity, message, span, excerpt, link, fix,
                     SourceLine.around(source, span.start()))));
             if (RuleTimes.ON) {
                 RuleTimes.add(info.id(), RuleTimes.now() - t0);

@@ -12,11 +12,11 @@ import java.util.Optional;
  * An effective policy: every file it extends merged in order, overrides applied, all patterns and
  * selectors compiled; the waivers of every file, in order; the gazetteer its jurisdiction rules
  * resolve locations with ({@link Gazetteer#EMPTY} when no rule needs one). Immutable; shared by all
- * worker threads.
+ * worker threads. {@code origins} says where each rule, field and fact was defined and what it overrides.
  */
 public record Policy(String name, String version, List<String> sources, Company company,
         Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers,
-        Gazetteer gazetteer) {
+        Gazetteer gazetteer, Origins origins) {
 
     public Policy {
         sources = List.copyOf(sources);

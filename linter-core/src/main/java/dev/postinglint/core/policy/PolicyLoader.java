@@ -15,6 +15,7 @@ import dev.postinglint.core.rules.When;
 import dev.postinglint.core.source.FilePlace;
 import dev.postinglint.core.yaml.Marks;
 import dev.postinglint.core.yaml.PolicyException;
+import dev.postinglint.core.yaml.Suggest;
 import dev.postinglint.core.yaml.YamlMap;
 import dev.postinglint.core.yaml.YamlValue;
 import java.io.IOException;
@@ -30,8 +31,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,13 +90,19 @@ public final class PolicyLoader {
         if (refs.isEmpty()) {
             throw new IllegalArgumentException("no policy given");
         }
-        Graph graph = new Graph();
+        Problems problems = new Problems();
+        Graph graph = new Graph(problems);
         List<String> names = new ArrayList<>();
         for (String ref : refs) {
             PolicyFile f = graph.visit(ref, baseDir, null);
-            names.add(f.name);
+            if (f != null) {
+                names.add(f.name);
+            }
         }
-        return merge(String.join(" + ", names), refs.size() == 1 ? graph.top(refs.get(0)).version : null, graph.order);
+        PolicyFile top = refs.size() == 1 ? graph.top(refs.get(0)) : null;
+        Policy policy = merge(String.join(" + ", names), top == null ? null : top.version, graph.order, problems);
+        problems.throwIfAny();
+        return policy;
     }
 
     /** Names of the built-in packs ({@code builtin:NAME}) this loader knows. */
@@ -113,7 +122,17 @@ public final class PolicyLoader {
         final List<String> extendsRefs = new ArrayList<>();
         final List<YamlValue> extendsAt = new ArrayList<>();
         Company company = Company.NONE;
+        final Map<String, FilePlace> factPlaces = new LinkedHashMap<>();
+        final Map<String, YamlValue> factYaml = new LinkedHashMap<>();
+        final Set<String> factOverrides = new HashSet<>();
         final Map<String, FieldSpec> fields = new LinkedHashMap<>();
+        final Map<String, FilePlace> fieldPlaces = new LinkedHashMap<>();
+        final Map<String, YamlValue> fieldYaml = new LinkedHashMap<>();
+        final Set<String> fieldOverrides = new HashSet<>();
+        final Set<String> brokenFields = new HashSet<>();
+        final Map<String, YamlValue> ruleYaml = new LinkedHashMap<>();
+        final Set<String> ruleOverrides = new HashSet<>();
+        final Set<String> brokenRules = new HashSet<>();
         final List<Rule> rules = new ArrayList<>();
         final List<Override> overrides = new ArrayList<>();
         final List<PackExample> examples = new ArrayList<>();
@@ -126,12 +145,28 @@ public final class PolicyLoader {
         final List<PolicyFile> order = new ArrayList<>();
         final List<String> stack = new ArrayList<>();
         final Map<String, String> refToLocation = new LinkedHashMap<>();
+        final Problems problems;
 
-        PolicyFile top(String ref) {
-            return done.get(refToLocation.get(ref));
+        Graph(Problems problems) {
+            this.problems = problems;
         }
 
+        PolicyFile top(String ref) {
+            String location = refToLocation.get(ref);
+            return location == null ? null : done.get(location);
+        }
+
+        /** The file with everything it extends, or null when it cannot be read (the problem is recorded). */
         PolicyFile visit(String ref, Path baseDir, YamlValue referencedAt) {
+            try {
+                return visitOrThrow(ref, baseDir, referencedAt);
+            } catch (PolicyException e) {
+                problems.add(e);
+                return null;
+            }
+        }
+
+        private PolicyFile visitOrThrow(String ref, Path baseDir, YamlValue referencedAt) {
             String location;
             String text;
             Path dir;
@@ -171,11 +206,15 @@ public final class PolicyLoader {
                 return existing; // a pack reached twice (a diamond) is merged once
             }
             stack.add(location);
-            PolicyFile f = parse(location, text, dir);
-            for (int i = 0; i < f.extendsRefs.size(); i++) {
-                visit(f.extendsRefs.get(i), dir, f.extendsAt.get(i));
+            PolicyFile f;
+            try {
+                f = parse(location, text, dir, problems);
+                for (int i = 0; i < f.extendsRefs.size(); i++) {
+                    visit(f.extendsRefs.get(i), dir, f.extendsAt.get(i));
+                }
+            } finally {
+                stack.remove(stack.size() - 1);
             }
-            stack.remove(stack.size() - 1);
             done.put(location, f);
             order.add(f);
             return f;
@@ -195,8 +234,9 @@ public final class PolicyLoader {
     private String readBuiltin(String name, YamlValue referencedAt) {
         try (InputStream in = packs.open(name)) {
             if (in == null) {
-                throw problemAt(referencedAt, "unknown built-in pack 'builtin:" + name + "' (available: "
-                        + String.join(", ", builtinNames()) + ")");
+                List<String> known = builtinNames().stream().map(n -> BUILTIN_PREFIX + n).toList();
+                throw problemAt(referencedAt, "unknown built-in pack 'builtin:" + name + "'"
+                        + Suggest.didYouMean(BUILTIN_PREFIX + name, known) + " (available: " + String.join(", ", builtinNames()) + ")");
             }
             return decode(in.readNBytes(MAX_POLICY_BYTES + 1), BUILTIN_PREFIX + name);
         } catch (IOException e) {
@@ -259,64 +299,103 @@ public final class PolicyLoader {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private PolicyFile parse(String location, String text, Path dir) {
+    /**
+     * Reads one file. Each rule, field, fact, override, example and waiver is read on its own, so
+     * that every problem in the file is recorded in one run; only YAML that cannot be composed into
+     * a mapping stops the file.
+     */
+    private PolicyFile parse(String location, String text, Path dir, Problems problems) {
         YamlValue root = new YamlValue(location, compose(text, location));
         YamlMap m = root.asMap("a policy file");
         PolicyFile f = new PolicyFile();
         f.location = location;
-        f.name = m.requireString("name");
-        f.version = m.string("version").orElse(null);
-        m.string("description");
+        f.name = problems.get(() -> m.requireString("name"));
+        if (f.name == null) {
+            f.name = location;
+        }
+        problems.attempt(() -> f.version = m.string("version").orElse(null));
+        problems.attempt(() -> m.string("description"));
         m.get("extends").ifPresent(v -> {
             for (YamlValue e : v.asListOrOne()) {
-                f.extendsRefs.add(e.asNonBlank("'extends' entries"));
-                f.extendsAt.add(e);
+                String ref = problems.get(() -> e.asNonBlank("'extends' entries"));
+                if (ref != null) {
+                    f.extendsRefs.add(ref);
+                    f.extendsAt.add(e);
+                }
             }
         });
-        m.get("company").ifPresent(v -> f.company = readCompany(v));
-        m.get("fields").ifPresent(v -> {
+        m.get("company").ifPresent(v -> problems.attempt(() -> readCompany(v, f, problems)));
+        m.get("fields").ifPresent(v -> problems.attempt(() -> {
             YamlMap fm = v.asMap("'fields'");
             for (String name : fm.keys()) {
-                if (!name.matches("[a-z][a-z0-9-]*")) {
-                    throw new PolicyException(fm.keyPlace(name), "field name '" + name + "' must be lower-case letters, digits and dashes");
+                YamlValue fv = fm.get(name).orElseThrow();
+                f.fieldPlaces.put(name, fm.keyPlace(name));
+                boolean ok = problems.attempt(() -> {
+                    if (!name.matches("[a-z][a-z0-9-]*")) {
+                        throw new PolicyException(fm.keyPlace(name), "field name '" + name + "' must be lower-case letters, digits and dashes");
+                    }
+                    YamlValue spec = fv;
+                    if (fv.isMapping() && fv.asMap("field '" + name + "'").has("override")) {
+                        YamlValue flag = fv.asMap("field '" + name + "'").require("override");
+                        if (flag.asBoolean("'override'")) {
+                            f.fieldOverrides.add(name);
+                        }
+                        spec = fv.with("override", null);
+                    }
+                    f.fields.put(name, FieldSpec.read(name, spec));
+                    f.fieldYaml.put(name, spec);
+                });
+                if (!ok) {
+                    f.brokenFields.add(name);
                 }
-                f.fields.put(name, FieldSpec.read(name, fm.get(name).orElseThrow()));
             }
-        });
-        Set<String> ids = new HashSet<>();
-        m.get("rules").ifPresent(v -> {
+        }));
+        Map<String, YamlValue> ids = new HashMap<>();
+        m.get("rules").ifPresent(v -> problems.attempt(() -> {
             for (YamlValue r : v.asList("'rules'")) {
-                Rule rule = readRule(r, location);
-                if (!ids.add(rule.info().id())) {
-                    throw r.error("rule id '" + rule.info().id() + "' is used twice in this file");
-                }
-                f.rules.add(rule);
+                problems.attempt(() -> {
+                    Rule rule = readRule(r, location, f, problems);
+                    if (rule == null) {
+                        return;
+                    }
+                    YamlValue first = ids.putIfAbsent(rule.info().id(), r);
+                    if (first != null) {
+                        throw r.error("rule id '" + rule.info().id() + "' is used twice in this file (first at " + first.place() + ")");
+                    }
+                    f.rules.add(rule);
+                    f.ruleYaml.put(rule.info().id(), r.with("override", null));
+                });
             }
-        });
-        m.get("overrides").ifPresent(v -> {
+        }));
+        m.get("overrides").ifPresent(v -> problems.attempt(() -> {
             YamlMap om = v.asMap("'overrides'");
             for (String id : om.keys()) {
-                YamlValue val = om.get(id).orElseThrow();
-                String s = val.asString("override for '" + id + "'").strip();
-                if (!Set.of("off", "on", "error", "warning", "info").contains(s)) {
-                    throw val.error("override for '" + id + "' must be off, on, error, warning or info, not '" + s + "'");
-                }
-                f.overrides.add(new Override(id, s, om.keyPlace(id)));
+                problems.attempt(() -> {
+                    YamlValue val = om.get(id).orElseThrow();
+                    String s = val.asString("override for '" + id + "'").strip();
+                    if (!OVERRIDE_VALUES.contains(s)) {
+                        throw val.error("override for '" + id + "' must be off, on, error, warning or info, not '" + s + "'"
+                                + Suggest.didYouMean(s, OVERRIDE_VALUES));
+                    }
+                    f.overrides.add(new Override(id, s, om.keyPlace(id)));
+                });
             }
-        });
-        m.get("examples").ifPresent(v -> {
+        }));
+        m.get("examples").ifPresent(v -> problems.attempt(() -> {
             for (YamlValue e : v.asList("pack 'examples'")) {
-                f.examples.add(readPackExample(e, location));
+                problems.attempt(() -> f.examples.add(readPackExample(e, location)));
             }
-        });
-        m.get("waivers").ifPresent(v -> {
+        }));
+        m.get("waivers").ifPresent(v -> problems.attempt(() -> {
             for (YamlValue w : v.asList("'waivers'")) {
-                readWaiver(w, dir, f);
+                problems.attempt(() -> readWaiver(w, dir, f));
             }
-        });
-        m.finish();
+        }));
+        problems.attempt(m::finish);
         return f;
     }
+
+    private static final List<String> OVERRIDE_VALUES = List.of("off", "on", "error", "warning", "info");
 
     private static final Pattern POSTING_ID = Pattern.compile("[^/\\\\\\s*?\\[\\]{}]{1,200}");
 
@@ -368,48 +447,114 @@ public final class PolicyLoader {
         f.waiverRulePlaces.add(ruleAt.place());
     }
 
-    private static Company readCompany(YamlValue v) {
+    /** Reserved key under {@code company:}: the facts this file replaces on purpose. */
+    static final String COMPANY_OVERRIDES = "overrides";
+
+    /**
+     * A file's {@code company:} facts. Facts that replace an extended policy's go under
+     * {@code company: overrides:}, so that replacing one is never an accident.
+     */
+    private static void readCompany(YamlValue v, PolicyFile f, Problems problems) {
         YamlMap cm = v.asMap("'company'");
         Map<String, List<String>> facts = new LinkedHashMap<>();
         for (String key : cm.keys()) {
             YamlValue val = cm.get(key).orElseThrow();
-            facts.put(key, val.asStringList("company fact '" + key + "'"));
+            if (key.equals(COMPANY_OVERRIDES)) {
+                problems.attempt(() -> {
+                    YamlMap om = val.asMap("'company: overrides'");
+                    for (String k : om.keys()) {
+                        YamlValue ov = om.get(k).orElseThrow();
+                        if (cm.has(k)) {
+                            problems.add(new PolicyException(om.keyPlace(k), "company fact '" + k + "' is given twice in this file (also at "
+                                    + cm.keyPlace(k) + ")"));
+                            continue;
+                        }
+                        problems.attempt(() -> facts.put(k, ov.asStringList("company fact '" + k + "'")));
+                        f.factPlaces.put(k, om.keyPlace(k));
+                        f.factYaml.put(k, ov);
+                        f.factOverrides.add(k);
+                    }
+                });
+                continue;
+            }
+            problems.attempt(() -> facts.put(key, val.asStringList("company fact '" + key + "'")));
+            f.factPlaces.put(key, cm.keyPlace(key));
+            f.factYaml.put(key, val);
+        }
+        f.company = new Company(facts);
+    }
+
+    private static Company readExampleCompany(YamlValue v) {
+        YamlMap cm = v.asMap("'company'");
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        for (String key : cm.keys()) {
+            facts.put(key, cm.get(key).orElseThrow().asStringList("company fact '" + key + "'"));
         }
         return new Company(facts);
     }
 
-    private Rule readRule(YamlValue value, String origin) {
+    /**
+     * One rule, or null when it has problems (recorded, each at its place: a bad id, type, severity
+     * and an unknown key are all reported, not just the first).
+     */
+    private Rule readRule(YamlValue value, String origin, PolicyFile f, Problems problems) {
         YamlMap m = value.asMap("a rule");
-        YamlValue idAt = m.require("id");
-        String id = idAt.asNonBlank("'id'");
-        if (!RULE_ID.matcher(id).matches()) {
-            throw idAt.error("rule id '" + id + "' may use letters, digits, '.', '_', '/' and '-' (up to 100)");
-        }
-        YamlValue typeAt = m.require("type");
-        String typeName = typeAt.asNonBlank("'type'");
-        RuleType type = types.get(typeName).orElseThrow(() -> typeAt.error("unknown rule type '" + typeName
-                + "' (known: " + String.join(", ", types.names()) + ")"));
-        YamlValue sevAt = m.require("severity");
-        String sevText = sevAt.asNonBlank("'severity'");
-        Severity severity = Severity.parse(sevText).orElseThrow(() -> sevAt.error("severity must be error, warning or info, not '" + sevText + "'"));
-        YamlValue catAt = m.require("category");
-        String category = catAt.asNonBlank("'category'");
-        if (!CATEGORY.matcher(category).matches()) {
-            throw catAt.error("category '" + category + "' must be a short lower-case word (letters, digits, dashes)");
-        }
-        MessageTemplate message = m.get("message")
+        Problems own = new Problems();
+        String id = own.get(() -> {
+            YamlValue idAt = m.require("id");
+            String s = idAt.asNonBlank("'id'");
+            if (!RULE_ID.matcher(s).matches()) {
+                throw idAt.error("rule id '" + s + "' may use letters, digits, '.', '_', '/' and '-' (up to 100)");
+            }
+            return s;
+        });
+        String typeName = own.get(() -> m.requireString("type"));
+        RuleType type = typeName == null ? null : own.get(() -> types.get(typeName).orElseThrow(() -> m.require("type").error(
+                "unknown rule type '" + typeName + "'" + Suggest.didYouMean(typeName, types.names())
+                + " (known: " + String.join(", ", types.names()) + ")")));
+        Severity severity = own.get(() -> {
+            YamlValue sevAt = m.require("severity");
+            String sevText = sevAt.asNonBlank("'severity'");
+            return Severity.parse(sevText).orElseThrow(() -> sevAt.error("severity must be error, warning or info, not '" + sevText + "'"
+                    + Suggest.didYouMean(sevText, List.of("error", "warning", "info"))));
+        });
+        String category = own.get(() -> {
+            YamlValue catAt = m.require("category");
+            String c = catAt.asNonBlank("'category'");
+            if (!CATEGORY.matcher(c).matches()) {
+                throw catAt.error("category '" + c + "' must be a short lower-case word (letters, digits, dashes)");
+            }
+            return c;
+        });
+        MessageTemplate message = own.get(() -> m.get("message")
                 .map(v -> MessageTemplate.parse(v.asNonBlank("'message'"), v.place()))
-                .orElse(MessageTemplate.parse(type.defaultMessage(), m.place()));
-        String description = m.string("description").orElse("");
-        String link = m.string("link").orElse(null);
-        Scope scope = m.get("scope").map(Scope::read).orElse(Scope.WHOLE);
-        When when = m.get("when").map(When::read).orElse(When.ALWAYS);
-        RuleInfo.RuleExamples examples = m.get("examples").map(PolicyLoader::readRuleExamples).orElse(RuleInfo.RuleExamples.NONE);
-        RuleInfo info = new RuleInfo(id, typeName, severity, category, message, description, link, scope, when,
-                examples, origin, value.place());
-        YamlMap typeKeys = m; // the type reads its own keys from the same mapping
-        Rule rule = type.create(info, typeKeys);
-        m.finish();
+                .orElse(type == null ? null : MessageTemplate.parse(type.defaultMessage(), m.place())));
+        String description = own.get(() -> m.string("description").orElse(""));
+        String link = own.get(() -> m.string("link").orElse(null));
+        Scope scope = own.get(() -> m.get("scope").map(Scope::read).orElse(Scope.WHOLE));
+        When when = own.get(() -> m.get("when").map(When::read).orElse(When.ALWAYS));
+        RuleInfo.RuleExamples examples = own.get(() -> m.get("examples").map(PolicyLoader::readRuleExamples).orElse(RuleInfo.RuleExamples.NONE));
+        Boolean override = own.get(() -> m.get("override").map(v -> v.asBoolean("'override'")).orElse(false));
+        Rule rule = null;
+        if (own.isEmpty()) {
+            RuleInfo info = new RuleInfo(id, typeName, severity, category, message, description, link, scope, when,
+                    examples, origin, value.place());
+            rule = own.get(() -> type.create(info, m)); // the type reads its own keys from the same mapping
+            // Only once the type has read all its keys can the others be called unknown.
+            if (rule != null) {
+                own.attempt(m::finish);
+            }
+        }
+        if (!own.isEmpty()) {
+            problems.addAll(own);
+            if (id != null) {
+                f.brokenRules.add(id);
+            }
+            return null;
+        }
+        if (Boolean.TRUE.equals(override)) {
+            f.ruleOverrides.add(id);
+        }
         return rule;
     }
 
@@ -426,7 +571,7 @@ public final class PolicyLoader {
         String name = em.requireString("name");
         String html = em.requireString("html");
         LocalDate asOf = em.get("as-of").map(x -> x.asDate("'as-of'")).orElse(null);
-        Company company = em.get("company").map(PolicyLoader::readCompany).orElse(Company.NONE);
+        Company company = em.get("company").map(PolicyLoader::readExampleCompany).orElse(Company.NONE);
         List<String> flag = em.get("flag").map(x -> x.asStringList("'flag'")).orElse(List.of());
         List<String> pass = em.get("pass").map(x -> x.asStringList("'pass'")).orElse(List.of());
         em.finish();
@@ -438,31 +583,86 @@ public final class PolicyLoader {
 
     // ---------------------------------------------------------------- merging
 
-    private Policy merge(String name, String version, List<PolicyFile> files) {
-        Company company = Company.NONE;
+    /**
+     * Lays the files over each other in order (extended ones first). A field, rule or company fact
+     * that replaces one of an earlier file is an error naming both places unless it says so
+     * ({@code override: true}, or {@code company: overrides:}); what it replaced is kept in the
+     * policy's {@link Origins}. Every problem is recorded; the result is only used when there are none.
+     */
+    private Policy merge(String name, String version, List<PolicyFile> files, Problems problems) {
+        Map<String, List<String>> facts = new LinkedHashMap<>();
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
         Map<String, PolicyRule> rules = new LinkedHashMap<>();
+        Map<String, Origins.Origin> ruleOrigins = new LinkedHashMap<>();
+        Map<String, Origins.Origin> fieldOrigins = new LinkedHashMap<>();
+        Map<String, Origins.Origin> factOrigins = new LinkedHashMap<>();
+        Set<String> brokenRules = new HashSet<>();
+        Set<String> brokenFields = new HashSet<>();
         List<PackExample> examples = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         for (PolicyFile f : files) {
             sources.add(f.location);
-            company = company.merge(f.company);
-            fields.putAll(f.fields);
-            for (Rule r : f.rules) {
-                PolicyRule prior = rules.get(r.info().id());
-                if (prior != null) {
-                    throw new PolicyException(r.info().place(), "rule id '" + r.info().id() + "' is already defined at "
-                            + prior.rule().info().place() + "; use 'overrides:' to change an inherited rule");
+            brokenRules.addAll(f.brokenRules);
+            brokenFields.addAll(f.brokenFields);
+            for (Map.Entry<String, List<String>> e : f.company.facts().entrySet()) {
+                String key = e.getKey();
+                FilePlace at = f.factPlaces.get(key);
+                Origins.Origin prior = factOrigins.get(key);
+                boolean says = f.factOverrides.contains(key);
+                if (prior != null && !says) {
+                    problems.add(at, "company fact '" + key + "' shadows the one defined at " + prior.place()
+                            + "; to replace it on purpose, move it under 'company: overrides:'");
+                } else if (prior == null && says) {
+                    problems.add(at, "company fact '" + key + "' is under 'company: overrides:', but no extended policy defines it"
+                            + Suggest.didYouMean(key, factOrigins.keySet()) + "; move it up to 'company:'");
                 }
-                rules.put(r.info().id(), new PolicyRule(r, r.info().severity(), true));
+                facts.put(key, e.getValue());
+                factOrigins.put(key, new Origins.Origin(at, f.factYaml.get(key), prior == null ? null : prior.place()));
+            }
+            for (Map.Entry<String, FieldSpec> e : f.fields.entrySet()) {
+                String field = e.getKey();
+                FilePlace at = f.fieldPlaces.get(field);
+                Origins.Origin prior = fieldOrigins.get(field);
+                boolean says = f.fieldOverrides.contains(field);
+                if (prior != null && !says) {
+                    problems.add(at, "field '" + field + "' shadows the field '" + field + "' defined at " + prior.place()
+                            + ": every rule that reads it would read this one instead; add 'override: true' to it if that is meant,"
+                            + " or give it another name");
+                } else if (prior == null && says) {
+                    problems.add(at, "field '" + field + "' says 'override: true', but no extended policy defines a field '" + field + "'"
+                            + Suggest.didYouMean(field, fieldOrigins.keySet()));
+                }
+                fields.put(field, e.getValue());
+                fieldOrigins.put(field, new Origins.Origin(at, f.fieldYaml.get(field), prior == null ? null : prior.place()));
+            }
+            for (Rule r : f.rules) {
+                String id = r.info().id();
+                Origins.Origin prior = ruleOrigins.get(id);
+                boolean says = f.ruleOverrides.contains(id);
+                if (prior != null && !says) {
+                    problems.add(r.info().place(), "rule id '" + id + "' is already defined at " + prior.place()
+                            + "; use 'overrides:' to change an inherited rule's severity, or add 'override: true' to replace it");
+                    continue;
+                } else if (prior == null && says) {
+                    problems.add(r.info().place(), "rule '" + id + "' says 'override: true', but no extended policy defines a rule '" + id + "'"
+                            + Suggest.didYouMean(id, ruleOrigins.keySet()));
+                }
+                rules.put(id, new PolicyRule(r, r.info().severity(), true)); // a replaced rule keeps its place in the order
+                ruleOrigins.put(id, new Origins.Origin(r.info().place(), f.ruleYaml.get(id), prior == null ? null : prior.place()));
             }
             examples.addAll(f.examples);
         }
+        Company company = new Company(facts);
+        checkCategories(files, problems);
         for (PolicyFile f : files) {
             for (Override o : f.overrides) {
                 PolicyRule r = rules.get(o.id());
                 if (r == null) {
-                    throw new PolicyException(o.place(), "override names rule '" + o.id() + "', which no policy defines");
+                    if (!brokenRules.contains(o.id())) {
+                        problems.add(o.place(), "override names rule '" + o.id() + "', which no policy defines"
+                                + Suggest.didYouMean(o.id(), rules.keySet()));
+                    }
+                    continue;
                 }
                 PolicyRule changed = switch (o.value()) {
                     case "off" -> new PolicyRule(r.rule(), r.severity(), false);
@@ -473,15 +673,16 @@ public final class PolicyLoader {
             }
         }
         for (PolicyRule pr : rules.values()) {
-            validate(pr.rule(), fields, company);
+            problems.attempt(() -> validate(pr.rule(), fields, company, brokenFields));
         }
         List<Waiver> waivers = new ArrayList<>();
         for (PolicyFile f : files) {
             for (int i = 0; i < f.waivers.size(); i++) {
                 Waiver w = f.waivers.get(i);
                 for (String id : w.rules()) {
-                    if (!id.equals("*") && !rules.containsKey(id)) {
-                        throw new PolicyException(f.waiverRulePlaces.get(i), "waiver names rule '" + id + "', which no policy defines");
+                    if (!id.equals("*") && !rules.containsKey(id) && !brokenRules.contains(id)) {
+                        problems.add(f.waiverRulePlaces.get(i), "waiver names rule '" + id + "', which no policy defines"
+                                + Suggest.didYouMean(id, rules.keySet()));
                     }
                 }
                 waivers.add(w);
@@ -489,13 +690,34 @@ public final class PolicyLoader {
         }
         for (PackExample e : examples) {
             for (String id : concat(e.flag(), e.pass())) {
-                if (!rules.containsKey(id)) {
-                    throw new PolicyException(e.place(), "pack example '" + e.name() + "' names rule '" + id + "', which no policy defines");
+                if (!rules.containsKey(id) && !brokenRules.contains(id)) {
+                    problems.add(e.place(), "pack example '" + e.name() + "' names rule '" + id + "', which no policy defines"
+                            + Suggest.didYouMean(id, rules.keySet()));
                 }
             }
         }
+        Gazetteer gazetteer = problems.get(() -> gazetteerFor(rules.values()));
         return new Policy(name, version, sources, company, fields, new ArrayList<>(rules.values()), examples, waivers,
-                gazetteerFor(rules.values()));
+                gazetteer == null ? Gazetteer.EMPTY : gazetteer, new Origins(ruleOrigins, fieldOrigins, factOrigins));
+    }
+
+    /**
+     * A category that no extended policy file uses but that is a typo away from one that is
+     * ("inclusive-langauge") would silently start a category of its own: an error, with the
+     * category meant. A new category that is not this close to an existing one is fine.
+     */
+    private static void checkCategories(List<PolicyFile> files, Problems problems) {
+        Set<String> earlier = new java.util.TreeSet<>();
+        for (PolicyFile f : files) { // extended files come first
+            for (Rule r : f.rules) {
+                String c = r.info().category();
+                if (c.length() >= 4 && !earlier.contains(c)) {
+                    Suggest.closest(c, earlier).ifPresent(meant -> problems.add(r.info().place(), "rule '" + r.info().id()
+                            + "' has category '" + c + "', which no extended policy uses; did you mean '" + meant + "'?"));
+                }
+            }
+            f.rules.forEach(r -> earlier.add(r.info().category()));
+        }
     }
 
     /**
@@ -521,14 +743,18 @@ public final class PolicyLoader {
         return out;
     }
 
-    private void validate(Rule rule, Map<String, FieldSpec> fields, Company company) {
+    private void validate(Rule rule, Map<String, FieldSpec> fields, Company company, Set<String> brokenFields) {
         RuleInfo info = rule.info();
-        Set<String> used = new HashSet<>(rule.fieldsUsed());
+        Set<String> used = new java.util.TreeSet<>(rule.fieldsUsed());
         used.addAll(info.when().fieldsUsed());
         for (String f : used) {
+            if (brokenFields.contains(f)) {
+                return; // its definition's problem is reported already
+            }
             if (!fields.containsKey(f)) {
                 throw new PolicyException(info.place(), "rule '" + info.id() + "' uses field '" + f
-                        + "', which no policy declares under 'fields:'" + (fields.isEmpty() ? "" : " (declared: " + String.join(", ", fields.keySet()) + ")"));
+                        + "', which no policy declares under 'fields:'" + Suggest.didYouMean(f, fields.keySet())
+                        + (fields.isEmpty() ? "" : " (declared: " + String.join(", ", fields.keySet()) + ")"));
             }
         }
         RuleType type = types.get(info.type()).orElseThrow();
@@ -541,5 +767,59 @@ public final class PolicyLoader {
         }
         info.message().validate(vars, fields.keySet(), facts);
         rule.validate(fields);
+    }
+
+    /** The problems of one load, in the order found; thrown together, in file order. */
+    private static final class Problems {
+        private final List<PolicyException.Problem> list = new ArrayList<>();
+
+        void add(PolicyException e) {
+            list.addAll(e.problems());
+        }
+
+        void add(FilePlace at, String message) {
+            list.add(new PolicyException.Problem(at, message));
+        }
+
+        void addAll(Problems other) {
+            list.addAll(other.list);
+        }
+
+        boolean isEmpty() {
+            return list.isEmpty();
+        }
+
+        /** Runs a step; false (and the problem recorded) when it throws one. */
+        boolean attempt(Runnable step) {
+            try {
+                step.run();
+                return true;
+            } catch (PolicyException e) {
+                add(e);
+                return false;
+            }
+        }
+
+        /** A step's result, or null (and the problem recorded). */
+        <T> T get(java.util.function.Supplier<T> step) {
+            try {
+                return step.get();
+            } catch (PolicyException e) {
+                add(e);
+                return null;
+            }
+        }
+
+        /** Throws every problem: files in the order their first problem was found, each by line and column. */
+        void throwIfAny() {
+            if (list.isEmpty()) {
+                return;
+            }
+            List<String> files = list.stream().map(p -> p.place().location()).distinct().toList();
+            List<PolicyException.Problem> sorted = new ArrayList<>(new LinkedHashSet<>(list));
+            sorted.sort(java.util.Comparator.<PolicyException.Problem>comparingInt(p -> files.indexOf(p.place().location()))
+                    .thenComparingInt(p -> p.place().line()).thenComparingInt(p -> p.place().column()));
+            throw new PolicyException(sorted);
+        }
     }
 }

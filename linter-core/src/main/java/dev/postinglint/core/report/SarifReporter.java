@@ -192,6 +192,9 @@ public final class SarifReporter implements Reporter {
         g.writeObjectFieldStart("properties");
         g.writeStringField("category", f.category());
         g.writeStringField("excerpt", ReportSupport.wellFormed(f.excerpt()));
+        if (ReportSupport.isWebLink(f.link())) {
+            g.writeStringField("citation", f.link()); // this finding's law (per jurisdiction), where the rule's helpUri is one link
+        }
         g.writeEndObject();
         g.writeEndObject();
     }

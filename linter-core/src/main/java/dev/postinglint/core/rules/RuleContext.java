@@ -63,6 +63,15 @@ public final class RuleContext {
         return currentJurisdiction != null;
     }
 
+    /**
+     * The citation for the rule about to run: the link of the jurisdiction that brought it into
+     * scope when that has its own, else the rule's.
+     */
+    public String link() {
+        return currentJurisdiction != null && currentJurisdiction.link() != null ? currentJurisdiction.link()
+                : current == null ? null : current.link();
+    }
+
     /** A block's normalized tokens, computed once per posting and shared by every rule. */
     public List<String> tokens(Posting.Block block) {
         return blockTokens.computeIfAbsent(block, b -> Words.norms(Words.tokenize(b.text())));

@@ -16,8 +16,10 @@ import java.util.Set;
  * <li>{@code effective-from} / {@code effective-until} (inclusive), judged against the as-of date;</li>
  * <li>{@code jurisdiction}: the posting's location (the {@code jurisdiction-field}, default
  *     {@code location}) is in scope of one of the listed jurisdictions, each with its own optional
- *     date window, e.g. {@code {code: US-CO, from: 2021-01-01, name: Colorado}}; with {@code remote: false}
- *     a job open anywhere in the country does not count, only one placed there;</li>
+ *     date window and its own citation, e.g.
+ *     {@code {code: US-CO, from: 2021-01-01, name: Colorado, link: https://...}}: a finding raised
+ *     because of that jurisdiction cites its {@code link} rather than the rule's; with
+ *     {@code remote: false} a job open anywhere in the country does not count, only one placed there;</li>
  * <li>{@code company}: a company fact is set (and not false, no or 0).</li>
  * </ul>
  */
@@ -26,8 +28,12 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
     public static final When ALWAYS = new When(null, null, null, null, null, null, List.of(), null);
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,4}){0,2}");
 
-    /** A jurisdiction in scope of the rule from {@code from} until {@code until} (both optional, inclusive). */
-    public record JurisdictionWindow(String code, LocalDate from, LocalDate until, String name, boolean remote) {
+    /**
+     * A jurisdiction in scope of the rule from {@code from} until {@code until} (both optional,
+     * inclusive), with the law's citation ({@code link}, null when the rule's own link applies);
+     * {@code remote} false when a job open anywhere in the country does not bring it into scope.
+     */
+    public record JurisdictionWindow(String code, LocalDate from, LocalDate until, String name, String link, boolean remote) {
         boolean inForce(LocalDate d) {
             return (from == null || !d.isBefore(from)) && (until == null || !d.isAfter(until));
         }
@@ -65,7 +71,7 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
         for (YamlValue e : v.asListOrOne()) {
             JurisdictionWindow w;
             if (e.isScalar()) {
-                w = new JurisdictionWindow(e.asNonBlank("jurisdiction code"), null, null, null, true);
+                w = new JurisdictionWindow(e.asNonBlank("jurisdiction code"), null, null, null, null, true);
                 checkCode(e, w.code());
             } else {
                 YamlMap jm = e.asMap("a jurisdiction");
@@ -74,10 +80,14 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
                 LocalDate f = jm.get("from").map(x -> x.asDate("'from'")).orElse(null);
                 LocalDate u = jm.get("until").map(x -> x.asDate("'until'")).orElse(null);
                 String name = jm.string("name").orElse(null);
+                String link = jm.get("link").map(x -> checkLink(x)).orElse(null);
                 // remote: false: a job open anywhere in the country does not bring this place into scope.
                 boolean remote = jm.get("remote").map(x -> x.asBoolean("'remote'")).orElse(true);
                 jm.finish();
-                w = new JurisdictionWindow(code, f, u, name, remote);
+                if (f != null && u != null && u.isBefore(f)) {
+                    throw jm.error("'until' " + u + " is before 'from' " + f + " for " + code);
+                }
+                w = new JurisdictionWindow(code, f, u, name, link, remote);
             }
             out.add(w);
         }
@@ -85,6 +95,14 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
             throw v.error("'jurisdiction' needs at least one code");
         }
         return out;
+    }
+
+    private static String checkLink(YamlValue at) {
+        String link = at.asNonBlank("'link'").strip();
+        if (!link.startsWith("https://") && !link.startsWith("http://")) {
+            throw at.error("'link' must be an http(s) address, not '" + link + "'");
+        }
+        return link;
     }
 
     private static void checkCode(YamlValue at, String code) {
@@ -150,7 +168,7 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
         return null;
     }
 
-    private static final JurisdictionWindow NO_JURISDICTION = new JurisdictionWindow("", null, null, "", true);
+    private static final JurisdictionWindow NO_JURISDICTION = new JurisdictionWindow("", null, null, "", null, true);
 
     private static boolean isSet(List<String> values) {
         if (values.isEmpty()) {

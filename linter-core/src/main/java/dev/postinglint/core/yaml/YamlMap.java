@@ -68,34 +68,17 @@ public final class YamlMap {
 
     public YamlValue require(String key) {
         return get(key).orElseThrow(() -> {
-            // A missing key is most often a misspelt one: point at the misspelling instead.
+            // A missing key is most often a misspelt one: point at the misspelling instead (and do
+            // not report it again as unknown in finish()).
             for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-                if (!read.contains(e.getKey()) && editDistance(e.getKey(), key) <= 2) {
+                if (!read.contains(e.getKey()) && Suggest.closest(e.getKey(), List.of(key)).isPresent()) {
+                    read.add(e.getKey());
                     return new PolicyException(Marks.of(location, e.getValue().getKeyNode()),
                             "unknown key '" + e.getKey() + "' in " + what + "; did you mean '" + key + "'?");
                 }
             }
             return error(what + " needs '" + key + "'");
         });
-    }
-
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     public Optional<String> string(String key) {
@@ -118,13 +101,22 @@ public final class YamlMap {
         return new ArrayList<>(entries.keySet());
     }
 
-    /** Rejects any key that was not read, listing the allowed ones. */
+    /**
+     * Rejects every key that was not read (all of them in one exception, in file order), each with
+     * the closest allowed key when it looks misspelt, and the allowed ones.
+     */
     public void finish() {
+        List<PolicyException.Problem> problems = new ArrayList<>();
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!read.contains(e.getKey())) {
-                throw new PolicyException(Marks.of(location, e.getValue().getKeyNode()),
-                        "unknown key '" + e.getKey() + "' in " + what + " (allowed: " + String.join(", ", read) + ")");
+                problems.add(new PolicyException.Problem(Marks.of(location, e.getValue().getKeyNode()),
+                        "unknown key '" + e.getKey() + "' in " + what + Suggest.didYouMean(e.getKey(), read)
+                        + " (allowed: " + String.join(", ", read) + ")"));
             }
+        }
+        if (!problems.isEmpty()) {
+            read.addAll(entries.keySet()); // reported once
+            throw new PolicyException(problems);
         }
     }
 }

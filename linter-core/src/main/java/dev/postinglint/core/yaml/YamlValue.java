@@ -6,10 +6,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * One node of a policy file with its place. Scalars are read as the text written, never through
@@ -144,5 +148,43 @@ public final class YamlValue {
             out.add(v.asString(what + " entries"));
         }
         return out;
+    }
+
+    /**
+     * This mapping with {@code key} left out, or with its value replaced by the plain scalar
+     * {@code replacement} when that is not null (the other entries, their order and styles kept).
+     */
+    public YamlValue with(String key, String replacement) {
+        if (!(node instanceof MappingNode m)) {
+            throw new IllegalStateException("not a mapping");
+        }
+        List<NodeTuple> tuples = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                if (replacement != null) {
+                    tuples.add(new NodeTuple(t.getKeyNode(), new ScalarNode(Tag.STR, replacement, null, null, DumperOptions.ScalarStyle.PLAIN)));
+                }
+            } else {
+                tuples.add(t);
+            }
+        }
+        MappingNode copy = new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
+        return new YamlValue(location, copy);
+    }
+
+    /**
+     * This node written back as YAML (block style where it was, scalars quoted as they were; comments
+     * are not kept), ending with a line break.
+     */
+    public String toYaml() {
+        DumperOptions opts = new DumperOptions();
+        opts.setIndent(2);
+        opts.setIndicatorIndent(2);
+        opts.setIndentWithIndicator(true);
+        opts.setSplitLines(false);
+        opts.setWidth(Integer.MAX_VALUE / 2);
+        java.io.StringWriter out = new java.io.StringWriter();
+        new Yaml(opts).serialize(node, out);
+        return out.toString();
     }
 }

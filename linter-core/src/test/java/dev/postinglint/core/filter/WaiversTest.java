@@ -130,7 +130,7 @@ class WaiversTest {
         assertTrue(badDate.getMessage().contains("'expires' must be a date written YYYY-MM-DD"), badDate.getMessage());
         PolicyException unknownRule = loadError(base.replace("rule: no-rockstar", "rule: no-rokstar"));
         assertEquals(15, unknownRule.line());
-        assertTrue(unknownRule.getMessage().endsWith("waiver names rule 'no-rokstar', which no policy defines"), unknownRule.getMessage());
+        assertTrue(unknownRule.getMessage().endsWith("waiver names rule 'no-rokstar', which no policy defines; did you mean 'no-rockstar'?"), unknownRule.getMessage());
         PolicyException both = loadError(base.replace("    rule:", "    posting: x\n    rule:"));
         assertTrue(both.getMessage().contains("exactly one of 'files' (a glob) or 'posting'"), both.getMessage());
         PolicyException blankReason = loadError(base.replace("reason: r", "reason: \"  \""));

@@ -99,6 +99,9 @@ class SarifReporterTest {
         assertEquals(2, region.get("endLine").asInt());
         assertEquals(28, region.get("endColumn").asInt());
         assertFalse(ninja.has("fixes"));
+        // Each result carries its own finding's citation (a jurisdiction's law); never a non-web link.
+        assertEquals("https://example.org/rules/rockstar", find(results, "no-rockstar").get("properties").get("citation").asText());
+        assertFalse(ninja.get("properties").has("citation"));
 
         JsonNode age = find(results, "age-bias");
         assertEquals("note", age.get("level").asText());
@@ -106,6 +109,7 @@ class SarifReporterTest {
         assertEquals(3, ageRegion.get("startLine").asInt());
         assertEquals(4, ageRegion.get("endLine").asInt());
         assertEquals(11, ageRegion.get("endColumn").asInt());
+        assertFalse(age.get("properties").has("citation"), "javascript: is no citation");
 
         JsonNode fast = find(results, "fast-paced");
         assertEquals("jobs/b%20c/%C3%BCn%C3%AF%23%3F.html",
