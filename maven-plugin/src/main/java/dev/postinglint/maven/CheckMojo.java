@@ -52,6 +52,15 @@ public class CheckMojo extends AbstractPostingLintMojo {
     @Parameter(property = "posting-lint.baseline")
     protected File baseline;
 
+    /**
+     * Record today's findings in this baseline file (relative to the module's basedir) instead of failing on
+     * them, as {@code posting-lint check --write-baseline} does: entries fixed since are dropped, entries of
+     * postings not checked are kept, and the build passes. Run it once ({@code -Dposting-lint.writeBaseline=FILE})
+     * when adopting posting-lint, then commit the file and point {@code baseline} at it.
+     */
+    @Parameter(property = "posting-lint.writeBaseline")
+    protected File writeBaseline;
+
     private FailGate gate;
     private List<String> formatNames;
 
@@ -70,7 +79,8 @@ public class CheckMojo extends AbstractPostingLintMojo {
     /** The check this goal runs: its gate, and the baseline (relative to the module) when one is configured. */
     protected CheckRequest request(LintSettings settings) {
         Path file = baseline == null ? null : basedir().resolve(baseline.toPath());
-        return new CheckRequest(settings, gate, file, null, basedir());
+        Path record = writeBaseline == null ? null : basedir().resolve(writeBaseline.toPath());
+        return new CheckRequest(settings, gate, file, record, basedir());
     }
 
     /** Logs the outcome, writes the report files, and fails the build as the outcome says. */
@@ -78,6 +88,13 @@ public class CheckMojo extends AbstractPostingLintMojo {
         if (outcome.baselineUse() != null) {
             getLog().info("posting-lint: " + Messages.baselineApplied(Postings.display(basedir(), outcome.baselineUse().file()),
                     outcome.baselineUse(), n -> "posting-lint check --write-baseline drops them"));
+        }
+        CheckOutcome.BaselineWrite recorded = outcome.baselineWrite();
+        if (recorded != null) {
+            if (recorded.unreadablePrevious() != null) {
+                getLog().warn("posting-lint: replacing unreadable baseline: " + recorded.unreadablePrevious());
+            }
+            getLog().info("posting-lint: " + Messages.baselineWritten(Postings.display(basedir(), recorded.file()), recorded));
         }
         Summary summary = outcome.report().summary();
         if (logViolationsToConsole) {
