@@ -3,6 +3,7 @@ package dev.postinglint.cli;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.report.ReportFormats;
 import dev.postinglint.core.report.Reporter;
+import dev.postinglint.core.session.ChangedSince;
 import dev.postinglint.core.session.CheckOutcome;
 import dev.postinglint.core.session.CheckRequest;
 import dev.postinglint.core.session.CheckSession;
@@ -60,6 +61,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Record today's findings in FILE (a ratchet: entries fixed since are dropped) and exit 0.")
     Path writeBaseline;
 
+    @Option(names = "--changed-since", paramLabel = "REF",
+            description = "Report and gate only the postings git counts as changed since REF (git diff REF...HEAD, plus uncommitted "
+                    + "and untracked files); every posting is still linted, so drift is judged against the whole repository.")
+    String changedSince;
+
     @Option(names = "--stdin-filename", paramLabel = "PATH",
             description = "With '-' as the only PATH: lint standard input as if it were the file PATH (its suffix says HTML or Markdown, "
                     + "its directory which .posting-lint.yaml applies; findings name PATH). For editors and hooks.")
@@ -80,7 +86,8 @@ final class CheckCommand implements Callable<Integer> {
         LintSettings settings = lint.settings();
         List<Target> targets = parseFormats();
         boolean stdin = readsStdin();
-        CheckSession session = CheckSession.open(new CheckRequest(settings, gate, baseline, writeBaseline, null));
+        ChangedSince changed = changedSince == null ? null : ChangedSince.read("--changed-since", changedSince, Path.of(""));
+        CheckSession session = CheckSession.open(new CheckRequest(settings, gate, baseline, writeBaseline, null, changed));
         CheckOutcome outcome;
         if (stdin) {
             // One byte over the limit is enough to refuse it, without holding an endless stream.
@@ -91,6 +98,9 @@ final class CheckCommand implements Callable<Integer> {
                 return Main.USAGE_OR_IO;
             }
             outcome = session.check(postings);
+        }
+        if (changed != null) {
+            err.println("posting-lint: " + Messages.changedSince(outcome, changedSince));
         }
         if (outcome.baselineUse() != null) {
             err.println("posting-lint: " + Messages.baselineApplied(baseline.toString(), outcome.baselineUse(),

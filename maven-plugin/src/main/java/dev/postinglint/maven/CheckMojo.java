@@ -1,6 +1,7 @@
 package dev.postinglint.maven;
 
 import dev.postinglint.core.model.Summary;
+import dev.postinglint.core.session.ChangedSince;
 import dev.postinglint.core.session.CheckOutcome;
 import dev.postinglint.core.session.CheckRequest;
 import dev.postinglint.core.session.ExitStatus;
@@ -61,6 +62,14 @@ public class CheckMojo extends AbstractPostingLintMojo {
     @Parameter(property = "posting-lint.writeBaseline")
     protected File writeBaseline;
 
+    /**
+     * Report and gate only the postings git counts as changed since this ref ({@code git diff REF...HEAD}, plus
+     * uncommitted and untracked files), for pull request builds: {@code -Dposting-lint.changedSince=origin/main}.
+     * Every posting is still linted, so boilerplate drift is judged against the whole module. Needs {@code git}.
+     */
+    @Parameter(property = "posting-lint.changedSince")
+    protected String changedSince;
+
     private FailGate gate;
     private List<String> formatNames;
 
@@ -77,10 +86,12 @@ public class CheckMojo extends AbstractPostingLintMojo {
     }
 
     /** The check this goal runs: its gate, and the baseline (relative to the module) when one is configured. */
-    protected CheckRequest request(LintSettings settings) {
+    protected CheckRequest request(LintSettings settings) throws MojoExecutionException {
         Path file = baseline == null ? null : basedir().resolve(baseline.toPath());
         Path record = writeBaseline == null ? null : basedir().resolve(writeBaseline.toPath());
-        return new CheckRequest(settings, gate, file, record, basedir());
+        ChangedSince changed = changedSince == null || changedSince.isBlank() ? null
+                : option(() -> ChangedSince.read("changedSince", changedSince.strip(), basedir()));
+        return new CheckRequest(settings, gate, file, record, basedir(), changed);
     }
 
     /** Logs the outcome, writes the report files, and fails the build as the outcome says. */
@@ -88,6 +99,9 @@ public class CheckMojo extends AbstractPostingLintMojo {
         if (outcome.baselineUse() != null) {
             getLog().info("posting-lint: " + Messages.baselineApplied(Postings.display(basedir(), outcome.baselineUse().file()),
                     outcome.baselineUse(), n -> "posting-lint check --write-baseline drops them"));
+        }
+        if (changedSince != null && !changedSince.isBlank()) {
+            getLog().info("posting-lint: " + Messages.changedSince(outcome, changedSince.strip()));
         }
         CheckOutcome.BaselineWrite recorded = outcome.baselineWrite();
         if (recorded != null) {

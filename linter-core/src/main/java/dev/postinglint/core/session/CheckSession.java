@@ -72,11 +72,12 @@ public final class CheckSession {
      * baseline applied, new baseline written, exit status.
      */
     public CheckOutcome judge(Postings postings, LintReport full) throws IOException {
-        LintReport report = full;
+        // Corpus rules have read every posting; only the changed ones are shown, judged and baselined.
+        LintReport report = request.changedSince() == null ? full : request.changedSince().restrict(full, postings);
         CheckOutcome.BaselineUse use = null;
         // The one place the faces' runs apply a baseline.
         if (known != null) {
-            Baseline.Applied applied = known.apply(full, keys(request.baseline()));
+            Baseline.Applied applied = known.apply(report, keys(request.baseline()));
             report = applied.report();
             use = new CheckOutcome.BaselineUse(request.baseline(), applied.known(), applied.fixed().size());
         }
