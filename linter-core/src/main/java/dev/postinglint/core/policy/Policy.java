@@ -11,19 +11,36 @@ import java.util.Optional;
 /**
  * An effective policy: every file it extends merged in order, overrides applied, all patterns and
  * selectors compiled; the waivers of every file, in order; the gazetteer its jurisdiction rules
- * resolve locations with ({@link Gazetteer#EMPTY} when no rule needs one). Immutable; shared by all
- * worker threads.
+ * resolve locations with ({@link Gazetteer#EMPTY} when no rule needs one); the {@code ignore:} globs of
+ * every file. Immutable; shared by all worker threads.
  */
 public record Policy(String name, String version, List<String> sources, Company company,
         Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers,
-        Gazetteer gazetteer) {
+        Gazetteer gazetteer, List<IgnoreGlobs> ignores) {
+
+    /** A policy that ignores no files. */
+    public Policy(String name, String version, List<String> sources, Company company, Map<String, FieldSpec> fields,
+            List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers, Gazetteer gazetteer) {
+        this(name, version, sources, company, fields, rules, examples, waivers, gazetteer, List.of());
+    }
 
     public Policy {
+        ignores = List.copyOf(ignores);
         sources = List.copyOf(sources);
         fields = Map.copyOf(fields);
         rules = List.copyOf(rules);
         examples = List.copyOf(examples);
         waivers = List.copyOf(waivers);
+    }
+
+    /** The same policy with these {@code ignore:} globs. */
+    public Policy withIgnores(List<IgnoreGlobs> globs) {
+        return new Policy(name, version, sources, company, fields, rules, examples, waivers, gazetteer, globs);
+    }
+
+    /** Whether one of the policy's {@code ignore:} globs says {@code file} is not a posting. */
+    public boolean ignores(java.nio.file.Path file) {
+        return ignores.stream().anyMatch(i -> i.matches(file));
     }
 
     public List<PolicyRule> enabledRules() {

@@ -3,6 +3,7 @@ package dev.postinglint.core.policy;
 import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Waiver;
+import dev.postinglint.core.regex.Globs;
 import dev.postinglint.core.rules.Company;
 import dev.postinglint.core.rules.FieldSpec;
 import dev.postinglint.core.rules.MessageTemplate;
@@ -93,7 +94,10 @@ public final class PolicyLoader {
             PolicyFile f = graph.visit(ref, baseDir, null);
             names.add(f.name);
         }
-        return merge(String.join(" + ", names), refs.size() == 1 ? graph.top(refs.get(0)).version : null, graph.order);
+        Policy merged = merge(String.join(" + ", names), refs.size() == 1 ? graph.top(refs.get(0)).version : null, graph.order);
+        List<IgnoreGlobs> ignores = new ArrayList<>();
+        graph.order.forEach(f -> ignores.addAll(f.ignores));
+        return merged.withIgnores(ignores);
     }
 
     /** Names of the built-in packs ({@code builtin:NAME}) this loader knows. */
@@ -119,6 +123,7 @@ public final class PolicyLoader {
         final List<PackExample> examples = new ArrayList<>();
         final List<Waiver> waivers = new ArrayList<>();
         final List<FilePlace> waiverRulePlaces = new ArrayList<>();
+        final List<IgnoreGlobs> ignores = new ArrayList<>();
     }
 
     private final class Graph {
@@ -314,8 +319,27 @@ public final class PolicyLoader {
                 readWaiver(w, dir, f);
             }
         });
+        m.get("ignore").ifPresent(v -> f.ignores.add(readIgnore(v, dir)));
         m.finish();
         return f;
+    }
+
+    /** {@code ignore:} one glob or a list, relative to the policy file's directory (so not in a builtin pack). */
+    private static IgnoreGlobs readIgnore(YamlValue v, Path dir) {
+        if (dir == null) {
+            throw v.error("'ignore' is for a policy file in a repository (its globs are relative to the file), not a pack");
+        }
+        List<String> globs = new ArrayList<>();
+        for (YamlValue g : v.asListOrOne()) {
+            String glob = g.asNonBlank("'ignore' entries").strip();
+            try {
+                new Globs(List.of(glob));
+            } catch (IllegalArgumentException e) {
+                throw g.error("bad 'ignore' glob '" + glob + "': " + e.getMessage());
+            }
+            globs.add(glob);
+        }
+        return new IgnoreGlobs(dir, new Globs(globs));
     }
 
     private static final Pattern POSTING_ID = Pattern.compile("[^/\\\\\\s*?\\[\\]{}]{1,200}");

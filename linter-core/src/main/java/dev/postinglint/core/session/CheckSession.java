@@ -45,7 +45,8 @@ public final class CheckSession {
 
     /** Lints the postings and judges the report. A baseline that cannot be written is an {@link IOException}. */
     public CheckOutcome check(Postings postings) throws IOException {
-        return judge(postings, request.settings().linter().lint(postings.files(), resolver));
+        Postings kept = postings.withoutIgnored(resolver);
+        return judge(kept, request.settings().linter().lint(kept.files(), resolver));
     }
 
     /**
@@ -59,7 +60,7 @@ public final class CheckSession {
         if (InputKind.of(file) == InputKind.JSON) {
             throw new SessionException(file.displayPath() + ": board exports (.json) are read from files, not standard input");
         }
-        Postings postings = new Postings(List.of(file), List.of(), List.of(), List.of());
+        Postings postings = new Postings(List.of(file), List.of(), List.of(), List.of()).withoutIgnored(resolver);
         Linter linter = request.settings().linter();
         Sources disk = linter.fromFiles();
         long limit = request.settings().maxFileBytes();
