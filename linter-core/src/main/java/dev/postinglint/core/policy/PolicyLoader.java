@@ -90,9 +90,13 @@ public final class PolicyLoader {
         }
         Graph graph = new Graph();
         List<String> names = new ArrayList<>();
-        for (String ref : refs) {
-            PolicyFile f = graph.visit(ref, baseDir, null);
-            names.add(f.name);
+        try {
+            for (String ref : refs) {
+                PolicyFile f = graph.visit(ref, baseDir, null);
+                names.add(f.name);
+            }
+        } finally {
+            graph.closeJars(); // everything a policy needs has been read
         }
         Policy merged = merge(String.join(" + ", names), refs.size() == 1 ? graph.top(refs.get(0)).version : null, graph.order);
         List<IgnoreGlobs> ignores = new ArrayList<>();
@@ -131,6 +135,11 @@ public final class PolicyLoader {
         final List<PolicyFile> order = new ArrayList<>();
         final List<String> stack = new ArrayList<>();
         final Map<String, String> refToLocation = new LinkedHashMap<>();
+        final PolicyLocations jars = new PolicyLocations();
+
+        void closeJars() {
+            jars.close();
+        }
 
         PolicyFile top(String ref) {
             return done.get(refToLocation.get(ref));
@@ -150,14 +159,18 @@ public final class PolicyLoader {
                     text = readBuiltin(name, referencedAt);
                 }
             } else {
-                if (baseDir == null) {
+                Path p;
+                if (PolicyLocations.isLocation(ref)) {
+                    p = jars.locate(ref, baseDir, packs, referencedAt);
+                } else if (baseDir == null) {
                     throw problemAt(referencedAt, "a built-in pack cannot extend a file by path: '" + ref + "'");
+                } else {
+                    p = baseDir.resolve(ref).normalize();
                 }
-                Path p = baseDir.resolve(ref).normalize();
                 try {
                     p = p.toRealPath();
                 } catch (NoSuchFileException e) {
-                    throw problemAt(referencedAt, "policy file not found: " + p);
+                    throw problemAt(referencedAt, "policy file not found: " + displayPath(p));
                 } catch (IOException e) {
                     throw problemAt(referencedAt, "cannot read policy file " + p + ": " + e.getMessage());
                 }
@@ -188,6 +201,9 @@ public final class PolicyLoader {
     }
 
     private static String displayPath(Path p) {
+        if (p.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
+            return PolicyLocations.display(p);
+        }
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = p.startsWith(cwd) ? cwd.relativize(p) : p;
         return shown.toString().replace('\\', '/');
@@ -316,10 +332,10 @@ public final class PolicyLoader {
         });
         m.get("waivers").ifPresent(v -> {
             for (YamlValue w : v.asList("'waivers'")) {
-                readWaiver(w, dir, f);
+                readWaiver(w, PolicyLocations.onDisk(dir), f);
             }
         });
-        m.get("ignore").ifPresent(v -> f.ignores.add(readIgnore(v, dir)));
+        m.get("ignore").ifPresent(v -> f.ignores.add(readIgnore(v, PolicyLocations.onDisk(dir))));
         m.finish();
         return f;
     }
@@ -327,7 +343,7 @@ public final class PolicyLoader {
     /** {@code ignore:} one glob or a list, relative to the policy file's directory (so not in a builtin pack). */
     private static IgnoreGlobs readIgnore(YamlValue v, Path dir) {
         if (dir == null) {
-            throw v.error("'ignore' is for a policy file in a repository (its globs are relative to the file), not a pack");
+            throw v.error("'ignore' is for a policy file in a repository (its globs are relative to the file), not a pack or a jar");
         }
         List<String> globs = new ArrayList<>();
         for (YamlValue g : v.asListOrOne()) {
