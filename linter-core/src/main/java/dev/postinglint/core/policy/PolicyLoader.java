@@ -170,7 +170,8 @@ public final class PolicyLoader {
                 try {
                     p = p.toRealPath();
                 } catch (NoSuchFileException e) {
-                    throw problemAt(referencedAt, "policy file not found: " + displayPath(p));
+                    throw problemAt(referencedAt, "policy file not found: "
+                            + (PolicyLocations.onDisk(p) != null ? p.toString() : displayPath(p)));
                 } catch (IOException e) {
                     throw problemAt(referencedAt, "cannot read policy file " + p + ": " + e.getMessage());
                 }
