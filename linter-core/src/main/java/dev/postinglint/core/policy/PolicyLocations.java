@@ -47,7 +47,7 @@ final class PolicyLocations implements AutoCloseable {
                         + path + " as a <dependency> of the plugin)");
             }
             try {
-                return fromUri(url.toURI(), baseDir, ref, at);
+                return fromUri(url.toURI(), ref, at);
             } catch (URISyntaxException e) {
                 throw problem(at, "cannot read '" + ref + "': " + e.getMessage());
             }
@@ -62,13 +62,13 @@ final class PolicyLocations implements AutoCloseable {
             return inJar(jar, ref.substring(bang + 1), ref, at);
         }
         try {
-            return fromUri(new URI(ref), baseDir, ref, at);
+            return fromUri(new URI(ref), ref, at);
         } catch (URISyntaxException e) {
             throw problem(at, "'" + ref + "' is not a valid URL: " + e.getMessage());
         }
     }
 
-    private Path fromUri(URI uri, Path baseDir, String ref, YamlValue at) {
+    private Path fromUri(URI uri, String ref, YamlValue at) {
         switch (uri.getScheme()) {
             case "file" -> {
                 return Path.of(uri);
