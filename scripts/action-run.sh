@@ -10,10 +10,13 @@
 #   action-run.sh check     run 'posting-lint check' with the INPUT_* settings, writing SARIF and the
 #                           HTML report; outputs exit-code, sarif-file, html-file, summary; adds the
 #                           summary to GITHUB_STEP_SUMMARY. Exits 0: the action's last step fails the
-#                           job on findings, after the SARIF upload.
+#                           job on findings, after the SARIF upload. With INPUT_CHANGED_SINCE (a pull
+#                           request's base branch): --changed-since, fetching the base branch and the
+#                           history a merge base needs when the checkout (shallow by default) lacks them.
 #
 # Inputs come as environment variables (INPUT_VERSION, INPUT_PATHS, INPUT_POLICY, INPUT_FORMATS,
-# INPUT_FAIL_ON, INPUT_AS_OF, INPUT_SARIF_FILE, INPUT_HTML_FILE, INPUT_ARGS), as action.yml passes them.
+# INPUT_FAIL_ON, INPUT_AS_OF, INPUT_SARIF_FILE, INPUT_HTML_FILE, INPUT_ARGS, INPUT_CHANGED_SINCE), as
+# action.yml passes them.
 set -euo pipefail
 
 central="${POSTING_LINT_MAVEN_REPO:-https://repo1.maven.org/maven2}"
@@ -62,6 +65,28 @@ install() {
   out bin "$home/bin/posting-lint"
 }
 
+# The ref to give --changed-since for base branch $1: origin/BRANCH (fetched when missing), else a local
+# BRANCH; the history is deepened when the clone is shallow, since REF...HEAD needs their merge base.
+base_ref() {
+  local base="$1" ref
+  if git rev-parse --verify --quiet "refs/remotes/origin/$base^{commit}" >/dev/null; then
+    ref="origin/$base"
+  elif git rev-parse --verify --quiet "refs/heads/$base^{commit}" >/dev/null; then
+    ref="$base"
+  else
+    echo "posting-lint: fetching the base branch $base" >&2
+    git fetch --quiet --no-tags origin "+refs/heads/$base:refs/remotes/origin/$base" >&2 \
+      || fail "cannot fetch the base branch $base from origin"
+    ref="origin/$base"
+  fi
+  if [ "$(git rev-parse --is-shallow-repository)" = true ]; then
+    echo "posting-lint: shallow clone, fetching the history the merge base with $base needs" >&2
+    git fetch --quiet --no-tags --unshallow origin "+refs/heads/$base:refs/remotes/origin/$base" >&2 \
+      || git fetch --quiet --no-tags --unshallow origin >&2 || fail "cannot fetch the history of $base from origin"
+  fi
+  echo "$ref"
+}
+
 check() {
   local bin="${POSTING_LINT_BIN:-posting-lint}"
   # Unset: the default name; set but empty: no such report.
@@ -77,6 +102,10 @@ check() {
   [ -n "$html" ] && args+=(--format "html=$html")
   args+=(--fail-on "${INPUT_FAIL_ON:-error}")
   [ -n "${INPUT_AS_OF:-}" ] && args+=(--as-of "$INPUT_AS_OF")
+  if [ -n "${INPUT_CHANGED_SINCE:-}" ]; then
+    local since; since="$(base_ref "$INPUT_CHANGED_SINCE")" || exit 2
+    args+=(--changed-since "$since")
+  fi
   if [ -n "${INPUT_ARGS:-}" ]; then read -r -a extra <<<"$INPUT_ARGS"; args+=("${extra[@]}"); fi
 
   local log code=0

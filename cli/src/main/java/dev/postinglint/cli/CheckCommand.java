@@ -3,6 +3,7 @@ package dev.postinglint.cli;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.report.ReportFormats;
 import dev.postinglint.core.report.Reporter;
+import dev.postinglint.core.session.ChangedSince;
 import dev.postinglint.core.session.CheckOutcome;
 import dev.postinglint.core.session.CheckRequest;
 import dev.postinglint.core.session.CheckSession;
@@ -60,6 +61,16 @@ final class CheckCommand implements Callable<Integer> {
             description = "Record today's findings in FILE (a ratchet: entries fixed since are dropped) and exit 0.")
     Path writeBaseline;
 
+    @Option(names = "--changed-since", paramLabel = "REF",
+            description = "Report and gate only the postings git counts as changed since REF (git diff REF...HEAD, plus uncommitted "
+                    + "and untracked files); every posting is still linted, so drift is judged against the whole repository.")
+    String changedSince;
+
+    @Option(names = "--stdin-filename", paramLabel = "PATH",
+            description = "With '-' as the only PATH: lint standard input as if it were the file PATH (its suffix says HTML or Markdown, "
+                    + "its directory which .posting-lint.yaml applies; findings name PATH). For editors and hooks.")
+    Path stdinFilename;
+
     static final class FormatNames extends ArrayList<String> {
         private static final long serialVersionUID = 1L;
 
@@ -74,12 +85,23 @@ final class CheckCommand implements Callable<Integer> {
         FailGate gate = lint.gate();
         LintSettings settings = lint.settings();
         List<Target> targets = parseFormats();
-        CheckSession session = CheckSession.open(new CheckRequest(settings, gate, baseline, writeBaseline, null));
-        Postings postings = lint.collect(err);
-        if (postings == null) {
-            return Main.USAGE_OR_IO;
+        boolean stdin = readsStdin();
+        ChangedSince changed = changedSince == null ? null : ChangedSince.read("--changed-since", changedSince, Path.of(""));
+        CheckSession session = CheckSession.open(new CheckRequest(settings, gate, baseline, writeBaseline, null, changed));
+        CheckOutcome outcome;
+        if (stdin) {
+            // One byte over the limit is enough to refuse it, without holding an endless stream.
+            outcome = session.checkText(stdinFilename, System.in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxFileBytes() + 1)));
+        } else {
+            Postings postings = lint.collect(err);
+            if (postings == null) {
+                return Main.USAGE_OR_IO;
+            }
+            outcome = session.check(postings);
         }
-        CheckOutcome outcome = session.check(postings);
+        if (changed != null) {
+            err.println("posting-lint: " + Messages.changedSince(outcome, changedSince));
+        }
         if (outcome.baselineUse() != null) {
             err.println("posting-lint: " + Messages.baselineApplied(baseline.toString(), outcome.baselineUse(),
                     n -> "run --write-baseline " + baseline + " to drop " + (n == 1 ? "it" : "them")));
@@ -102,6 +124,21 @@ final class CheckCommand implements Callable<Integer> {
             err.println("posting-lint: " + Messages.baselineWritten(writeBaseline.toString(), written));
         }
         return outcome.status().code();
+    }
+
+    /** {@code -} with {@code --stdin-filename}: both or neither, and {@code -} alone. */
+    private boolean readsStdin() {
+        boolean dash = lint.paths.contains(Path.of("-"));
+        if (stdinFilename == null) {
+            if (dash) {
+                throw new SessionException("'-' reads standard input and needs --stdin-filename PATH (the file it stands for)");
+            }
+            return false;
+        }
+        if (!dash || lint.paths.size() != 1) {
+            throw new SessionException("--stdin-filename needs '-' as the only PATH");
+        }
+        return true;
     }
 
     private record Target(String format, Path file) {

@@ -129,4 +129,60 @@ class ActionScriptIT {
         assertEquals("2", outputs(missing).get("exit-code"));
         assertFalse(Files.exists(tmp.resolve("mvn-called")), "the action never calls Maven");
     }
+
+    /**
+     * A pull request as actions/checkout leaves it: a shallow clone of the head branch without the base branch.
+     * With changed-since (github.base_ref), the script fetches the base and the history the merge base needs, and
+     * only the pull request's posting is reported: bad.html's error, already on main, does not fail it.
+     */
+    @Test
+    void onAPullRequestOnlyTheChangedPostingsAreReportedAndGated() throws IOException {
+        Map<String, String> base = ReleaseArchiveIT.env(tmp);
+        base.put("RUNNER_TOOL_CACHE", Files.createDirectories(tmp.resolve("tool-cache")).toString());
+        base.put("POSTING_LINT_ARCHIVE", ReleaseArchiveIT.DIST.toString());
+        Path upstream = ReleaseArchiveIT.postingRepo(tmp.resolve("upstream"));
+        git(base, upstream, "init", "-q", "-b", "main");
+        git(base, upstream, "add", "-A");
+        git(base, upstream, "commit", "-q", "-m", "postings");
+        git(base, upstream, "checkout", "-q", "-b", "feature");
+        Files.writeString(upstream.resolve("postings/new.html"), "<p>We need a <b>rock</b>star too!</p>\n");
+        git(base, upstream, "add", "-A");
+        git(base, upstream, "commit", "-q", "-m", "a new posting");
+        Path pr = tmp.resolve("pr");
+        git(base, tmp, "clone", "-q", "--depth", "1", "--branch", "feature", upstream.toUri().toString(), pr.toString());
+
+        Map<String, String> install = github(base, "install");
+        assertEquals(0, ReleaseArchiveIT.run(pr, install, List.of(SCRIPT.toString(), "install")).exit());
+        Map<String, String> check = github(base, "check");
+        check.put("POSTING_LINT_BIN", outputs(install).get("bin"));
+        check.put("INPUT_PATHS", "postings");
+        check.put("INPUT_POLICY", "team.yaml");
+        check.put("INPUT_AS_OF", "2026-11-21");
+        check.put("INPUT_SARIF_FILE", "");
+        check.put("INPUT_HTML_FILE", "");
+        check.put("INPUT_CHANGED_SINCE", "main");
+        Cli.Result r = ReleaseArchiveIT.run(pr, check, List.of(SCRIPT.toString(), "check"));
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("--changed-since origin/main"), r.toString());
+        assertTrue(r.err().contains("fetching the base branch main"), r.toString());
+        assertTrue(r.out().contains("::error file=postings/new.html,line=1,col=17"), r.toString());
+        assertFalse(r.out().contains("postings/bad.html"), "bad.html is main's, not the pull request's: " + r);
+        assertEquals("1", outputs(check).get("exit-code"), "new.html's own error still fails it");
+        assertEquals("1 file checked: 1 error, 0 warnings, 0 infos", outputs(check).get("summary"));
+
+        // Fixed on the branch: the pull request passes although main still has bad.html's error.
+        Files.writeString(pr.resolve("postings/new.html"), ReleaseArchiveIT.GOOD);
+        Map<String, String> fixed = github(check, "fixed");
+        Cli.Result ok = ReleaseArchiveIT.run(pr, fixed, List.of(SCRIPT.toString(), "check"));
+        assertEquals("0", outputs(fixed).get("exit-code"), ok.toString());
+        assertFalse(ok.err().contains("fetching"), "the base branch is there now: " + ok);
+    }
+
+    private static void git(Map<String, String> env, Path dir, String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                "-c", "commit.gpgsign=false", "-c", "protocol.file.allow=always"));
+        cmd.addAll(List.of(args));
+        Cli.Result r = ReleaseArchiveIT.run(dir, env, cmd);
+        assertEquals(0, r.exit(), "git " + String.join(" ", args) + ": " + r);
+    }
 }

@@ -29,12 +29,35 @@ final class Cli {
         return exec(workDir, cmd);
     }
 
+    /** Runs the jar with {@code stdin} (UTF-8) on its standard input, as an editor or a hook pipes a buffer. */
+    static Result runWithInput(Path workDir, String stdin, String... args) {
+        try {
+            Path in = Files.createTempFile("in", ".txt");
+            Files.writeString(in, stdin, StandardCharsets.UTF_8);
+            List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+            cmd.addAll(List.of(args));
+            Result r = exec(workDir, cmd, in);
+            Files.delete(in);
+            return r;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static Result exec(Path workDir, List<String> cmd) {
+        return exec(workDir, cmd, null);
+    }
+
+    private static Result exec(Path workDir, List<String> cmd, Path stdin) {
         try {
             Path out = Files.createTempFile("out", ".txt");
             Path err = Files.createTempFile("err", ".txt");
-            Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (stdin != null) {
+                pb.redirectInput(stdin.toFile());
+            }
+            Process p = pb.start();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("timed out: " + cmd);

@@ -14,7 +14,6 @@ import dev.postinglint.core.session.SessionException;
 import dev.postinglint.core.yaml.PolicyException;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -151,8 +150,8 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
             return outcome;
         } catch (PolicyException e) {
             throw brokenPolicy(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // only writing a baseline throws it, and no goal writes one
+        } catch (IOException e) { // only writing a baseline throws it
+            throw new MojoExecutionException("posting-lint: cannot write the baseline: " + e.getMessage(), e);
         }
     }
 

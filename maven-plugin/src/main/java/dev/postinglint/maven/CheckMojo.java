@@ -1,6 +1,7 @@
 package dev.postinglint.maven;
 
 import dev.postinglint.core.model.Summary;
+import dev.postinglint.core.session.ChangedSince;
 import dev.postinglint.core.session.CheckOutcome;
 import dev.postinglint.core.session.CheckRequest;
 import dev.postinglint.core.session.ExitStatus;
@@ -52,6 +53,23 @@ public class CheckMojo extends AbstractPostingLintMojo {
     @Parameter(property = "posting-lint.baseline")
     protected File baseline;
 
+    /**
+     * Record today's findings in this baseline file (relative to the module's basedir) instead of failing on
+     * them, as {@code posting-lint check --write-baseline} does: entries fixed since are dropped, entries of
+     * postings not checked are kept, and the build passes. Run it once ({@code -Dposting-lint.writeBaseline=FILE})
+     * when adopting posting-lint, then commit the file and point {@code baseline} at it.
+     */
+    @Parameter(property = "posting-lint.writeBaseline")
+    protected File writeBaseline;
+
+    /**
+     * Report and gate only the postings git counts as changed since this ref ({@code git diff REF...HEAD}, plus
+     * uncommitted and untracked files), for pull request builds: {@code -Dposting-lint.changedSince=origin/main}.
+     * Every posting is still linted, so boilerplate drift is judged against the whole module. Needs {@code git}.
+     */
+    @Parameter(property = "posting-lint.changedSince")
+    protected String changedSince;
+
     private FailGate gate;
     private List<String> formatNames;
 
@@ -68,9 +86,12 @@ public class CheckMojo extends AbstractPostingLintMojo {
     }
 
     /** The check this goal runs: its gate, and the baseline (relative to the module) when one is configured. */
-    protected CheckRequest request(LintSettings settings) {
+    protected CheckRequest request(LintSettings settings) throws MojoExecutionException {
         Path file = baseline == null ? null : basedir().resolve(baseline.toPath());
-        return new CheckRequest(settings, gate, file, null, basedir());
+        Path record = writeBaseline == null ? null : basedir().resolve(writeBaseline.toPath());
+        ChangedSince changed = changedSince == null || changedSince.isBlank() ? null
+                : option(() -> ChangedSince.read("changedSince", changedSince.strip(), basedir()));
+        return new CheckRequest(settings, gate, file, record, basedir(), changed);
     }
 
     /** Logs the outcome, writes the report files, and fails the build as the outcome says. */
@@ -78,6 +99,16 @@ public class CheckMojo extends AbstractPostingLintMojo {
         if (outcome.baselineUse() != null) {
             getLog().info("posting-lint: " + Messages.baselineApplied(Postings.display(basedir(), outcome.baselineUse().file()),
                     outcome.baselineUse(), n -> "posting-lint check --write-baseline drops them"));
+        }
+        if (changedSince != null && !changedSince.isBlank()) {
+            getLog().info("posting-lint: " + Messages.changedSince(outcome, changedSince.strip()));
+        }
+        CheckOutcome.BaselineWrite recorded = outcome.baselineWrite();
+        if (recorded != null) {
+            if (recorded.unreadablePrevious() != null) {
+                getLog().warn("posting-lint: replacing unreadable baseline: " + recorded.unreadablePrevious());
+            }
+            getLog().info("posting-lint: " + Messages.baselineWritten(Postings.display(basedir(), recorded.file()), recorded));
         }
         Summary summary = outcome.report().summary();
         if (logViolationsToConsole) {

@@ -13,7 +13,6 @@ import dev.postinglint.core.session.Messages;
 import dev.postinglint.core.session.Postings;
 import dev.postinglint.core.yaml.PolicyException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -77,8 +76,8 @@ public class FixMojo extends CheckMojo {
         CheckSession check = openCheck(request(settings));
         try {
             report(check.judge(postings, outcome.after()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // only writing a baseline throws it, and no goal writes one
+        } catch (IOException e) { // only writing a baseline throws it
+            throw new MojoExecutionException("posting-lint: cannot write the baseline: " + e.getMessage(), e);
         }
     }
 }

@@ -71,6 +71,31 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check")
+    @MojoParameter(name = "writeBaseline", value = "${project.build.directory}/recorded/baseline.json")
+    @MojoParameter(name = "outputDirectory", value = "${project.build.directory}/recorded")
+    void writeBaselineRecordsTheFindingsAndPasses(CheckMojo mojo) throws Exception {
+        Path file = mojo.writeBaseline.toPath();
+        Files.deleteIfExists(file);
+        RecordingLog log = logTo(mojo);
+
+        mojo.execute();
+
+        assertTrue(log.at("INFO").contains("posting-lint: wrote baseline target/recorded/baseline.json: 2 entries"), log.lines.toString());
+        String recorded = Files.readString(file);
+        assertTrue(recorded.contains("eeo-statement-present") && recorded.contains("accommodation-statement-present"), recorded);
+        assertTrue(recorded.contains("src/postings/backend-engineer.html"), "entries name postings relative to the module: " + recorded);
+
+        // The next build reads it as its baseline: the same findings no longer fail it.
+        mojo.writeBaseline = null;
+        mojo.baseline = file.toFile();
+        RecordingLog second = logTo(mojo);
+        mojo.execute();
+        assertTrue(second.at("INFO").stream().anyMatch(l -> l.contains("2 known findings not reported")), second.lines.toString());
+        assertEquals(List.of(), second.at("ERROR"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
     @MojoParameter(name = "maxAllowedViolations", value = "2")
     @MojoParameter(name = "outputDirectory", value = "${project.build.directory}/tolerated")
     void maxAllowedViolationsToleratesThatMany(CheckMojo mojo) throws Exception {

@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * and skip dot-directories and {@code node_modules}. Files named explicitly are always checked.
  * A JSON file found in a directory is checked only when it is (or may be: malformed) a job board
  * export; other JSON is skipped with a note.
- * The same file reached twice (through a link) is checked once.
+ * The same file reached twice (through a link) is checked once. Inside a git work tree, walks leave out what
+ * git ignores ({@link GitIgnores}); files posting-lint wrote (reports, baselines) are left out without a note.
  */
 public final class InputCollector {
     /** What was found: the files, plus notes about what was skipped and paths that failed. */
@@ -54,6 +55,7 @@ public final class InputCollector {
                 continue;
             }
             Path root = given.toAbsolutePath().normalize();
+            GitIgnores git = GitIgnores.around(root);
             try {
                 Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                     @Override
@@ -62,7 +64,8 @@ public final class InputCollector {
                             String name = dir.getFileName().toString();
                             if (name.startsWith(".") || name.equals("node_modules")
                                     || excludes.matches(relative(root, dir) + "/")
-                                    || excludes.matches(relative(root, dir))) {
+                                    || excludes.matches(relative(root, dir))
+                                    || (git != null && git.ignored(dir, true))) {
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
                         }
@@ -72,11 +75,17 @@ public final class InputCollector {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String rel = relative(root, file);
-                        if (attrs.isRegularFile() && includes.matches(rel) && !excludes.matches(rel)) {
+                        if (attrs.isRegularFile() && includes.matches(rel) && !excludes.matches(rel)
+                                && (git == null || !git.ignored(file, false))) {
                             InputFile f = InputFile.of(file);
+                            InputKind kind = InputKind.of(f);
                             // Other JSON (package.json, reports) lives beside postings: only board exports are postings.
-                            if (InputKind.of(f) == InputKind.JSON && BoardExport.sniff(file) == BoardExport.Sniff.NOT_BOARD) {
-                                notes.add(f.displayPath() + ": skipped, JSON but not a job board export");
+                            if (kind == InputKind.JSON && BoardExport.sniff(file) == BoardExport.Sniff.NOT_BOARD) {
+                                if (!OwnOutputs.isJsonOutput(file)) {
+                                    notes.add(f.displayPath() + ": skipped, JSON but not a job board export");
+                                }
+                            } else if (kind == InputKind.HTML && OwnOutputs.isHtmlReport(file)) {
+                                return FileVisitResult.CONTINUE; // our own report, not a posting
                             } else {
                                 add(f, files, seenReal);
                             }

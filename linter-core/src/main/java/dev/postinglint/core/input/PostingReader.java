@@ -48,6 +48,17 @@ public final class PostingReader {
         return decode(file.displayPath(), bytes);
     }
 
+    /**
+     * A posting's bytes given in memory (an editor's buffer on standard input), named as {@code file}, under
+     * the same limits as a file on disk.
+     */
+    public static SourceText fromBytes(InputFile file, byte[] bytes, long maxBytes) throws InputProblem {
+        if (bytes.length > maxBytes) {
+            throw new InputProblem("standard input is too large (over " + maxBytes + " bytes, see --max-file-size)", false);
+        }
+        return decode(file.displayPath(), bytes);
+    }
+
     public static SourceText decode(String name, byte[] bytes) throws InputProblem {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {

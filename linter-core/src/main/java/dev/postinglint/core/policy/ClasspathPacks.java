@@ -48,6 +48,11 @@ public final class ClasspathPacks implements PackSource {
     }
 
     @Override
+    public java.net.URL resource(String path) {
+        return loader.getResource(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    @Override
     public Gazetteer gazetteer() {
         Gazetteer g = gazetteer;
         if (g == null) {

@@ -22,4 +22,12 @@ public interface PackSource {
 
     /** Where the gazetteer is expected, for the error when a policy needs it and it is empty. */
     String gazetteerLocation();
+
+    /**
+     * A resource that {@code classpath:PATH} names (a company's policy shipped as a jar among the Maven plugin's
+     * dependencies), or null when this source has none of that name (or no class path at all).
+     */
+    default java.net.URL resource(String path) {
+        return null;
+    }
 }

@@ -11,19 +11,31 @@ import java.util.Optional;
 /**
  * An effective policy: every file it extends merged in order, overrides applied, all patterns and
  * selectors compiled; the waivers of every file, in order; the gazetteer its jurisdiction rules
- * resolve locations with ({@link Gazetteer#EMPTY} when no rule needs one). Immutable; shared by all
- * worker threads. {@code origins} says where each rule, field and fact was defined and what it overrides.
+ * resolve locations with ({@link Gazetteer#EMPTY} when no rule needs one); the {@code ignore:} globs of
+ * every file. Immutable; shared by all worker threads. {@code origins} says where each rule, field and
+ * fact was defined and what it overrides.
  */
 public record Policy(String name, String version, List<String> sources, Company company,
         Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers,
-        Gazetteer gazetteer, Origins origins) {
+        Gazetteer gazetteer, Origins origins, List<IgnoreGlobs> ignores) {
 
     public Policy {
+        ignores = List.copyOf(ignores);
         sources = List.copyOf(sources);
         fields = Map.copyOf(fields);
         rules = List.copyOf(rules);
         examples = List.copyOf(examples);
         waivers = List.copyOf(waivers);
+    }
+
+    /** The same policy with these {@code ignore:} globs. */
+    public Policy withIgnores(List<IgnoreGlobs> globs) {
+        return new Policy(name, version, sources, company, fields, rules, examples, waivers, gazetteer, origins, globs);
+    }
+
+    /** Whether one of the policy's {@code ignore:} globs says {@code file} is not a posting. */
+    public boolean ignores(java.nio.file.Path file) {
+        return ignores.stream().anyMatch(i -> i.matches(file));
     }
 
     public List<PolicyRule> enabledRules() {

@@ -3,6 +3,7 @@ package dev.postinglint.core.policy;
 import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Waiver;
+import dev.postinglint.core.regex.Globs;
 import dev.postinglint.core.rules.Company;
 import dev.postinglint.core.rules.FieldSpec;
 import dev.postinglint.core.rules.MessageTemplate;
@@ -93,16 +94,23 @@ public final class PolicyLoader {
         Problems problems = new Problems();
         Graph graph = new Graph(problems);
         List<String> names = new ArrayList<>();
-        for (String ref : refs) {
-            PolicyFile f = graph.visit(ref, baseDir, null);
-            if (f != null) {
-                names.add(f.name);
+        Policy policy;
+        try {
+            for (String ref : refs) {
+                PolicyFile f = graph.visit(ref, baseDir, null);
+                if (f != null) {
+                    names.add(f.name);
+                }
             }
+        } finally {
+            graph.closeJars(); // everything a policy needs has been read
         }
         PolicyFile top = refs.size() == 1 ? graph.top(refs.get(0)) : null;
-        Policy policy = merge(String.join(" + ", names), top == null ? null : top.version, graph.order, problems);
+        policy = merge(String.join(" + ", names), top == null ? null : top.version, graph.order, problems);
         problems.throwIfAny();
-        return policy;
+        List<IgnoreGlobs> ignores = new ArrayList<>();
+        graph.order.forEach(f -> ignores.addAll(f.ignores));
+        return policy.withIgnores(ignores);
     }
 
     /** Names of the built-in packs ({@code builtin:NAME}) this loader knows. */
@@ -138,6 +146,7 @@ public final class PolicyLoader {
         final List<PackExample> examples = new ArrayList<>();
         final List<Waiver> waivers = new ArrayList<>();
         final List<FilePlace> waiverRulePlaces = new ArrayList<>();
+        final List<IgnoreGlobs> ignores = new ArrayList<>();
     }
 
     private final class Graph {
@@ -146,6 +155,11 @@ public final class PolicyLoader {
         final List<String> stack = new ArrayList<>();
         final Map<String, String> refToLocation = new LinkedHashMap<>();
         final Problems problems;
+        final PolicyLocations jars = new PolicyLocations();
+
+        void closeJars() {
+            jars.close();
+        }
 
         Graph(Problems problems) {
             this.problems = problems;
@@ -180,14 +194,19 @@ public final class PolicyLoader {
                     text = readBuiltin(name, referencedAt);
                 }
             } else {
-                if (baseDir == null) {
+                Path p;
+                if (PolicyLocations.isLocation(ref)) {
+                    p = jars.locate(ref, baseDir, packs, referencedAt);
+                } else if (baseDir == null) {
                     throw problemAt(referencedAt, "a built-in pack cannot extend a file by path: '" + ref + "'");
+                } else {
+                    p = baseDir.resolve(ref).normalize();
                 }
-                Path p = baseDir.resolve(ref).normalize();
                 try {
                     p = p.toRealPath();
                 } catch (NoSuchFileException e) {
-                    throw problemAt(referencedAt, "policy file not found: " + p);
+                    throw problemAt(referencedAt, "policy file not found: "
+                            + (PolicyLocations.onDisk(p) != null ? p.toString() : displayPath(p)));
                 } catch (IOException e) {
                     throw problemAt(referencedAt, "cannot read policy file " + p + ": " + e.getMessage());
                 }
@@ -222,6 +241,9 @@ public final class PolicyLoader {
     }
 
     private static String displayPath(Path p) {
+        if (p.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
+            return PolicyLocations.display(p);
+        }
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = p.startsWith(cwd) ? cwd.relativize(p) : p;
         return shown.toString().replace('\\', '/');
@@ -388,11 +410,30 @@ public final class PolicyLoader {
         }));
         m.get("waivers").ifPresent(v -> problems.attempt(() -> {
             for (YamlValue w : v.asList("'waivers'")) {
-                problems.attempt(() -> readWaiver(w, dir, f));
+                problems.attempt(() -> readWaiver(w, PolicyLocations.onDisk(dir), f));
             }
         }));
+        m.get("ignore").ifPresent(v -> problems.attempt(() -> f.ignores.add(readIgnore(v, PolicyLocations.onDisk(dir)))));
         problems.attempt(m::finish);
         return f;
+    }
+
+    /** {@code ignore:} one glob or a list, relative to the policy file's directory (so not in a builtin pack). */
+    private static IgnoreGlobs readIgnore(YamlValue v, Path dir) {
+        if (dir == null) {
+            throw v.error("'ignore' is for a policy file in a repository (its globs are relative to the file), not a pack or a jar");
+        }
+        List<String> globs = new ArrayList<>();
+        for (YamlValue g : v.asListOrOne()) {
+            String glob = g.asNonBlank("'ignore' entries").strip();
+            try {
+                new Globs(List.of(glob));
+            } catch (IllegalArgumentException e) {
+                throw g.error("bad 'ignore' glob '" + glob + "': " + e.getMessage());
+            }
+            globs.add(glob);
+        }
+        return new IgnoreGlobs(dir, new Globs(globs));
     }
 
     private static final List<String> OVERRIDE_VALUES = List.of("off", "on", "error", "warning", "info");
@@ -698,7 +739,7 @@ public final class PolicyLoader {
         }
         Gazetteer gazetteer = problems.get(() -> gazetteerFor(rules.values()));
         return new Policy(name, version, sources, company, fields, new ArrayList<>(rules.values()), examples, waivers,
-                gazetteer == null ? Gazetteer.EMPTY : gazetteer, new Origins(ruleOrigins, fieldOrigins, factOrigins));
+                gazetteer == null ? Gazetteer.EMPTY : gazetteer, new Origins(ruleOrigins, fieldOrigins, factOrigins), List.of());
     }
 
     /**

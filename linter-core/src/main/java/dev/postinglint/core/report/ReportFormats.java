@@ -18,6 +18,7 @@ public final class ReportFormats {
         FORMATS.put("junit", JunitReporter::new);
         FORMATS.put("github", GithubReporter::new);
         FORMATS.put("html", HtmlReporter::new);
+        FORMATS.put("codeclimate", CodeClimateReporter::new);
     }
 
     private ReportFormats() {
@@ -46,6 +47,7 @@ public final class ReportFormats {
             case "checkstyle" -> "posting-lint-checkstyle.xml";
             case "junit" -> "TEST-posting-lint.xml";
             case "github" -> "posting-lint.github.txt";
+            case "codeclimate" -> "gl-code-quality-report.json";
             default -> "posting-lint." + name;
         };
     }

@@ -1,11 +1,17 @@
 package dev.postinglint.core.session;
 
+import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.filter.Baseline;
+import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.input.InputKind;
+import dev.postinglint.core.input.PostingReader;
+import dev.postinglint.core.input.Sources;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.policy.PolicyResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -39,7 +45,27 @@ public final class CheckSession {
 
     /** Lints the postings and judges the report. A baseline that cannot be written is an {@link IOException}. */
     public CheckOutcome check(Postings postings) throws IOException {
-        return judge(postings, request.settings().linter().lint(postings.files(), resolver));
+        Postings kept = postings.withoutIgnored(resolver);
+        return judge(kept, request.settings().linter().lint(kept.files(), resolver));
+    }
+
+    /**
+     * Lints text given in memory (an editor's buffer, a hook's staged blob on standard input) as if it were the
+     * file {@code as}: its suffix says HTML or Markdown, its directory which {@code .posting-lint.yaml} applies,
+     * and findings name it. The file need not exist. Board exports are streamed from disk, so a {@code .json}
+     * name is a {@link SessionException}.
+     */
+    public CheckOutcome checkText(Path as, byte[] text) throws IOException {
+        InputFile file = InputFile.of(as);
+        if (InputKind.of(file) == InputKind.JSON) {
+            throw new SessionException(file.displayPath() + ": board exports (.json) are read from files, not standard input");
+        }
+        Postings postings = new Postings(List.of(file), List.of(), List.of(), List.of()).withoutIgnored(resolver);
+        Linter linter = request.settings().linter();
+        Sources disk = linter.fromFiles();
+        long limit = request.settings().maxFileBytes();
+        Sources sources = f -> f.equals(file) ? PostingReader.fromBytes(f, text, limit) : disk.read(f);
+        return judge(postings, linter.lint(postings.files(), resolver, sources));
     }
 
     /**
@@ -47,11 +73,12 @@ public final class CheckSession {
      * baseline applied, new baseline written, exit status.
      */
     public CheckOutcome judge(Postings postings, LintReport full) throws IOException {
-        LintReport report = full;
+        // Corpus rules have read every posting; only the changed ones are shown, judged and baselined.
+        LintReport report = request.changedSince() == null ? full : request.changedSince().restrict(full, postings);
         CheckOutcome.BaselineUse use = null;
         // The one place the faces' runs apply a baseline.
         if (known != null) {
-            Baseline.Applied applied = known.apply(full, keys(request.baseline()));
+            Baseline.Applied applied = known.apply(report, keys(request.baseline()));
             report = applied.report();
             use = new CheckOutcome.BaselineUse(request.baseline(), applied.known(), applied.fixed().size());
         }

@@ -33,7 +33,8 @@ public final class FixSession {
     }
 
     /** Fixes the postings; an unknown rule id (when the request checks them) is a {@link SessionException}. */
-    public FixOutcome fix(Postings postings) {
+    public FixOutcome fix(Postings all) {
+        Postings postings = all.withoutIgnored(resolver);
         List<InputFile> files = postings.files();
         if (request.rulesOption() != null) {
             requireKnownRules(files);

@@ -44,6 +44,14 @@ public final class Messages {
                 + (write.replaced() ? " (" + write.dropped() + " fixed and dropped, " + write.added() + " new)" : "");
     }
 
+    /** {@code changed since main: 2 of 40 postings reported (all 40 linted, so drift is judged against every one)}. */
+    public static String changedSince(CheckOutcome outcome, String ref) {
+        int shown = outcome.report().files().size();
+        int all = outcome.full().files().size();
+        return "changed since " + ref + ": " + shown + " of " + plural(all, "posting") + " reported (all " + all
+                + " linted, so drift is judged against every one)";
+    }
+
     /** {@code 3 fixes (fast-paced TIMES2, no-inline-style)}: the fixes applied to one posting, by rule. */
     public static String fixesByRule(List<Finding> applied, String times) {
         Map<String, Integer> byRule = new TreeMap<>();

@@ -3,6 +3,7 @@ package dev.postinglint.core.session;
 import dev.postinglint.core.input.InputCollector;
 import dev.postinglint.core.input.InputFile;
 import dev.postinglint.core.input.InputKind;
+import dev.postinglint.core.policy.PolicyResolver;
 import dev.postinglint.core.regex.Globs;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +43,15 @@ public record Postings(List<InputFile> files, List<String> notes, List<String> e
             files = files.stream().map(f -> new InputFile(f.path(), display(root, f.path()))).sorted().toList();
         }
         return new Postings(files, c.notes(), c.errors(), inc.patterns());
+    }
+
+    /**
+     * These postings without those their policy's {@code ignore:} globs name (templates, drafts): they are not
+     * postings, so they are left out without a note, even when named on the command line (as ESLint's ignores).
+     */
+    public Postings withoutIgnored(PolicyResolver resolver) {
+        List<InputFile> kept = files.stream().filter(f -> !resolver.policyFor(f.path()).ignores(f.path())).toList();
+        return kept.size() == files.size() ? this : new Postings(kept, notes, errors, includes);
     }
 
     /** The path relative to {@code root} with {@code /} separators, or absolute when outside it. */

@@ -13,7 +13,7 @@ class ReportFormatsTest {
 
     @Test
     void everyFormatIsRegisteredByName() throws Exception {
-        assertEquals(List.of("text", "json", "sarif", "checkstyle", "junit", "github", "html"), ReportFormats.names());
+        assertEquals(List.of("text", "json", "sarif", "checkstyle", "junit", "github", "html", "codeclimate"), ReportFormats.names());
         assertInstanceOf(SarifReporter.class, ReportFormats.create("sarif"));
         assertInstanceOf(CheckstyleReporter.class, ReportFormats.create("checkstyle"));
         assertInstanceOf(JunitReporter.class, ReportFormats.create("junit"));
@@ -36,5 +36,6 @@ class ReportFormatsTest {
         assertEquals("posting-lint.html", ReportFormats.defaultFileName("html"));
         assertEquals("posting-lint.txt", ReportFormats.defaultFileName("text"));
         assertEquals("posting-lint.json", ReportFormats.defaultFileName("json"));
+        assertEquals("gl-code-quality-report.json", ReportFormats.defaultFileName("codeclimate"));
     }
 }
