@@ -46,11 +46,11 @@ class PolicyAuthoringIT {
         List<String> lines = r.err().lines().toList();
         assertEquals(List.of(
                 "team.yaml:2:11: unknown built-in pack 'builtin:defualt'; did you mean 'builtin:default'?",
-                "team.yaml:4:3: field 'location' shadows the field 'location' defined at builtin:pay-transparency:",
+                "team.yaml:4:3: field 'location' shadows the field 'location' defined at builtin:location:",
                 "team.yaml:8:11: unknown rule type 'forbidd'; did you mean 'forbid'?",
                 "team.yaml:13:15: severity must be error, warning or info, not 'eror'; did you mean 'error'?",
                 "team.yaml:17:3: override names rule 'eeo-statement-presnt', which no policy defines; did you mean 'eeo-statement-present'?"),
-                lines.stream().map(l -> l.replaceAll("(defined at builtin:pay-transparency:).*", "$1").replaceAll(" \\((available|known):.*", ""))
+                lines.stream().map(l -> l.replaceAll("(defined at builtin:location:).*", "$1").replaceAll(" \\((available|known):.*", ""))
                         .toList(), r.toString());
         assertEquals("", r.out());
     }
@@ -67,12 +67,12 @@ class PolicyAuthoringIT {
         assertEquals(0, rules.exit(), rules.toString());
         assertTrue(rules.out().contains("pay-range-present-us"), rules.out());
         Cli.Result config = Cli.run(tmp, "print-config", "acme.yaml");
-        assertTrue(config.out().contains("  # from builtin:pay-transparency:12:3\n  location:\n"), config.out());
+        assertTrue(config.out().contains("  # from builtin:location:9:3\n  location:\n"), config.out());
         // The mistake the guide used to teach is now an error that names both places.
         Files.writeString(tmp.resolve("old.yaml"), example.replace("  team:", "  location:"));
         Cli.Result old = Cli.run(tmp, "rules", "--policy", "old.yaml");
         assertEquals(2, old.exit(), old.toString());
-        assertTrue(old.err().contains("field 'location' shadows the field 'location' defined at builtin:pay-transparency:12:3"), old.err());
+        assertTrue(old.err().contains("field 'location' shadows the field 'location' defined at builtin:location:9:3"), old.err());
     }
 
     @Test
@@ -81,7 +81,7 @@ class PolicyAuthoringIT {
             Cli.Result r = Cli.run(Cli.EXAMPLES, "rules", "--policy", policy);
             assertEquals(0, r.exit(), policy + ": " + r);
             assertTrue(r.out().contains("field 'location' at builtin:cloudflare:31:3 overrides the field 'location' defined at"
-                    + " builtin:pay-transparency:12:3") || policy.startsWith("report"), r.out());
+                    + " builtin:location:9:3") || policy.startsWith("report"), r.out());
         }
     }
 
@@ -111,7 +111,7 @@ class PolicyAuthoringIT {
         assertTrue(out.contains("When:    field 'board-pay' is absent\n         and the location (field 'location') is in one of these"), out);
         assertTrue(out.contains("  US-CA      California (Lab. Code 432.3), from 2023-01-01\n"
                 + "             https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=LAB&sectionNum=432.3"), out);
-        assertTrue(out.contains("Field 'location' (builtin:pay-transparency:12:3):\n  from: [metadata, body]"), out);
+        assertTrue(out.contains("Field 'location' (builtin:location:9:3):\n  from: [metadata, body]"), out);
         Cli.Result typo = Cli.run(tmp, "explain", "pay-range-present-uss", "--policy", "builtin:default");
         assertEquals(2, typo.exit());
         assertTrue(typo.err().contains("did you mean 'pay-range-present-us'?"), typo.err());

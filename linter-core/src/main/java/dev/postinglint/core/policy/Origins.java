@@ -38,7 +38,7 @@ public record Origins(Map<String, Origin> rules, Map<String, Origin> fields, Map
         return Optional.ofNullable(fields.get(name));
     }
 
-    /** "overrides the field 'location' defined at builtin:pay-transparency:12:3", or empty. */
+    /** "overrides the field 'location' defined at builtin:location:9:3", or empty. */
     public static String describe(String kind, String name, Origin o) {
         return o == null || o.overrides() == null ? "" : "overrides the " + kind + " '" + name + "' defined at " + o.overrides();
     }
