@@ -8,10 +8,15 @@ import dev.postinglint.core.model.Waiver;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -61,6 +66,95 @@ final class ReportSupport {
             }
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * One rule's findings in a run, for "what to fix first" tables: its most serious severity, the postings
+     * it was reported in, its findings and how many of them carry a fix.
+     */
+    record RuleStats(String id, String category, String link, Severity severity, int postings, int findings, int fixable) {
+        /** Most serious first, then most widespread, then most findings, then by id. */
+        static final Comparator<RuleStats> RANK = Comparator.comparing(RuleStats::severity)
+                .thenComparing(Comparator.comparingInt(RuleStats::postings).reversed())
+                .thenComparing(Comparator.comparingInt(RuleStats::findings).reversed())
+                .thenComparing(RuleStats::id);
+    }
+
+    /** Per-rule counts over the findings that {@code counted} accepts, ranked by {@link RuleStats#RANK}. */
+    static List<RuleStats> ruleStats(LintReport report, Predicate<Finding> counted) {
+        Map<String, RuleStats> byId = new HashMap<>();
+        for (FileResult r : report.files()) {
+            Set<String> seen = new HashSet<>();
+            for (Finding f : r.findings()) {
+                if (!counted.test(f)) {
+                    continue;
+                }
+                int inPosting = seen.add(f.ruleId()) ? 1 : 0;
+                int fixable = f.fix() != null ? 1 : 0;
+                byId.merge(f.ruleId(), new RuleStats(f.ruleId(), f.category(), f.link(), f.severity(), inPosting, 1, fixable),
+                        (a, b) -> new RuleStats(a.id(), a.category(), a.link() != null ? a.link() : b.link(),
+                                a.severity().atLeast(b.severity()) ? a.severity() : b.severity(),
+                                a.postings() + b.postings(), a.findings() + b.findings(), a.fixable() + b.fixable()));
+            }
+        }
+        List<RuleStats> out = new ArrayList<>(byId.values());
+        out.sort(RuleStats.RANK);
+        return out;
+    }
+
+    /**
+     * "223 infos not shown: --min-severity info": what a display threshold left out of a report and how to
+     * show it; empty when nothing was left out. {@code waivedHidden}: waived findings were left out too.
+     */
+    static String hiddenNote(LintReport report, Severity minimum, boolean waivedHidden) {
+        int[] hidden = new int[Severity.values().length];
+        int waived = 0;
+        Severity lowest = null;
+        for (FileResult r : report.files()) {
+            for (Finding f : r.findings()) {
+                if (f.waived()) {
+                    if (waivedHidden || !f.severity().atLeast(minimum)) {
+                        waived++;
+                        lowest = lowest == null || lowest.atLeast(f.severity()) ? f.severity() : lowest;
+                    }
+                } else if (!f.severity().atLeast(minimum)) {
+                    hidden[f.severity().ordinal()]++;
+                    lowest = lowest == null || lowest.atLeast(f.severity()) ? f.severity() : lowest;
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            int n = hidden[s.ordinal()];
+            if (n > 0) {
+                parts.add(n + " " + s.label() + (n == 1 ? "" : "s"));
+            }
+        }
+        if (waived > 0) {
+            parts.add(waived + " waived");
+        }
+        if (lowest == null) {
+            return "";
+        }
+        // Waived errors are hidden only by an errors-only run: a warning threshold shows them.
+        Severity show = lowest == Severity.ERROR ? Severity.WARNING : lowest;
+        return String.join(", ", parts) + " not shown: --min-severity " + show.label();
+    }
+
+    /**
+     * The report as a file format shows it with a display threshold: findings below {@code minimum} left out,
+     * the summary (which counts every finding) unchanged. The same report when {@code minimum} is INFO.
+     */
+    static LintReport atLeast(LintReport report, Severity minimum) {
+        if (minimum == Severity.INFO) {
+            return report;
+        }
+        List<FileResult> files = new ArrayList<>(report.files().size());
+        for (FileResult r : report.files()) {
+            files.add(r.withFindings(r.findings().stream().filter(f -> f.severity().atLeast(minimum)).toList()));
+        }
+        return new LintReport(report.toolVersion(), report.asOf(), report.policies(), files, report.summary(), report.elapsed(),
+                report.drift());
     }
 
     /** "waived until 2026-12-31, approved by Jane Doe: reason": how text formats mark a waived finding. */
