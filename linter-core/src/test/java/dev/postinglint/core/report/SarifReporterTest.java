@@ -44,7 +44,13 @@ class SarifReporterTest {
     }
 
     static JsonNode validated(LintReport report) throws IOException {
-        JsonNode node = JSON.readTree(sarif(report));
+        return validated(report, new SarifReporter());
+    }
+
+    static JsonNode validated(LintReport report, SarifReporter reporter) throws IOException {
+        StringWriter w = new StringWriter();
+        reporter.write(report, w);
+        JsonNode node = JSON.readTree(w.toString());
         List<Error> errors = schema.validate(node, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));
         assertEquals(List.of(), errors.stream().map(Error::toString).toList(), "SARIF must validate against the 2.1.0 schema");
         return node;
@@ -155,6 +161,33 @@ class SarifReporterTest {
                 .get("runs").get(0).get("results").get(0).get("locations").get(0).get("physicalLocation").get("artifactLocation");
         assertEquals("file:///tmp/x%20y.html", loc.get("uri").asText());
         assertFalse(loc.has("uriBaseId"));
+    }
+
+    @Test
+    void aRunOverTheLimitKeepsTheMostSeriousAndSaysHowManyWereLeftOut() throws IOException {
+        // sample(): 3 errors, 2 warnings, 1 note. A limit of 4 keeps the errors and the first warning in reading order.
+        JsonNode run = validated(ReportFixtures.sample(), new SarifReporter(4)).get("runs").get(0);
+        JsonNode results = run.get("results");
+        assertEquals(4, results.size());
+        assertEquals(List.of("error", "warning", "error", "error"), results.findValuesAsText("level"), "reading order kept");
+        assertEquals("no-rockstar", results.get(1).get("ruleId").asText(), "jobs/a.html's warning comes before jobs/b's");
+        JsonNode note = run.at("/invocations/0/toolExecutionNotifications/0");
+        assertEquals("warning", note.get("level").asText());
+        assertEquals("results-capped", note.at("/descriptor/id").asText());
+        assertTrue(note.at("/message/text").asText().startsWith("2 of 6 results were left out to stay within 4 results per run"),
+                note.toString());
+        assertTrue(note.at("/message/text").asText().contains("--min-severity warning"));
+        assertEquals(2, note.at("/properties/leftOut").asInt());
+
+        // The fingerprints of the kept results are those of a run without the limit.
+        JsonNode all = validated(ReportFixtures.sample()).get("runs").get(0);
+        assertEquals(6, all.get("results").size());
+        assertFalse(all.get("invocations").get(0).has("toolExecutionNotifications"), "no note when everything fits");
+        List<String> full = all.get("results").findValuesAsText(SarifReporter.FINGERPRINT_KEY);
+        for (String fp : results.findValuesAsText(SarifReporter.FINGERPRINT_KEY)) {
+            assertTrue(full.contains(fp), fp);
+        }
+        assertEquals(25_000, SarifReporter.MAX_RESULTS, "GitHub code scanning's limit of results per run");
     }
 
     @Test
