@@ -3,6 +3,7 @@ package dev.postinglint.core.report;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.RuleDescription;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Waiver;
 import java.io.Writer;
@@ -34,22 +35,61 @@ final class ReportSupport {
         return !r.ioError() && r.count(Severity.ERROR) == 0;
     }
 
-    /** What reports say about a rule, derived from its findings (the engine's findings carry no description). */
-    record RuleMeta(String id, String category, String link, Severity severity, int findings) {
+    /**
+     * What reports say about a rule: from the run's rule catalogue ({@code described}: the policy's description,
+     * message and link) when the report has one, else derived from the rule's findings.
+     */
+    record RuleMeta(String id, String category, String link, Severity severity, int findings, RuleDescription described) {
+        private String description() {
+            return described == null || described.description() == null ? "" : oneLine(described.description());
+        }
+
         String shortDescription() {
+            String d = description();
+            if (!d.isEmpty()) {
+                int stop = d.indexOf(". ");
+                return stop > 0 && stop < 200 ? d.substring(0, stop + 1) : d;
+            }
+            if (described != null && described.message() != null && !described.message().isBlank()) {
+                return oneLine(described.message());
+            }
             return "posting-lint rule " + id + " (category " + category + ")";
         }
 
         String fullDescription() {
+            String d = description();
+            if (!d.isEmpty()) {
+                return d;
+            }
             return "posting-lint rule " + id + " in category '" + category + "'. "
                     + (link == null ? "The rule's policy gives no citation link."
                             : "Its policy cites " + link + " for the requirement behind it.");
         }
+
+        /** The help text: what the rule checks, what it reports, and where the requirement comes from. */
+        String helpText() {
+            StringBuilder b = new StringBuilder(fullDescription());
+            if (described != null && described.message() != null && !described.message().isBlank()) {
+                b.append("\n\nIt reports: ").append(oneLine(described.message()));
+            }
+            if (link != null) {
+                b.append("\n\nSee ").append(link).append(" for what this rule checks and why.");
+            }
+            if (described != null && described.origin() != null) {
+                b.append("\n\nDefined in ").append(described.origin()).append('.');
+            }
+            return b.toString();
+        }
+
+        private static String oneLine(String s) {
+            return s.strip().replaceAll("\\s+", " ");
+        }
     }
 
     /**
-     * Every rule that produced a finding, sorted by id. A rule's category and link are those of its first
-     * finding; its severity is the most serious one it was reported at (policies may override severities).
+     * Every rule that produced a finding, sorted by id. A rule's category and link come from the run's rule
+     * catalogue when it has the rule, else from its first finding; its severity is the most serious one it was
+     * reported at (policies may override severities).
      */
     static List<RuleMeta> rules(LintReport report) {
         Map<String, RuleMeta> byId = new TreeMap<>();
@@ -57,11 +97,14 @@ final class ReportSupport {
             for (Finding f : r.findings()) {
                 RuleMeta m = byId.get(f.ruleId());
                 if (m == null) {
-                    byId.put(f.ruleId(), new RuleMeta(f.ruleId(), f.category(), f.link(), f.severity(), 1));
+                    RuleDescription d = report.rule(f.ruleId()).orElse(null);
+                    String link = d != null && d.link() != null ? d.link() : f.link();
+                    String category = d != null ? d.category() : f.category();
+                    byId.put(f.ruleId(), new RuleMeta(f.ruleId(), category, link, f.severity(), 1, d));
                 } else {
                     Severity s = f.severity().atLeast(m.severity()) ? f.severity() : m.severity();
                     byId.put(f.ruleId(), new RuleMeta(m.id(), m.category(), m.link() != null ? m.link() : f.link(), s,
-                            m.findings() + 1));
+                            m.findings() + 1, m.described()));
                 }
             }
         }
@@ -153,8 +196,7 @@ final class ReportSupport {
         for (FileResult r : report.files()) {
             files.add(r.withFindings(r.findings().stream().filter(f -> f.severity().atLeast(minimum)).toList()));
         }
-        return new LintReport(report.toolVersion(), report.asOf(), report.policies(), files, report.summary(), report.elapsed(),
-                report.drift());
+        return report.withFiles(files, report.summary());
     }
 
     /** "waived until 2026-12-31, approved by Jane Doe: reason": how text formats mark a waived finding. */

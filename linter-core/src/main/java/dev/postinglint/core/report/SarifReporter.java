@@ -28,7 +28,7 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: one run, the rules that produced
- * findings (metadata derived from the findings), one result per finding with a repo-relative location,
+ * findings (described by the run's rule catalogue: the policies' descriptions, messages and links), one result per finding with a repo-relative location,
  * a stable partial fingerprint and the finding's fix. Written with Jackson's streaming generator.
  */
 public final class SarifReporter implements Reporter {
@@ -191,18 +191,18 @@ public final class SarifReporter implements Reporter {
         g.writeStringField("id", r.id());
         g.writeStringField("name", ruleName(r.id()));
         g.writeObjectFieldStart("shortDescription");
-        g.writeStringField("text", r.shortDescription());
+        g.writeStringField("text", ReportSupport.wellFormed(r.shortDescription()));
         g.writeEndObject();
         g.writeObjectFieldStart("fullDescription");
-        g.writeStringField("text", r.fullDescription());
+        g.writeStringField("text", ReportSupport.wellFormed(r.fullDescription()));
         g.writeEndObject();
         String help = helpUri(r.link());
         if (help != null) {
             g.writeStringField("helpUri", help);
-            g.writeObjectFieldStart("help");
-            g.writeStringField("text", "See " + help + " for what this rule checks and why.");
-            g.writeEndObject();
         }
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", ReportSupport.wellFormed(r.helpText()));
+        g.writeEndObject();
         g.writeObjectFieldStart("defaultConfiguration");
         g.writeStringField("level", level(r.severity()));
         g.writeEndObject();

@@ -14,6 +14,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.RuleDescription;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.source.SourceText;
 import java.io.IOException;
@@ -161,6 +162,32 @@ class SarifReporterTest {
                 .get("runs").get(0).get("results").get(0).get("locations").get(0).get("physicalLocation").get("artifactLocation");
         assertEquals("file:///tmp/x%20y.html", loc.get("uri").asText());
         assertFalse(loc.has("uriBaseId"));
+    }
+
+    @Test
+    void ruleDescriptionsAndHelpComeFromTheRunsRuleCatalogue() throws IOException {
+        LintReport sample = ReportFixtures.sample();
+        LintReport described = new LintReport(sample.toolVersion(), sample.asOf(), sample.policies(), sample.files(), sample.summary(),
+                sample.elapsed(), sample.drift(), List.of(new RuleDescription("no-rockstar", "inclusive-language", Severity.WARNING,
+                        "Flags 'rockstar' and 'ninja'-style titles.  They put off applicants who do not see themselves that way.\n",
+                        "https://example.org/guide/rockstar", "'{match}' is jargon", "builtin:inclusive-language")));
+        JsonNode rules = validated(described).get("runs").get(0).get("tool").get("driver").get("rules");
+        JsonNode rockstar = null;
+        for (JsonNode r : rules) {
+            rockstar = r.get("id").asText().equals("no-rockstar") ? r : rockstar;
+        }
+        assertEquals("Flags 'rockstar' and 'ninja'-style titles.", rockstar.at("/shortDescription/text").asText());
+        assertEquals("Flags 'rockstar' and 'ninja'-style titles. They put off applicants who do not see themselves that way.",
+                rockstar.at("/fullDescription/text").asText());
+        assertEquals("https://example.org/guide/rockstar", rockstar.get("helpUri").asText(), "the rule's own link, not a finding's");
+        String help = rockstar.at("/help/text").asText();
+        assertTrue(help.contains("It reports: '{match}' is jargon"), help);
+        assertTrue(help.contains("Defined in builtin:inclusive-language."), help);
+        JsonNode ninja = null;
+        for (JsonNode r : rules) {
+            ninja = r.get("id").asText().equals("no-ninja") ? r : ninja;
+        }
+        assertTrue(ninja.at("/shortDescription/text").asText().contains("no-ninja"), "a rule the catalogue lacks is still described");
     }
 
     @Test
