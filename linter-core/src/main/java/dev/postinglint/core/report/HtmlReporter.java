@@ -33,9 +33,13 @@ import java.util.TreeMap;
 
 /**
  * The report for a compliance reviewer auditing a whole board: one self-contained HTML file with a
- * summary (counts, a findings-by-category chart, policies, as-of date, tool version), a sortable and
- * filterable table of postings, every finding with its source line and highlighted match, fix and
- * citation, and the drift view of boilerplate variants.
+ * summary (counts, a findings-by-category chart, policies, as-of date, tool version), "what to fix first"
+ * (rules ranked by severity and postings affected), a sortable and filterable table of postings shown a page
+ * at a time with the findings of that page (source line and highlighted match, fix, citation), filters kept
+ * in the URL's fragment, and the drift view of boilerplate variants.
+ *
+ * <p>It must open fast at corpus scale (tens of thousands of findings): the data block is compact (see
+ * {@code writeData}) and the page script draws only one page of postings and their findings at a time.
  *
  * <p>Posting text is hostile input. The page's markup is constant; the run's data travels as JSON in a
  * {@code <script type="application/json">} block with {@code <}, {@code >}, {@code &}, U+2028 and U+2029
