@@ -25,9 +25,12 @@ final class Options {
         return dev.postinglint.core.session.Options.failOn("failOn", value);
     }
 
-    /** {@code minSeverity}: error, warning or info. */
+    /** {@code minSeverity}: error, warning or info; blank (as an empty property gives it) means warning. */
     static Severity minSeverity(String value) {
-        return Severity.parse(value == null ? "" : value).orElseThrow(() -> new IllegalArgumentException(
+        if (value == null || value.isBlank()) {
+            return Severity.WARNING;
+        }
+        return Severity.parse(value).orElseThrow(() -> new IllegalArgumentException(
                 "minSeverity must be error, warning or info, not '" + value + "'"));
     }
 

@@ -456,6 +456,11 @@
 
   /* ------------------------------------------------------------------ drift */
 
+  /* A corpus has a thousand drift groups with tens of thousands of diff tokens: the first DRIFT_OPEN groups are
+     drawn, the others on request, and a variant lists at most USED_BY_SHOWN of its postings. */
+  var DRIFT_OPEN = 20;
+  var USED_BY_SHOWN = 50;
+
   function renderDrift() {
     var host = document.getElementById('drift-list');
     if (!data.drift.length) {
@@ -469,23 +474,36 @@
         h('p', { class: 'sub', text: plural(g.variants.length, 'variant') + ' across ' + plural(users, 'posting') + '; compared with the ' +
           (g.referenceKind === 'approved' ? 'approved text' : 'majority variant') + ':' }),
         h('blockquote', { class: 'reference', text: g.referenceText }));
-      g.variants.forEach(function (v, vi) {
-        var title = h('h4', { text: 'Variant ' + (vi + 1) + ' \u00b7 used by ' + plural(v.postings.length, 'posting') +
-          ' \u00b7 ' + Math.round(v.similarity * 100) + '% similar' });
-        if (v.isReference) { title.appendChild(h('span', { class: 'tag', text: 'reference' })); }
-        var diff = h('p', { class: 'diff', 'aria-label': 'Word diff against the reference' });
-        v.diff.forEach(function (t, ti) {
-          if (ti > 0 && needsSpace(v.diff[ti - 1][1], t[1])) { diff.appendChild(document.createTextNode(' ')); }
-          diff.appendChild(h(['span', 'ins', 'del'][t[0]], { text: t[1] }));
-        });
-        var used = h('ul', { class: 'used-by' });
-        v.postings.forEach(function (p) {
-          used.appendChild(h('li', { class: 'mono', text: typeof p === 'number' ? files[p].path : p }));
-        });
-        box.appendChild(h('div', { class: 'variant', 'data-postings': v.postings.length }, title, diff,
-          h('div', { class: 'k', text: 'Used by:' }), used));
-      });
+      if (gi < DRIFT_OPEN) {
+        renderVariants(box, g);
+      } else {
+        var more = h('button', { type: 'button', class: 'link-button show-variants', text: 'Show the ' + plural(g.variants.length, 'variant') });
+        more.addEventListener('click', function () { more.remove(); renderVariants(box, g); });
+        box.appendChild(more);
+      }
       host.appendChild(box);
+    });
+  }
+
+  function renderVariants(box, g) {
+    g.variants.forEach(function (v, vi) {
+      var title = h('h4', { text: 'Variant ' + (vi + 1) + ' \u00b7 used by ' + plural(v.postings.length, 'posting') +
+        ' \u00b7 ' + Math.round(v.similarity * 100) + '% similar' });
+      if (v.isReference) { title.appendChild(h('span', { class: 'tag', text: 'reference' })); }
+      var diff = h('p', { class: 'diff', 'aria-label': 'Word diff against the reference' });
+      v.diff.forEach(function (t, ti) {
+        if (ti > 0 && needsSpace(v.diff[ti - 1][1], t[1])) { diff.appendChild(document.createTextNode(' ')); }
+        diff.appendChild(h(['span', 'ins', 'del'][t[0]], { text: t[1] }));
+      });
+      var used = h('ul', { class: 'used-by' });
+      v.postings.slice(0, USED_BY_SHOWN).forEach(function (p) {
+        used.appendChild(h('li', { class: 'mono', text: typeof p === 'number' ? files[p].path : p }));
+      });
+      if (v.postings.length > USED_BY_SHOWN) {
+        used.appendChild(h('li', { class: 'k', text: 'and ' + plural(v.postings.length - USED_BY_SHOWN, 'more posting') }));
+      }
+      box.appendChild(h('div', { class: 'variant', 'data-postings': v.postings.length }, title, diff,
+        h('div', { class: 'k', text: 'Used by:' }), used));
     });
   }
 
