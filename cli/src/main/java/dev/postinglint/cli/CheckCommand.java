@@ -1,6 +1,7 @@
 package dev.postinglint.cli;
 
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.report.ReportFormats;
 import dev.postinglint.core.report.Reporter;
 import dev.postinglint.core.session.ChangedSince;
@@ -53,6 +54,11 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     TextOptions text = new TextOptions();
 
+    @Option(names = "--min-severity", paramLabel = "LEVEL",
+            description = "Least serious findings to list: error, warning or info (default: warning for text and github,"
+                    + " everything for reports written as files; --quiet: error). The summary counts what is not listed.")
+    String minSeverity;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Report and fail only on findings that are not in this baseline; say how many of its entries are fixed.")
     Path baseline;
@@ -85,6 +91,7 @@ final class CheckCommand implements Callable<Integer> {
         FailGate gate = lint.gate();
         LintSettings settings = lint.settings();
         List<Target> targets = parseFormats();
+        targets.forEach(t -> minimum(t.format)); // a bad --min-severity is named before the run, not after
         boolean stdin = readsStdin();
         ChangedSince changed = changedSince == null ? null : ChangedSince.read("--changed-since", changedSince, Path.of(""));
         CheckSession session = CheckSession.open(new CheckRequest(settings, gate, baseline, writeBaseline, null, changed));
@@ -107,7 +114,8 @@ final class CheckCommand implements Callable<Integer> {
                     n -> "run --write-baseline " + baseline + " to drop " + (n == 1 ? "it" : "them")));
         }
         for (Target t : targets) {
-            Reporter reporter = t.format.equals("text") ? text.textReporter(t.file == null) : ReportFormats.create(t.format);
+            Severity minimum = minimum(t.format);
+            Reporter reporter = t.format.equals("text") ? text.textReporter(t.file == null, minimum) : ReportFormats.create(t.format, minimum);
             if (t.file == null) {
                 PrintWriter out = spec.commandLine().getOut();
                 reporter.write(outcome.report(), out);
@@ -139,6 +147,18 @@ final class CheckCommand implements Callable<Integer> {
             throw new SessionException("--stdin-filename needs '-' as the only PATH");
         }
         return true;
+    }
+
+    /** The display threshold for a format: --min-severity when given, else --quiet's, else the format's own. */
+    private Severity minimum(String format) {
+        if (minSeverity != null) {
+            return Severity.parse(minSeverity).orElseThrow(() -> new SessionException(
+                    "--min-severity: '" + minSeverity + "' is not a severity (error, warning, info)"));
+        }
+        if (text.quiet && format.equals("text")) {
+            return Severity.ERROR;
+        }
+        return ReportFormats.defaultMinimum(format);
     }
 
     private record Target(String format, Path file) {

@@ -14,6 +14,10 @@ final class TextOptions {
     Terminal.ColorMode color;
 
     Reporter textReporter(boolean toStdout) {
-        return ReportFormats.text(Terminal.useColor(color, toStdout), quiet ? Severity.ERROR : Severity.INFO);
+        return textReporter(toStdout, quiet ? Severity.ERROR : Severity.INFO);
+    }
+
+    Reporter textReporter(boolean toStdout, Severity minimum) {
+        return ReportFormats.text(Terminal.useColor(color, toStdout), minimum);
     }
 }

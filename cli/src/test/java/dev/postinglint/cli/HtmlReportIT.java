@@ -245,6 +245,147 @@ class HtmlReportIT {
         assertTrue(Files.size(OUT.resolve("report-screenshot.png")) > 10_000);
     }
 
+    // ---------------------------------------------------------------- what to fix first, URL filters, pages
+
+    @Test
+    void whatToFixFirstRanksRulesBySeverityThenPostingsAndPicksARule() throws Exception {
+        Path html = OUT.resolve("ranked.html");
+        Path json = OUT.resolve("ranked.json");
+        runCli(EXAMPLES.getParent(), "check", "examples", "--policy", "examples/report-demo-policy.yaml",
+                "--as-of", AS_OF, "--format", "html=" + html, "--format", "json=" + json);
+        JsonNode files = JSON.readTree(json.toFile()).get("files");
+        record Expected(String id, int rank, int postings, int findings, int fixable, String link) {
+        }
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, String> links = new LinkedHashMap<>();
+        files.forEach(f -> {
+            List<String> seen = new ArrayList<>();
+            f.get("findings").forEach(x -> {
+                String id = x.get("ruleId").asText();
+                int[] c = counts.computeIfAbsent(id, k -> new int[] {2, 0, 0, 0});
+                c[0] = Math.min(c[0], List.of("error", "warning", "info").indexOf(x.get("severity").asText()));
+                if (!seen.contains(id)) {
+                    seen.add(id);
+                    c[1]++;
+                }
+                c[2]++;
+                c[3] += x.get("fix").isNull() ? 0 : 1;
+                if (x.hasNonNull("link")) {
+                    links.putIfAbsent(id, x.get("link").asText());
+                }
+            });
+        });
+        List<Expected> expected = new ArrayList<>();
+        counts.forEach((id, c) -> expected.add(new Expected(id, c[0], c[1], c[2], c[3], links.get(id))));
+        expected.sort(Comparator.comparingInt(Expected::rank).thenComparing(Comparator.comparingInt(Expected::postings).reversed())
+                .thenComparing(Comparator.comparingInt(Expected::findings).reversed()).thenComparing(Expected::id));
+
+        open(html);
+        List<WebElement> ranked = driver.findElements(By.cssSelector("#fix-first-table tbody tr"));
+        assertEquals(expected.stream().map(Expected::id).toList(), ranked.stream().map(r -> r.getAttribute("data-rule")).toList(),
+                "most serious first, then by postings affected");
+        for (int i = 0; i < ranked.size(); i++) {
+            WebElement row = ranked.get(i);
+            Expected e = expected.get(i);
+            assertEquals(List.of("error", "warning", "info").get(e.rank()), row.findElement(By.cssSelector(".badge")).getAttribute("textContent"));
+            assertEquals(Integer.toString(e.postings()), row.findElement(By.cssSelector("[data-col=postings]")).getText());
+            assertEquals(Integer.toString(e.findings()), row.findElement(By.cssSelector("[data-col=findings]")).getText());
+            assertEquals(Integer.toString(e.fixable()), row.findElement(By.cssSelector("[data-col=fixable]")).getText());
+            if (e.link() != null && e.link().startsWith("https://")) {
+                assertEquals(e.link(), row.findElement(By.cssSelector(".cite a")).getAttribute("href"), "the rule's citation");
+            }
+        }
+        assertTrue(expected.stream().anyMatch(e -> e.fixable() > 0), "the demo has fixable findings");
+
+        // Choosing a rule lists its postings, and the link says so.
+        Expected top = expected.get(0);
+        click(By.cssSelector("#fix-first-table tr[data-rule='" + top.id() + "'] button"));
+        assertEquals(top.postings(), visibleRowPaths().size());
+        assertEquals(top.id(), new Select(driver.findElement(By.id("f-rule"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("#rule=" + top.id(), js("return location.hash"));
+        assertQuiet();
+    }
+
+    @Test
+    void filtersLiveInTheUrlSoALinkOpensTheSameView() throws Exception {
+        Path html = OUT.resolve("linked.html");
+        Path json = OUT.resolve("linked.json");
+        runCli(EXAMPLES.getParent(), "check", "examples", "--policy", "examples/report-demo-policy.yaml",
+                "--as-of", AS_OF, "--format", "html=" + html, "--format", "json=" + json);
+        JsonNode files = JSON.readTree(json.toFile()).get("files");
+        List<String> warningOrWorse = new ArrayList<>();
+        files.forEach(f -> {
+            if (severities(f).contains("error") || severities(f).contains("warning")) {
+                warningOrWorse.add(f.get("path").asText());
+            }
+        });
+        List<String> all = new ArrayList<>();
+        files.forEach(f -> all.add(f.get("path").asText()));
+        assertTrue(warningOrWorse.size() > 0, "the demo has warnings");
+
+        driver.get("about:blank");
+        driver.manage().logs().get(LogType.BROWSER);
+        driver.get(html.toUri() + "#severity=warning&sort=errors&dir=-1");
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> "true".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.getAttribute('data-ready')")));
+        assertEquals("warning", new Select(driver.findElement(By.id("f-severity"))).getFirstSelectedOption().getAttribute("value"));
+        List<String> shown = visibleRowPaths();
+        assertEquals(new java.util.HashSet<>(warningOrWorse), new java.util.HashSet<>(shown), "a threshold: warnings and above");
+        assertEquals("descending", driver.findElement(By.cssSelector("th[data-key=errors]")).getAttribute("aria-sort"));
+        assertTrue(driver.findElement(By.id("f-summary")).getText().contains("(filtered by severity warning and above)"));
+        for (WebElement f : visible(driver.findElements(By.cssSelector("#details-list .finding")))) {
+            assertTrue(List.of("error", "warning").contains(f.getAttribute("data-severity")), "no info under a warning threshold");
+        }
+
+        // Changing a filter rewrites the link; editing the link changes the view.
+        new Select(driver.findElement(By.id("f-status"))).selectByValue("fail");
+        assertEquals("#severity=warning&status=fail&sort=errors&dir=-1", js("return location.hash"));
+        js("location.hash = '#q=lisbon'");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> visibleRowPaths().size() == 1);
+        assertEquals(List.of("examples/003_edf398206cc5f2bd.html"), visibleRowPaths());
+        assertEquals("lisbon", driver.findElement(By.id("f-search")).getAttribute("value"));
+        assertEquals("", new Select(driver.findElement(By.id("f-severity"))).getFirstSelectedOption().getAttribute("value"));
+
+        // A link naming a rule this run does not have shows everything rather than nothing.
+        js("location.hash = '#rule=no-such-rule'");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> visibleRowPaths().size() == all.size());
+        assertQuiet();
+    }
+
+    @Test
+    void aLargeRunIsShownAPageAtATime() throws Exception {
+        Path dir = OUT.resolve("many");
+        deleteTree(dir);
+        Files.createDirectories(dir.resolve("postings"));
+        for (int i = 0; i < 230; i++) {
+            Files.writeString(dir.resolve(String.format("postings/p%03d.html", i)), "<p>We want a rockstar, posting " + i + ".</p>\n");
+        }
+        Files.writeString(dir.resolve("policy.yaml"), """
+                name: many
+                rules:
+                  - id: no-rockstar
+                    type: forbid
+                    severity: warning
+                    category: inclusive-language
+                    pattern: '(?i)\\brockstar\\b'
+                """);
+        Result r = runCli(dir, "check", "postings", "--policy", "policy.yaml", "--as-of", AS_OF, "--format", "html=report.html");
+        assertEquals(0, r.exit(), r.stderr());
+        open(dir.resolve("report.html"));
+        assertEquals(100, rows().size(), "one page of rows in the document, not 230");
+        assertEquals(100, driver.findElements(By.cssSelector("#details-list .posting")).size(), "findings of this page only");
+        assertEquals("Page 1 of 3", driver.findElement(By.id("page-info")).getText());
+        assertEquals("postings/p000.html", rows().get(0).findElement(By.tagName("td")).getText());
+        click(By.id("page-next"));
+        assertEquals("postings/p100.html", rows().get(0).findElement(By.tagName("td")).getText());
+        assertEquals("#page=2", js("return location.hash"));
+        js("location.hash = '#page=3'");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> rows().size() == 30);
+        assertTrue(Boolean.TRUE.equals(js("return document.getElementById('page-next').disabled")));
+        assertTrue(driver.findElement(By.id("f-summary")).getText().startsWith("Showing 230 of 230 postings. Rows 201\u2013230."));
+        assertQuiet();
+    }
+
     // ---------------------------------------------------------------- hostile input
 
     @Test

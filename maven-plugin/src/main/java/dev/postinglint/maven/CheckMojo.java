@@ -1,5 +1,6 @@
 package dev.postinglint.maven;
 
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Summary;
 import dev.postinglint.core.session.ChangedSince;
 import dev.postinglint.core.session.CheckOutcome;
@@ -46,6 +47,13 @@ public class CheckMojo extends AbstractPostingLintMojo {
     protected boolean logViolationsToConsole;
 
     /**
+     * The least serious findings to log: error, warning or info. Those below are counted in one line (the report
+     * files list every finding); like the command line's {@code --min-severity}, separate from {@code failOn}.
+     */
+    @Parameter(property = "posting-lint.minSeverity", defaultValue = "warning")
+    protected String minSeverity;
+
+    /**
      * A baseline file (relative to the module's basedir) written by {@code posting-lint check --write-baseline}:
      * findings it records are not reported and do not fail the build; only new ones do. The log says how
      * many of its entries have been fixed since.
@@ -72,12 +80,14 @@ public class CheckMojo extends AbstractPostingLintMojo {
 
     private FailGate gate;
     private List<String> formatNames;
+    private Severity logMinimum;
 
     @Override
     protected void validate() throws MojoExecutionException {
         gate = new FailGate(option(() -> Options.failOn(failOn)).orElse(null),
                 option(() -> Options.maxAllowedViolations(maxAllowedViolations)));
         formatNames = option(() -> Options.formats(formats));
+        logMinimum = option(() -> Options.minSeverity(minSeverity));
     }
 
     @Override
@@ -112,7 +122,7 @@ public class CheckMojo extends AbstractPostingLintMojo {
         }
         Summary summary = outcome.report().summary();
         if (logViolationsToConsole) {
-            FindingLog.findings(getLog(), outcome.report());
+            FindingLog.findings(getLog(), outcome.report(), logMinimum);
         }
         getLog().info("posting-lint: " + Messages.summary(summary));
         List<Path> written = writeReports(outcome.report(), formatNames);

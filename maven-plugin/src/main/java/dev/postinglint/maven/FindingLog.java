@@ -3,6 +3,9 @@ package dev.postinglint.maven;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -20,8 +23,21 @@ final class FindingLog {
     }
 
     static void findings(Log log, LintReport report) {
+        findings(log, report, Severity.INFO);
+    }
+
+    /**
+     * Logs the findings from {@code minimum} up; then, when some were below it, one info line that counts them
+     * and says how to log them ({@code minSeverity}).
+     */
+    static void findings(Log log, LintReport report, Severity minimum) {
+        int[] hidden = new int[Severity.values().length];
         for (FileResult r : report.files()) {
             for (Finding f : r.findings()) {
+                if (!f.severity().atLeast(minimum)) {
+                    hidden[f.severity().ordinal()]++;
+                    continue;
+                }
                 String line = line(r.path(), f);
                 if (f.waived()) {
                     log.info(line + " [waived until " + f.waiver().expires() + ", approved by " + oneLine(f.waiver().approvedBy())
@@ -34,6 +50,18 @@ final class FindingLog {
                     case INFO -> log.info(line);
                 }
             }
+        }
+        List<String> parts = new ArrayList<>();
+        Severity lowest = null;
+        for (Severity s : Severity.values()) {
+            if (hidden[s.ordinal()] > 0) {
+                parts.add(hidden[s.ordinal()] + " " + s.label() + (hidden[s.ordinal()] == 1 ? "" : "s"));
+                lowest = s;
+            }
+        }
+        if (lowest != null) {
+            log.info("posting-lint: " + String.join(", ", parts) + " not logged: set minSeverity to " + lowest.label()
+                    + " (-Dposting-lint.minSeverity=" + lowest.label() + ") to log them; the report files list every finding");
         }
     }
 

@@ -25,6 +25,15 @@ final class Options {
         return dev.postinglint.core.session.Options.failOn("failOn", value);
     }
 
+    /** {@code minSeverity}: error, warning or info; blank (as an empty property gives it) means warning. */
+    static Severity minSeverity(String value) {
+        if (value == null || value.isBlank()) {
+            return Severity.WARNING;
+        }
+        return Severity.parse(value).orElseThrow(() -> new IllegalArgumentException(
+                "minSeverity must be error, warning or info, not '" + value + "'"));
+    }
+
     /** {@code asOf}: a date written YYYY-MM-DD; blank (as an empty property gives it) means today. */
     static LocalDate asOf(String value, LocalDate today) {
         return dev.postinglint.core.session.Options.asOf("asOf", value == null || value.isBlank() ? null : value, today);

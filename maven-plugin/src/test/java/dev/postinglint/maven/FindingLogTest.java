@@ -53,4 +53,24 @@ class FindingLogTest {
                 "INFO p/a.html:5:6: info [r-info] fyi"), log.lines);
         assertEquals("2 files checked: 1 error, 1 warning, 1 info", Messages.summary(report.summary()));
     }
+
+    @Test
+    void belowMinSeverityFindingsAreCountedInOneLine() {
+        List<Finding> findings = List.of(
+                finding("r-error", Severity.ERROR, "bad", 1, 2),
+                finding("r-info", Severity.INFO, "fyi", 5, 6),
+                finding("r-info", Severity.INFO, "fyi", 7, 6));
+        List<FileResult> files = List.of(new FileResult("p/a.html", findings, "test", null, null, false));
+        LintReport report = new LintReport("dev", LocalDate.of(2025, 1, 1), List.of("test"), files, Summary.of(files),
+                Duration.ZERO, List.of());
+        RecordingLog log = new RecordingLog();
+
+        FindingLog.findings(log, report, Options.minSeverity("warning"));
+
+        assertEquals(List.of(
+                "ERROR p/a.html:1:2: error [r-error] bad",
+                "INFO posting-lint: 2 infos not logged: set minSeverity to info (-Dposting-lint.minSeverity=info) to log them;"
+                        + " the report files list every finding"), log.lines);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Options.minSeverity("loud"));
+    }
 }

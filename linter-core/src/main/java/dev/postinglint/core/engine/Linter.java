@@ -14,6 +14,7 @@ import dev.postinglint.core.model.DriftGroup;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.RuleDescription;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Summary;
 import dev.postinglint.core.model.ToolInfo;
@@ -33,11 +34,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,10 +95,14 @@ public final class Linter {
         List<InputFile> sorted = files.stream().sorted().toList();
         Map<InputFile, Policy> policies = new IdentityHashMap<>();
         Set<String> policyNames = new LinkedHashSet<>();
+        List<Policy> used = new ArrayList<>(); // in first use order, by identity: a resolver loads each policy once
         for (InputFile f : sorted) {
             Policy p = resolver.policyFor(f.path());
             policies.put(f, p);
             policyNames.add(p.label());
+            if (used.stream().noneMatch(u -> u == p)) {
+                used.add(p);
+            }
         }
         CorpusRuns corpus = new CorpusRuns(new LinkedHashSet<>(policies.values()));
         List<PostingOutcome> results = new ArrayList<>(sorted.size());
@@ -143,7 +150,23 @@ public final class Linter {
             merged.add(finish(o, extra.getOrDefault(o.result().path(), List.of())));
         }
         return new LintReport(ToolInfo.version(), asOf, List.copyOf(policyNames), merged, Summary.of(merged),
-                Duration.ofNanos(System.nanoTime() - start), drift);
+                Duration.ofNanos(System.nanoTime() - start), drift, catalogue(used));
+    }
+
+    /** The enabled rules of the run's policies (the first policy's definition of an id wins) and the built-in ones. */
+    static List<RuleDescription> catalogue(Collection<Policy> policies) {
+        Map<String, RuleDescription> byId = new TreeMap<>();
+        for (Policy p : policies) {
+            for (PolicyRule pr : p.enabledRules()) {
+                RuleInfo i = pr.rule().info();
+                byId.putIfAbsent(pr.id(), new RuleDescription(pr.id(), i.category(), pr.severity(), i.description(), i.link(),
+                        i.message() == null ? null : i.message().source(), i.origin()));
+            }
+        }
+        for (BuiltinRules.BuiltinRule b : BuiltinRules.all()) {
+            byId.putIfAbsent(b.id(), new RuleDescription(b.id(), b.category(), b.severity(), b.description(), null, null, "built-in"));
+        }
+        return List.copyOf(byId.values());
     }
 
     /** Corpus rules' workers: the run's pool, or this thread when the run has one thread. */

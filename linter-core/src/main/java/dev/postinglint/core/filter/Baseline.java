@@ -181,8 +181,7 @@ public final class Baseline {
     public Applied apply(LintReport report, Function<String, String> keys) {
         Filter filter = filter(keys);
         List<FileResult> files = report.files().stream().map(filter::apply).toList();
-        LintReport filtered = new LintReport(report.toolVersion(), report.asOf(), report.policies(), files,
-                dev.postinglint.core.model.Summary.of(files).withBaselined(filter.known()), report.elapsed(), report.drift());
+        LintReport filtered = report.withFiles(files, dev.postinglint.core.model.Summary.of(files).withBaselined(filter.known()));
         return new Applied(filtered, filter.known(), filter.fixed());
     }
 

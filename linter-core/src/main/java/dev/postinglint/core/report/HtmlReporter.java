@@ -12,7 +12,7 @@ import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Summary;
 import dev.postinglint.core.model.ToolInfo;
-import dev.postinglint.core.rules.Rule;
+import dev.postinglint.core.model.Waiver;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.text.DiffToken;
 import java.io.IOException;
@@ -23,16 +23,23 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The report for a compliance reviewer auditing a whole board: one self-contained HTML file with a
- * summary (counts, a findings-by-category chart, policies, as-of date, tool version), a sortable and
- * filterable table of postings, every finding with its source line and highlighted match, fix and
- * citation, and the drift view of boilerplate variants.
+ * summary (counts, a findings-by-category chart, policies, as-of date, tool version), "what to fix first"
+ * (rules ranked by severity and postings affected), a sortable and filterable table of postings shown a page
+ * at a time with the findings of that page (source line and highlighted match, fix, citation), filters kept
+ * in the URL's fragment, and the drift view of boilerplate variants.
+ *
+ * <p>It must open fast at corpus scale (tens of thousands of findings): the data block is compact (see
+ * {@code writeData}) and the page script draws only one page of postings and their findings at a time.
  *
  * <p>Posting text is hostile input. The page's markup is constant; the run's data travels as JSON in a
  * {@code <script type="application/json">} block with {@code <}, {@code >}, {@code &}, U+2028 and U+2029
@@ -76,11 +83,16 @@ public final class HtmlReporter implements Reporter {
                 <div><h3>Run</h3><dl class="facts" id="run-facts"></dl></div>
                 </div>
                 </section>
+                <section id="fix-first" aria-labelledby="fix-first-h">
+                <h2 id="fix-first-h">What to fix first</h2>
+                <p class="sub">Rules ranked by severity, then by how many postings they affect. Choose a rule to list its postings.</p>
+                <table id="fix-first-table"></table>
+                </section>
                 <section id="postings" aria-labelledby="postings-h">
                 <h2 id="postings-h">Postings</h2>
                 <div class="filters" role="search">
                 <label>Search<input type="search" id="f-search" placeholder="path, title, rule, message, text"></label>
-                <label>Severity<select id="f-severity"><option value="">All severities</option></select></label>
+                <label>Severity<select id="f-severity"><option value="">All severities</option><option value="error">Errors</option><option value="warning">Warnings and above</option><option value="info">Infos and above</option></select></label>
                 <label>Category<select id="f-category"><option value="">All categories</option></select></label>
                 <label>Rule<select id="f-rule"><option value="">All rules</option></select></label>
                 <label>Status<select id="f-status"><option value="">All postings</option><option value="fail">Failing</option><option value="pass">Passing</option></select></label>
@@ -88,9 +100,12 @@ public final class HtmlReporter implements Reporter {
                 </div>
                 <p class="status-line" id="f-summary" aria-live="polite"></p>
                 <table id="postings-table"></table>
+                <nav class="pager" aria-label="Pages of postings"><button type="button" id="page-prev">Previous</button>
+                <span id="page-info"></span><button type="button" id="page-next">Next</button></nav>
                 </section>
                 <section id="details" aria-labelledby="details-h">
                 <h2 id="details-h">Findings by posting</h2>
+                <p class="sub">The findings of the postings on this page of the table.</p>
                 <p class="empty" id="details-empty" hidden>No findings to show.</p>
                 <div id="details-list"></div>
                 </section>
@@ -188,7 +203,43 @@ public final class HtmlReporter implements Reporter {
         return w.toString();
     }
 
+    /**
+     * Strings by first use, written once: a corpus repeats rule ids, messages, links and source windows
+     * thousands of times, and the page looks them up by index.
+     */
+    static final class Strings {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> values = new ArrayList<>();
+
+        int of(String s) {
+            if (s == null) {
+                return -1;
+            }
+            String v = ReportSupport.wellFormed(s);
+            return index.computeIfAbsent(v, k -> {
+                values.add(k);
+                return values.size() - 1;
+            });
+        }
+    }
+
+    /*
+     * The data block's shape (the page script and HtmlReporterTest read it; documented in docs/REPORTS.md):
+     *   strings: every string once; other fields hold indexes into it (-1: none)
+     *   rules: [{id, category, severity, link, postings, findings, fixable, errors, warnings, infos}], ranked
+     *          most serious first, then by postings affected (what to fix first)
+     *   files: [[path, title, location, policy, ioError, passes, errors, warnings, infos, waived, findings]]
+     *   finding: [rule (index into rules), severity (0 error, 1 warning, 2 info), message, line, column, endLine,
+     *          endColumn, excerpt, link, fix description, fix replacement, source text, mark start, mark end, waiver
+     *          (index into waivers)]; the excerpt is -1 when it is the marked part of the source text
+     */
     private static void writeData(JsonGenerator g, LintReport report) throws IOException {
+        Strings strings = new Strings();
+        List<ReportSupport.RuleStats> rules = ReportSupport.ruleStats(report, f -> true);
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            ruleIndex.put(rules.get(i).id(), i);
+        }
         g.writeStartObject();
         g.writeObjectFieldStart("tool");
         text(g, "name", ToolInfo.NAME);
@@ -208,12 +259,14 @@ public final class HtmlReporter implements Reporter {
         g.writeEndObject();
 
         Map<String, int[]> categories = new TreeMap<>();
+        Map<String, int[]> bySeverity = new HashMap<>();
         for (FileResult r : report.files()) {
             for (Finding f : r.findings()) {
                 if (f.waived()) {
                     continue; // waived findings count against nothing: the summary counts them apart
                 }
                 categories.computeIfAbsent(f.category(), k -> new int[3])[f.severity().ordinal()]++;
+                bySeverity.computeIfAbsent(f.ruleId(), k -> new int[3])[f.severity().ordinal()]++;
             }
         }
         g.writeArrayFieldStart("categories");
@@ -230,93 +283,104 @@ public final class HtmlReporter implements Reporter {
         g.writeEndArray();
 
         g.writeArrayFieldStart("rules");
-        for (ReportSupport.RuleMeta r : ReportSupport.rules(report)) {
+        for (ReportSupport.RuleStats r : rules) {
+            int[] n = bySeverity.getOrDefault(r.id(), new int[3]);
             g.writeStartObject();
             text(g, "id", r.id());
             text(g, "category", r.category());
             text(g, "severity", r.severity().label());
+            text(g, "link", r.link());
+            g.writeNumberField("postings", r.postings());
             g.writeNumberField("findings", r.findings());
+            g.writeNumberField("fixable", r.fixable());
+            g.writeNumberField("errors", n[0]);
+            g.writeNumberField("warnings", n[1]);
+            g.writeNumberField("infos", n[2]);
             g.writeEndObject();
         }
         g.writeEndArray();
 
+        List<Waiver> waivers = new ArrayList<>();
+        Map<Waiver, Integer> waiverIndex = new HashMap<>();
         g.writeArrayFieldStart("files");
-        int index = 0;
         for (FileResult r : report.files()) {
-            writeFile(g, r, "posting-" + (++index));
+            g.writeStartArray();
+            g.writeNumber(strings.of(r.path()));
+            g.writeNumber(strings.of(r.title()));
+            g.writeNumber(strings.of(r.location()));
+            g.writeNumber(strings.of(r.policy()));
+            g.writeNumber(r.ioError() ? 1 : 0);
+            g.writeNumber(ReportSupport.passes(r) ? 1 : 0);
+            g.writeNumber(r.count(Severity.ERROR));
+            g.writeNumber(r.count(Severity.WARNING));
+            g.writeNumber(r.count(Severity.INFO));
+            g.writeNumber(r.waived());
+            g.writeStartArray();
+            for (Finding f : r.findings()) {
+                int waiver = -1;
+                if (f.waiver() != null) {
+                    waiver = waiverIndex.computeIfAbsent(f.waiver(), w -> {
+                        waivers.add(w);
+                        return waivers.size() - 1;
+                    });
+                }
+                writeFinding(g, f, ruleIndex.get(f.ruleId()), strings, waiver);
+            }
+            g.writeEndArray();
+            g.writeEndArray();
         }
         g.writeEndArray();
 
+        g.writeArrayFieldStart("waivers");
+        for (Waiver w : waivers) {
+            g.writeStartObject();
+            text(g, "reason", w.reason());
+            text(g, "approvedBy", w.approvedBy());
+            text(g, "expires", w.expires().toString());
+            text(g, "source", w.place().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+
+        Map<String, Integer> fileIndex = new HashMap<>();
+        for (int i = 0; i < report.files().size(); i++) {
+            fileIndex.putIfAbsent(report.files().get(i).path(), i);
+        }
         g.writeArrayFieldStart("drift");
         for (DriftGroup d : report.drift()) {
-            writeDrift(g, d);
+            writeDrift(g, d, fileIndex);
+        }
+        g.writeEndArray();
+
+        g.writeArrayFieldStart("strings");
+        for (String v : strings.values) {
+            g.writeString(v);
         }
         g.writeEndArray();
         g.writeEndObject();
     }
 
-    private static void writeFile(JsonGenerator g, FileResult r, String id) throws IOException {
-        g.writeStartObject();
-        text(g, "id", id);
-        text(g, "path", r.path());
-        text(g, "title", r.title());
-        text(g, "location", r.location());
-        text(g, "policy", r.policy());
-        g.writeBooleanField("ioError", r.ioError());
-        g.writeBooleanField("passes", ReportSupport.passes(r));
-        g.writeNumberField("errors", r.count(Severity.ERROR));
-        g.writeNumberField("warnings", r.count(Severity.WARNING));
-        g.writeNumberField("infos", r.count(Severity.INFO));
-        g.writeNumberField("waived", r.waived());
-        g.writeArrayFieldStart("findings");
-        for (Finding f : r.findings()) {
-            writeFinding(g, f);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
-        g.writeStartObject();
-        text(g, "ruleId", f.ruleId());
-        text(g, "category", f.category());
-        text(g, "severity", f.severity().label());
-        text(g, "message", f.message());
-        g.writeNumberField("line", f.span().start().line());
-        g.writeNumberField("column", f.span().start().column());
-        g.writeNumberField("endLine", f.span().end().line());
-        g.writeNumberField("endColumn", f.span().end().column());
-        text(g, "excerpt", f.excerpt());
-        text(g, "link", f.link());
-        if (f.fix() == null) {
-            g.writeNullField("fix");
-        } else {
-            g.writeObjectFieldStart("fix");
-            text(g, "description", f.fix().description());
-            text(g, "replacement", f.fix().replacement());
-            g.writeEndObject();
-        }
-        if (f.waiver() == null) {
-            g.writeNullField("waiver");
-        } else {
-            g.writeObjectFieldStart("waiver");
-            text(g, "reason", f.waiver().reason());
-            text(g, "approvedBy", f.waiver().approvedBy());
-            text(g, "expires", f.waiver().expires().toString());
-            text(g, "source", f.waiver().place().toString());
-            g.writeEndObject();
-        }
+    private static void writeFinding(JsonGenerator g, Finding f, int rule, Strings strings, int waiver) throws IOException {
+        g.writeStartArray();
+        g.writeNumber(rule);
+        g.writeNumber(f.severity().ordinal());
+        g.writeNumber(strings.of(f.message()));
+        g.writeNumber(f.span().start().line());
+        g.writeNumber(f.span().start().column());
+        g.writeNumber(f.span().end().line());
+        g.writeNumber(f.span().end().column());
         Highlight hl = highlight(f);
-        if (hl == null) {
-            g.writeNullField("source");
-        } else {
-            g.writeObjectFieldStart("source");
-            text(g, "text", hl.text());
-            g.writeNumberField("start", hl.start());
-            g.writeNumberField("end", hl.end());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
+        boolean excerptMarked = hl != null && f.excerpt() != null
+                && ReportSupport.wellFormed(f.excerpt()).equals(hl.text().substring(hl.start(), hl.end()));
+        g.writeNumber(excerptMarked ? -1 : strings.of(f.excerpt() == null || f.excerpt().isEmpty() ? null : f.excerpt()));
+        g.writeNumber(strings.of(f.link()));
+        g.writeNumber(f.fix() == null ? -1 : strings.of(f.fix().description() == null ? "" : f.fix().description()));
+        g.writeNumber(f.fix() == null ? -1 : strings.of(f.fix().replacement()));
+        g.writeNumber(hl == null ? -1 : strings.of(hl.text()));
+        g.writeNumber(hl == null ? 0 : hl.start());
+        g.writeNumber(hl == null ? 0 : hl.end());
+        g.writeNumber(waiver);
+        g.writeEndArray();
     }
 
     /** The finding's source line and the UTF-16 range of the match within it (end exclusive). */
@@ -340,14 +404,32 @@ public final class HtmlReporter implements Reporter {
         int end = f.span().end().line() == f.span().start().line()
                 ? clamp(f.span().end().column() - line.startColumn(), start, len)
                 : len;
-        return new Highlight(text, start, end);
+        // At most CONTEXT characters either side of the mark: a corpus has tens of thousands of findings, and a
+        // reviewer reads the words around the match, not the whole window the engine kept.
+        int from = Math.max(0, start - CONTEXT);
+        int to = Math.min(len, end + CONTEXT);
+        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+            from--;
+        }
+        if (to < len && Character.isLowSurrogate(text.charAt(to))) {
+            to++;
+        }
+        return new Highlight(text.substring(from, to), start - from, end - from);
     }
+
+    /** Characters of source kept either side of a finding's mark. */
+    static final int CONTEXT = 60;
 
     private static int clamp(int v, int lo, int hi) {
         return Math.max(lo, Math.min(hi, v));
     }
 
-    private static void writeDrift(JsonGenerator g, DriftGroup d) throws IOException {
+    /**
+     * A drift group. Variants name their postings by index into {@code files} (a path string only for a posting
+     * not in the run), and their diff as {@code [kind, text]} pairs (0 same, 1 added, 2 removed); the variant's
+     * own text is left out, as the diff spells it.
+     */
+    private static void writeDrift(JsonGenerator g, DriftGroup d, Map<String, Integer> fileIndex) throws IOException {
         g.writeStartObject();
         text(g, "ruleId", d.ruleId());
         text(g, "block", d.block());
@@ -356,20 +438,28 @@ public final class HtmlReporter implements Reporter {
         g.writeArrayFieldStart("variants");
         for (DriftGroup.Variant v : d.variants()) {
             g.writeStartObject();
-            text(g, "text", v.text());
             g.writeArrayFieldStart("postings");
             for (String p : v.postings()) {
-                g.writeString(ReportSupport.wellFormed(p));
+                Integer i = fileIndex.get(p);
+                if (i != null) {
+                    g.writeNumber(i);
+                } else {
+                    g.writeString(ReportSupport.wellFormed(p));
+                }
             }
             g.writeEndArray();
-            g.writeNumberField("similarity", Double.isFinite(v.similarity()) ? v.similarity() : 0);
+            g.writeNumberField("similarity", Double.isFinite(v.similarity()) ? Math.round(v.similarity() * 1000) / 1000.0 : 0);
             g.writeBooleanField("isReference", v.isReference());
             g.writeArrayFieldStart("diff");
             for (DiffToken t : v.diff()) {
-                g.writeStartObject();
-                text(g, "kind", t.kind().name().toLowerCase(Locale.ROOT));
-                text(g, "text", t.text());
-                g.writeEndObject();
+                g.writeStartArray();
+                g.writeNumber(switch (t.kind()) {
+                    case SAME -> 0;
+                    case ADDED -> 1;
+                    case REMOVED -> 2;
+                });
+                g.writeString(ReportSupport.wellFormed(t.text()));
+                g.writeEndArray();
             }
             g.writeEndArray();
             g.writeEndObject();

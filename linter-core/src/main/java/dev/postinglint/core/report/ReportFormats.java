@@ -36,6 +36,29 @@ public final class ReportFormats {
         return s.get();
     }
 
+    /**
+     * A format with a display threshold: findings below {@code minimum} are left out of what it lists (text
+     * and github also say how many and how to show them); summaries still count every finding.
+     */
+    public static Reporter create(String name, Severity minimum) {
+        return switch (name) {
+            case "text" -> new TextReporter(false, minimum);
+            case "github" -> new GithubReporter(minimum);
+            default -> {
+                Reporter all = create(name);
+                yield (report, out) -> all.write(ReportSupport.atLeast(report, minimum), out);
+            }
+        };
+    }
+
+    /**
+     * The display threshold a format has when none is given: {@code warning} for what people read in a
+     * terminal or a CI log ({@code text}, {@code github}), everything for reports that are files.
+     */
+    public static Severity defaultMinimum(String name) {
+        return name.equals("text") || name.equals("github") ? Severity.WARNING : Severity.INFO;
+    }
+
     public static Reporter text(boolean color, Severity minimum) {
         return new TextReporter(color, minimum);
     }

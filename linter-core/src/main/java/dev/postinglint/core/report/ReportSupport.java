@@ -3,15 +3,21 @@ package dev.postinglint.core.report;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.RuleDescription;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Waiver;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -29,22 +35,61 @@ final class ReportSupport {
         return !r.ioError() && r.count(Severity.ERROR) == 0;
     }
 
-    /** What reports say about a rule, derived from its findings (the engine's findings carry no description). */
-    record RuleMeta(String id, String category, String link, Severity severity, int findings) {
+    /**
+     * What reports say about a rule: from the run's rule catalogue ({@code described}: the policy's description,
+     * message and link) when the report has one, else derived from the rule's findings.
+     */
+    record RuleMeta(String id, String category, String link, Severity severity, int findings, RuleDescription described) {
+        private String description() {
+            return described == null || described.description() == null ? "" : oneLine(described.description());
+        }
+
         String shortDescription() {
+            String d = description();
+            if (!d.isEmpty()) {
+                int stop = d.indexOf(". ");
+                return stop > 0 && stop < 200 ? d.substring(0, stop + 1) : d;
+            }
+            if (described != null && described.message() != null && !described.message().isBlank()) {
+                return oneLine(described.message());
+            }
             return "posting-lint rule " + id + " (category " + category + ")";
         }
 
         String fullDescription() {
+            String d = description();
+            if (!d.isEmpty()) {
+                return d;
+            }
             return "posting-lint rule " + id + " in category '" + category + "'. "
                     + (link == null ? "The rule's policy gives no citation link."
                             : "Its policy cites " + link + " for the requirement behind it.");
         }
+
+        /** The help text: what the rule checks, what it reports, and where the requirement comes from. */
+        String helpText() {
+            StringBuilder b = new StringBuilder(fullDescription());
+            if (described != null && described.message() != null && !described.message().isBlank()) {
+                b.append("\n\nIt reports: ").append(oneLine(described.message()));
+            }
+            if (link != null) {
+                b.append("\n\nSee ").append(link).append(" for what this rule checks and why.");
+            }
+            if (described != null && described.origin() != null) {
+                b.append("\n\nDefined in ").append(described.origin()).append('.');
+            }
+            return b.toString();
+        }
+
+        private static String oneLine(String s) {
+            return s.strip().replaceAll("\\s+", " ");
+        }
     }
 
     /**
-     * Every rule that produced a finding, sorted by id. A rule's category and link are those of its first
-     * finding; its severity is the most serious one it was reported at (policies may override severities).
+     * Every rule that produced a finding, sorted by id. A rule's category and link come from the run's rule
+     * catalogue when it has the rule, else from its first finding; its severity is the most serious one it was
+     * reported at (policies may override severities).
      */
     static List<RuleMeta> rules(LintReport report) {
         Map<String, RuleMeta> byId = new TreeMap<>();
@@ -52,15 +97,106 @@ final class ReportSupport {
             for (Finding f : r.findings()) {
                 RuleMeta m = byId.get(f.ruleId());
                 if (m == null) {
-                    byId.put(f.ruleId(), new RuleMeta(f.ruleId(), f.category(), f.link(), f.severity(), 1));
+                    RuleDescription d = report.rule(f.ruleId()).orElse(null);
+                    String link = d != null && d.link() != null ? d.link() : f.link();
+                    String category = d != null ? d.category() : f.category();
+                    byId.put(f.ruleId(), new RuleMeta(f.ruleId(), category, link, f.severity(), 1, d));
                 } else {
                     Severity s = f.severity().atLeast(m.severity()) ? f.severity() : m.severity();
                     byId.put(f.ruleId(), new RuleMeta(m.id(), m.category(), m.link() != null ? m.link() : f.link(), s,
-                            m.findings() + 1));
+                            m.findings() + 1, m.described()));
                 }
             }
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * One rule's findings in a run, for "what to fix first" tables: its most serious severity, the postings
+     * it was reported in, its findings and how many of them carry a fix.
+     */
+    record RuleStats(String id, String category, String link, Severity severity, int postings, int findings, int fixable) {
+        /** Most serious first, then most widespread, then most findings, then by id. */
+        static final Comparator<RuleStats> RANK = Comparator.comparing(RuleStats::severity)
+                .thenComparing(Comparator.comparingInt(RuleStats::postings).reversed())
+                .thenComparing(Comparator.comparingInt(RuleStats::findings).reversed())
+                .thenComparing(RuleStats::id);
+    }
+
+    /** Per-rule counts over the findings that {@code counted} accepts, ranked by {@link RuleStats#RANK}. */
+    static List<RuleStats> ruleStats(LintReport report, Predicate<Finding> counted) {
+        Map<String, RuleStats> byId = new HashMap<>();
+        for (FileResult r : report.files()) {
+            Set<String> seen = new HashSet<>();
+            for (Finding f : r.findings()) {
+                if (!counted.test(f)) {
+                    continue;
+                }
+                int inPosting = seen.add(f.ruleId()) ? 1 : 0;
+                int fixable = f.fix() != null ? 1 : 0;
+                byId.merge(f.ruleId(), new RuleStats(f.ruleId(), f.category(), f.link(), f.severity(), inPosting, 1, fixable),
+                        (a, b) -> new RuleStats(a.id(), a.category(), a.link() != null ? a.link() : b.link(),
+                                a.severity().atLeast(b.severity()) ? a.severity() : b.severity(),
+                                a.postings() + b.postings(), a.findings() + b.findings(), a.fixable() + b.fixable()));
+            }
+        }
+        List<RuleStats> out = new ArrayList<>(byId.values());
+        out.sort(RuleStats.RANK);
+        return out;
+    }
+
+    /**
+     * "223 infos not shown: --min-severity info": what a display threshold left out of a report and how to
+     * show it; empty when nothing was left out. {@code waivedHidden}: waived findings were left out too.
+     */
+    static String hiddenNote(LintReport report, Severity minimum, boolean waivedHidden) {
+        int[] hidden = new int[Severity.values().length];
+        int waived = 0;
+        Severity lowest = null;
+        for (FileResult r : report.files()) {
+            for (Finding f : r.findings()) {
+                if (f.waived()) {
+                    if (waivedHidden || !f.severity().atLeast(minimum)) {
+                        waived++;
+                        lowest = lowest == null || lowest.atLeast(f.severity()) ? f.severity() : lowest;
+                    }
+                } else if (!f.severity().atLeast(minimum)) {
+                    hidden[f.severity().ordinal()]++;
+                    lowest = lowest == null || lowest.atLeast(f.severity()) ? f.severity() : lowest;
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            int n = hidden[s.ordinal()];
+            if (n > 0) {
+                parts.add(n + " " + s.label() + (n == 1 ? "" : "s"));
+            }
+        }
+        if (waived > 0) {
+            parts.add(waived + " waived");
+        }
+        if (lowest == null) {
+            return "";
+        }
+        // Waived errors are hidden only by an errors-only run: a warning threshold shows them.
+        Severity show = lowest == Severity.ERROR ? Severity.WARNING : lowest;
+        return String.join(", ", parts) + " not shown: --min-severity " + show.label();
+    }
+
+    /**
+     * The report as a file format shows it with a display threshold: findings below {@code minimum} left out,
+     * the summary (which counts every finding) unchanged. The same report when {@code minimum} is INFO.
+     */
+    static LintReport atLeast(LintReport report, Severity minimum) {
+        if (minimum == Severity.INFO) {
+            return report;
+        }
+        List<FileResult> files = new ArrayList<>(report.files().size());
+        for (FileResult r : report.files()) {
+            files.add(r.withFindings(r.findings().stream().filter(f -> f.severity().atLeast(minimum)).toList()));
+        }
+        return report.withFiles(files, report.summary());
     }
 
     /** "waived until 2026-12-31, approved by Jane Doe: reason": how text formats mark a waived finding. */

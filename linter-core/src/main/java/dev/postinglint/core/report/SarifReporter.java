@@ -17,15 +17,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: one run, the rules that produced
- * findings (metadata derived from the findings), one result per finding with a repo-relative location,
+ * findings (described by the run's rule catalogue: the policies' descriptions, messages and links), one result per finding with a repo-relative location,
  * a stable partial fingerprint and the finding's fix. Written with Jackson's streaming generator.
  */
 public final class SarifReporter implements Reporter {
@@ -36,9 +39,62 @@ public final class SarifReporter implements Reporter {
     /** Relative artifact URIs are relative to the directory posting-lint ran in (the repository root in CI). */
     public static final String SRCROOT = "%SRCROOT%";
     private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * GitHub code scanning rejects a run with more results ("Results per run: 25,000", docs.github.com, code
+     * scanning, "SARIF results exceed limit"), and stores only the top 5,000 by severity.
+     */
+    public static final int MAX_RESULTS = 25_000;
+
+    private final int maxResults;
+
+    public SarifReporter(int maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    public SarifReporter() {
+        this(MAX_RESULTS);
+    }
+
+    /**
+     * Which findings fit in the run: all when there are at most {@code maxResults}; else the most serious ones
+     * (errors, warnings, notes, then waived findings), in reading order within the severity that is cut. Null:
+     * every finding fits.
+     */
+    private Set<Finding> kept(LintReport report) {
+        int total = 0;
+        int[] byRank = new int[Severity.values().length + 1];
+        for (FileResult file : report.files()) {
+            for (Finding f : file.findings()) {
+                byRank[rank(f)]++;
+                total++;
+            }
+        }
+        if (total <= maxResults) {
+            return null;
+        }
+        Set<Finding> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        int room = maxResults;
+        for (int rank = 0; rank < byRank.length && room > 0; rank++) {
+            for (FileResult file : report.files()) {
+                for (Finding f : file.findings()) {
+                    if (room > 0 && rank(f) == rank) {
+                        kept.add(f);
+                        room--;
+                    }
+                }
+            }
+        }
+        return kept;
+    }
+
+    private static int rank(Finding f) {
+        return f.waived() ? Severity.values().length : f.severity().ordinal();
+    }
 
     @Override
     public void write(LintReport report, Writer out) throws IOException {
+        Set<Finding> kept = kept(report);
+        int total = report.files().stream().mapToInt(r -> r.findings().size()).sum();
         List<ReportSupport.RuleMeta> rules = ReportSupport.rules(report);
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -69,6 +125,9 @@ public final class SarifReporter implements Reporter {
             g.writeArrayFieldStart("invocations");
             g.writeStartObject();
             g.writeBooleanField("executionSuccessful", !report.hasIoErrors());
+            if (kept != null) {
+                writeCapNotice(g, total, kept.size());
+            }
             g.writeEndObject();
             g.writeEndArray();
 
@@ -80,6 +139,9 @@ public final class SarifReporter implements Reporter {
                     String excerpt = normalizeExcerpt(f.excerpt());
                     String key = f.ruleId() + '\u0000' + excerpt;
                     int occurrence = occurrences.merge(key, 1, Integer::sum) - 1;
+                    if (kept != null && !kept.contains(f)) {
+                        continue; // counted for the fingerprints of later findings all the same, so they stay stable
+                    }
                     writeResult(g, file, f, ruleIndex.get(f.ruleId()), fingerprint(file.path(), f.ruleId(), excerpt, occurrence));
                 }
             }
@@ -101,23 +163,46 @@ public final class SarifReporter implements Reporter {
         }
     }
 
+    /** The run-level note that results were left out, and how to get them. */
+    private void writeCapNotice(JsonGenerator g, int total, int kept) throws IOException {
+        g.writeArrayFieldStart("toolExecutionNotifications");
+        g.writeStartObject();
+        g.writeObjectFieldStart("descriptor");
+        g.writeStringField("id", "results-capped");
+        g.writeEndObject();
+        g.writeStringField("level", "warning");
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", (total - kept) + " of " + total + " results were left out to stay within " + maxResults
+                + " results per run (GitHub code scanning's limit); the most serious were kept. To see the others, report"
+                + " fewer at a time (--min-severity warning, or a baseline: --write-baseline FILE, then --baseline FILE) or"
+                + " write a report without the limit (--format json=FILE or --format html=FILE).");
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeNumberField("results", total);
+        g.writeNumberField("kept", kept);
+        g.writeNumberField("leftOut", total - kept);
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+    }
+
     private static void writeRule(JsonGenerator g, ReportSupport.RuleMeta r) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", r.id());
         g.writeStringField("name", ruleName(r.id()));
         g.writeObjectFieldStart("shortDescription");
-        g.writeStringField("text", r.shortDescription());
+        g.writeStringField("text", ReportSupport.wellFormed(r.shortDescription()));
         g.writeEndObject();
         g.writeObjectFieldStart("fullDescription");
-        g.writeStringField("text", r.fullDescription());
+        g.writeStringField("text", ReportSupport.wellFormed(r.fullDescription()));
         g.writeEndObject();
         String help = helpUri(r.link());
         if (help != null) {
             g.writeStringField("helpUri", help);
-            g.writeObjectFieldStart("help");
-            g.writeStringField("text", "See " + help + " for what this rule checks and why.");
-            g.writeEndObject();
         }
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", ReportSupport.wellFormed(r.helpText()));
+        g.writeEndObject();
         g.writeObjectFieldStart("defaultConfiguration");
         g.writeStringField("level", level(r.severity()));
         g.writeEndObject();

@@ -7,13 +7,23 @@ import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.source.SourceLine;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The human format: {@code path:line:col: severity [rule-id] message}, then the source line with
- * carets under the match, grouped by file, then a one-line summary. A waived finding ends with
- * {@code [waived until DATE, approved by WHO: REASON]}; a quiet run leaves waived findings out. Colour is the caller's choice
- * (this class knows no terminal).
+ * carets under the match, grouped by file; then a "by rule" table and a one-line summary. A waived
+ * finding ends with {@code [waived until DATE, approved by WHO: REASON]}; a run that shows errors only
+ * leaves waived findings out.
+ *
+ * <p>Findings below the display threshold ({@code minimum}) are not listed, but the summary line counts
+ * them and says how to show them. Repetition is shown once: when one rule reports the same message several
+ * times in one posting (a pasted style on every span), the first is shown in full and one line lists the
+ * others ({@code pasted-class x23 in this posting, first at 4:6; also at ...}). Colour is the caller's
+ * choice (this class knows no terminal).
  */
 public final class TextReporter implements Reporter {
     private static final String RESET = "\u001b[0m";
@@ -22,11 +32,13 @@ public final class TextReporter implements Reporter {
     private static final String RED = "\u001b[31m";
     private static final String YELLOW = "\u001b[33m";
     private static final String CYAN = "\u001b[36m";
+    /** How many further places a repetition line names before it says "and N more". */
+    private static final int PLACES_LISTED = 6;
 
     private final boolean color;
     private final Severity minimum;
 
-    /** @param minimum the least serious severity to show (e.g. ERROR for a quiet run) */
+    /** @param minimum the least serious severity to list (e.g. ERROR for a quiet run) */
     public TextReporter(boolean color, Severity minimum) {
         this.color = color;
         this.minimum = minimum;
@@ -36,14 +48,25 @@ public final class TextReporter implements Reporter {
         this(false, Severity.INFO);
     }
 
+    private boolean shown(Finding f) {
+        return f.severity().atLeast(minimum) && !(f.waived() && minimum == Severity.ERROR);
+    }
+
     @Override
     public void write(LintReport report, Writer out) throws IOException {
         boolean first = true;
         for (FileResult r : report.files()) {
+            Map<String, List<Finding>> groups = new LinkedHashMap<>();
+            for (Finding f : r.findings()) {
+                if (shown(f)) {
+                    groups.computeIfAbsent(groupKey(f), k -> new ArrayList<>()).add(f);
+                }
+            }
             boolean wroteHeader = false;
             for (Finding f : r.findings()) {
-                if (!f.severity().atLeast(minimum) || (f.waived() && minimum == Severity.ERROR)) {
-                    continue;
+                List<Finding> group = groups.get(groupKey(f));
+                if (group == null || group.get(0) != f) {
+                    continue; // hidden, or a repetition that its group's first finding stands for
                 }
                 if (!wroteHeader && !first) {
                     out.write('\n');
@@ -51,16 +74,69 @@ public final class TextReporter implements Reporter {
                 wroteHeader = true;
                 first = false;
                 writeFinding(out, r.path(), f);
+                if (group.size() > 1) {
+                    writeRepetition(out, group);
+                }
             }
         }
         if (!first) {
             out.write('\n');
+            writeRuleTable(out, report);
         }
         var s = report.summary();
         String counts = plural(s.errors(), "error") + ", " + plural(s.warnings(), "warning") + ", " + plural(s.infos(), "info");
         String line = plural(s.files(), "file") + " checked: " + counts + s.extras()
                 + String.format(Locale.ROOT, " (%.2f s)", report.elapsed().toNanos() / 1e9);
         out.write(paint(s.errors() > 0 ? RED + BOLD : BOLD, line));
+        out.write('\n');
+        String hidden = ReportSupport.hiddenNote(report, minimum, minimum == Severity.ERROR);
+        if (!hidden.isEmpty()) {
+            out.write(paint(DIM, hidden));
+            out.write('\n');
+        }
+    }
+
+    /** Findings that say the same thing: one rule, one message, one severity, waived or not. */
+    private static String groupKey(Finding f) {
+        return f.ruleId() + '\u0000' + f.severity() + '\u0000' + f.waived() + '\u0000' + f.message();
+    }
+
+    private void writeRepetition(Writer out, List<Finding> group) throws IOException {
+        Finding head = group.get(0);
+        StringBuilder b = new StringBuilder("       = ").append(head.ruleId()).append(" x").append(group.size())
+                .append(" in this posting, first at ").append(place(head)).append("; also at ");
+        int listed = Math.min(PLACES_LISTED, group.size() - 1);
+        for (int i = 1; i <= listed; i++) {
+            b.append(i > 1 ? ", " : "").append(place(group.get(i)));
+        }
+        if (group.size() - 1 > listed) {
+            b.append(" and ").append(group.size() - 1 - listed).append(" more");
+        }
+        out.write(paint(DIM, b.toString()));
+        out.write('\n');
+    }
+
+    private static String place(Finding f) {
+        return f.span().start().line() + ":" + f.span().start().column();
+    }
+
+    /** The listed findings per rule, most serious and most widespread first: what to fix first. */
+    private void writeRuleTable(Writer out, LintReport report) throws IOException {
+        List<ReportSupport.RuleStats> stats = ReportSupport.ruleStats(report, this::shown);
+        if (stats.isEmpty()) {
+            return;
+        }
+        int width = "rule".length();
+        for (ReportSupport.RuleStats r : stats) {
+            width = Math.max(width, r.id().length());
+        }
+        String format = "%-" + width + "s  %-8s  %8s  %8s  %7s";
+        out.write(paint(BOLD, String.format(Locale.ROOT, format, "rule", "severity", "postings", "findings", "fixable")));
+        out.write('\n');
+        for (ReportSupport.RuleStats r : stats) {
+            out.write(String.format(Locale.ROOT, format, r.id(), r.severity().label(), r.postings(), r.findings(), r.fixable()));
+            out.write('\n');
+        }
         out.write('\n');
     }
 

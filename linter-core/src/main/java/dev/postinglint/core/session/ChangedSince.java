@@ -101,7 +101,8 @@ public final class ChangedSince {
                 .filter(g -> g.variants().stream().anyMatch(v -> v.postings().stream().anyMatch(keptPaths::contains)))
                 .toList();
         Summary summary = Summary.of(kept).withBaselined(report.summary().baselined());
-        return new LintReport(report.toolVersion(), report.asOf(), report.policies(), kept, summary, report.elapsed(), drift);
+        return new LintReport(report.toolVersion(), report.asOf(), report.policies(), kept, summary, report.elapsed(), drift,
+                report.rules());
     }
 
     private static Path real(Path p) {

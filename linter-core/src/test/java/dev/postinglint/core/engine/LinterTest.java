@@ -8,6 +8,8 @@ import dev.postinglint.core.model.BuiltinRules;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.RuleDescription;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.policy.PolicyResolver;
 
 import dev.postinglint.core.policy.Policy;
@@ -121,6 +123,39 @@ class LinterTest {
         assertFalse(r.hasIoErrors());
         assertEquals(1, r.summary().errors());
         assertEquals(1, r.summary().infos());
+    }
+
+    @Test
+    void theReportCarriesTheCatalogueOfEnabledAndBuiltinRules() throws IOException {
+        Path ok = dir.resolve("ok.html");
+        Files.writeString(ok, "<p>fine</p>");
+        Policy p = policy("""
+                name: t
+                rules:
+                  - id: w
+                    type: forbid
+                    severity: info
+                    category: x
+                    description: Flags the word fine.
+                    link: https://example.org/fine
+                    message: "Avoid '{match}'"
+                    phrase: fine
+                  - id: off
+                    type: forbid
+                    severity: error
+                    category: x
+                    phrase: other
+                overrides:
+                  off: "off"
+                """);
+        LintReport r = new Linter(LocalDate.of(2026, 1, 1)).lint(List.of(InputFile.of(ok)), PolicyResolver.fixed(p));
+        RuleDescription w = r.rule("w").orElseThrow();
+        assertEquals("Flags the word fine.", w.description().strip());
+        assertEquals("https://example.org/fine", w.link());
+        assertEquals("Avoid '{match}'", w.message());
+        assertEquals(Severity.INFO, w.severity());
+        assertTrue(r.rule("off").isEmpty(), "a rule the policy switched off is not in the catalogue");
+        assertTrue(r.rule(BuiltinRules.INPUT_ERROR).isPresent(), "built-in rules are");
     }
 
     @Test

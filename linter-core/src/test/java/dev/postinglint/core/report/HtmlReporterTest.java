@@ -93,7 +93,7 @@ class HtmlReporterTest {
             assertFalse(raw.contains(forbidden), "the data block must not contain " + forbidden);
         }
         assertTrue(raw.contains("\\u003C/script\\u003E") || raw.contains("\\u003c/script\\u003e"));
-        JsonNode data = JSON.readTree(raw);
+        JsonNode data = HtmlData.decode(raw);
         String expected = ReportSupport.wellFormed(ReportFixtures.HOSTILE);
         JsonNode file = data.get("files").get(0);
         assertEquals(ReportFixtures.HOSTILE_PATH, file.get("path").asText());
@@ -121,7 +121,7 @@ class HtmlReporterTest {
     @Test
     void summaryCountsPostingsAndCategories() throws Exception {
         String out = html(ReportFixtures.sample());
-        JsonNode data = JSON.readTree(Jsoup.parse(out).selectFirst("script#report-data").data());
+        JsonNode data = HtmlData.decode(Jsoup.parse(out).selectFirst("script#report-data").data());
         JsonNode s = data.get("summary");
         assertEquals(4, s.get("files").asInt());
         assertEquals(2, s.get("passing").asInt(), "b (warning only) and c (clean) pass; a has errors, d is unreadable");

@@ -96,4 +96,37 @@ class ReportersTest {
         new TextReporter(false, Severity.INFO).write(report(), plain);
         assertFalse(plain.toString().contains("\u001b["));
     }
+
+    @Test
+    void textGroupsRepetitionsEndsWithARuleTableAndCountsWhatItHides() throws IOException {
+        SourceText s = new SourceText("p.html", "<p><span style=a>x</span><span style=b>y</span><span style=c>z</span></p>\n<p>We need a rockstar.</p>\n");
+        List<Finding> fs = new java.util.ArrayList<>();
+        int at = -1;
+        while ((at = s.text().indexOf("<span", at + 1)) >= 0) {
+            fs.add(ReportFixtures.finding(s, "pasted-inline-style", "html-hygiene", Severity.INFO, "pasted style", at, at + 5, null,
+                    new Fix(s.span(at, at + 5), "<span", "drop the style")));
+        }
+        int rock = s.text().indexOf("rockstar");
+        fs.add(ReportFixtures.finding(s, "no-rockstar", "inclusive-language", Severity.ERROR, "Avoid 'rockstar'", rock, rock + 8, null, null));
+        fs.sort(Finding.ORDER);
+        LintReport r = ReportFixtures.report(List.of(new FileResult("p.html", fs, "p", null, null, false)), List.of());
+
+        StringWriter all = new StringWriter();
+        new TextReporter(false, Severity.INFO).write(r, all);
+        String text = all.toString();
+        assertEquals(1, text.split("\\[pasted-inline-style]", -1).length - 1, "one of the three is shown in full:\n" + text);
+        assertTrue(text.contains("       = pasted-inline-style x3 in this posting, first at 1:4; also at 1:26, 1:48\n"), text);
+        assertTrue(text.contains("""
+                rule                 severity  postings  findings  fixable
+                no-rockstar          error            1         1        0
+                pasted-inline-style  info             1         3        3
+                """), text);
+        assertFalse(text.contains("not shown"), text);
+
+        StringWriter warn = new StringWriter();
+        new TextReporter(false, Severity.WARNING).write(r, warn);
+        assertFalse(warn.toString().contains("pasted-inline-style"), warn.toString());
+        assertTrue(warn.toString().endsWith("1 file checked: 1 error, 0 warnings, 3 infos (1.23 s)\n3 infos not shown: --min-severity info\n"),
+                warn.toString());
+    }
 }

@@ -14,6 +14,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.RuleDescription;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.source.SourceText;
 import java.io.IOException;
@@ -44,7 +45,13 @@ class SarifReporterTest {
     }
 
     static JsonNode validated(LintReport report) throws IOException {
-        JsonNode node = JSON.readTree(sarif(report));
+        return validated(report, new SarifReporter());
+    }
+
+    static JsonNode validated(LintReport report, SarifReporter reporter) throws IOException {
+        StringWriter w = new StringWriter();
+        reporter.write(report, w);
+        JsonNode node = JSON.readTree(w.toString());
         List<Error> errors = schema.validate(node, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));
         assertEquals(List.of(), errors.stream().map(Error::toString).toList(), "SARIF must validate against the 2.1.0 schema");
         return node;
@@ -159,6 +166,59 @@ class SarifReporterTest {
                 .get("runs").get(0).get("results").get(0).get("locations").get(0).get("physicalLocation").get("artifactLocation");
         assertEquals("file:///tmp/x%20y.html", loc.get("uri").asText());
         assertFalse(loc.has("uriBaseId"));
+    }
+
+    @Test
+    void ruleDescriptionsAndHelpComeFromTheRunsRuleCatalogue() throws IOException {
+        LintReport sample = ReportFixtures.sample();
+        LintReport described = new LintReport(sample.toolVersion(), sample.asOf(), sample.policies(), sample.files(), sample.summary(),
+                sample.elapsed(), sample.drift(), List.of(new RuleDescription("no-rockstar", "inclusive-language", Severity.WARNING,
+                        "Flags 'rockstar' and 'ninja'-style titles.  They put off applicants who do not see themselves that way.\n",
+                        "https://example.org/guide/rockstar", "'{match}' is jargon", "builtin:inclusive-language")));
+        JsonNode rules = validated(described).get("runs").get(0).get("tool").get("driver").get("rules");
+        JsonNode rockstar = null;
+        for (JsonNode r : rules) {
+            rockstar = r.get("id").asText().equals("no-rockstar") ? r : rockstar;
+        }
+        assertEquals("Flags 'rockstar' and 'ninja'-style titles.", rockstar.at("/shortDescription/text").asText());
+        assertEquals("Flags 'rockstar' and 'ninja'-style titles. They put off applicants who do not see themselves that way.",
+                rockstar.at("/fullDescription/text").asText());
+        assertEquals("https://example.org/guide/rockstar", rockstar.get("helpUri").asText(), "the rule's own link, not a finding's");
+        String help = rockstar.at("/help/text").asText();
+        assertTrue(help.contains("It reports: '{match}' is jargon"), help);
+        assertTrue(help.contains("Defined in builtin:inclusive-language."), help);
+        JsonNode ninja = null;
+        for (JsonNode r : rules) {
+            ninja = r.get("id").asText().equals("no-ninja") ? r : ninja;
+        }
+        assertTrue(ninja.at("/shortDescription/text").asText().contains("no-ninja"), "a rule the catalogue lacks is still described");
+    }
+
+    @Test
+    void aRunOverTheLimitKeepsTheMostSeriousAndSaysHowManyWereLeftOut() throws IOException {
+        // sample(): 3 errors, 2 warnings, 1 note. A limit of 4 keeps the errors and the first warning in reading order.
+        JsonNode run = validated(ReportFixtures.sample(), new SarifReporter(4)).get("runs").get(0);
+        JsonNode results = run.get("results");
+        assertEquals(4, results.size());
+        assertEquals(List.of("error", "warning", "error", "error"), results.findValuesAsText("level"), "reading order kept");
+        assertEquals("no-rockstar", results.get(1).get("ruleId").asText(), "jobs/a.html's warning comes before jobs/b's");
+        JsonNode note = run.at("/invocations/0/toolExecutionNotifications/0");
+        assertEquals("warning", note.get("level").asText());
+        assertEquals("results-capped", note.at("/descriptor/id").asText());
+        assertTrue(note.at("/message/text").asText().startsWith("2 of 6 results were left out to stay within 4 results per run"),
+                note.toString());
+        assertTrue(note.at("/message/text").asText().contains("--min-severity warning"));
+        assertEquals(2, note.at("/properties/leftOut").asInt());
+
+        // The fingerprints of the kept results are those of a run without the limit.
+        JsonNode all = validated(ReportFixtures.sample()).get("runs").get(0);
+        assertEquals(6, all.get("results").size());
+        assertFalse(all.get("invocations").get(0).has("toolExecutionNotifications"), "no note when everything fits");
+        List<String> full = all.get("results").findValuesAsText(SarifReporter.FINGERPRINT_KEY);
+        for (String fp : results.findValuesAsText(SarifReporter.FINGERPRINT_KEY)) {
+            assertTrue(full.contains(fp), fp);
+        }
+        assertEquals(25_000, SarifReporter.MAX_RESULTS, "GitHub code scanning's limit of results per run");
     }
 
     @Test

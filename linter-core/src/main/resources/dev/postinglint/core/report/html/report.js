@@ -5,6 +5,7 @@
 
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var SEVERITIES = ['error', 'warning', 'info'];
+  var PAGE_SIZE = 100;
   var SEVERITY_PLURAL = { error: 'Errors', warning: 'Warnings', info: 'Infos' };
   var SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -54,6 +55,28 @@
   }
 
   function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+
+  /* ------------------------------------------------------------------ data */
+
+  /* The data block is compact (see HtmlReporter): strings once, postings and findings as arrays. Postings are
+     decoded up front (a few numbers each); a posting's findings only when its details are drawn. */
+  var S = data.strings;
+  function str(i) { return i < 0 ? null : S[i]; }
+
+  var files = data.files.map(function (a, i) {
+    return { id: 'posting-' + (i + 1), path: str(a[0]), title: str(a[1]), location: str(a[2]), policy: str(a[3]),
+      ioError: a[4] === 1, passes: a[5] === 1, errors: a[6], warnings: a[7], infos: a[8], waived: a[9], raw: a[10] };
+  });
+
+  function finding(a) {
+    var rule = data.rules[a[0]];
+    var src = a[11] < 0 ? null : { text: S[a[11]], start: a[12], end: a[13] };
+    var excerpt = a[7] >= 0 ? S[a[7]] : (src ? src.text.slice(src.start, src.end) : null);
+    return { ruleId: rule.id, category: rule.category, severity: SEVERITIES[a[1]], message: S[a[2]], line: a[3], column: a[4],
+      endLine: a[5], endColumn: a[6], excerpt: excerpt, link: str(a[8]),
+      fix: a[9] < 0 ? null : { description: S[a[9]], replacement: str(a[10]) }, source: src,
+      waiver: a[14] < 0 ? null : data.waivers[a[14]] };
+  }
 
   /* ------------------------------------------------------------------ summary */
 
@@ -131,82 +154,124 @@
       })));
   }
 
-  /* ------------------------------------------------------------------ postings table and filters */
+  /* ------------------------------------------------------------------ what to fix first */
 
-  var state = { sortKey: 'path', sortDir: 1, severity: '', category: '', rule: '', status: '', search: '' };
-  var rows = [];
+  function renderFixFirst() {
+    var table = document.getElementById('fix-first-table');
+    if (!data.rules.length) {
+      table.replaceWith(h('p', { class: 'empty', text: 'No findings: nothing to fix.' }));
+      return;
+    }
+    table.appendChild(h('thead', null, h('tr', null,
+      ['Rule', 'Severity', 'Postings affected', 'Findings', 'Fixable', 'Category', 'Why'].map(function (t, i) {
+        return h('th', { scope: 'col', class: i >= 2 && i <= 4 ? 'num' : null, text: t });
+      }))));
+    var body = h('tbody');
+    data.rules.forEach(function (r) {
+      var pick = h('button', { type: 'button', class: 'link-button mono', text: r.id });
+      pick.addEventListener('click', function () {
+        document.getElementById('f-rule').value = r.id;
+        readFilters();
+        document.getElementById('postings').scrollIntoView();
+      });
+      body.appendChild(h('tr', { 'data-rule': r.id },
+        h('td', { class: 'rule' }, pick),
+        h('td', null, h('span', { class: 'badge ' + r.severity, text: r.severity })),
+        h('td', { class: 'num', 'data-col': 'postings', text: r.postings }),
+        h('td', { class: 'num', 'data-col': 'findings', text: r.findings }),
+        h('td', { class: 'num' + (r.fixable ? '' : ' count-zero'), 'data-col': 'fixable', text: r.fixable }),
+        h('td', { text: r.category }),
+        h('td', { class: 'cite' }, r.link ? citation(r.link) : '')));
+    });
+    table.appendChild(body);
+  }
+
+  /* ------------------------------------------------------------------ filters, kept in the URL */
+
+  var DEFAULTS = { severity: '', category: '', rule: '', status: '', q: '', sort: 'path', dir: 1, page: 1 };
+  var state = Object.assign({}, DEFAULTS);
+  var FILTERS = { severity: 'f-severity', category: 'f-category', rule: 'f-rule', status: 'f-status', q: 'f-search' };
 
   function fillSelect(select, values, labelOf) {
     values.forEach(function (v) { select.appendChild(h('option', { value: v, text: labelOf ? labelOf(v) : v })); });
   }
 
+  /** "#severity=warning&rule=eeo-statement-present&page=2": the filters a reviewer can send as a link. */
+  function readHash() {
+    var hash = location.hash.replace(/^#/, '');
+    if (hash.indexOf('=') < 0) { return false; }
+    var params = new URLSearchParams(hash);
+    Object.keys(DEFAULTS).forEach(function (k) {
+      var v = params.get(k);
+      state[k] = v === null ? DEFAULTS[k] : (typeof DEFAULTS[k] === 'number' ? (parseInt(v, 10) || DEFAULTS[k]) : v);
+    });
+    Object.keys(FILTERS).forEach(function (k) {
+      var el = document.getElementById(FILTERS[k]);
+      el.value = state[k];
+      if (el.value !== state[k]) { el.value = ''; state[k] = ''; } /* an unknown rule or category in a link */
+    });
+    return true;
+  }
+
+  function writeHash() {
+    var params = new URLSearchParams();
+    Object.keys(DEFAULTS).forEach(function (k) {
+      if (state[k] !== DEFAULTS[k]) { params.set(k, String(state[k])); }
+    });
+    var text = params.toString();
+    if (text !== location.hash.replace(/^#/, '')) {
+      history.replaceState(null, '', text ? '#' + text : location.pathname + location.search);
+    }
+  }
+
   function setupFilters() {
-    fillSelect(document.getElementById('f-severity'), SEVERITIES, function (s) { return SEVERITY_PLURAL[s]; });
     fillSelect(document.getElementById('f-category'), data.categories.map(function (c) { return c.name; }));
-    fillSelect(document.getElementById('f-rule'), data.rules.map(function (r) { return r.id; }));
+    fillSelect(document.getElementById('f-rule'), data.rules.map(function (r) { return r.id; }).slice().sort());
     ['f-severity', 'f-category', 'f-rule', 'f-status'].forEach(function (id) {
       document.getElementById(id).addEventListener('change', readFilters);
     });
     document.getElementById('f-search').addEventListener('input', readFilters);
     document.getElementById('f-reset').addEventListener('click', function () {
-      ['f-severity', 'f-category', 'f-rule', 'f-status', 'f-search'].forEach(function (id) {
-        document.getElementById(id).value = '';
-      });
+      Object.keys(FILTERS).forEach(function (k) { document.getElementById(FILTERS[k]).value = ''; });
       readFilters();
     });
+    document.getElementById('page-prev').addEventListener('click', function () { state.page--; render(); });
+    document.getElementById('page-next').addEventListener('click', function () { state.page++; render(); });
+    window.addEventListener('hashchange', function () { if (readHash()) { render(); } });
   }
 
   function readFilters() {
-    state.severity = document.getElementById('f-severity').value;
-    state.category = document.getElementById('f-category').value;
-    state.rule = document.getElementById('f-rule').value;
-    state.status = document.getElementById('f-status').value;
-    state.search = document.getElementById('f-search').value.trim().toLowerCase();
-    applyFilters();
+    Object.keys(FILTERS).forEach(function (k) {
+      var v = document.getElementById(FILTERS[k]).value;
+      state[k] = k === 'q' ? v.trim() : v;
+    });
+    state.page = 1;
+    render();
   }
 
   function contains(s, q) { return s !== null && s !== undefined && String(s).toLowerCase().indexOf(q) >= 0; }
 
-  function findingMatches(f, metaHit) {
-    if (state.severity && f.severity !== state.severity) { return false; }
-    if (state.category && f.category !== state.category) { return false; }
-    if (state.rule && f.ruleId !== state.rule) { return false; }
-    if (!state.search || metaHit) { return true; }
-    return contains(f.message, state.search) || contains(f.ruleId, state.search) || contains(f.excerpt, state.search) ||
-      contains(f.category, state.search);
+  /** Whether a finding (an array of the data block) passes the severity threshold, category and rule filters. */
+  function rawMatches(a, q, metaHit) {
+    if (state.severity && a[1] > SEVERITIES.indexOf(state.severity)) { return false; }
+    var rule = data.rules[a[0]];
+    if (state.category && rule.category !== state.category) { return false; }
+    if (state.rule && rule.id !== state.rule) { return false; }
+    if (!q || metaHit) { return true; }
+    return contains(S[a[2]], q) || contains(rule.id, q) || contains(rule.category, q) || contains(str(a[7]), q) ||
+      (a[11] >= 0 && contains(S[a[11]].slice(a[12], a[13]), q));
   }
 
-  function applyFilters() {
-    var findingFilter = state.severity || state.category || state.rule;
-    var shown = 0;
-    data.files.forEach(function (p, i) {
-      var metaHit = !state.search || contains(p.path, state.search) || contains(p.title, state.search) ||
-        contains(p.location, state.search);
-      var visible = p.findings.map(function (f) { return findingMatches(f, metaHit); });
-      var any = visible.some(Boolean);
-      var show = findingFilter ? any : (metaHit || any);
-      if (state.status === 'pass' && !p.passes) { show = false; }
-      if (state.status === 'fail' && p.passes) { show = false; }
-      rows[i].classList.toggle('hidden-by-filter', !show);
-      var section = document.getElementById(p.id);
-      if (section) {
-        section.classList.toggle('hidden-by-filter', !show || !any);
-        section.querySelectorAll('.finding').forEach(function (el, j) {
-          el.classList.toggle('hidden-by-filter', !visible[j]);
-        });
-      }
-      if (show) { shown++; }
-    });
-    var parts = [];
-    if (state.severity) { parts.push('severity ' + state.severity); }
-    if (state.category) { parts.push('category ' + state.category); }
-    if (state.rule) { parts.push('rule ' + state.rule); }
-    if (state.status) { parts.push(state.status === 'pass' ? 'passing only' : 'failing only'); }
-    if (state.search) { parts.push('search \u201c' + state.search + '\u201d'); }
-    document.getElementById('f-summary').textContent = 'Showing ' + shown + ' of ' + plural(data.files.length, 'posting') +
-      (parts.length ? ' (filtered by ' + parts.join(', ') + ')' : '') + '.';
-    document.getElementById('details-empty').hidden = document.querySelector('#details-list .posting:not(.hidden-by-filter)') !== null;
+  function fileMatches(p, q) {
+    var metaHit = !q || contains(p.path, q) || contains(p.title, q) || contains(p.location, q);
+    var any = p.raw.some(function (a) { return rawMatches(a, q, metaHit); });
+    var show = state.severity || state.category || state.rule ? any : (metaHit || any);
+    if (state.status === 'pass' && !p.passes) { show = false; }
+    if (state.status === 'fail' && p.passes) { show = false; }
+    return { show: show, metaHit: metaHit };
   }
+
+  /* ------------------------------------------------------------------ postings table, one page at a time */
 
   var COLUMNS = [
     { key: 'path', label: 'Posting', cls: 'path' },
@@ -220,7 +285,7 @@
 
   function statusOf(p) { return p.ioError ? 'unreadable' : (p.passes ? 'pass' : 'fail'); }
 
-  function renderTable() {
+  function setupTable() {
     var table = document.getElementById('postings-table');
     var headRow = h('tr');
     COLUMNS.forEach(function (c) {
@@ -230,32 +295,7 @@
       headRow.appendChild(th);
     });
     table.appendChild(h('thead', null, headRow));
-    var body = h('tbody');
-    data.files.forEach(function (p) {
-      var pathCell = h('td', { class: 'path mono' });
-      if (p.findings.length) {
-        var a = h('a', { text: p.path });
-        a.href = '#' + p.id;
-        pathCell.appendChild(a);
-      } else {
-        pathCell.textContent = p.path;
-      }
-      var st = statusOf(p);
-      var tr = h('tr', { 'data-id': p.id, 'data-status': st },
-        pathCell,
-        h('td', { text: p.title || '' }),
-        h('td', { text: p.location || '' }),
-        countCell(p.errors, 'errors'), countCell(p.warnings, 'warnings'), countCell(p.infos, 'infos'),
-        h('td', null, h('span', { class: 'pill ' + st, text: st === 'unreadable' ? 'unreadable' : (st === 'pass' ? 'pass' : 'fail') })));
-      rows.push(tr);
-      body.appendChild(tr);
-    });
-    table.appendChild(body);
-    sortBy('path', 1);
-  }
-
-  function countCell(n, key) {
-    return h('td', { class: 'num' + (n ? '' : ' count-zero'), 'data-col': key, text: n });
+    table.appendChild(h('tbody'));
   }
 
   function sortValue(p, key) {
@@ -264,30 +304,97 @@
     return v === null || v === undefined ? '' : v;
   }
 
-  function sortBy(key, dir) {
-    state.sortDir = dir || (state.sortKey === key ? -state.sortDir : (key === 'errors' || key === 'warnings' || key === 'infos' ? -1 : 1));
-    state.sortKey = key;
+  function sortBy(key) {
+    state.dir = state.sort === key ? -state.dir : (key === 'errors' || key === 'warnings' || key === 'infos' ? -1 : 1);
+    state.sort = key;
+    state.page = 1;
+    render();
+  }
+
+  function sorted(list) {
+    var key = COLUMNS.some(function (c) { return c.key === state.sort; }) ? state.sort : 'path';
     var col = COLUMNS.filter(function (c) { return c.key === key; })[0];
-    var order = data.files.map(function (p, i) { return i; });
-    order.sort(function (a, b) {
-      var x = sortValue(data.files[a], key), y = sortValue(data.files[b], key);
+    var dir = state.dir < 0 ? -1 : 1;
+    return list.slice().sort(function (a, b) {
+      var x = sortValue(a, key), y = sortValue(b, key);
       var c = col.numeric || key === 'status' ? x - y : String(x).localeCompare(String(y), undefined, { numeric: true, sensitivity: 'base' });
-      if (c === 0) { c = data.files[a].path < data.files[b].path ? -1 : (data.files[a].path > data.files[b].path ? 1 : 0); return c; }
-      return c * state.sortDir;
-    });
-    var body = document.querySelector('#postings-table tbody');
-    order.forEach(function (i) { body.appendChild(rows[i]); });
-    document.querySelectorAll('#postings-table thead th').forEach(function (th) {
-      th.setAttribute('aria-sort', th.getAttribute('data-key') === key ? (state.sortDir > 0 ? 'ascending' : 'descending') : 'none');
+      if (c === 0) { return a.path < b.path ? -1 : (a.path > b.path ? 1 : 0); }
+      return c * dir;
     });
   }
 
-  /* ------------------------------------------------------------------ per-posting findings */
+  function countCell(n, key) {
+    return h('td', { class: 'num' + (n ? '' : ' count-zero'), 'data-col': key, text: n });
+  }
 
-  function renderDetails() {
+  function row(p) {
+    var pathCell = h('td', { class: 'path mono' });
+    if (p.raw.length) {
+      var a = h('a', { text: p.path });
+      a.href = '#' + p.id;
+      /* The URL keeps the filters: jump to the posting without replacing them. */
+      a.addEventListener('click', function (ev) {
+        ev.preventDefault();
+        var target = document.getElementById(p.id);
+        if (target) { target.scrollIntoView(); }
+      });
+      pathCell.appendChild(a);
+    } else {
+      pathCell.textContent = p.path;
+    }
+    var st = statusOf(p);
+    return h('tr', { 'data-id': p.id, 'data-status': st },
+      pathCell,
+      h('td', { text: p.title || '' }),
+      h('td', { text: p.location || '' }),
+      countCell(p.errors, 'errors'), countCell(p.warnings, 'warnings'), countCell(p.infos, 'infos'),
+      h('td', null, h('span', { class: 'pill ' + st, text: st })));
+  }
+
+  function render() {
+    var q = state.q.toLowerCase();
+    var shown = [];
+    var hits = {};
+    files.forEach(function (p) {
+      var m = fileMatches(p, q);
+      if (m.show) { shown.push(p); hits[p.id] = m.metaHit; }
+    });
+    shown = sorted(shown);
+    var pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+    state.page = Math.min(Math.max(1, state.page), pages);
+    var page = shown.slice((state.page - 1) * PAGE_SIZE, state.page * PAGE_SIZE);
+
+    var body = document.querySelector('#postings-table tbody');
+    body.replaceChildren.apply(body, page.map(row));
+    document.querySelectorAll('#postings-table thead th').forEach(function (th) {
+      th.setAttribute('aria-sort', th.getAttribute('data-key') === state.sort ? (state.dir > 0 ? 'ascending' : 'descending') : 'none');
+    });
+    document.getElementById('page-info').textContent = 'Page ' + state.page + ' of ' + pages;
+    document.getElementById('page-prev').disabled = state.page <= 1;
+    document.getElementById('page-next').disabled = state.page >= pages;
+
+    var parts = [];
+    if (state.severity) { parts.push(state.severity === 'error' ? 'severity error' : 'severity ' + state.severity + ' and above'); }
+    if (state.category) { parts.push('category ' + state.category); }
+    if (state.rule) { parts.push('rule ' + state.rule); }
+    if (state.status) { parts.push(state.status === 'pass' ? 'passing only' : 'failing only'); }
+    if (state.q) { parts.push('search \u201c' + q + '\u201d'); }
+    document.getElementById('f-summary').textContent = 'Showing ' + shown.length + ' of ' + plural(files.length, 'posting') +
+      (parts.length ? ' (filtered by ' + parts.join(', ') + ')' : '') + '.' +
+      (pages > 1 ? ' Rows ' + ((state.page - 1) * PAGE_SIZE + 1) + '\u2013' + ((state.page - 1) * PAGE_SIZE + page.length) + '.' : '');
+
+    renderDetails(page, q, hits);
+    writeHash();
+  }
+
+  /* ------------------------------------------------------------------ per-posting findings (this page only) */
+
+  function renderDetails(page, q, hits) {
     var list = document.getElementById('details-list');
-    data.files.forEach(function (p) {
-      if (!p.findings.length) { return; }
+    var sections = [];
+    page.forEach(function (p) {
+      var matching = p.raw.filter(function (a) { return rawMatches(a, q, hits[p.id]); });
+      if (!matching.length) { return; }
       var sub = [];
       if (p.title) { sub.push(p.title); }
       if (p.location) { sub.push('Location: ' + p.location); }
@@ -295,9 +402,11 @@
       sub.push(plural(p.errors, 'error') + ', ' + plural(p.warnings, 'warning') + ', ' + plural(p.infos, 'info'));
       var section = h('section', { class: 'posting', id: p.id, 'aria-label': p.path },
         h('header', null, h('h3', { class: 'mono', text: p.path }), h('div', { class: 'sub', text: sub.join(' \u00b7 ') })));
-      p.findings.forEach(function (f) { section.appendChild(renderFinding(f)); });
-      list.appendChild(section);
+      matching.forEach(function (a) { section.appendChild(renderFinding(finding(a))); });
+      sections.push(section);
     });
+    list.replaceChildren.apply(list, sections);
+    document.getElementById('details-empty').hidden = sections.length > 0;
   }
 
   function renderFinding(f) {
@@ -347,6 +456,11 @@
 
   /* ------------------------------------------------------------------ drift */
 
+  /* A corpus has a thousand drift groups with tens of thousands of diff tokens: the first DRIFT_OPEN groups are
+     drawn, the others on request, and a variant lists at most USED_BY_SHOWN of its postings. */
+  var DRIFT_OPEN = 20;
+  var USED_BY_SHOWN = 50;
+
   function renderDrift() {
     var host = document.getElementById('drift-list');
     if (!data.drift.length) {
@@ -360,22 +474,36 @@
         h('p', { class: 'sub', text: plural(g.variants.length, 'variant') + ' across ' + plural(users, 'posting') + '; compared with the ' +
           (g.referenceKind === 'approved' ? 'approved text' : 'majority variant') + ':' }),
         h('blockquote', { class: 'reference', text: g.referenceText }));
-      g.variants.forEach(function (v, vi) {
-        var title = h('h4', { text: 'Variant ' + (vi + 1) + ' \u00b7 used by ' + plural(v.postings.length, 'posting') +
-          ' \u00b7 ' + Math.round(v.similarity * 100) + '% similar' });
-        if (v.isReference) { title.appendChild(h('span', { class: 'tag', text: 'reference' })); }
-        var diff = h('p', { class: 'diff', 'aria-label': 'Word diff against the reference' });
-        v.diff.forEach(function (t, ti) {
-          if (ti > 0 && needsSpace(v.diff[ti - 1].text, t.text)) { diff.appendChild(document.createTextNode(' ')); }
-          var tag = t.kind === 'added' ? 'ins' : (t.kind === 'removed' ? 'del' : 'span');
-          diff.appendChild(h(tag, { text: t.text }));
-        });
-        var used = h('ul', { class: 'used-by' });
-        v.postings.forEach(function (path) { used.appendChild(h('li', { class: 'mono', text: path })); });
-        box.appendChild(h('div', { class: 'variant', 'data-postings': v.postings.length }, title, diff,
-          h('div', { class: 'k', text: 'Used by:' }), used));
-      });
+      if (gi < DRIFT_OPEN) {
+        renderVariants(box, g);
+      } else {
+        var more = h('button', { type: 'button', class: 'link-button show-variants', text: 'Show the ' + plural(g.variants.length, 'variant') });
+        more.addEventListener('click', function () { more.remove(); renderVariants(box, g); });
+        box.appendChild(more);
+      }
       host.appendChild(box);
+    });
+  }
+
+  function renderVariants(box, g) {
+    g.variants.forEach(function (v, vi) {
+      var title = h('h4', { text: 'Variant ' + (vi + 1) + ' \u00b7 used by ' + plural(v.postings.length, 'posting') +
+        ' \u00b7 ' + Math.round(v.similarity * 100) + '% similar' });
+      if (v.isReference) { title.appendChild(h('span', { class: 'tag', text: 'reference' })); }
+      var diff = h('p', { class: 'diff', 'aria-label': 'Word diff against the reference' });
+      v.diff.forEach(function (t, ti) {
+        if (ti > 0 && needsSpace(v.diff[ti - 1][1], t[1])) { diff.appendChild(document.createTextNode(' ')); }
+        diff.appendChild(h(['span', 'ins', 'del'][t[0]], { text: t[1] }));
+      });
+      var used = h('ul', { class: 'used-by' });
+      v.postings.slice(0, USED_BY_SHOWN).forEach(function (p) {
+        used.appendChild(h('li', { class: 'mono', text: typeof p === 'number' ? files[p].path : p }));
+      });
+      if (v.postings.length > USED_BY_SHOWN) {
+        used.appendChild(h('li', { class: 'k', text: 'and ' + plural(v.postings.length - USED_BY_SHOWN, 'more posting') }));
+      }
+      box.appendChild(h('div', { class: 'variant', 'data-postings': v.postings.length }, title, diff,
+        h('div', { class: 'k', text: 'Used by:' }), used));
     });
   }
 
@@ -388,10 +516,11 @@
 
   renderMeta();
   renderSummary();
-  renderTable();
-  renderDetails();
-  renderDrift();
+  renderFixFirst();
+  setupTable();
   setupFilters();
-  applyFilters();
+  readHash();
+  render();
+  renderDrift();
   document.documentElement.setAttribute('data-ready', 'true');
 }());
