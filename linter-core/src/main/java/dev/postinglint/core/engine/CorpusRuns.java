@@ -10,12 +10,16 @@ import dev.postinglint.core.rules.RuleContext;
 import dev.postinglint.core.rules.RuleInfo;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The corpus rules of one run: a state per rule (started by the engine, in policy order, so the
@@ -34,6 +38,15 @@ final class CorpusRuns {
             this.run = corpusRule.startRun();
         }
 
+        /** Adds what {@code index} kept for this rule of the files not in this run, and puts all in path order. */
+        @SuppressWarnings("unchecked") // the index's observations for this rule were made by this rule's runs
+        void addIndexed(CorpusIndex index, Set<Path> linted) {
+            for (CorpusIndex.Kept k : index.of(rule, linted)) {
+                observations.add(new CorpusRule.Observation<>(k.path(), (O) k.data()));
+            }
+            observations.sort(Comparator.comparing(CorpusRule.Observation::path));
+        }
+
         /** What the rule keeps of this posting, bound to this state; null when nothing. */
         Observed<O> observe(RuleContext ctx) {
             O data = run.observe(ctx);
@@ -50,8 +63,15 @@ final class CorpusRuns {
 
     private final Map<PolicyRule, State<?>> states = new IdentityHashMap<>();
     private final List<State<?>> ordered = new ArrayList<>();
+    /** The other postings' observations (an editor's workspace), or null for a run that sees only its own postings. */
+    private final CorpusIndex index;
 
     CorpusRuns(Collection<Policy> policies) {
+        this(policies, null);
+    }
+
+    CorpusRuns(Collection<Policy> policies, CorpusIndex index) {
+        this.index = index;
         for (Policy p : policies) {
             for (PolicyRule pr : p.enabledRules()) {
                 if (pr.rule() instanceof CorpusRule<?> cr && !states.containsKey(pr)) {
@@ -89,6 +109,11 @@ final class CorpusRuns {
             for (Observed<?> obs : o.observed()) {
                 obs.addTo(o.result().path());
             }
+        }
+        if (index != null) {
+            Set<Path> linted = new HashSet<>();
+            outcomes.forEach(o -> linted.add(o.file()));
+            ordered.forEach(s -> s.addIndexed(index, linted));
         }
         Map<String, List<Finding>> extra = new HashMap<>();
         for (State<?> s : ordered) {
