@@ -22,8 +22,9 @@ final class Ranges {
 
     /** A zero-width range at a 1-based line and column. */
     static Range at(int line, int column) {
-        Position p = new Position(Math.max(0, line - 1), Math.max(0, column - 1));
-        return new Range(p, p);
+        int l = Math.max(0, line - 1);
+        int c = Math.max(0, column - 1);
+        return new Range(new Position(l, c), new Position(l, c)); // two objects: callers may widen the end
     }
 
     /** Whether {@code p} is inside {@code r} (its end included, so a hover at a word's end still counts). */
