@@ -99,7 +99,7 @@ final class Policies {
     private static List<CompletionItem> items(List<String> labels, CompletionItemKind kind) {
         List<CompletionItem> out = new ArrayList<>();
         for (String l : labels) {
-            CompletionItem c = new CompletionItem(l.strip());
+            CompletionItem c = new CompletionItem(l.endsWith(": ") ? l.substring(0, l.length() - 2) : l.strip());
             c.setInsertText(l);
             c.setKind(kind);
             out.add(c);
