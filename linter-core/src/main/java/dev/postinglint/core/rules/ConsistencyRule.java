@@ -179,7 +179,9 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         TextRegion first = blocks.get(0).region();
         TextRegion last = blocks.get(blocks.size() - 1).region();
         SourceSpan span = first.view().sourceSpan(first.start(), last.end());
-        out.add(new Seen(key, label, norm, text.toString(), span, SourceLine.around(ctx.posting().source(), span.start())));
+        // The display text is shared the same way: an editor's workspace index keeps every posting's observations.
+        String shared = interned.computeIfAbsent(text.toString(), k -> k);
+        out.add(new Seen(key, label, norm, shared, span, SourceLine.around(ctx.posting().source(), span.start())));
     }
 
     /** A block's tokens without what the rule ignores (recruiter tags, pay figures that differ by role). */
