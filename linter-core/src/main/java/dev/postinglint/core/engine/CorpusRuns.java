@@ -115,21 +115,29 @@ final class CorpusRuns {
             outcomes.forEach(o -> linted.add(o.file()));
             ordered.forEach(s -> s.addIndexed(index, linted));
         }
+        // Judged against an index, only the postings of this run are reported on: rules may skip the rest.
+        Set<String> only = null;
+        if (index != null) {
+            only = new HashSet<>();
+            for (PostingOutcome o : outcomes) {
+                only.add(o.result().path());
+            }
+        }
         Map<String, List<Finding>> extra = new HashMap<>();
         for (State<?> s : ordered) {
-            finish(s, workers, extra, drift);
+            finish(s, only, workers, extra, drift);
         }
         return extra;
     }
 
-    private static <O> void finish(State<O> s, CorpusRule.Workers workers, Map<String, List<Finding>> extra, List<DriftGroup> drift) {
+    private static <O> void finish(State<O> s, Set<String> only, CorpusRule.Workers workers, Map<String, List<Finding>> extra, List<DriftGroup> drift) {
         if (s.observations.isEmpty()) {
             return;
         }
         PolicyRule pr = s.rule;
         RuleInfo info = pr.rule().info();
         long f0 = RuleTimes.ON ? RuleTimes.now() : 0;
-        s.run.finish(s.observations, workers, new CorpusRule.CorpusSink() {
+        CorpusRule.CorpusSink sink = new CorpusRule.CorpusSink() {
             @Override
             public void report(String path, SourceSpan span, SourceLine line, String message, String excerpt, Fix fix) {
                 extra.computeIfAbsent(path, k -> new ArrayList<>()).add(new Finding(info.id(), info.category(),
@@ -140,7 +148,12 @@ final class CorpusRuns {
             public void drift(DriftGroup group) {
                 drift.add(group);
             }
-        });
+        };
+        if (only == null) {
+            s.run.finish(s.observations, workers, sink);
+        } else {
+            s.run.finish(s.observations, only, workers, sink);
+        }
         if (RuleTimes.ON) {
             RuleTimes.add(info.id() + " (finish, corpus)", RuleTimes.now() - f0);
         }

@@ -86,7 +86,12 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
 
             @Override
             public void finish(List<Observation<List<Seen>>> observations, Workers workers, CorpusSink sink) {
-                judgeAll(observations, workers, sink);
+                judgeAll(observations, null, workers, sink);
+            }
+
+            @Override
+            public void finish(List<Observation<List<Seen>>> observations, Set<String> only, Workers workers, CorpusSink sink) {
+                judgeAll(observations, only, workers, sink); // groups are judged independently: only theirs matter
             }
         };
     }
@@ -199,7 +204,8 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private record Occurrence(String path, Seen seen) {
     }
 
-    private void judgeAll(List<Observation<List<Seen>>> observations, Workers workers, CorpusSink sink) {
+    /** Judges every group, or with {@code only} just the groups those postings are in. */
+    private void judgeAll(List<Observation<List<Seen>>> observations, Set<String> only, Workers workers, CorpusSink sink) {
         Map<String, Map<String, List<Occurrence>>> groups = new LinkedHashMap<>();
         for (Observation<List<Seen>> o : observations) {
             for (Seen s : o.data()) {
@@ -210,6 +216,9 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         // Speed: groups are judged independently, on the engine's workers; what each reports is
         // recorded and replayed in group order, so the output is the same as judging them in turn.
         List<Map<String, List<Occurrence>>> all = new ArrayList<>(groups.values());
+        if (only != null) {
+            all.removeIf(g -> g.values().stream().flatMap(List::stream).noneMatch(o -> only.contains(o.path())));
+        }
         List<List<Runnable>> reports = workers.map(all.size(), i -> {
             List<Runnable> recorded = new ArrayList<>();
             judge(all.get(i), new CorpusSink() {
