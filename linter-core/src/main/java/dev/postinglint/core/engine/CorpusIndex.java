@@ -27,17 +27,25 @@ public final class CorpusIndex {
     }
 
     private final Map<Path, List<Kept>> byFile = new HashMap<>();
+    /** Each rule's observations in path order, made on first use after a change: an edit re-lints without sorting. */
+    private final Map<PolicyRule, List<Entry>> sorted = new IdentityHashMap<>();
+
+    private record Entry(Path file, Kept kept) {
+    }
     /** One run per rule makes every observation of the index, so a rule's per-run sharing (interned texts) spans them all. */
     private final Map<PolicyRule, CorpusRule.Run<?>> observers = new IdentityHashMap<>();
 
     /** Replaces what is kept of one file (every posting in it: a board export has several). */
     public synchronized void put(Path file, List<Kept> kept) {
         byFile.put(key(file), List.copyOf(kept));
+        sorted.clear();
     }
 
     /** Forgets a file (deleted, or no longer a posting). */
     public synchronized void remove(Path file) {
-        byFile.remove(key(file));
+        if (byFile.remove(key(file)) != null) {
+            sorted.clear();
+        }
     }
 
     public synchronized boolean contains(Path file) {
@@ -58,18 +66,26 @@ public final class CorpusIndex {
     synchronized List<Kept> of(PolicyRule rule, Set<Path> except) {
         Set<Path> skip = new HashSet<>();
         except.forEach(p -> skip.add(key(p)));
-        List<Kept> out = new ArrayList<>();
-        for (Map.Entry<Path, List<Kept>> e : byFile.entrySet()) {
-            if (skip.contains(e.getKey())) {
-                continue;
+        List<Entry> all = sorted.computeIfAbsent(rule, this::snapshot);
+        List<Kept> out = new ArrayList<>(all.size());
+        for (Entry e : all) {
+            if (!skip.contains(e.file())) {
+                out.add(e.kept());
             }
+        }
+        return out;
+    }
+
+    private List<Entry> snapshot(PolicyRule rule) {
+        List<Entry> out = new ArrayList<>();
+        for (Map.Entry<Path, List<Kept>> e : byFile.entrySet()) {
             for (Kept k : e.getValue()) {
                 if (k.rule() == rule) {
-                    out.add(k);
+                    out.add(new Entry(e.getKey(), k));
                 }
             }
         }
-        out.sort(Comparator.comparing(Kept::path));
+        out.sort(Comparator.comparing((Entry e) -> e.kept().path()));
         return out;
     }
 

@@ -13,7 +13,6 @@ import dev.postinglint.core.source.SourceSpan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -41,10 +40,17 @@ final class CorpusRuns {
         /** Adds what {@code index} kept for this rule of the files not in this run, and puts all in path order. */
         @SuppressWarnings("unchecked") // the index's observations for this rule were made by this rule's runs
         void addIndexed(CorpusIndex index, Set<Path> linted) {
+            // Merge: this run's observations (in path order already) into the index's (kept in path order).
+            List<CorpusRule.Observation<O>> own = new ArrayList<>(observations);
+            observations.clear();
+            int i = 0;
             for (CorpusIndex.Kept k : index.of(rule, linted)) {
+                while (i < own.size() && own.get(i).path().compareTo(k.path()) <= 0) {
+                    observations.add(own.get(i++));
+                }
                 observations.add(new CorpusRule.Observation<>(k.path(), (O) k.data()));
             }
-            observations.sort(Comparator.comparing(CorpusRule.Observation::path));
+            observations.addAll(own.subList(i, own.size()));
         }
 
         /** What the rule keeps of this posting, bound to this state; null when nothing. */

@@ -12,6 +12,7 @@ import dev.postinglint.core.text.Words;
 import dev.postinglint.core.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -207,8 +208,20 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     /** Judges every group, or with {@code only} just the groups those postings are in. */
     private void judgeAll(List<Observation<List<Seen>>> observations, Set<String> only, Workers workers, CorpusSink sink) {
         Map<String, Map<String, List<Occurrence>>> groups = new LinkedHashMap<>();
+        // With only some postings wanted, only their groups are built (the others cannot report on them).
+        Set<String> keys = only == null ? null : new HashSet<>();
+        if (only != null) {
+            for (Observation<List<Seen>> o : observations) {
+                if (only.contains(o.path())) {
+                    o.data().forEach(seen -> keys.add(seen.key()));
+                }
+            }
+        }
         for (Observation<List<Seen>> o : observations) {
             for (Seen s : o.data()) {
+                if (keys != null && !keys.contains(s.key())) {
+                    continue;
+                }
                 groups.computeIfAbsent(s.key(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(s.norm(), k -> new ArrayList<>()).add(new Occurrence(o.path(), s));
             }
@@ -216,7 +229,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         // Speed: groups are judged independently, on the engine's workers; what each reports is
         // recorded and replayed in group order, so the output is the same as judging them in turn.
         List<Map<String, List<Occurrence>>> all = new ArrayList<>(groups.values());
-        if (only != null) {
+        if (only != null) { // a key the posting has may still group none of its blocks' texts: drop those groups too
             all.removeIf(g -> g.values().stream().flatMap(List::stream).noneMatch(o -> only.contains(o.path())));
         }
         List<List<Runnable>> reports = workers.map(all.size(), i -> {
