@@ -65,7 +65,8 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in help order. */
-    private static final String[] NAMES = {"check", "fix", "rules", "explain", "test-policy", "print-config", "generate-completion", "help", "bench"};
+    private static final String[] NAMES = {"check", "fix", "rules", "explain", "test-policy", "print-config", "generate-completion", "help", "bench",
+        "lsp"};
 
     /**
      * Registers the subcommands. Speed: picocli builds each command's model by reflection when it is
@@ -89,6 +90,7 @@ public final class Main implements Runnable {
                 case "test-policy" -> new TestPolicyCommand();
                 case "print-config" -> new PrintConfigCommand();
                 case "help" -> new CommandLine.HelpCommand();
+                case "lsp" -> new LspCommand();
                 case "generate-completion" -> new picocli.AutoComplete.GenerateCompletion();
                 default -> new BenchCommand();
             });

@@ -10,12 +10,15 @@ import dev.postinglint.core.rules.RuleContext;
 import dev.postinglint.core.rules.RuleInfo;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The corpus rules of one run: a state per rule (started by the engine, in policy order, so the
@@ -34,6 +37,22 @@ final class CorpusRuns {
             this.run = corpusRule.startRun();
         }
 
+        /** Adds what {@code index} kept for this rule of the files not in this run, and puts all in path order. */
+        @SuppressWarnings("unchecked") // the index's observations for this rule were made by this rule's runs
+        void addIndexed(CorpusIndex index, Set<Path> linted) {
+            // Merge: this run's observations (in path order already) into the index's (kept in path order).
+            List<CorpusRule.Observation<O>> own = new ArrayList<>(observations);
+            observations.clear();
+            int i = 0;
+            for (CorpusIndex.Kept k : index.of(rule, linted)) {
+                while (i < own.size() && own.get(i).path().compareTo(k.path()) <= 0) {
+                    observations.add(own.get(i++));
+                }
+                observations.add(new CorpusRule.Observation<>(k.path(), (O) k.data()));
+            }
+            observations.addAll(own.subList(i, own.size()));
+        }
+
         /** What the rule keeps of this posting, bound to this state; null when nothing. */
         Observed<O> observe(RuleContext ctx) {
             O data = run.observe(ctx);
@@ -50,8 +69,15 @@ final class CorpusRuns {
 
     private final Map<PolicyRule, State<?>> states = new IdentityHashMap<>();
     private final List<State<?>> ordered = new ArrayList<>();
+    /** The other postings' observations (an editor's workspace), or null for a run that sees only its own postings. */
+    private final CorpusIndex index;
 
     CorpusRuns(Collection<Policy> policies) {
+        this(policies, null);
+    }
+
+    CorpusRuns(Collection<Policy> policies, CorpusIndex index) {
+        this.index = index;
         for (Policy p : policies) {
             for (PolicyRule pr : p.enabledRules()) {
                 if (pr.rule() instanceof CorpusRule<?> cr && !states.containsKey(pr)) {
@@ -90,21 +116,34 @@ final class CorpusRuns {
                 obs.addTo(o.result().path());
             }
         }
+        if (index != null) {
+            Set<Path> linted = new HashSet<>();
+            outcomes.forEach(o -> linted.add(o.file()));
+            ordered.forEach(s -> s.addIndexed(index, linted));
+        }
+        // Judged against an index, only the postings of this run are reported on: rules may skip the rest.
+        Set<String> only = null;
+        if (index != null) {
+            only = new HashSet<>();
+            for (PostingOutcome o : outcomes) {
+                only.add(o.result().path());
+            }
+        }
         Map<String, List<Finding>> extra = new HashMap<>();
         for (State<?> s : ordered) {
-            finish(s, workers, extra, drift);
+            finish(s, only, workers, extra, drift);
         }
         return extra;
     }
 
-    private static <O> void finish(State<O> s, CorpusRule.Workers workers, Map<String, List<Finding>> extra, List<DriftGroup> drift) {
+    private static <O> void finish(State<O> s, Set<String> only, CorpusRule.Workers workers, Map<String, List<Finding>> extra, List<DriftGroup> drift) {
         if (s.observations.isEmpty()) {
             return;
         }
         PolicyRule pr = s.rule;
         RuleInfo info = pr.rule().info();
         long f0 = RuleTimes.ON ? RuleTimes.now() : 0;
-        s.run.finish(s.observations, workers, new CorpusRule.CorpusSink() {
+        CorpusRule.CorpusSink sink = new CorpusRule.CorpusSink() {
             @Override
             public void report(String path, SourceSpan span, SourceLine line, String message, String excerpt, Fix fix) {
                 extra.computeIfAbsent(path, k -> new ArrayList<>()).add(new Finding(info.id(), info.category(),
@@ -115,7 +154,12 @@ final class CorpusRuns {
             public void drift(DriftGroup group) {
                 drift.add(group);
             }
-        });
+        };
+        if (only == null) {
+            s.run.finish(s.observations, workers, sink);
+        } else {
+            s.run.finish(s.observations, only, workers, sink);
+        }
         if (RuleTimes.ON) {
             RuleTimes.add(info.id() + " (finish, corpus)", RuleTimes.now() - f0);
         }

@@ -91,6 +91,15 @@ public final class Linter {
 
     /** Lints the files, reading their text from {@code sources}. */
     public LintReport lint(List<InputFile> files, PolicyResolver resolver, Sources sources) {
+        return lint(files, resolver, sources, null);
+    }
+
+    /**
+     * Lints the files as one run over them and the postings {@code others} keeps (null: none), so corpus rules
+     * judge them against the whole workspace: an editor's findings for an open posting are then those a run over
+     * every file would give it. What the index keeps of the files linted here is left out (their text here wins).
+     */
+    public LintReport lint(List<InputFile> files, PolicyResolver resolver, Sources sources, CorpusIndex others) {
         long start = System.nanoTime();
         List<InputFile> sorted = files.stream().sorted().toList();
         Map<InputFile, Policy> policies = new IdentityHashMap<>();
@@ -104,7 +113,7 @@ public final class Linter {
                 used.add(p);
             }
         }
-        CorpusRuns corpus = new CorpusRuns(new LinkedHashSet<>(policies.values()));
+        CorpusRuns corpus = new CorpusRuns(new LinkedHashSet<>(policies.values()), others);
         List<PostingOutcome> results = new ArrayList<>(sorted.size());
         // Each file becomes one posting task, a board export one task per job. Exports are streamed
         // here, on this thread, while workers check; at most IN_FLIGHT_PER_THREAD tasks per worker
@@ -237,6 +246,38 @@ public final class Linter {
             }
         });
         return finish(out.get(0), List.of());
+    }
+
+    /**
+     * What the policy's corpus rules keep of each posting in a file, for an editor's {@link CorpusIndex}
+     * (observations only: the parsed posting is dropped at once). A file that is not a readable posting keeps nothing.
+     */
+    public List<CorpusIndex.Kept> observe(InputFile file, Policy policy, Sources sources, CorpusIndex index) {
+        List<PolicyRule> corpusRules = policy.enabledRules().stream().filter(pr -> pr.rule() instanceof CorpusRule<?>).toList();
+        List<CorpusIndex.Kept> out = new ArrayList<>();
+        if (corpusRules.isEmpty()) {
+            return out;
+        }
+        Inputs.expand(file, maxFileBytes, sources, source -> {
+            Posting posting;
+            try {
+                posting = source.load();
+            } catch (InputProblem p) {
+                return;
+            }
+            RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf, policy.gazetteer());
+            check(ctx, corpusRules); // a corpus rule's observation may use what its check found
+            for (PolicyRule pr : corpusRules) {
+                if (!pr.rule().info().when().test(ctx)) {
+                    continue;
+                }
+                Object data = index.observe(pr, (CorpusRule<?>) pr.rule(), ctx);
+                if (data != null) {
+                    out.add(new CorpusIndex.Kept(pr, source.displayPath(), data));
+                }
+            }
+        });
+        return out;
     }
 
     private PostingOutcome lint(PostingSource input, Policy policy, CorpusRuns corpus) {

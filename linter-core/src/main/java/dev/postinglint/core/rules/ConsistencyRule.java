@@ -12,6 +12,7 @@ import dev.postinglint.core.text.Words;
 import dev.postinglint.core.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +87,12 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
 
             @Override
             public void finish(List<Observation<List<Seen>>> observations, Workers workers, CorpusSink sink) {
-                judgeAll(observations, workers, sink);
+                judgeAll(observations, null, workers, sink);
+            }
+
+            @Override
+            public void finish(List<Observation<List<Seen>>> observations, Set<String> only, Workers workers, CorpusSink sink) {
+                judgeAll(observations, only, workers, sink); // groups are judged independently: only theirs matter
             }
         };
     }
@@ -179,7 +185,9 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         TextRegion first = blocks.get(0).region();
         TextRegion last = blocks.get(blocks.size() - 1).region();
         SourceSpan span = first.view().sourceSpan(first.start(), last.end());
-        out.add(new Seen(key, label, norm, text.toString(), span, SourceLine.around(ctx.posting().source(), span.start())));
+        // The display text is shared the same way: an editor's workspace index keeps every posting's observations.
+        String shared = interned.computeIfAbsent(text.toString(), k -> k);
+        out.add(new Seen(key, label, norm, shared, span, SourceLine.around(ctx.posting().source(), span.start())));
     }
 
     /** A block's tokens without what the rule ignores (recruiter tags, pay figures that differ by role). */
@@ -197,10 +205,23 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private record Occurrence(String path, Seen seen) {
     }
 
-    private void judgeAll(List<Observation<List<Seen>>> observations, Workers workers, CorpusSink sink) {
+    /** Judges every group, or with {@code only} just the groups those postings are in. */
+    private void judgeAll(List<Observation<List<Seen>>> observations, Set<String> only, Workers workers, CorpusSink sink) {
         Map<String, Map<String, List<Occurrence>>> groups = new LinkedHashMap<>();
+        // With only some postings wanted, only their groups are built (the others cannot report on them).
+        Set<String> keys = only == null ? null : new HashSet<>();
+        if (only != null) {
+            for (Observation<List<Seen>> o : observations) {
+                if (only.contains(o.path())) {
+                    o.data().forEach(seen -> keys.add(seen.key()));
+                }
+            }
+        }
         for (Observation<List<Seen>> o : observations) {
             for (Seen s : o.data()) {
+                if (keys != null && !keys.contains(s.key())) {
+                    continue;
+                }
                 groups.computeIfAbsent(s.key(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(s.norm(), k -> new ArrayList<>()).add(new Occurrence(o.path(), s));
             }
@@ -208,6 +229,9 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         // Speed: groups are judged independently, on the engine's workers; what each reports is
         // recorded and replayed in group order, so the output is the same as judging them in turn.
         List<Map<String, List<Occurrence>>> all = new ArrayList<>(groups.values());
+        if (only != null) { // a key the posting has may still group none of its blocks' texts: drop those groups too
+            all.removeIf(g -> g.values().stream().flatMap(List::stream).noneMatch(o -> only.contains(o.path())));
+        }
         List<List<Runnable>> reports = workers.map(all.size(), i -> {
             List<Runnable> recorded = new ArrayList<>();
             judge(all.get(i), new CorpusSink() {

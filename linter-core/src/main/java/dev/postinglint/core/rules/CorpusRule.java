@@ -5,6 +5,7 @@ import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -27,6 +28,15 @@ public interface CorpusRule<O> extends Rule {
 
         /** Called once, with every observation in path order; independent work may use the engine's workers. */
         void finish(List<Observation<O>> observations, Workers workers, CorpusSink sink);
+
+        /**
+         * The same judgement, where only what concerns the postings {@code only} is wanted (an editor's open posting
+         * judged against a workspace index): a rule may skip work that cannot report on them. By default it judges
+         * everything; what it reports on {@code only} must be what {@link #finish(List, Workers, CorpusSink)} reports.
+         */
+        default void finish(List<Observation<O>> observations, Set<String> only, Workers workers, CorpusSink sink) {
+            finish(observations, workers, sink);
+        }
     }
 
     /** One posting's observation. */
