@@ -4,6 +4,9 @@ import dev.postinglint.core.model.JobOrigin;
 import dev.postinglint.core.posting.MarkdownParser;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.PostingParser;
+import dev.postinglint.core.posting.UnreadableMarkup;
+import dev.postinglint.core.source.Position;
+import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceText;
 import java.util.function.Consumer;
 
@@ -60,7 +63,12 @@ public final class Inputs {
                 return PostingParser.parse(source);
             }
             FrontMatter.Result front = FrontMatter.read(source);
-            return MarkdownParser.parse(source, front.bodyStart(), front.metadata());
+            try {
+                return MarkdownParser.parse(source, front.bodyStart(), front.metadata());
+            } catch (UnreadableMarkup e) {
+                Position at = source.positionOf(e.offset());
+                throw new InputProblem(e.getMessage(), at, SourceLine.around(source, at));
+            }
         }
     }
 
