@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code posting-lint check}: lint postings and report; the exit code gates CI. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Check job postings against a policy.",
-        footer = {"", "Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage, policy or I/O error.",
+        footer = {"", "Exit codes: 0 nothing reached --fail-on, 1 something did, 2 anything else (usage, policy, I/O or internal error, out of memory).",
                 "With --baseline, findings recorded in the baseline are not reported and do not count;",
                 "--write-baseline records today's findings (and drops fixed ones) and exits 0."})
 final class CheckCommand implements Callable<Integer> {
