@@ -245,6 +245,10 @@ public final class Baseline {
 
     public static Baseline read(Path file) throws IOException {
         String text;
+        String notRegular = dev.postinglint.core.source.RegularFile.problem(file);
+        if (notRegular != null && !notRegular.equals("no such file")) {
+            throw new BaselineException(file + ": cannot read the baseline: it " + notRegular);
+        }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

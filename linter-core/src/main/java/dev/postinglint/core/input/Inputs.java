@@ -37,6 +37,11 @@ public final class Inputs {
     }
 
     private static void streamBoard(InputFile file, long maxBytes, Consumer<PostingSource> sink) {
+        String notRegular = dev.postinglint.core.source.RegularFile.problem(file.path());
+        if (notRegular != null) {
+            sink.accept(new Failed(file, new InputProblem(notRegular, true)));
+            return;
+        }
         try {
             BoardExport.read(file.path(), maxBytes, job -> sink.accept(new JobSource(file, job)));
         } catch (InputProblem p) {

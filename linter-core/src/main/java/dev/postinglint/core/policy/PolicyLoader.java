@@ -205,11 +205,17 @@ public final class PolicyLoader {
     }
 
     private static String readFile(Path p, String location, YamlValue referencedAt) {
+        String notRegular = dev.postinglint.core.source.RegularFile.problem(p);
+        if (notRegular != null) {
+            throw problemAt(referencedAt, "cannot read policy file " + location + ": it " + notRegular);
+        }
         try {
             if (Files.size(p) > MAX_POLICY_BYTES) {
                 throw new PolicyException(location, 0, 0, "policy file is larger than " + MAX_POLICY_BYTES + " bytes");
             }
-            return decode(Files.readAllBytes(p), location);
+            try (InputStream in = Files.newInputStream(p)) {
+                return decode(in.readNBytes(MAX_POLICY_BYTES + 1), location);
+            }
         } catch (IOException e) {
             throw problemAt(referencedAt, "cannot read policy file " + location + ": " + e.getMessage());
         }
