@@ -72,7 +72,8 @@ public final class InputCollector {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String rel = relative(root, file);
-                        if (attrs.isRegularFile() && includes.matches(rel) && !excludes.matches(rel)) {
+                        // A fix's temporary file (".NAME.PID.N.posting-lint-tmp", left by a killed run) is never a posting.
+                        if (attrs.isRegularFile() && !rel.endsWith(".posting-lint-tmp") && includes.matches(rel) && !excludes.matches(rel)) {
                             InputFile f = InputFile.of(file);
                             // Other JSON (package.json, reports) lives beside postings: only board exports are postings.
                             if (InputKind.of(f) == InputKind.JSON && BoardExport.sniff(file) == BoardExport.Sniff.NOT_BOARD) {
