@@ -79,6 +79,9 @@ final class CheckCommand implements Callable<Integer> {
         if (postings == null) {
             return Main.USAGE_OR_IO;
         }
+        OutputGuard guard = new OutputGuard(postings.files(), lint.policy.policies, baseline);
+        targets.forEach(t -> guard.check(t.file == output ? "--output" : "--format " + t.format + "=" + t.file + " (", t.file));
+        guard.check("--write-baseline", writeBaseline);
         CheckOutcome outcome = session.check(postings);
         if (outcome.baselineUse() != null) {
             err.println("posting-lint: " + Messages.baselineApplied(baseline.toString(), outcome.baselineUse(),
@@ -134,13 +137,20 @@ final class CheckCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void writeFile(Path file, Reporter reporter, LintReport report) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            reporter.write(report, w);
+    /** Writes a report file; one that cannot be written (a full disk, no permission) is one line and exit 2. */
+    private static void writeFile(Path file, Reporter reporter, LintReport report) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+                reporter.write(report, w);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                    : String.valueOf(e.getMessage());
+            throw new SessionException("cannot write " + file + ": " + reason);
         }
     }
 }

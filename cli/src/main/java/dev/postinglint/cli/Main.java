@@ -63,7 +63,7 @@ public final class Main implements Runnable {
                 e.println(pe.getMessage());
             } else if (ex instanceof SessionException ue) {
                 e.println("posting-lint: " + ue.getMessage());
-            } else if (ex instanceof OutOfMemoryError || ex.getCause() instanceof OutOfMemoryError) {
+            } else if (ex.getCause() instanceof OutOfMemoryError) {
                 e.println("posting-lint: out of memory; give the JVM more (POSTING_LINT_JAVA_OPTS=-Xmx2g) or check fewer files at once");
             } else {
                 e.println("posting-lint: internal error: " + ex + (Debug.enabled() ? "" : " (--debug shows the stack trace)"));
