@@ -102,7 +102,7 @@ public final class Baseline {
         return display -> {
             Path abs = root.resolve(display).normalize();
             Path rel = abs.startsWith(dir) ? dir.relativize(abs) : abs;
-            return rel.toString().replace('\\', '/');
+            return dev.postinglint.core.source.Slashes.of(rel.toString());
         };
     }
 

@@ -46,7 +46,9 @@ public final class InputCollector {
         List<String> errors = new ArrayList<>();
         for (Path given : paths) {
             if (!Files.exists(given)) {
-                errors.add(InputFile.of(given).displayPath() + ": no such file or directory");
+                // A link loop or a dangling link is named as what it is, not as a missing file.
+                String why = Files.isSymbolicLink(given) ? dev.postinglint.core.source.RegularFile.problem(given) : "no such file or directory";
+                errors.add(InputFile.of(given).displayPath() + ": " + why);
                 continue;
             }
             if (!Files.isDirectory(given)) {
@@ -120,6 +122,6 @@ public final class InputCollector {
     }
 
     private static String relative(Path root, Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
+        return dev.postinglint.core.source.Slashes.of(root.relativize(p).toString());
     }
 }

@@ -43,7 +43,16 @@ public final class Inputs {
             return;
         }
         try {
-            BoardExport.read(file.path(), maxBytes, job -> sink.accept(new JobSource(file, job)));
+            // Job ids name postings (FILE#ID) in reports, baselines and waivers: a repeated id gets a
+            // suffix (FILE#7, FILE#7~2), so every posting has a name of its own.
+            java.util.Set<String> names = new java.util.HashSet<>();
+            BoardExport.read(file.path(), maxBytes, job -> {
+                String name = job.id();
+                for (int n = 2; !names.add(name); n++) {
+                    name = job.id() + "~" + n;
+                }
+                sink.accept(new JobSource(file, job, name));
+            });
         } catch (InputProblem p) {
             sink.accept(new Failed(file, p));
         }
@@ -78,10 +87,10 @@ public final class Inputs {
     }
 
     /** One job of a board export: its decoded content HTML is the posting's source. */
-    private record JobSource(InputFile export, BoardExport.Job job) implements PostingSource {
+    private record JobSource(InputFile export, BoardExport.Job job, String name) implements PostingSource {
         @Override
         public String displayPath() {
-            return export.displayPath() + "#" + job.id();
+            return export.displayPath() + "#" + name;
         }
 
         @Override

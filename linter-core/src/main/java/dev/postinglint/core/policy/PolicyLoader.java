@@ -185,7 +185,7 @@ public final class PolicyLoader {
     private static String displayPath(Path p) {
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = p.startsWith(cwd) ? cwd.relativize(p) : p;
-        return shown.toString().replace('\\', '/');
+        return dev.postinglint.core.source.Slashes.of(shown.toString());
     }
 
     private static PolicyException problemAt(YamlValue at, String problem) {

@@ -40,14 +40,14 @@ public final class GithubReporter implements Reporter {
         var start = f.span().start();
         var end = f.span().end();
         StringBuilder b = new StringBuilder("::").append(kind)
-                .append(" file=").append(property(path))
+                .append(" file=").append(property(TerminalText.safe(path)))
                 .append(",line=").append(start.line())
                 .append(",col=").append(start.column())
                 .append(",endLine=").append(end.line())
                 .append(",endColumn=").append(end.column())
                 .append(",title=").append(property("[" + f.ruleId() + "]" + (f.waived() ? " waived" : "")))
                 .append("::");
-        String message = f.message();
+        String message = TerminalText.safe(f.message());
         if (f.fix() != null && f.fix().description() != null && !f.fix().description().isBlank()) {
             message += "\nSuggested fix: " + f.fix().description();
         }

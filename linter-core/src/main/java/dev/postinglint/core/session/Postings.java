@@ -48,6 +48,6 @@ public record Postings(List<InputFile> files, List<String> notes, List<String> e
     public static String display(Path root, Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path shown = abs.startsWith(root) ? root.relativize(abs) : abs;
-        return shown.toString().replace('\\', '/');
+        return dev.postinglint.core.source.Slashes.of(shown.toString());
     }
 }
