@@ -45,6 +45,9 @@ final class LintOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1 to " + MAX_THREADS + " (default: all cores).")
     Integer threads;
 
+    @Option(names = "--follow-symlinks", description = "Follow symbolic links found in directories even when they lead outside them (default: skip those, with a note).")
+    boolean followSymlinks;
+
     @Option(names = "--debug", description = "Print the stack trace of an internal error to standard error (a posting it hits is reported as an input-error either way).")
     boolean debug;
 
@@ -73,7 +76,7 @@ final class LintOptions {
      * nothing to do: then the command exits 2.
      */
     Postings collect(PrintWriter err) {
-        Postings postings = Postings.collect(paths, includes, excludes, null);
+        Postings postings = Postings.collect(paths, includes, excludes, null, followSymlinks);
         postings.notes().forEach(n -> err.println("posting-lint: " + n));
         postings.errors().forEach(e -> err.println("posting-lint: " + e));
         if (postings.files().isEmpty()) {

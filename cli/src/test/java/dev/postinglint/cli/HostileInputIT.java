@@ -283,4 +283,71 @@ class HostileInputIT {
         assertEquals("<p>A engineer.</p>\n", Files.readString(dir.resolve("rock.html")));
         assertFalse(Files.exists(stale), "the dead run's temporary file is removed");
     }
+
+    // ------------------------------------------------------------------ names, terminal safety, messages
+
+    @Test
+    void duplicateBoardJobIdsGetNamesOfTheirOwn() throws Exception {
+        Files.writeString(dir.resolve("board.json"), "{\"jobs\":[{\"id\":7,\"title\":\"A\",\"content\":\"&lt;p&gt;A rockstar&lt;/p&gt;\"},"
+                + "{\"id\":7,\"title\":\"B\",\"content\":\"&lt;p&gt;Another rockstar&lt;/p&gt;\"}]}");
+        Run r = run(List.of(), "check", "board.json");
+        assertEquals(1, r.exit(), r.toString());
+        hasLine(r, "board.json#7:", "no-rockstar");
+        hasLine(r, "board.json#7~2:", "no-rockstar");
+    }
+
+    @Test
+    void controlCharactersInNamesNeverReachTheTerminalAndBackslashesAreKept() throws Exception {
+        Files.writeString(dir.resolve("evil\u001b[2Jname\nsplit.html"), "<p>A rockstar.</p>\n");
+        Files.writeString(dir.resolve("back\\slash.html"), "<p>A rockstar.</p>\n");
+        for (String format : List.of("text", "github")) {
+            Run r = run(List.of(), "check", "--format", format, "--color", "never", ".");
+            assertEquals(1, r.exit(), r.toString());
+            assertFalse(r.out().contains("\u001b"), "no ESC reaches the terminal: " + r);
+            hasLine(r, "evil\\x1b[2Jname\\x0asplit.html");
+            hasLine(r, "back\\slash.html");
+        }
+    }
+
+    @Test
+    void aNamedSymbolicLinkLoopIsCalledALoop() throws Exception {
+        Files.createSymbolicLink(dir.resolve("loop.html"), Path.of("loop.html"));
+        Run r = run(List.of(), "check", "loop.html", "ok.html");
+        assertEquals(2, r.exit(), r.toString());
+        hasLine(r, "loop.html", "symbolic link loop");
+    }
+
+    @Test
+    void theReleaseLauncherWithoutItsJarExits2NotTheFindingsCode() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("install/bin"));
+        Path launcher = Files.copy(Cli.EXAMPLES.getParent().resolve("cli/src/dist/bin/posting-lint"), home.resolve("posting-lint"));
+        assertTrue(launcher.toFile().setExecutable(true));
+        Files.createDirectories(dir.resolve("install/lib"));
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "check", "ok.html").directory(dir.toFile());
+        pb.environment().put("POSTING_LINT_CDS", "off");
+        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator + System.getenv("PATH"));
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(out.contains("posting-lint.jar is missing"), out);
+    }
+
+    @Test
+    void aLinkOutOfTheCheckedDirectoryIsNotFollowedUnlessAsked() throws Exception {
+        Path outside = Files.createTempDirectory("outside");
+        Files.writeString(outside.resolve("secret.html"), "<p>A rockstar.</p>\n");
+        Path posts = Files.createDirectories(dir.resolve("posts"));
+        Files.writeString(posts.resolve("job.html"), "<p>Hello.</p>\n");
+        Files.createSymbolicLink(posts.resolve("secret.html"), outside.resolve("secret.html"));
+        Files.createSymbolicLink(posts.resolve("elsewhere"), outside);
+        Run r = run(List.of(), "check", "posts");
+        assertEquals(0, r.exit(), r.toString());
+        hasLine(r, "posts/secret.html", "symbolic link out of posts");
+        hasLine(r, "posts/elsewhere", "symbolic link out of posts");
+        assertFalse(r.out().contains("rockstar"), r.toString());
+        Run followed = run(List.of(), "check", "--follow-symlinks", "posts");
+        assertEquals(1, followed.exit(), followed.toString());
+        hasLine(followed, "secret.html:1:", "no-rockstar");
+    }
 }

@@ -27,6 +27,12 @@ public record Postings(List<InputFile> files, List<String> notes, List<String> e
      * A bad glob is a {@link SessionException}.
      */
     public static Postings collect(List<Path> paths, List<String> includes, List<String> excludes, Path displayRoot) {
+        return collect(paths, includes, excludes, displayRoot, false);
+    }
+
+    /** As above; {@code followSymlinks}: follow links found in directories even when they lead outside them. */
+    public static Postings collect(List<Path> paths, List<String> includes, List<String> excludes, Path displayRoot,
+            boolean followSymlinks) {
         Globs inc;
         Globs exc;
         try {
@@ -35,7 +41,7 @@ public record Postings(List<InputFile> files, List<String> notes, List<String> e
         } catch (IllegalArgumentException e) {
             throw new SessionException(e.getMessage(), e);
         }
-        InputCollector.Collected c = new InputCollector(inc, exc).collect(paths.isEmpty() ? List.of(Path.of(".")) : paths);
+        InputCollector.Collected c = new InputCollector(inc, exc, followSymlinks).collect(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         List<InputFile> files = c.files();
         if (displayRoot != null) {
             Path root = displayRoot.toAbsolutePath().normalize();
