@@ -1,4 +1,4 @@
-package dev.postinglint.core.fuzz;
+package dev.postinglint.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,13 +32,15 @@ import java.util.List;
 
 /**
  * Coverage-guided fuzz targets (Jazzer). In {@code mvn verify} each runs its seed corpus
- * ({@code src/test/resources/dev/postinglint/core/fuzz/FuzzTargetsTestInputs/METHOD/}) as regression
+ * ({@code src/test/resources/dev/postinglint/core/FuzzTargetsTestInputs/METHOD/}) as regression
  * tests; {@code JAZZER_FUZZ=1} fuzzes one for its {@code maxDuration} (docs/RELIABILITY.md). An
  * input passes when the code under test returns or refuses it with its documented exception (a
  * policy error, an input problem); anything else (another exception, a stack overflow, a broken
  * invariant) is a finding, which Jazzer saves as a new regression input.
  *
- * <p>All targets are in one class so the Jazzer agent starts once per build.
+ * <p>All targets are in one class so the Jazzer agent starts once per build. The class is in the core's
+ * root package because Jazzer's JUnit integration instruments, for coverage, the fuzz test's package and
+ * those below it: from here that is the whole core.
  */
 class FuzzTargetsTest {
     private static final Path SCRATCH;
