@@ -47,7 +47,7 @@ public final class GithubReporter implements Reporter {
                 .append(",endColumn=").append(end.column())
                 .append(",title=").append(property("[" + f.ruleId() + "]" + (f.waived() ? " waived" : "")))
                 .append("::");
-        String message = TerminalText.safe(f.message());
+        String message = f.message();
         if (f.fix() != null && f.fix().description() != null && !f.fix().description().isBlank()) {
             message += "\nSuggested fix: " + f.fix().description();
         }

@@ -28,7 +28,9 @@ public final class RegularFile {
         } catch (NoSuchFileException e) {
             return Files.isSymbolicLink(p) ? loopOrDangling(p) : "no such file";
         } catch (IOException e) {
-            return "cannot be read: " + e.getMessage();
+            // ELOOP comes as a plain FileSystemException ("Too many levels of symbolic links").
+            return Files.isSymbolicLink(p) ? loopOrDangling(p)
+                    : "cannot be read: " + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage());
         }
         if (a.isRegularFile()) {
             return null;
