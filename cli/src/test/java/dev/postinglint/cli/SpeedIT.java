@@ -44,6 +44,13 @@ class SpeedIT {
         Path target = Files.createDirectories(checkout.resolve("cli/target"));
         LAUNCHER = Files.copy(ROOT.resolve("posting-lint"), checkout.resolve("posting-lint"), StandardCopyOption.COPY_ATTRIBUTES);
         Files.copy(Cli.JAR, target.resolve("posting-lint.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        // The launcher trains its archive on the checkout's examples.
+        Path examples = Files.createDirectories(checkout.resolve("examples"));
+        try (var s = Files.newDirectoryStream(Cli.EXAMPLES, "*.html")) {
+            for (Path p : s) {
+                Files.copy(p, examples.resolve(p.getFileName()));
+            }
+        }
         ARCHIVE = target.resolve("posting-lint.jsa");
         KEY = target.resolve("posting-lint.jsa.key");
     }

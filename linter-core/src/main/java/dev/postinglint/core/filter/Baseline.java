@@ -253,6 +253,9 @@ public final class Baseline {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new BaselineException(file + ": no such baseline file (write one with --write-baseline " + file + ")");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // Found by fuzzing: this was an internal error with a stack trace.
+            throw new BaselineException(file + ": not valid UTF-8; a baseline is a UTF-8 JSON file written by --write-baseline");
         }
         JsonNode root;
         try {
