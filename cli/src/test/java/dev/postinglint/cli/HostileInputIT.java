@@ -181,7 +181,7 @@ class HostileInputIT {
         Files.writeString(dir.resolve("bomb.yaml"), y);
         Run r = run(List.of(), "check", "--policy", "bomb.yaml", "ok.html");
         assertEquals(2, r.exit(), r.toString());
-        hasLine(r, "bomb.yaml");
+        hasLine(r, "bomb.yaml:11:", "Number of aliases");
     }
 
     // ------------------------------------------------------------------ special files

@@ -253,8 +253,38 @@ public final class PolicyLoader {
             String problem = (e.getContext() != null ? e.getContext() + ": " : "") + e.getProblem();
             throw new PolicyException(at, "invalid YAML: " + problem.strip());
         } catch (YAMLException e) {
-            throw new PolicyException(location, 0, 0, "invalid YAML: " + firstLine(e.getMessage()));
+            // SnakeYAML's alias and nesting limits carry no mark: find the place by walking the events.
+            org.yaml.snakeyaml.error.Mark at = limitMark(text, opts);
+            String problem = "invalid YAML: " + firstLine(e.getMessage());
+            throw at == null ? new PolicyException(location, 0, 0, problem) : new PolicyException(Marks.of(location, at), problem);
         }
+    }
+
+    /**
+     * Where a document first nests deeper than the nesting limit or uses more aliases than the alias
+     * limit, from the parser's events (which have marks, unlike the composer's limit errors); null when
+     * neither is passed there.
+     */
+    private static org.yaml.snakeyaml.error.Mark limitMark(String text, LoaderOptions opts) {
+        int depth = 0;
+        int aliases = 0;
+        try {
+            for (org.yaml.snakeyaml.events.Event ev : new Yaml(opts).parse(new StringReader(text))) {
+                if (ev instanceof org.yaml.snakeyaml.events.CollectionStartEvent) {
+                    depth++;
+                } else if (ev instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+                    depth--;
+                } else if (ev instanceof org.yaml.snakeyaml.events.AliasEvent) {
+                    aliases++;
+                }
+                if (depth > opts.getNestingDepthLimit() || aliases > opts.getMaxAliasesForCollections()) {
+                    return ev.getStartMark();
+                }
+            }
+        } catch (YAMLException e) {
+            return null;
+        }
+        return null;
     }
 
     private static String firstLine(String s) {

@@ -56,4 +56,20 @@ class HostilePatternTest {
             new PolicyLoader().load("policy.yaml", dir);
         }
     }
+
+    @Test
+    void aliasBombsAndDeepNestingAreReportedAtTheirPlace() throws Exception {
+        StringBuilder bomb = new StringBuilder("name: bomb\na: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            String prev = "*" + (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ", java.util.Collections.nCopies(6, prev))).append("]\n");
+        }
+        Files.writeString(dir.resolve("policy.yaml"), bomb);
+        String m = assertThrows(PolicyException.class, () -> new PolicyLoader().load("policy.yaml", dir)).getMessage();
+        assertTrue(m.matches("(?s).*policy\\.yaml:11:\\d+: invalid YAML: Number of aliases.*"), m);
+
+        Files.writeString(dir.resolve("policy.yaml"), "name: deep\nrules:\n  - a: " + "[".repeat(60) + "1" + "]".repeat(60) + "\n");
+        String deep = assertThrows(PolicyException.class, () -> new PolicyLoader().load("policy.yaml", dir)).getMessage();
+        assertTrue(deep.matches("(?s).*policy\\.yaml:3:\\d+: invalid YAML: Nesting Depth exceeded.*"), deep);
+    }
 }
