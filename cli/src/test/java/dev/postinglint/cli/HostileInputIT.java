@@ -350,4 +350,17 @@ class HostileInputIT {
         assertEquals(1, followed.exit(), followed.toString());
         hasLine(followed, "secret.html:1:", "no-rockstar");
     }
+
+    @Test
+    void anInternalErrorsStackTraceIsPrintedOnlyWithDebug() throws Exception {
+        Files.writeString(dir.resolve("emphasis.md"), "*a ".repeat(5000) + "b" + " a*".repeat(5000) + "\n");
+        Run plain = run(List.of(), "check", "emphasis.md", "ok.html");
+        assertEquals(1, plain.exit(), plain.toString());
+        hasLine(plain, "emphasis.md:1:1:", "input-error", "stack overflow");
+        List<String> cmd = List.of(Cli.javaBin(), "-Xmx256m", "-jar", Cli.JAR.toString(), "check", "--debug", "emphasis.md", "ok.html");
+        Cli.Result debug = Cli.exec(dir, cmd);
+        assertEquals(1, debug.exit(), debug.toString());
+        assertTrue(debug.err().contains("internal error on emphasis.md") && debug.err().contains("java.lang.StackOverflowError")
+                && debug.err().contains("\tat "), "--debug logs the trace: " + debug.err().substring(0, Math.min(2000, debug.err().length())));
+    }
 }
