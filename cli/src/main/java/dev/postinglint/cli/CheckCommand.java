@@ -1,5 +1,6 @@
 package dev.postinglint.cli;
 
+import dev.postinglint.core.input.InputFile;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.report.ReportFormats;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code posting-lint check}: lint postings and report; the exit code gates CI. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Check job postings against a policy.",
-        footer = {"", "Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage, policy or I/O error.",
+        footer = {"", "Exit codes: 0 nothing reached --fail-on, 1 something did, 2 anything else (usage, policy, I/O or internal error, out of memory).",
                 "With --baseline, findings recorded in the baseline are not reported and do not count;",
                 "--write-baseline records today's findings (and drops fixed ones) and exits 0."})
 final class CheckCommand implements Callable<Integer> {
@@ -97,6 +98,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckSession session = CheckSession.open(new CheckRequest(settings, gate, baseline, writeBaseline, null, changed));
         CheckOutcome outcome;
         if (stdin) {
+            guard(List.of(InputFile.of(stdinFilename)), targets);
             // One byte over the limit is enough to refuse it, without holding an endless stream.
             outcome = session.checkText(stdinFilename, System.in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxFileBytes() + 1)));
         } else {
@@ -104,6 +106,7 @@ final class CheckCommand implements Callable<Integer> {
             if (postings == null) {
                 return Main.USAGE_OR_IO;
             }
+            guard(postings.files(), targets);
             outcome = session.check(postings);
         }
         if (changed != null) {
@@ -132,6 +135,13 @@ final class CheckCommand implements Callable<Integer> {
             err.println("posting-lint: " + Messages.baselineWritten(writeBaseline.toString(), written));
         }
         return outcome.status().code();
+    }
+
+    /** Refuses, before anything is written, an output that is one of the run's inputs (a posting, a policy, the baseline). */
+    private void guard(List<InputFile> postings, List<Target> targets) {
+        OutputGuard guard = new OutputGuard(postings, lint.policy.policies, baseline);
+        targets.forEach(t -> guard.check(t.file == output ? "--output" : "--format " + t.format + "=" + t.file + " (", t.file));
+        guard.check("--write-baseline", writeBaseline);
     }
 
     /** {@code -} with {@code --stdin-filename}: both or neither, and {@code -} alone. */
@@ -191,13 +201,20 @@ final class CheckCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void writeFile(Path file, Reporter reporter, LintReport report) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            reporter.write(report, w);
+    /** Writes a report file; one that cannot be written (a full disk, no permission) is one line and exit 2. */
+    private static void writeFile(Path file, Reporter reporter, LintReport report) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+                reporter.write(report, w);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                    : String.valueOf(e.getMessage());
+            throw new SessionException("cannot write " + file + ": " + reason);
         }
     }
 }

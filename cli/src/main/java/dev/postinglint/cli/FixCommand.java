@@ -83,9 +83,14 @@ final class FixCommand implements Callable<Integer> {
         }
         text.textReporter(!dryRun).write(outcome.after(), info);
         long files = dryRun ? outcome.changes().size() : outcome.writtenCount();
-        info.println((dryRun ? "Would fix " : "Fixed ") + Messages.plural(result.fixedCount(), "finding") + " in "
+        // Count only what reached the disk: a file refused at write time (changed meanwhile, read-only, a link) fixed nothing.
+        long fixed = dryRun ? result.fixedCount() : outcome.changes().stream().filter(c -> c.failure() == null)
+                .mapToLong(c -> c.fix().applied().size()).sum();
+        long refused = dryRun ? 0 : outcome.changes().stream().filter(c -> c.failure() != null).count();
+        info.println((dryRun ? "Would fix " : "Fixed ") + Messages.plural(fixed, "finding") + " in "
                 + Messages.plural(files, "file") + " (" + Messages.plural(result.passes(), "pass", "passes") + ")"
-                + (result.notFixedCount() == 0 ? "" : "; " + result.notFixedCount() + " could not be fixed"));
+                + (result.notFixedCount() == 0 ? "" : "; " + result.notFixedCount() + " could not be fixed")
+                + (refused == 0 ? "" : "; " + Messages.plural(refused, "file") + " left unchanged"));
         info.flush();
         return outcome.status().code();
     }

@@ -39,8 +39,17 @@ final class LintOptions {
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Files or directories to skip (repeatable).")
     List<String> excludes = new ArrayList<>();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    /** More workers than this only add memory and contention (each holds postings in flight). */
+    static final int MAX_THREADS = 256;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1 to " + MAX_THREADS + " (default: all cores).")
     Integer threads;
+
+    @Option(names = "--follow-symlinks", description = "Follow symbolic links found in directories even when they lead outside them (default: skip those, with a note).")
+    boolean followSymlinks;
+
+    @Option(names = "--debug", description = "Print the stack trace of an internal error to standard error (a posting it hits is reported as an input-error either way).")
+    boolean debug;
 
     @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Refuse postings larger than this (default: 32M; suffixes K, M).")
     String maxFileSize;
@@ -52,6 +61,12 @@ final class LintOptions {
 
     /** Policies, day, threads and size limit; a bad value is a {@link SessionException} before any work. */
     LintSettings settings() {
+        if (debug) {
+            Debug.enable();
+        }
+        if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+            throw new SessionException("--threads must be between 1 and " + MAX_THREADS + ", not " + threads);
+        }
         return new LintSettings(policy.policies, Path.of(""), Options.asOf("--as-of", asOf, LocalDate.now()),
                 threads == null ? LintSettings.defaultThreads() : threads, Options.fileSize("--max-file-size", maxFileSize));
     }
@@ -61,7 +76,7 @@ final class LintOptions {
      * nothing to do: then the command exits 2.
      */
     Postings collect(PrintWriter err) {
-        Postings postings = Postings.collect(paths, includes, excludes, null);
+        Postings postings = Postings.collect(paths, includes, excludes, null, followSymlinks);
         postings.notes().forEach(n -> err.println("posting-lint: " + n));
         postings.errors().forEach(e -> err.println("posting-lint: " + e));
         if (postings.files().isEmpty()) {

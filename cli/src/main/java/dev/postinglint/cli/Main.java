@@ -12,7 +12,8 @@ import picocli.CommandLine;
 
 /**
  * {@code posting-lint}: the command-line face of the engine. Exit codes follow ESLint: 0 nothing at the
- * {@code --fail-on} level, 1 something is, 2 a usage, policy or I/O error.
+ * {@code --fail-on} level, 1 something is, 2 anything else: a usage, policy or I/O error, an internal error or
+ * running out of memory (any run that did not complete).
  */
 @Command(name = "posting-lint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A compliance and consistency linter for job postings.")
@@ -30,8 +31,19 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+        int code;
+        try {
+            code = run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                    new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        } catch (OutOfMemoryError e) {
+            // Exit 1 means "findings"; a run that did not complete must never look like one.
+            System.err.println("posting-lint: out of memory; give the JVM more (POSTING_LINT_JAVA_OPTS=-Xmx2g) or check fewer files at once");
+            code = USAGE_OR_IO;
+        } catch (Throwable e) {
+            System.err.println("posting-lint: internal error: " + e);
+            code = USAGE_OR_IO;
+        }
+        System.exit(code);
     }
 
     /** Runs a command line; returns the exit code. */
@@ -51,9 +63,13 @@ public final class Main implements Runnable {
                 e.println(pe.getMessage());
             } else if (ex instanceof SessionException ue) {
                 e.println("posting-lint: " + ue.getMessage());
+            } else if (ex.getCause() instanceof OutOfMemoryError) {
+                e.println("posting-lint: out of memory; give the JVM more (POSTING_LINT_JAVA_OPTS=-Xmx2g) or check fewer files at once");
             } else {
-                e.println("posting-lint: internal error: " + ex);
-                ex.printStackTrace(e);
+                e.println("posting-lint: internal error: " + ex + (Debug.enabled() ? "" : " (--debug shows the stack trace)"));
+                if (Debug.enabled()) {
+                    ex.printStackTrace(e);
+                }
             }
             e.flush();
             return USAGE_OR_IO;

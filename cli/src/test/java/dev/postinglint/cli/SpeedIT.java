@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,9 +28,32 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SpeedIT {
     static final Path ROOT = Cli.EXAMPLES.getParent();
-    static final Path LAUNCHER = ROOT.resolve("posting-lint");
-    static final Path ARCHIVE = Cli.JAR.resolveSibling("posting-lint.jsa");
-    static final Path KEY = Cli.JAR.resolveSibling("posting-lint.jsa.key");
+    /**
+     * The launcher and jar copied into a scratch checkout: the archive test deletes, truncates and
+     * damages the archive, which must never happen to the one other launchers of this checkout map
+     * (a JVM that maps a truncated archive dies with SIGBUS).
+     */
+    @TempDir
+    static Path checkout;
+    static Path LAUNCHER;
+    static Path ARCHIVE;
+    static Path KEY;
+
+    @BeforeAll
+    static void copyTheLauncherAndJar() throws IOException {
+        Path target = Files.createDirectories(checkout.resolve("cli/target"));
+        LAUNCHER = Files.copy(ROOT.resolve("posting-lint"), checkout.resolve("posting-lint"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(Cli.JAR, target.resolve("posting-lint.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        // The launcher trains its archive on the checkout's examples.
+        Path examples = Files.createDirectories(checkout.resolve("examples"));
+        try (var s = Files.newDirectoryStream(Cli.EXAMPLES, "*.html")) {
+            for (Path p : s) {
+                Files.copy(p, examples.resolve(p.getFileName()));
+            }
+        }
+        ARCHIVE = target.resolve("posting-lint.jsa");
+        KEY = target.resolve("posting-lint.jsa.key");
+    }
 
     /**
      * The golden files are the JSON the examples produced before any optimization (commit 35fb2ec),

@@ -9,6 +9,7 @@ import dev.postinglint.core.policy.PolicyRule;
 import dev.postinglint.core.posting.MarkdownParser;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.PostingParser;
+import dev.postinglint.core.posting.UnreadableMarkup;
 import dev.postinglint.core.rules.RuleContext;
 import dev.postinglint.core.rules.RuleInfo;
 import dev.postinglint.core.source.SourceText;
@@ -96,6 +97,8 @@ public final class ExampleRunner {
             return MarkdownParser.parse(source, front.bodyStart(), front.metadata());
         } catch (InputProblem p) {
             throw new IllegalArgumentException("example at line " + p.at() + ": " + p.getMessage(), p);
+        } catch (UnreadableMarkup m) {
+            throw new IllegalArgumentException("example: " + m.getMessage(), m);
         }
     }
 }

@@ -262,37 +262,68 @@ public final class Linter {
             Posting posting;
             try {
                 posting = source.load();
-            } catch (InputProblem p) {
-                return;
-            }
-            RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf, policy.gazetteer());
-            check(ctx, corpusRules); // a corpus rule's observation may use what its check found
-            for (PolicyRule pr : corpusRules) {
-                if (!pr.rule().info().when().test(ctx)) {
-                    continue;
+                RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf, policy.gazetteer());
+                check(ctx, corpusRules); // a corpus rule's observation may use what its check found
+                for (PolicyRule pr : corpusRules) {
+                    if (!pr.rule().info().when().test(ctx)) {
+                        continue;
+                    }
+                    Object data = index.observe(pr, (CorpusRule<?>) pr.rule(), ctx);
+                    if (data != null) {
+                        out.add(new CorpusIndex.Kept(pr, source.displayPath(), data));
+                    }
                 }
-                Object data = index.observe(pr, (CorpusRule<?>) pr.rule(), ctx);
-                if (data != null) {
-                    out.add(new CorpusIndex.Kept(pr, source.displayPath(), data));
-                }
+            } catch (InputProblem | RuntimeException | StackOverflowError p) {
+                // Not a readable posting, or one that breaks a parser: it keeps nothing (its own lint says why).
+                LOG.log(System.Logger.Level.DEBUG, "not indexed: " + source.displayPath(), p);
             }
         });
         return out;
     }
 
+    /**
+     * Reads, parses and checks one posting. Whatever goes wrong with one posting stays with it: an
+     * unreadable file, and any exception or stack overflow from a parser or a rule, become one
+     * {@code input-error} finding with a one-line reason; the stack trace is logged at DEBUG level
+     * ({@code --debug}). Only running out of memory ends the run.
+     */
     private PostingOutcome lint(PostingSource input, Policy policy, CorpusRuns corpus) {
+        try {
+            return lintOrThrow(input, policy, corpus);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(System.Logger.Level.DEBUG, "internal error on " + input.displayPath(), e);
+            String reason = e instanceof StackOverflowError ? "nested too deeply to check (stack overflow)"
+                    : "internal error while checking it (" + e.getClass().getName()
+                            + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + "); --debug shows the stack trace";
+            return unreadable(input, policy, new InputProblem(reason, false));
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger("dev.postinglint");
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    private static PostingOutcome unreadable(PostingSource input, Policy policy, InputProblem p) {
+        Position at = p.at() == null ? new Position(1, 1) : p.at();
+        SourceSpan span = new SourceSpan(0, 0, at, at);
+        String where = p.at() == null ? "" : " (line " + at.line() + ", column " + at.column() + ")";
+        Finding f = new Finding(BuiltinRules.INPUT_ERROR, "input", Severity.ERROR, input.displayPath() + ": " + p.getMessage() + where,
+                span, "", null, null, p.line());
+        return new PostingOutcome(input.file(), policy, new FileResult(input.displayPath(), List.of(f), policy.label(), null, null,
+                p.ioError(), 0, input.origin()), List.of(), null);
+    }
+
+    private PostingOutcome lintOrThrow(PostingSource input, Policy policy, CorpusRuns corpus) {
         Posting posting;
         long t0 = RuleTimes.ON ? RuleTimes.now() : 0;
         try {
             posting = input.load();
         } catch (InputProblem p) {
-            Position at = p.at() == null ? new Position(1, 1) : p.at();
-            SourceSpan span = new SourceSpan(0, 0, at, at);
-            String where = p.at() == null ? "" : " (line " + at.line() + ", column " + at.column() + ")";
-            Finding f = new Finding(BuiltinRules.INPUT_ERROR, "input", Severity.ERROR, input.displayPath() + ": " + p.getMessage() + where,
-                    span, "", null, null, p.line());
-            return new PostingOutcome(input.file(), policy, new FileResult(input.displayPath(), List.of(f), policy.label(), null, null,
-                    p.ioError(), 0, input.origin()), List.of(), null);
+            return unreadable(input, policy, p);
         }
         if (RuleTimes.ON) {
             RuleTimes.add("(read, parse and text view)", RuleTimes.now() - t0);

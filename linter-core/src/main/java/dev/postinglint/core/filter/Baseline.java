@@ -102,7 +102,7 @@ public final class Baseline {
         return display -> {
             Path abs = root.resolve(display).normalize();
             Path rel = abs.startsWith(dir) ? dir.relativize(abs) : abs;
-            return rel.toString().replace('\\', '/');
+            return dev.postinglint.core.source.Slashes.of(rel.toString());
         };
     }
 
@@ -244,10 +244,17 @@ public final class Baseline {
 
     public static Baseline read(Path file) throws IOException {
         String text;
+        String notRegular = dev.postinglint.core.source.RegularFile.problem(file);
+        if (notRegular != null && !notRegular.equals("no such file")) {
+            throw new BaselineException(file + ": cannot read the baseline: it " + notRegular);
+        }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new BaselineException(file + ": no such baseline file (write one with --write-baseline " + file + ")");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // Found by fuzzing: this was an internal error with a stack trace.
+            throw new BaselineException(file + ": not valid UTF-8; a baseline is a UTF-8 JSON file written by --write-baseline");
         }
         JsonNode root;
         try {

@@ -83,6 +83,6 @@ public final class Waivers {
         Path base = w.baseDir() == null ? Path.of("").toAbsolutePath() : w.baseDir();
         Path abs = file.toAbsolutePath().normalize();
         String rel = abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
-        return new Globs(List.of(w.files())).matches(rel.replace('\\', '/'));
+        return new Globs(List.of(w.files())).matches(dev.postinglint.core.source.Slashes.of(rel));
     }
 }

@@ -160,6 +160,11 @@ public final class BoardExport {
             } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
                 // A string past the limit cannot be skipped without reading it: stop here, and say why.
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+                if (String.valueOf(e.getMessage()).contains("nesting depth")) {
+                    throw new InputProblem("the export's JSON is nested too deeply (" + e.getOriginalMessage().replaceAll("\\s+", " ").strip()
+                            + "); it is not read past it",
+                            new Position(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())), SourceLine.NONE);
+                }
                 throw new InputProblem("a text in the export is longer than the limit of " + maxContentChars
                         + " characters (see --max-file-size); the export is not read past it",
                         new Position(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())), SourceLine.NONE);

@@ -34,10 +34,33 @@ public final class InputCollector {
 
     private final Globs includes;
     private final Globs excludes;
+    private final boolean followLinksOut;
 
     public InputCollector(Globs includes, Globs excludes) {
+        this(includes, excludes, false);
+    }
+
+    /**
+     * {@code followLinksOut}: whether a symbolic link found while walking a directory may lead outside
+     * it ({@code --follow-symlinks}). By default such a link is skipped with a note: in an untrusted
+     * checkout it could pull any file of the machine into reports.
+     */
+    public InputCollector(Globs includes, Globs excludes, boolean followLinksOut) {
         this.includes = includes;
         this.excludes = excludes;
+        this.followLinksOut = followLinksOut;
+    }
+
+    /** A link under {@code root} whose target is outside it, unless that is allowed. */
+    private boolean leavesRoot(Path rootReal, Path p) {
+        if (followLinksOut || !Files.isSymbolicLink(p)) {
+            return false;
+        }
+        try {
+            return !p.toRealPath().startsWith(rootReal);
+        } catch (IOException e) {
+            return false; // a loop or a dangling link is reported as such elsewhere
+        }
     }
 
     public Collected collect(List<Path> paths) {
@@ -47,7 +70,9 @@ public final class InputCollector {
         List<String> errors = new ArrayList<>();
         for (Path given : paths) {
             if (!Files.exists(given)) {
-                errors.add(InputFile.of(given).displayPath() + ": no such file or directory");
+                // A link loop or a dangling link is named as what it is, not as a missing file.
+                String why = Files.isSymbolicLink(given) ? dev.postinglint.core.source.RegularFile.problem(given) : "no such file or directory";
+                errors.add(InputFile.of(given).displayPath() + ": " + why);
                 continue;
             }
             if (!Files.isDirectory(given)) {
@@ -56,11 +81,23 @@ public final class InputCollector {
             }
             Path root = given.toAbsolutePath().normalize();
             GitIgnores git = GitIgnores.around(root);
+            Path rootReal;
+            try {
+                rootReal = root.toRealPath();
+            } catch (IOException e) {
+                rootReal = root;
+            }
+            Path checkedRoot = rootReal;
             try {
                 Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                         if (!dir.equals(root)) {
+                            if (leavesRoot(checkedRoot, dir)) {
+                                notes.add(InputFile.of(dir).displayPath() + ": skipped, a symbolic link out of " + InputFile.of(given).displayPath()
+                                        + " (--follow-symlinks follows it)");
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
                             String name = dir.getFileName().toString();
                             if (name.startsWith(".") || name.equals("node_modules")
                                     || excludes.matches(relative(root, dir) + "/")
@@ -75,7 +112,13 @@ public final class InputCollector {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String rel = relative(root, file);
-                        if (attrs.isRegularFile() && includes.matches(rel) && !excludes.matches(rel)
+                        if (attrs.isRegularFile() && leavesRoot(checkedRoot, file) && includes.matches(rel)) {
+                            notes.add(InputFile.of(file).displayPath() + ": skipped, a symbolic link out of " + InputFile.of(given).displayPath()
+                                    + " (--follow-symlinks follows it)");
+                            return FileVisitResult.CONTINUE;
+                        }
+                        // A fix's temporary file (".NAME.PID.N.posting-lint-tmp", left by a killed run) is never a posting.
+                        if (attrs.isRegularFile() && !rel.endsWith(".posting-lint-tmp") && includes.matches(rel) && !excludes.matches(rel)
                                 && (git == null || !git.ignored(file, false))) {
                             InputFile f = InputFile.of(file);
                             InputKind kind = InputKind.of(f);
@@ -128,6 +171,6 @@ public final class InputCollector {
     }
 
     private static String relative(Path root, Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
+        return dev.postinglint.core.source.Slashes.of(root.relativize(p).toString());
     }
 }

@@ -8,7 +8,7 @@ public record InputFile(Path path, String displayPath) implements Comparable<Inp
         Path abs = path.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
-        return new InputFile(abs, shown.toString().replace('\\', '/'));
+        return new InputFile(abs, dev.postinglint.core.source.Slashes.of(shown.toString()));
     }
 
     @Override

@@ -31,6 +31,9 @@ public enum InputKind {
     }
 
     private static boolean startsWithBrace(InputFile file) {
+        if (dev.postinglint.core.source.RegularFile.problem(file.path()) != null) {
+            return false; // never open a FIFO or device to look at it; reading it as HTML reports what it is
+        }
         try (InputStream in = Files.newInputStream(file.path())) {
             byte[] head = in.readNBytes(512);
             int i = head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF ? 3 : 0;

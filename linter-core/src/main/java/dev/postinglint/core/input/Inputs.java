@@ -4,6 +4,9 @@ import dev.postinglint.core.model.JobOrigin;
 import dev.postinglint.core.posting.MarkdownParser;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.PostingParser;
+import dev.postinglint.core.posting.UnreadableMarkup;
+import dev.postinglint.core.source.Position;
+import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceText;
 import java.util.function.Consumer;
 
@@ -34,8 +37,22 @@ public final class Inputs {
     }
 
     private static void streamBoard(InputFile file, long maxBytes, Consumer<PostingSource> sink) {
+        String notRegular = dev.postinglint.core.source.RegularFile.problem(file.path());
+        if (notRegular != null) {
+            sink.accept(new Failed(file, new InputProblem(notRegular, true)));
+            return;
+        }
         try {
-            BoardExport.read(file.path(), maxBytes, job -> sink.accept(new JobSource(file, job)));
+            // Job ids name postings (FILE#ID) in reports, baselines and waivers: a repeated id gets a
+            // suffix (FILE#7, FILE#7~2), so every posting has a name of its own.
+            java.util.Set<String> names = new java.util.HashSet<>();
+            BoardExport.read(file.path(), maxBytes, job -> {
+                String name = job.id();
+                for (int n = 2; !names.add(name); n++) {
+                    name = job.id() + "~" + n;
+                }
+                sink.accept(new JobSource(file, job, name));
+            });
         } catch (InputProblem p) {
             sink.accept(new Failed(file, p));
         }
@@ -60,15 +77,20 @@ public final class Inputs {
                 return PostingParser.parse(source);
             }
             FrontMatter.Result front = FrontMatter.read(source);
-            return MarkdownParser.parse(source, front.bodyStart(), front.metadata());
+            try {
+                return MarkdownParser.parse(source, front.bodyStart(), front.metadata());
+            } catch (UnreadableMarkup e) {
+                Position at = source.positionOf(e.offset());
+                throw new InputProblem(e.getMessage(), at, SourceLine.around(source, at));
+            }
         }
     }
 
     /** One job of a board export: its decoded content HTML is the posting's source. */
-    private record JobSource(InputFile export, BoardExport.Job job) implements PostingSource {
+    private record JobSource(InputFile export, BoardExport.Job job, String name) implements PostingSource {
         @Override
         public String displayPath() {
-            return export.displayPath() + "#" + job.id();
+            return export.displayPath() + "#" + name;
         }
 
         @Override

@@ -1,7 +1,9 @@
 package dev.postinglint.core.input;
 
+import dev.postinglint.core.source.RegularFile;
 import dev.postinglint.core.source.SourceText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -24,15 +26,19 @@ public final class PostingReader {
     public static SourceText read(InputFile file, long maxBytes) throws InputProblem {
         byte[] bytes;
         try {
-            if (Files.isDirectory(file.path())) {
-                throw new InputProblem("is a directory, not a posting file", true);
+            String notRegular = RegularFile.problem(file.path());
+            if (notRegular != null) {
+                throw new InputProblem(notRegular, true);
             }
             long size = Files.size(file.path());
             if (size > maxBytes) {
                 throw new InputProblem("file is too large (" + size + " bytes; the limit is " + maxBytes
                         + ", see --max-file-size)", false);
             }
-            bytes = Files.readAllBytes(file.path());
+            // Never more than the limit, even if the file grows while it is read.
+            try (InputStream in = Files.newInputStream(file.path())) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1));
+            }
         } catch (NoSuchFileException e) {
             throw new InputProblem("no such file", true);
         } catch (AccessDeniedException e) {

@@ -246,7 +246,7 @@ public final class PolicyLoader {
         }
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = p.startsWith(cwd) ? cwd.relativize(p) : p;
-        return shown.toString().replace('\\', '/');
+        return dev.postinglint.core.source.Slashes.of(shown.toString());
     }
 
     private static PolicyException problemAt(YamlValue at, String problem) {
@@ -267,11 +267,17 @@ public final class PolicyLoader {
     }
 
     private static String readFile(Path p, String location, YamlValue referencedAt) {
+        String notRegular = dev.postinglint.core.source.RegularFile.problem(p);
+        if (notRegular != null) {
+            throw problemAt(referencedAt, "cannot read policy file " + location + ": it " + notRegular);
+        }
         try {
             if (Files.size(p) > MAX_POLICY_BYTES) {
                 throw new PolicyException(location, 0, 0, "policy file is larger than " + MAX_POLICY_BYTES + " bytes");
             }
-            return decode(Files.readAllBytes(p), location);
+            try (InputStream in = Files.newInputStream(p)) {
+                return decode(in.readNBytes(MAX_POLICY_BYTES + 1), location);
+            }
         } catch (IOException e) {
             throw problemAt(referencedAt, "cannot read policy file " + location + ": " + e.getMessage());
         }
@@ -309,8 +315,38 @@ public final class PolicyLoader {
             String problem = (e.getContext() != null ? e.getContext() + ": " : "") + e.getProblem();
             throw new PolicyException(at, "invalid YAML: " + problem.strip());
         } catch (YAMLException e) {
-            throw new PolicyException(location, 0, 0, "invalid YAML: " + firstLine(e.getMessage()));
+            // SnakeYAML's alias and nesting limits carry no mark: find the place by walking the events.
+            org.yaml.snakeyaml.error.Mark at = limitMark(text, opts);
+            String problem = "invalid YAML: " + firstLine(e.getMessage());
+            throw at == null ? new PolicyException(location, 0, 0, problem) : new PolicyException(Marks.of(location, at), problem);
         }
+    }
+
+    /**
+     * Where a document first nests deeper than the nesting limit or uses more aliases than the alias
+     * limit, from the parser's events (which have marks, unlike the composer's limit errors); null when
+     * neither is passed there.
+     */
+    private static org.yaml.snakeyaml.error.Mark limitMark(String text, LoaderOptions opts) {
+        int depth = 0;
+        int aliases = 0;
+        try {
+            for (org.yaml.snakeyaml.events.Event ev : new Yaml(opts).parse(new StringReader(text))) {
+                if (ev instanceof org.yaml.snakeyaml.events.CollectionStartEvent) {
+                    depth++;
+                } else if (ev instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+                    depth--;
+                } else if (ev instanceof org.yaml.snakeyaml.events.AliasEvent) {
+                    aliases++;
+                }
+                if (depth > opts.getNestingDepthLimit() || aliases > opts.getMaxAliasesForCollections()) {
+                    return ev.getStartMark();
+                }
+            }
+        } catch (YAMLException e) {
+            return null;
+        }
+        return null;
     }
 
     private static String firstLine(String s) {

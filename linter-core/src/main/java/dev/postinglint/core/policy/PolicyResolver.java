@@ -67,6 +67,11 @@ public interface PolicyResolver {
                     found = Optional.of(candidate);
                     break;
                 }
+                if (Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    // A directory, FIFO or broken link by the config's name is a mistake, not "no config here".
+                    throw new dev.postinglint.core.yaml.PolicyException(candidate.toString(), 0, 0,
+                            "cannot read policy file: it " + dev.postinglint.core.source.RegularFile.problem(candidate));
+                }
             }
             if (found.isEmpty()) {
                 found = nearestConfig(dir.getParent());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
@@ -17,7 +18,10 @@ import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.InlineParser;
+import org.commonmark.parser.InlineParserContext;
 import org.commonmark.parser.Parser;
+import org.commonmark.parser.SourceLines;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -41,7 +45,17 @@ import org.jsoup.nodes.Document;
  * coordinates.
  */
 public final class MarkdownParser {
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    /**
+     * How deeply blocks and inlines may nest (block quotes, lists, emphasis, links). commonmark-java
+     * renders recursively, so a file of 2,000 nested block quotes would overflow the stack; no real
+     * posting comes near this.
+     */
+    public static final int MAX_DEPTH = 100;
+    /** A block's inline content may cost {@link InlineCost} this many times its length (plus a floor). */
+    public static final int MAX_INLINE_COST_FACTOR = 32;
+    private static final long INLINE_COST_FLOOR = 1_000_000;
+    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .inlineParserFactory(BoundedInlineParser::new).build();
     private static final Pattern ENTITY = Pattern.compile("&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});");
     /** How far ahead in the source to look for a literal character before giving up on it. */
     private static final int LOOKAHEAD = 16;
@@ -53,9 +67,15 @@ public final class MarkdownParser {
      * Parses the Markdown that starts at {@code bodyStart} in {@code source} (after any front
      * matter, whose values are in {@code metadata}).
      */
-    public static Posting parse(SourceText source, int bodyStart, Metadata metadata) {
+    public static Posting parse(SourceText source, int bodyStart, Metadata metadata) throws UnreadableMarkup {
         String text = source.text();
-        Node root = PARSER.parse(text.substring(bodyStart));
+        Node root;
+        try {
+            root = PARSER.parse(text.substring(bodyStart));
+        } catch (TooCostly e) {
+            throw new UnreadableMarkup(e.getMessage(), bodyStart + e.offset);
+        }
+        checkDepth(root, bodyStart);
         StringBuilder out = new StringBuilder(text.length() + text.length() / 4 + 16);
         RenderedOffsets.Recorder recorder = new RenderedOffsets.Recorder();
         HtmlRenderer renderer = HtmlRenderer.builder()
@@ -76,6 +96,67 @@ public final class MarkdownParser {
         TextViewBuilder.Built built = new TextViewBuilder(new SourceText(source.name(), html)).build(doc);
         TextView view = offsets.remap(built.view(), source);
         return new Posting(source, doc, view, built.elementSpans(), metadata, offsets);
+    }
+
+    /**
+     * Refuses a tree nested deeper than {@link #MAX_DEPTH}, walking it without recursion (the check
+     * must not overflow the stack it protects).
+     */
+    private static void checkDepth(Node root, int bodyStart) throws UnreadableMarkup {
+        Node node = root;
+        int depth = 0;
+        while (node != null) {
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                if (++depth > MAX_DEPTH) {
+                    List<SourceSpan> spans = node.getSourceSpans();
+                    int at = spans.isEmpty() ? 0 : spans.get(0).getInputIndex();
+                    throw new UnreadableMarkup("Markdown nested more than " + MAX_DEPTH
+                            + " levels deep (block quotes, lists, emphasis or links); not checked", bodyStart + at);
+                }
+                continue;
+            }
+            while (node != null && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            if (node != null) {
+                node = node.getNext();
+            }
+        }
+    }
+
+    /** commonmark's inline parser, after a linear-time check that this block's content will not make it scan quadratically. */
+    private static final class BoundedInlineParser implements InlineParser {
+        private final InlineParser delegate;
+
+        BoundedInlineParser(InlineParserContext context) {
+            this.delegate = new InlineParserImpl(context);
+        }
+
+        @Override
+        public void parse(SourceLines lines, Node block) {
+            String content = lines.getContent();
+            long budget = INLINE_COST_FLOOR + (long) MAX_INLINE_COST_FACTOR * content.length();
+            if (InlineCost.of(content, budget) > budget) {
+                List<SourceSpan> spans = lines.getSourceSpans();
+                throw new TooCostly("Markdown paragraph too costly to parse (many '<' without a closing '>',"
+                        + " or deeply nested '[' ']'); escape them as \\< or \\[; not checked",
+                        spans.isEmpty() ? 0 : spans.get(0).getInputIndex());
+            }
+            delegate.parse(lines, block);
+        }
+    }
+
+    /** Thrown through commonmark's parser, out of {@link BoundedInlineParser}. */
+    private static final class TooCostly extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int offset;
+
+        TooCostly(String message, int offset) {
+            super(message, null, false, false);
+            this.offset = offset;
+        }
     }
 
     /** Writes the nodes whose characters come from the source, recording where each came from. */

@@ -19,6 +19,14 @@ import java.util.Map;
  */
 public final class PolicyPattern {
     private static final int MAX_PATTERN_LENGTH = 10_000;
+    /**
+     * The most instructions a policy pattern's compiled program may have, as estimated by
+     * {@link #programSize}. RE2/J expands counted repetition into copies ({@code (a{1000}){1000}} is a
+     * million instructions, {@code ((((a{100}){100}){100}){100})} a hundred million: out of memory),
+     * and its matching time is the program's size times the text's length. No pattern without
+     * nested counted repetition comes near this; {@code [a-z]{1,1000}} is about 2,000.
+     */
+    public static final long MAX_PROGRAM_SIZE = 20_000;
     private static final java.util.regex.Pattern CLASS_INTERSECTION = java.util.regex.Pattern.compile("\\[[^\\]]*&&");
     private static final java.util.regex.Pattern LOOKAROUND = java.util.regex.Pattern.compile("\\(\\?<?[=!]");
     private static final java.util.regex.Pattern BACKREF = java.util.regex.Pattern.compile("(?<!\\\\)\\\\[1-9]|\\\\k<");
@@ -34,7 +42,7 @@ public final class PolicyPattern {
         RegexSyntax.Node tree;
         try {
             tree = RegexSyntax.parse(pattern.pattern());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             tree = null; // a construct the reader does not know: no speed-up, plain RE2/J
         }
         this.prefilter = tree == null ? RegexPrefilter.NONE : RegexPrefilter.of(tree);
@@ -64,11 +72,57 @@ public final class PolicyPattern {
         if (CLASS_INTERSECTION.matcher(regex).find()) {
             throw at.error(what + " uses '&&' inside a character class; RE2/J reads it as literal characters, not an intersection: '" + regex + "'");
         }
+        long size = programSize(regex);
+        if (size > MAX_PROGRAM_SIZE) {
+            throw at.error(what + " would compile to a program of about " + (size > 1_000_000_000L ? "more than 10^9" : String.valueOf(size))
+                    + " instructions (the limit is " + MAX_PROGRAM_SIZE + "): nested counted repetition such as (a{100}){100}"
+                    + " multiplies; use + or * instead of a large count: '" + regex + "'");
+        }
         try {
             return new PolicyPattern(Pattern.compile(regex));
         } catch (PatternSyntaxException e) {
             throw at.error(what + " is not a valid RE2 regular expression: " + e.getDescription() + " in '" + regex + "'");
         }
+    }
+
+    /**
+     * Roughly how many instructions RE2/J's program for {@code regex} has, from its syntax tree, before
+     * RE2/J builds it: each counted repetition copies its operand up to its maximum (or minimum plus
+     * one, when unbounded), so nested counts multiply. Saturates at Long.MAX_VALUE / 2. A pattern
+     * the tree reader does not know is left to RE2/J, which rejects malformed patterns before it
+     * expands anything.
+     */
+    static long programSize(String regex) {
+        try {
+            return size(RegexSyntax.parse(regex));
+        } catch (RuntimeException | StackOverflowError e) {
+            return 0;
+        }
+    }
+
+    private static final long SATURATED = Long.MAX_VALUE / 2;
+
+    private static long size(RegexSyntax.Node n) {
+        if (n instanceof RegexSyntax.Cat c) {
+            long sum = 0;
+            for (RegexSyntax.Node p : c.parts()) {
+                sum = Math.min(SATURATED, sum + size(p));
+            }
+            return sum;
+        }
+        if (n instanceof RegexSyntax.Alt a) {
+            long sum = a.alternatives().size();
+            for (RegexSyntax.Node p : a.alternatives()) {
+                sum = Math.min(SATURATED, sum + size(p));
+            }
+            return sum;
+        }
+        if (n instanceof RegexSyntax.Repeat r) {
+            long copies = r.max() < 0 ? Math.max(1, r.min()) + 1L : Math.max(1, r.max());
+            long inner = size(r.inner());
+            return inner > SATURATED / copies ? SATURATED : inner * copies + copies;
+        }
+        return 1;
     }
 
     /**

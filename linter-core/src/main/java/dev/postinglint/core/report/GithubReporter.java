@@ -109,7 +109,7 @@ public final class GithubReporter implements Reporter {
         var start = f.span().start();
         var end = f.span().end();
         StringBuilder b = new StringBuilder("::").append(kind)
-                .append(" file=").append(property(path))
+                .append(" file=").append(property(TerminalText.safe(path)))
                 .append(",line=").append(start.line())
                 .append(",col=").append(start.column())
                 .append(",endLine=").append(end.line())

@@ -142,13 +142,13 @@ public final class TextReporter implements Reporter {
 
     private void writeFinding(Writer out, String path, Finding f) throws IOException {
         var start = f.span().start();
-        out.write(paint(BOLD, path + ":" + start.line() + ":" + start.column() + ":"));
+        out.write(paint(BOLD, TerminalText.safe(path) + ":" + start.line() + ":" + start.column() + ":"));
         out.write(' ');
         out.write(paint(colorOf(f.severity()), f.severity().label()));
         out.write(' ');
         out.write(paint(DIM, "[" + f.ruleId() + "]"));
         out.write(' ');
-        out.write(oneLine(f.message()));
+        out.write(TerminalText.safe(oneLine(f.message())));
         if (f.waived()) {
             out.write(' ');
             out.write(paint(DIM, "[" + oneLine(ReportSupport.waiverNote(f.waiver())) + "]"));

@@ -28,6 +28,12 @@ public record Postings(List<InputFile> files, List<String> notes, List<String> e
      * A bad glob is a {@link SessionException}.
      */
     public static Postings collect(List<Path> paths, List<String> includes, List<String> excludes, Path displayRoot) {
+        return collect(paths, includes, excludes, displayRoot, false);
+    }
+
+    /** As above; {@code followSymlinks}: follow links found in directories even when they lead outside them. */
+    public static Postings collect(List<Path> paths, List<String> includes, List<String> excludes, Path displayRoot,
+            boolean followSymlinks) {
         Globs inc;
         Globs exc;
         try {
@@ -36,7 +42,7 @@ public record Postings(List<InputFile> files, List<String> notes, List<String> e
         } catch (IllegalArgumentException e) {
             throw new SessionException(e.getMessage(), e);
         }
-        InputCollector.Collected c = new InputCollector(inc, exc).collect(paths.isEmpty() ? List.of(Path.of(".")) : paths);
+        InputCollector.Collected c = new InputCollector(inc, exc, followSymlinks).collect(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         List<InputFile> files = c.files();
         if (displayRoot != null) {
             Path root = displayRoot.toAbsolutePath().normalize();
@@ -58,6 +64,6 @@ public record Postings(List<InputFile> files, List<String> notes, List<String> e
     public static String display(Path root, Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path shown = abs.startsWith(root) ? root.relativize(abs) : abs;
-        return shown.toString().replace('\\', '/');
+        return dev.postinglint.core.source.Slashes.of(shown.toString());
     }
 }

@@ -46,13 +46,63 @@ class AtomicWriterTest {
     }
 
     @Test
-    void followsASymbolicLinkAndKeepsTheLink() throws IOException {
+    void neverWritesThroughASymbolicLink() throws IOException {
         Path target = dir.resolve("real.html");
         Files.write(target, OLD);
         Path link = Files.createSymbolicLink(dir.resolve("link.html"), target.getFileName());
-        new AtomicWriter().replace(link, OLD, NEW);
+        IOException e = assertThrows(AtomicWriter.RefusedException.class, () -> new AtomicWriter().replace(link, OLD, NEW));
+        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
         assertTrue(Files.isSymbolicLink(link));
-        assertArrayEquals(NEW, Files.readAllBytes(target));
+        assertArrayEquals(OLD, Files.readAllBytes(target));
+        assertEquals(List.of("link.html", "real.html"), listing());
+    }
+
+    /** An editor's save that lands after the first check, as late as just before the rename, is kept. */
+    @ParameterizedTest
+    @EnumSource(AtomicWriter.Step.class)
+    void anEditLandingWhileFixingIsKeptAndTheFixRefused(AtomicWriter.Step editAt) throws IOException {
+        Path f = dir.resolve("a.html");
+        Files.write(f, OLD);
+        byte[] edit = "<p>the editor's save</p>\n".getBytes(StandardCharsets.UTF_8);
+        AtomicWriter w = new AtomicWriter((step, temp) -> {
+            if (step == editAt) {
+                Files.write(f, edit);
+            }
+        });
+        IOException e = assertThrows(AtomicWriter.RefusedException.class, () -> w.replace(f, OLD, NEW));
+        assertTrue(e.getMessage().contains("changed while posting-lint was fixing it"), e.getMessage());
+        assertArrayEquals(edit, Files.readAllBytes(f));
+        assertEquals(List.of("a.html"), listing());
+    }
+
+    /** The same length and bytes written back still count: the modification time moved. */
+    @Test
+    void aSaveOfTheSameLengthIsSeenByItsModificationTime() throws IOException {
+        Path f = dir.resolve("a.html");
+        Files.write(f, OLD);
+        byte[] same = OLD.clone();
+        same[4] = 'O';
+        AtomicWriter w = new AtomicWriter((step, temp) -> {
+            if (step == AtomicWriter.Step.ATTRIBUTES_COPIED) {
+                Files.write(f, same);
+                Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+            }
+        });
+        assertThrows(AtomicWriter.RefusedException.class, () -> w.replace(f, OLD, NEW));
+        assertArrayEquals(same, Files.readAllBytes(f));
+    }
+
+    @Test
+    void temporaryFilesOfDeadRunsAreRemovedAndLiveOnesKept() throws IOException {
+        Path f = dir.resolve("a.html");
+        Files.write(f, OLD);
+        long live = ProcessHandle.current().parent().map(ProcessHandle::pid).orElseThrow();
+        Path dead = Files.write(dir.resolve(".a.html.2147483646.123" + AtomicWriter.TEMP_SUFFIX), OLD);
+        Path alive = Files.write(dir.resolve(".a.html." + live + ".456" + AtomicWriter.TEMP_SUFFIX), OLD);
+        new AtomicWriter().replace(f, OLD, NEW);
+        assertTrue(Files.notExists(dead));
+        assertTrue(Files.exists(alive));
+        assertArrayEquals(NEW, Files.readAllBytes(f));
     }
 
     @Test
