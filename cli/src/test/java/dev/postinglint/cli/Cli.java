@@ -36,7 +36,7 @@ final class Cli {
             Files.writeString(in, stdin, StandardCharsets.UTF_8);
             List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
             cmd.addAll(List.of(args));
-            Result r = exec(workDir, cmd, in);
+            Result r = exec(workDir, cmd, in, null);
             Files.delete(in);
             return r;
         } catch (IOException e) {
@@ -45,15 +45,24 @@ final class Cli {
     }
 
     static Result exec(Path workDir, List<String> cmd) {
-        return exec(workDir, cmd, null);
+        return exec(workDir, cmd, null, null);
     }
 
-    private static Result exec(Path workDir, List<String> cmd, Path stdin) {
+    /** Runs {@code cmd} with exactly {@code env} as its environment (nothing inherited). */
+    static Result exec(Path workDir, java.util.Map<String, String> env, List<String> cmd) {
+        return exec(workDir, cmd, null, env);
+    }
+
+    private static Result exec(Path workDir, List<String> cmd, Path stdin, java.util.Map<String, String> env) {
         try {
             Path out = Files.createTempFile("out", ".txt");
             Path err = Files.createTempFile("err", ".txt");
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (env != null) {
+                pb.environment().clear();
+                pb.environment().putAll(env);
+            }
             if (stdin != null) {
                 pb.redirectInput(stdin.toFile());
             }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -74,29 +73,7 @@ class ReleaseArchiveIT {
     }
 
     static Cli.Result run(Path workDir, Map<String, String> env, List<String> cmd) {
-        try {
-            Path out = Files.createTempFile("out", ".txt");
-            Path err = Files.createTempFile("err", ".txt");
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            pb.environment().clear();
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            if (!p.waitFor(300, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + cmd);
-            }
-            Cli.Result r = new Cli.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-            Files.delete(out);
-            Files.delete(err);
-            return r;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Cli.exec(workDir, env, cmd);
     }
 
     /** A repository of postings: postings/bad.html (one error), postings/good.html, team.yaml. */

@@ -1,6 +1,5 @@
 package dev.postinglint.core.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
@@ -19,13 +18,10 @@ import java.util.Map;
  * never the line, so an edit above a finding does not make it "new".
  */
 public final class CodeClimateReporter implements Reporter {
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     @Override
     public void write(LintReport report, Writer out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
+        try (JsonGenerator g = ReportSupport.prettyJson(out)) {
             g.writeStartArray();
             for (FileResult file : report.files()) {
                 Map<String, Integer> occurrences = new HashMap<>();

@@ -1,6 +1,5 @@
 package dev.postinglint.core.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
@@ -17,13 +16,10 @@ import java.io.Writer;
  * Written with Jackson's streaming generator, so it escapes correctly and never holds a tree.
  */
 public final class JsonReporter implements Reporter {
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     @Override
     public void write(LintReport report, Writer out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
+        try (JsonGenerator g = ReportSupport.prettyJson(out)) {
             g.writeStartObject();
             g.writeObjectFieldStart("tool");
             g.writeStringField("name", ToolInfo.NAME);

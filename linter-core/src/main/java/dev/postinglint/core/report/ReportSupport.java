@@ -1,11 +1,14 @@
 package dev.postinglint.core.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.model.RuleDescription;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Waiver;
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -326,5 +329,15 @@ final class ReportSupport {
             }
         }
         return b.toString();
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** A pretty-printing JSON generator that leaves {@code out} open (the caller owns it). */
+    static JsonGenerator prettyJson(Writer out) throws IOException {
+        JsonGenerator g = JSON.createGenerator(out);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.useDefaultPrettyPrinter();
+        return g;
     }
 }

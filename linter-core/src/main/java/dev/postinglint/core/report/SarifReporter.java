@@ -1,6 +1,5 @@
 package dev.postinglint.core.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
@@ -38,7 +37,6 @@ public final class SarifReporter implements Reporter {
     public static final String FINGERPRINT_KEY = "postingLint/v1";
     /** Relative artifact URIs are relative to the directory posting-lint ran in (the repository root in CI). */
     public static final String SRCROOT = "%SRCROOT%";
-    private static final JsonFactory FACTORY = new JsonFactory();
     /**
      * GitHub code scanning rejects a run with more results ("Results per run: 25,000", docs.github.com, code
      * scanning, "SARIF results exceed limit"), and stores only the top 5,000 by severity.
@@ -100,9 +98,7 @@ public final class SarifReporter implements Reporter {
         for (int i = 0; i < rules.size(); i++) {
             ruleIndex.put(rules.get(i).id(), i);
         }
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
+        try (JsonGenerator g = ReportSupport.prettyJson(out)) {
             g.writeStartObject();
             g.writeStringField("$schema", SCHEMA_URI);
             g.writeStringField("version", "2.1.0");
