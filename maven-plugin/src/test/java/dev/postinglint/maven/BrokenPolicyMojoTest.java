@@ -13,6 +13,7 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.reporting.MavenReportException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,10 +44,15 @@ class BrokenPolicyMojoTest {
 
     @Test
     @InjectMojo(goal = "report")
-    @MojoParameter(name = "outputDirectory", value = "${project.build.directory}/broken-report")
-    void theReportGoalFailsOnItToo(ReportMojo mojo) {
-        mojo.setLog(new RecordingLog());
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+    @MojoParameter(name = "filesDirectory", value = "${project.build.directory}/broken-report")
+    void theReportGoalFailsOnItToo(ReportMojo mojo) throws Exception {
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        assertTrue(mojo.canGenerateReport());
+        MavenReportException e = assertThrows(MavenReportException.class, () -> ReportMojoTest.generate(mojo));
+        assertTrue(e.getMessage().startsWith("posting-lint: broken policy: "), e.getMessage());
         assertTrue(e.getMessage().contains(".posting-lint.yaml:8:15: "), e.getMessage());
+        assertEquals(2, log.at("ERROR").size(), log.lines.toString());
+        assertFalse(Files.exists(mojo.filesDirectory.toPath()));
     }
 }

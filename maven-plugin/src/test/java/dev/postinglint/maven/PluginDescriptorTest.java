@@ -87,10 +87,15 @@ class PluginDescriptorTest {
     @Test
     void theReportGoalSharesTheInputParametersButNotTheGate() {
         Map<String, Parameter> params = parameters("report");
-        for (String name : List.of("skip", "policies", "sourceDirectories", "includes", "excludes", "outputDirectory", "asOf", "formats")) {
+        for (String name : List.of("skip", "policies", "sourceDirectories", "includes", "excludes", "asOf", "formats", "siteFindingsLimit")) {
             assertEquals("${posting-lint." + name + "}", params.get(name).getExpression(), name);
         }
         assertEquals(null, params.get("formats").getDefaultValue());
+        assertEquals("1000", params.get("siteFindingsLimit").getDefaultValue());
+        // The report files go where check's do, by the same property; outputDirectory is the Maven report's own.
+        assertEquals("${posting-lint.outputDirectory}", params.get("filesDirectory").getExpression());
+        assertEquals("${project.build.directory}/posting-lint", params.get("filesDirectory").getDefaultValue());
+        assertEquals("${project.build.directory}/reports", params.get("outputDirectory").getDefaultValue());
         for (String name : List.of("failOn", "maxAllowedViolations", "logViolationsToConsole")) {
             assertTrue(!params.containsKey(name), name);
         }
