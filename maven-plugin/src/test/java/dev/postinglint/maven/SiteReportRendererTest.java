@@ -38,7 +38,7 @@ class SiteReportRendererTest {
         assertEquals(List.of("Postings checked", "Postings with findings", "Errors", "Warnings", "Infos", "Waived", "Suppressed"),
                 page.select("#summary ~ table th").eachText());
         assertEquals(List.of("3", "2", "3", "1", "1", "1", "0"), page.select("#summary ~ table td").eachText());
-        assertTrue(page.text().contains("posting-lint 9.9.9-test checked the postings as of 2025-06-01 with builtin:default, acme.yaml."),
+        assertTrue(page.text().contains("posting-lint 9.9.9-test checked the postings as of 2025-06-01. Policies: builtin:default, acme.yaml."),
                 page.text());
         assertEquals("posting-lint/posting-lint.html", page.select("a:contains(Open the interactive report)").attr("href"));
     }
