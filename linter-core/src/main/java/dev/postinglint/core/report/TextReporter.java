@@ -161,8 +161,11 @@ public final class TextReporter implements Reporter {
         for (ReportSupport.RuleStats r : stats) {
             width = Math.max(width, r.id().length());
         }
+        // The citation column only when a listed rule has one: a run of house-style rules keeps its short table.
+        boolean cited = stats.stream().anyMatch(r -> !r.links().isEmpty());
         String format = "%-" + width + "s  %-8s  %8s  %8s  %7s  %s";
-        out.write(paint(BOLD, String.format(Locale.ROOT, format, "rule", "severity", "postings", "findings", "fixable", "citation").stripTrailing()));
+        out.write(paint(BOLD, String.format(Locale.ROOT, format, "rule", "severity", "postings", "findings", "fixable",
+                cited ? "citation" : "").stripTrailing()));
         out.write('\n');
         for (ReportSupport.RuleStats r : stats) {
             out.write(String.format(Locale.ROOT, format, r.id(), r.severity().label(), r.postings(), r.findings(), r.fixable(),
