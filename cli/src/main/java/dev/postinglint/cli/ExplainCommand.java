@@ -4,6 +4,7 @@ import dev.postinglint.core.model.BuiltinRules;
 import dev.postinglint.core.policy.Origins;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyRule;
+import dev.postinglint.core.rules.ReportMode;
 import dev.postinglint.core.rules.RuleInfo;
 import dev.postinglint.core.rules.When;
 import dev.postinglint.core.session.SessionException;
@@ -75,6 +76,10 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Scope:   " + (info.scope().isWhole() ? "the whole posting" : info.scope()));
+        out.println("Reports: " + (info.report() == ReportMode.ONCE_PER_POSTING
+                ? "once per posting (report: once-per-posting): one finding at the first place, the others as its related"
+                        + " places; its fix fixes every place"
+                : "each place as a finding of its own"));
         printWhen(out, info.when());
         java.util.Set<String> fields = new java.util.TreeSet<>(r.rule().fieldsUsed());
         fields.addAll(info.when().fieldsUsed());
@@ -102,7 +107,7 @@ final class ExplainCommand implements Callable<Integer> {
     private static String typeKeys(YamlValue rule) {
         YamlValue v = rule;
         for (String common : List.of("id", "type", "severity", "category", "message", "description", "link", "scope", "when",
-                "examples", "override")) {
+                "examples", "override", "report")) {
             v = v.with(common, null);
         }
         String yaml = v.toYaml().strip();

@@ -68,6 +68,8 @@ class FixCommandIT {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("fixed postings/001_f3e5182a31427572.html: "), r.out());
         assertTrue(r.out().contains("fast-paced"), r.out());
+        // pasted-inline-style reports once per posting: its one finding's fix removed every pasted style, in one pass.
+        assertTrue(r.out().matches("(?s).*fixed postings/001_f3e5182a31427572.html: \\d+ fixes \\([^)]*pasted-inline-style \u00d716[,)].*"), r.out());
         assertTrue(r.out().matches("(?s).*Fixed \\d+ findings in 5 files \\(1 pass\\)\\n"), r.out());
         String fixed = Files.readString(dir.resolve("001_f3e5182a31427572.html"));
         assertFalse(fixed.contains("fast-paced"), "fixed");

@@ -231,6 +231,22 @@ class HtmlReportIT {
         WebElement cite = driver.findElement(By.cssSelector(".finding[data-rule=pay-range-present] .cite a"));
         assertEquals("https://eur-lex.europa.eu/eli/dir/2023/970/oj", cite.getAttribute("href"));
         assertEquals("noopener noreferrer", cite.getAttribute("rel"));
+        // A finding reported once per posting names its other places, as the JSON lists them, and fixes every place.
+        JsonNode grouped = null;
+        for (JsonNode f : files.get(0).get("findings")) {
+            if (f.get("ruleId").asText().equals("pasted-inline-style")) {
+                grouped = f;
+            }
+        }
+        assertTrue(grouped != null && grouped.get("related").size() > 8, "the first example pastes styles all over: " + grouped);
+        WebElement pasted = driver.findElement(By.cssSelector("#posting-1 .finding[data-rule=pasted-inline-style]"));
+        JsonNode second = grouped.get("related").get(0);
+        String places = pasted.findElement(By.cssSelector(".places")).getText();
+        assertTrue(places.startsWith("Also at: " + second.get("line").asInt() + ":" + second.get("column").asInt() + ", "), places);
+        assertTrue(places.endsWith(" and " + (grouped.get("related").size() - 8) + " more (" + grouped.get("places").asInt()
+                + " places, one finding for the posting)"), places);
+        assertTrue(pasted.findElement(By.cssSelector(".fix")).getText().startsWith("Fix (every place): Remove the style attribute"),
+                pasted.findElement(By.cssSelector(".fix")).getText());
 
         // Printed: controls hidden, content kept.
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));

@@ -216,20 +216,27 @@ class LanguageServerIT {
         String text = read(seed);
         lsp.replaceAll(seed, text, ++version);
         PublishDiagnosticsParams p = lsp.await(seed, version, d -> true);
-        long nbsp = p.getDiagnostics().stream().filter(d -> d.getCode().getLeft().equals("nbsp-padding")).count();
-        Diagnostic first = p.getDiagnostics().stream().filter(d -> d.getCode().getLeft().equals("nbsp-padding")).findFirst().orElseThrow();
+        // nbsp-padding reports once per posting: one diagnostic, its other places as related information, and a
+        // quick fix that removes the padding at every place.
+        List<Diagnostic> nbsp = p.getDiagnostics().stream().filter(d -> d.getCode().getLeft().equals("nbsp-padding")).toList();
+        assertEquals(1, nbsp.size(), nbsp.toString());
+        Diagnostic first = nbsp.get(0);
+        int places = 1 + first.getRelatedInformation().size();
+        assertTrue(places > 1, "the seed pads more than one paragraph: " + first);
+        assertTrue(first.getRelatedInformation().stream().allMatch(r -> r.getLocation().getUri().equals(LspClient.uri(seed))), first.toString());
         List<CodeAction> actions = actions(seed, first);
         CodeAction one = actions.stream().filter(a -> a.getTitle().startsWith("Fix [nbsp-padding]")).findFirst().orElseThrow(() -> new AssertionError(actions));
+        assertTrue(one.getTitle().endsWith("(" + places + " places)"), one.getTitle());
         assertEquals("quickfix", one.getKind());
+        assertEquals(places, one.getEdit().getChanges().get(LspClient.uri(seed)).size(), "one edit per place");
         String once = apply(text, one.getEdit().getChanges().get(LspClient.uri(seed)));
         lsp.replaceAll(seed, once, ++version);
         PublishDiagnosticsParams after = lsp.await(seed, version, d -> true);
-        assertEquals(nbsp - 1, after.getDiagnostics().stream().filter(d -> d.getCode().getLeft().equals("nbsp-padding")).count());
-        assertTrue(after.getDiagnostics().stream().noneMatch(d -> d.getRange().equals(first.getRange()) && d.getCode().getLeft().equals("nbsp-padding")));
+        assertFalse(has(after, "nbsp-padding"), "every place was fixed");
 
-        // Fix all of one rule in the file: byte for byte what 'posting-lint fix --rule' writes.
+        // The quick fix of a finding reported once per posting: byte for byte what 'posting-lint fix --rule' writes.
         Diagnostic style = after.getDiagnostics().stream().filter(d -> d.getCode().getLeft().equals("pasted-inline-style")).findFirst().orElseThrow();
-        CodeAction all = actions(seed, style).stream().filter(a -> a.getTitle().startsWith("Fix all [pasted-inline-style]")).findFirst().orElseThrow();
+        CodeAction all = actions(seed, style).stream().filter(a -> a.getTitle().startsWith("Fix [pasted-inline-style]")).findFirst().orElseThrow();
         String fixedAll = apply(once, all.getEdit().getChanges().get(LspClient.uri(seed)));
         Path other = Files.createTempDirectory(ws.getParent(), "fixed");
         copyExamples(other);

@@ -1,6 +1,7 @@
 package dev.postinglint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,11 +108,16 @@ class PolicyAuthoringIT {
         assertEquals(0, r.exit(), r.toString());
         String out = r.out();
         assertTrue(out.contains("Checks:\n  pattern: '"), out);
-        assertTrue(out.contains("Scope:   the whole posting"), out);
+        assertTrue(out.contains("Scope:   the whole posting\nReports: each place as a finding of its own\n"), out);
         assertTrue(out.contains("When:    field 'board-pay' is absent\n         and the location (field 'location') is in one of these"), out);
         assertTrue(out.contains("  US-CA      California (Lab. Code 432.3), from 2023-01-01\n"
                 + "             https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=LAB&sectionNum=432.3"), out);
         assertTrue(out.contains("Field 'location' (builtin:location:9:3):\n  from: [metadata, body]"), out);
+        Cli.Result pasted = Cli.run(tmp, "explain", "pasted-inline-style", "--policy", "builtin:default");
+        assertEquals(0, pasted.exit(), pasted.toString());
+        assertTrue(pasted.out().contains("\nReports: once per posting (report: once-per-posting): one finding at the first place,"),
+                pasted.out());
+        assertFalse(pasted.out().contains("  report: "), "report: is shown once, not among the type's keys:\n" + pasted.out());
         Cli.Result typo = Cli.run(tmp, "explain", "pay-range-present-uss", "--policy", "builtin:default");
         assertEquals(2, typo.exit());
         assertTrue(typo.err().contains("did you mean 'pay-range-present-us'?"), typo.err());

@@ -15,6 +15,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.policy.ClasspathPacks;
 import dev.postinglint.core.policy.PolicyLoader;
+import dev.postinglint.core.rules.ReportMode;
 import dev.postinglint.core.rules.RuleTypes;
 import dev.postinglint.core.yaml.PolicyException;
 import java.io.IOException;
@@ -55,11 +56,11 @@ class PolicySchemaTest {
 
     /**
      * Keys the schema declares ahead of the loader, for features being merged from other branches
-     * (override on fields and rules, report on rules, link on jurisdiction entries). Once the loader
+     * (override on fields and rules, link on jurisdiction entries). Once the loader
      * reads them they simply match; then they can leave this list.
      */
     static final Map<String, Set<String>> AHEAD_OF_THE_LOADER = Map.of(
-            "rule", Set.of("override", "report"),
+            "rule", Set.of("override"),
             "field", Set.of("override"),
             "jurisdiction entry", Set.of("link"));
 
@@ -234,6 +235,7 @@ class PolicySchemaTest {
                 new String[] {"a misspelled rule key", HEAD + "  - {id: r, type: forbid, severity: error, category: c, phrse: x}\n"},
                 new String[] {"a misspelled top-level key", "name: t\nrule:\n  - {id: r, type: forbid, severity: error, category: c, phrase: x}\n"},
                 new String[] {"an unknown rule type", HEAD + "  - {id: r, type: forbidden, severity: error, category: c, phrase: x}\n"},
+                new String[] {"an unknown report mode", HEAD + "  - {id: r, type: forbid, severity: error, category: c, phrase: x, report: once}\n"},
                 new String[] {"an unknown severity", HEAD + "  - {id: r, type: forbid, severity: loud, category: c, phrase: x}\n"},
                 new String[] {"a number where text is needed", HEAD + "  - {id: r, type: require, severity: error, category: c, phrase: x, min: many}\n"},
                 new String[] {"a list where a mapping is needed", "name: t\nrules: {id: r}\n"},
@@ -378,6 +380,7 @@ class PolicySchemaTest {
                 texts(schemaJson.at("/properties/extends/anyOf/0/anyOf/0/enum")));
         assertEquals(Arrays.stream(Severity.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new)),
                 texts(schemaJson.at("/definitions/severity/enum")));
+        assertEquals(new TreeSet<>(ReportMode.names()), texts(schemaJson.at("/definitions/rule/properties/report/enum")));
     }
 
     static Set<String> texts(JsonNode array) {

@@ -2,6 +2,7 @@ package dev.postinglint.lsp;
 
 import dev.postinglint.core.model.BuiltinRules;
 import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.fix.FixPlanner;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.session.EditorSession;
 import java.util.ArrayList;
@@ -47,8 +48,16 @@ final class CodeActions {
                 continue;
             }
             if (f.fix() != null) {
-                CodeAction a = action("Fix [" + f.ruleId() + "]: " + f.fix().description(), diag,
-                        edit(d.uri, new TextEdit(Ranges.of(f.fix().span()), f.fix().replacement())));
+                List<TextEdit> edits = new ArrayList<>();
+                // A finding reported once per posting has one edit per place; planned as posting-lint fix plans them.
+                for (FixPlanner.Edit e : FixPlanner.plan(text, List.of(f)).edits()) {
+                    edits.add(new TextEdit(new Range(Ranges.positionOf(text, e.start()), Ranges.positionOf(text, e.end())), e.replacement()));
+                }
+                if (edits.isEmpty()) {
+                    edits.add(new TextEdit(Ranges.of(f.fix().span()), f.fix().replacement()));
+                }
+                String where = f.places() > 1 ? " (" + f.places() + " places)" : "";
+                CodeAction a = action("Fix [" + f.ruleId() + "]: " + f.fix().description() + where, diag, edit(d.uri, edits));
                 a.setIsPreferred(true);
                 out.add(Either.forRight(a));
                 long others = shown.findings().stream().filter(o -> o.ruleId().equals(f.ruleId()) && o.fix() != null).count();
@@ -122,7 +131,11 @@ final class CodeActions {
     }
 
     private static WorkspaceEdit edit(String uri, TextEdit e) {
-        return new WorkspaceEdit(Map.of(uri, List.of(e)));
+        return edit(uri, List.of(e));
+    }
+
+    private static WorkspaceEdit edit(String uri, List<TextEdit> edits) {
+        return new WorkspaceEdit(Map.of(uri, List.copyOf(edits)));
     }
 
     private static boolean overlaps(Range a, Range b) {

@@ -4,6 +4,7 @@ import dev.postinglint.core.model.DriftGroup;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.RelatedPlace;
 import dev.postinglint.core.model.Severity;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,7 +18,10 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
-/** Findings as LSP diagnostics: range, severity, rule id as the code, the rule's link, drift's majority place. */
+/**
+ * Findings as LSP diagnostics: range, severity, rule id as the code, the rule's link, drift's majority place, and
+ * the other places of a finding reported once per posting.
+ */
 final class Findings {
     static final String SOURCE = "posting-lint";
 
@@ -31,7 +35,8 @@ final class Findings {
         }
     }
 
-    static Shown show(LintReport report, Path root) {
+    /** {@code uri}: the document's, where the other places of a finding reported once per posting are. */
+    static Shown show(LintReport report, Path root, String uri) {
         List<Finding> findings = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (FileResult r : report.files()) {
@@ -40,7 +45,7 @@ final class Findings {
                     continue; // accepted by the policy: counts against nothing, so nothing to underline
                 }
                 findings.add(f);
-                diagnostics.add(diagnostic(f, r, report, root));
+                diagnostics.add(diagnostic(f, r, report, root, uri));
             }
         }
         return new Shown(report, findings, diagnostics);
@@ -51,13 +56,18 @@ final class Findings {
         return r.origin() != null ? Ranges.at(r.origin().line(), r.origin().column()) : Ranges.of(f.span());
     }
 
-    private static Diagnostic diagnostic(Finding f, FileResult r, LintReport report, Path root) {
+    private static Diagnostic diagnostic(Finding f, FileResult r, LintReport report, Path root, String uri) {
         String message = r.origin() != null ? "job " + r.origin().jobId() + ": " + f.message() : f.message();
         Diagnostic d = new Diagnostic(range(f, r), message, severity(f.severity()), SOURCE, f.ruleId());
         if (f.link() != null && !f.link().isBlank()) {
             d.setCodeDescription(new DiagnosticCodeDescription(f.link()));
         }
         List<DiagnosticRelatedInformation> related = drift(f, r, report, root);
+        if (r.origin() == null && uri != null) {
+            for (RelatedPlace p : f.related()) { // a rule reported once per posting: its other places, in this document
+                related.add(new DiagnosticRelatedInformation(new Location(uri, Ranges.of(p.span())), p.message()));
+            }
+        }
         if (!related.isEmpty()) {
             d.setRelatedInformation(related);
         }

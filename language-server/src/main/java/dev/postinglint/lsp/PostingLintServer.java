@@ -278,7 +278,7 @@ public final class PostingLintServer implements LanguageServer, LanguageClientAw
                 if (d.version != version) {
                     return; // the text changed while linting: a newer lint is scheduled
                 }
-                d.shown = Findings.show(report, session.root());
+                d.shown = Findings.show(report, session.root(), d.uri);
                 diagnostics = d.shown.diagnostics();
             } else {
                 return;

@@ -65,4 +65,34 @@ class ShippedPacksTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("packs")
+    void everyCitationIsAnAbsoluteHttpsAddress(String pack) {
+        Policy p = new PolicyLoader().load("builtin:" + pack, null);
+        for (PolicyRule r : p.rules()) {
+            var info = r.rule().info();
+            List<String> links = new java.util.ArrayList<>();
+            if (info.link() != null) {
+                links.add(info.link());
+            }
+            info.when().jurisdictions().stream().map(w -> w.link()).filter(java.util.Objects::nonNull).forEach(links::add);
+            for (String link : links) {
+                java.net.URI u = java.net.URI.create(link);
+                assertTrue("https".equals(u.getScheme()) && u.getHost() != null, info.id() + ": " + link);
+            }
+        }
+    }
+
+    @Test
+    void thePasteArtifactsAreReportedOncePerPosting() {
+        Policy p = new PolicyLoader().load("builtin:html-hygiene", null);
+        for (String id : List.of("pasted-inline-style", "pasted-class", "empty-paragraph", "nbsp-padding")) {
+            assertEquals(dev.postinglint.core.rules.ReportMode.ONCE_PER_POSTING, p.rule(id).orElseThrow().rule().info().report(), id);
+        }
+        for (String id : List.of("fake-heading", "vague-link-text", "blank-target-without-noopener", "insecure-link", "image-without-alt")) {
+            assertEquals(dev.postinglint.core.rules.ReportMode.EACH, p.rule(id).orElseThrow().rule().info().report(),
+                    id + ": each place is a problem of its own");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.postinglint.core.engine;
 
 import dev.postinglint.core.filter.FindingFilter;
+import dev.postinglint.core.filter.OncePerPosting;
 import dev.postinglint.core.filter.Suppressions;
 import dev.postinglint.core.filter.Waivers;
 import dev.postinglint.core.input.InputFile;
@@ -219,7 +220,8 @@ public final class Linter {
 
     /**
      * Completes one file's findings: adds what corpus rules reported (re-sorted, so the order never depends on
-     * which rule ran last), then applies the posting's suppression comments and the policy's waivers.
+     * which rule ran last), then applies the posting's suppression comments, makes each once-per-posting rule's
+     * hits one finding, and applies the policy's waivers.
      */
     private FileResult finish(PostingOutcome o, List<Finding> more) {
         FileResult r = o.result();
@@ -229,7 +231,8 @@ public final class Linter {
         List<Finding> all = new ArrayList<>(r.findings());
         all.addAll(more);
         all.sort(Finding.ORDER);
-        FindingFilter filters = o.suppressions().then(Waivers.of(o.policy().waivers(), o.file(), asOf));
+        FindingFilter filters = o.suppressions().then(OncePerPosting.of(o.policy()))
+                .then(Waivers.of(o.policy().waivers(), o.file(), asOf));
         return filters.apply(r.withFindings(all));
     }
 
@@ -332,8 +335,7 @@ public final class Linter {
         List<Finding> findings = check(ctx, policy.enabledRules());
         if (!input.fixable()) {
             // A board job's findings are positioned in its decoded content, not in the export's bytes.
-            findings = findings.stream().map(f -> f.fix() == null ? f : new Finding(f.ruleId(), f.category(), f.severity(),
-                    f.message(), f.span(), f.excerpt(), f.link(), null, f.line())).toList();
+            findings = findings.stream().map(f -> f.fix() == null ? f : f.withoutFix()).toList();
         }
         List<CorpusRuns.Observed<?>> observed = corpus.observe(policy, ctx);
         FieldValue location = policy.fields().containsKey("location") ? ctx.field("location") : null;

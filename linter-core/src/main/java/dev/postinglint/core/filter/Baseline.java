@@ -42,7 +42,8 @@ import java.util.function.Predicate;
  * directory), the rule id, the matched text normalized as {@link Words} does (white space folded, typographic
  * quotes and dashes made plain) and the finding's occurrence index among findings with the same path, rule
  * and text. Line numbers are left out: reflowing a paragraph, adding one above or editing unrelated text keeps
- * every entry; editing the matched text makes the finding new.
+ * every entry; editing the matched text makes the finding new. A finding of a rule that reports once per posting
+ * has no text in its key: the posting and rule identify it, whichever places it has today.
  *
  * <p>The file is sorted, stable JSON (no dates, no line numbers), so that it reviews well in a pull request:
  * <pre>
@@ -58,6 +59,8 @@ public final class Baseline {
     public static final int FORMAT = 1;
     static final String FORMAT_KEY = "posting-lint-baseline";
     private static final int TEXT_SHOWN = 100;
+    /** The text of an entry for a finding reported once per posting (its fingerprint has no text). */
+    static final String ONE_PER_POSTING = "(one finding for the posting)";
     private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::path).thenComparing(Entry::rule)
             .thenComparing(Entry::text).thenComparing(Entry::fingerprint);
 
@@ -119,9 +122,12 @@ public final class Baseline {
             if (!recordable(f)) {
                 continue;
             }
-            String text = Words.normalized(f.excerpt() == null ? "" : f.excerpt());
+            // A finding reported once per posting is keyed by path and rule alone (its text is ""), so adding,
+            // removing or editing one of its places keeps the entry; the entry's text says so, for people.
+            String text = Words.normalized(f.fingerprintText() == null ? "" : f.fingerprintText());
             int index = seen.merge(f.ruleId() + '\u0000' + text, 1, Integer::sum) - 1;
-            out.put(f, new Entry(key, f.ruleId(), shorten(text), fingerprint(key, f.ruleId(), text, index)));
+            String shown = f.onePerPosting() ? ONE_PER_POSTING : shorten(text);
+            out.put(f, new Entry(key, f.ruleId(), shown, fingerprint(key, f.ruleId(), text, index)));
         }
         return out;
     }

@@ -5,6 +5,8 @@ import dev.postinglint.core.model.Fix;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Chooses which fixes of one posting to apply together in one pass, deterministically: fixes are taken in
@@ -12,7 +14,8 @@ import java.util.List;
  * already chosen is skipped, naming the fix it collides with. Two fixes touching at one point also collide
  * when either is an insertion there (their order would be a guess). The same edit offered twice (by two
  * rules, or twice by one) is applied once and fixes both findings. The fix loop runs passes until nothing
- * changes, so a skipped fix gets its turn in the next pass if its finding is still there.
+ * changes, so a skipped fix gets its turn in the next pass if its finding is still there. The fix of a finding
+ * reported once per posting is one edit per place, applied all together or not in this pass.
  */
 public final class FixPlanner {
     private FixPlanner() {
@@ -40,7 +43,11 @@ public final class FixPlanner {
             .thenComparing(f -> f.fix().replacement())
             .thenComparing(Finding::message);
 
-    /** Plans one pass over {@code text} with the findings' fixes (findings without a fix are ignored). */
+    /**
+     * Plans one pass over {@code text} with the findings' fixes (findings without a fix are ignored). A finding
+     * reported once per posting has one edit per place: they are applied together or, when one of them overlaps an
+     * edit already chosen or cannot be applied safely, not at all in this pass.
+     */
     public static Plan plan(String text, List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>();
         for (Finding f : findings) {
@@ -49,35 +56,101 @@ public final class FixPlanner {
             }
         }
         sorted.sort(FIX_ORDER);
-        List<Edit> edits = new ArrayList<>();
+        TreeMap<Integer, Chosen> chosen = new TreeMap<>(); // chosen edits never collide, so no two start at one offset
         List<Finding> fixed = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        Edit last = null;
-        Finding lastFinding = null;
         for (Finding f : sorted) {
-            Fix fix = f.fix();
-            int s = fix.span().startOffset();
-            int e = fix.span().endOffset();
-            String unsafe = unsafe(text, s, e, fix.replacement());
+            List<Edit> own = new ArrayList<>();
+            String unsafe = null;
+            for (Fix fix : f.fixes()) {
+                unsafe = unsafe(text, fix.span().startOffset(), fix.span().endOffset(), fix.replacement());
+                if (unsafe != null) {
+                    break;
+                }
+                own.add(new Edit(fix.span().startOffset(), fix.span().endOffset(), fix.replacement()));
+            }
             if (unsafe != null) {
                 skipped.add(new Skipped(f, unsafe, null));
                 continue;
             }
-            if (last != null && s == last.start() && e == last.end() && fix.replacement().equals(last.replacement())) {
-                fixed.add(f); // the same edit again: it fixes this finding too
+            own = ownEdits(own);
+            Chosen blocker = null;
+            for (Edit e : own) {
+                blocker = collision(chosen, e);
+                if (blocker != null) {
+                    break;
+                }
+            }
+            if (blocker != null) {
+                skipped.add(new Skipped(f, "it overlaps the fix for [" + blocker.finding().ruleId() + "] at "
+                        + blocker.finding().fix().span().start(), blocker.finding()));
                 continue;
             }
-            if (last != null && (s < last.end() || (s == last.end() && (s == e || last.start() == last.end())))) {
-                skipped.add(new Skipped(f, "it overlaps the fix for [" + lastFinding.ruleId() + "] at "
-                        + lastFinding.fix().span().start(), lastFinding));
-                continue;
+            for (Edit e : own) {
+                chosen.putIfAbsent(e.start(), new Chosen(e, f)); // the same edit again: it fixes this finding too
             }
-            last = new Edit(s, e, fix.replacement());
-            lastFinding = f;
-            edits.add(last);
             fixed.add(f);
         }
+        List<Edit> edits = chosen.values().stream().map(Chosen::edit).toList();
         return new Plan(List.copyOf(edits), List.copyOf(fixed), List.copyOf(skipped));
+    }
+
+    /** An edit chosen for this pass, and the finding it was chosen for. */
+    private record Chosen(Edit edit, Finding finding) {
+    }
+
+    /**
+     * One finding's edits in text order, without repeats and without any that collides with an earlier one of its
+     * own (two places of one finding overlapping: the later one is left to the next pass, when it is still there).
+     */
+    private static List<Edit> ownEdits(List<Edit> edits) {
+        if (edits.size() < 2) {
+            return edits;
+        }
+        List<Edit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end).thenComparing(Edit::replacement));
+        List<Edit> out = new ArrayList<>(sorted.size());
+        for (Edit e : sorted) {
+            Edit last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last == null || (!last.equals(e) && !collide(last, e))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The chosen edit that {@code e} collides with, or null (an identical edit is no collision: it is shared). */
+    private static Chosen collision(TreeMap<Integer, Chosen> chosen, Edit e) {
+        List<Chosen> near = new ArrayList<>();
+        Map.Entry<Integer, Chosen> floor = chosen.floorEntry(e.start());
+        if (floor != null) {
+            near.add(floor.getValue());
+            Map.Entry<Integer, Chosen> before = chosen.lowerEntry(floor.getKey());
+            if (before != null) {
+                near.add(before.getValue());
+            }
+        }
+        near.addAll(chosen.subMap(e.start(), false, e.end(), true).values());
+        for (Chosen c : near) {
+            if (!c.edit().equals(e) && collide(c.edit(), e)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether two edits cannot both be applied: their ranges overlap, or they touch at one point where either is an
+     * insertion (which would go first is a guess).
+     */
+    static boolean collide(Edit a, Edit b) {
+        if (a.start() < b.end() && b.start() < a.end()) {
+            return true;
+        }
+        if (b.start() == a.end() && (b.start() == b.end() || a.start() == a.end())) {
+            return true;
+        }
+        return a.start() == b.end() && (a.start() == a.end() || b.start() == b.end());
     }
 
     /** Why a fix cannot be applied safely to this text, or null when it can. */

@@ -7,6 +7,7 @@ import dev.postinglint.core.regex.Globs;
 import dev.postinglint.core.rules.Company;
 import dev.postinglint.core.rules.FieldSpec;
 import dev.postinglint.core.rules.MessageTemplate;
+import dev.postinglint.core.rules.ReportMode;
 import dev.postinglint.core.rules.Rule;
 import dev.postinglint.core.rules.RuleInfo;
 import dev.postinglint.core.rules.RuleType;
@@ -612,10 +613,15 @@ public final class PolicyLoader {
         When when = own.get(() -> m.get("when").map(When::read).orElse(When.ALWAYS));
         RuleInfo.RuleExamples examples = own.get(() -> m.get("examples").map(PolicyLoader::readRuleExamples).orElse(RuleInfo.RuleExamples.NONE));
         Boolean override = own.get(() -> m.get("override").map(v -> v.asBoolean("'override'")).orElse(false));
+        ReportMode report = own.get(() -> m.get("report").map(v -> {
+            String r = v.asNonBlank("'report'");
+            return ReportMode.parse(r).orElseThrow(() -> v.error("report must be " + String.join(" or ", ReportMode.names())
+                    + ", not '" + r + "'" + Suggest.didYouMean(r, ReportMode.names())));
+        }).orElse(ReportMode.EACH));
         Rule rule = null;
         if (own.isEmpty()) {
             RuleInfo info = new RuleInfo(id, typeName, severity, category, message, description, link, scope, when,
-                    examples, origin, value.place());
+                    examples, origin, value.place(), report);
             rule = own.get(() -> type.create(info, m)); // the type reads its own keys from the same mapping
             // Only once the type has read all its keys can the others be called unknown.
             if (rule != null) {

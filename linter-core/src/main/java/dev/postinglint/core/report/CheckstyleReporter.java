@@ -38,7 +38,8 @@ public final class CheckstyleReporter implements Reporter {
                     // A waived finding is listed, as an info, so that gates counting errors and warnings pass it.
                     x.writeAttribute("severity", f.waived() ? "info" : f.severity().label());
                     x.writeAttribute("message", ReportSupport.xmlAttr(f.waived()
-                            ? "[" + ReportSupport.waiverNote(f.waiver()) + "] " + f.message() : f.message()));
+                            ? "[" + ReportSupport.waiverNote(f.waiver()) + "] " + f.message() + ReportSupport.placesNote(f)
+                            : f.message() + ReportSupport.placesNote(f)));
                     x.writeAttribute("source", source(f));
                 }
                 if (!r.findings().isEmpty()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.RelatedPlace;
 import dev.postinglint.core.model.Severity;
 import java.io.IOException;
 import java.io.Writer;
@@ -26,7 +27,7 @@ public final class CodeClimateReporter implements Reporter {
             for (FileResult file : report.files()) {
                 Map<String, Integer> occurrences = new HashMap<>();
                 for (Finding f : file.findings()) {
-                    String excerpt = SarifReporter.normalizeExcerpt(f.excerpt());
+                    String excerpt = SarifReporter.normalizeExcerpt(f.fingerprintText());
                     int occurrence = occurrences.merge(f.ruleId() + '\u0000' + excerpt, 1, Integer::sum) - 1;
                     writeIssue(g, file, f, SarifReporter.fingerprint(file.path(), f.ruleId(), excerpt, occurrence));
                 }
@@ -39,7 +40,7 @@ public final class CodeClimateReporter implements Reporter {
     private static void writeIssue(JsonGenerator g, FileResult file, Finding f, String fingerprint) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "issue"); // required by the Code Climate spec, ignored by GitLab
-        String message = f.message().isBlank() ? f.ruleId() : ReportSupport.wellFormed(f.message());
+        String message = (f.message().isBlank() ? f.ruleId() : ReportSupport.wellFormed(f.message())) + ReportSupport.placesNote(f);
         g.writeStringField("description", f.waived() ? "[" + ReportSupport.wellFormed(ReportSupport.waiverNote(f.waiver()))
                 + "] " + message : message);
         g.writeStringField("check_name", f.ruleId());
@@ -56,6 +57,21 @@ public final class CodeClimateReporter implements Reporter {
         g.writeNumberField("end", Math.max(begin, f.span().end().line()));
         g.writeEndObject();
         g.writeEndObject();
+        if (!f.related().isEmpty()) {
+            // The Code Climate spec's other_locations: the other places of a finding reported once per posting.
+            g.writeArrayFieldStart("other_locations");
+            for (RelatedPlace p : f.related()) {
+                g.writeStartObject();
+                g.writeStringField("path", ReportSupport.wellFormed(file.path().replace('\\', '/')));
+                g.writeObjectFieldStart("lines");
+                int from = Math.max(1, p.span().start().line());
+                g.writeNumberField("begin", from);
+                g.writeNumberField("end", Math.max(from, p.span().end().line()));
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 

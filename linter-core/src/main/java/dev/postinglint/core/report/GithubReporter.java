@@ -116,7 +116,7 @@ public final class GithubReporter implements Reporter {
                 .append(",endColumn=").append(end.column())
                 .append(",title=").append(property("[" + f.ruleId() + "]" + (f.waived() ? " waived" : "")))
                 .append("::");
-        String message = f.message();
+        String message = f.message() + ReportSupport.placesNote(f);
         if (f.fix() != null && f.fix().description() != null && !f.fix().description().isBlank()) {
             message += "\nSuggested fix: " + f.fix().description();
         }
@@ -130,7 +130,7 @@ public final class GithubReporter implements Reporter {
     static String plain(String path, Finding f) {
         var at = f.span().start();
         String line = path + ":" + at.line() + ":" + at.column() + ": " + f.severity().label() + " [" + f.ruleId() + "] "
-                + f.message() + (f.waived() ? " [" + ReportSupport.waiverNote(f.waiver()) + "]" : "");
+                + f.message() + ReportSupport.placesNote(f) + (f.waived() ? " [" + ReportSupport.waiverNote(f.waiver()) + "]" : "");
         String one = dropControls(line).replace('\r', ' ').replace('\n', ' ');
         return one.startsWith("::") ? " " + one : one;
     }

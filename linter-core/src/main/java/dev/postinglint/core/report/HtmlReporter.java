@@ -9,6 +9,7 @@ import dev.postinglint.core.model.DriftGroup;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.RelatedPlace;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Summary;
 import dev.postinglint.core.model.ToolInfo;
@@ -231,7 +232,8 @@ public final class HtmlReporter implements Reporter {
      *   files: [[path, title, location, policy, ioError, passes, errors, warnings, infos, waived, findings]]
      *   finding: [rule (index into rules), severity (0 error, 1 warning, 2 info), message, line, column, endLine,
      *          endColumn, excerpt, link, fix description, fix replacement, source text, mark start, mark end, waiver
-     *          (index into waivers)]; the excerpt is -1 when it is the marked part of the source text
+     *          (index into waivers), and for a finding reported once per posting its other places as
+     *          [line, column, line, column, ...]]; the excerpt is -1 when it is the marked part of the source text
      */
     private static void writeData(JsonGenerator g, LintReport report) throws IOException {
         Strings strings = new Strings();
@@ -380,6 +382,15 @@ public final class HtmlReporter implements Reporter {
         g.writeNumber(hl == null ? 0 : hl.start());
         g.writeNumber(hl == null ? 0 : hl.end());
         g.writeNumber(waiver);
+        if (!f.related().isEmpty()) {
+            // A finding reported once per posting: its other places, as line, column pairs.
+            g.writeStartArray();
+            for (RelatedPlace p : f.related()) {
+                g.writeNumber(p.span().start().line());
+                g.writeNumber(p.span().start().column());
+            }
+            g.writeEndArray();
+        }
         g.writeEndArray();
     }
 

@@ -5,6 +5,7 @@ import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.RelatedPlace;
 import dev.postinglint.core.model.ToolInfo;
 import dev.postinglint.core.model.Waiver;
 import dev.postinglint.core.source.SourceSpan;
@@ -91,19 +92,36 @@ public final class JsonReporter implements Reporter {
         } else {
             g.writeStringField("link", f.link());
         }
-        Fix fix = f.fix();
+        writeFix(g, f.fix());
+        writeWaiver(g, f.waiver());
+        if (f.onePerPosting()) {
+            // Reported once per posting: the other places, each with its own edit (the finding's fix is all of them).
+            g.writeNumberField("places", f.places());
+            g.writeArrayFieldStart("related");
+            for (RelatedPlace p : f.related()) {
+                g.writeStartObject();
+                writeRange(g, p.span());
+                g.writeStringField("message", p.message());
+                g.writeStringField("excerpt", p.excerpt());
+                writeFix(g, p.fix());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeFix(JsonGenerator g, Fix fix) throws IOException {
         if (fix == null) {
             g.writeNullField("fix");
-        } else {
-            g.writeObjectFieldStart("fix");
-            writeRange(g, fix.span());
-            g.writeNumberField("startOffset", fix.span().startOffset());
-            g.writeNumberField("endOffset", fix.span().endOffset());
-            g.writeStringField("replacement", fix.replacement());
-            g.writeStringField("description", fix.description());
-            g.writeEndObject();
+            return;
         }
-        writeWaiver(g, f.waiver());
+        g.writeObjectFieldStart("fix");
+        writeRange(g, fix.span());
+        g.writeNumberField("startOffset", fix.span().startOffset());
+        g.writeNumberField("endOffset", fix.span().endOffset());
+        g.writeStringField("replacement", fix.replacement());
+        g.writeStringField("description", fix.description());
         g.writeEndObject();
     }
 

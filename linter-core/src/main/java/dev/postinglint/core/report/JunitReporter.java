@@ -140,12 +140,13 @@ public final class JunitReporter implements Reporter {
         for (Finding f : findings) {
             b.append(r.path()).append(':').append(f.span().start().line()).append(':').append(f.span().start().column())
                     .append(": ").append(f.severity().label()).append(" [").append(f.ruleId()).append("] ")
-                    .append(f.message()).append('\n');
+                    .append(f.message()).append(ReportSupport.placesNote(f)).append('\n');
             if (f.excerpt() != null && !f.excerpt().isEmpty()) {
                 b.append("    match: ").append(f.excerpt()).append('\n');
             }
             if (f.fix() != null) {
-                b.append("    fix: ").append(f.fix().description()).append('\n');
+                b.append("    fix: ").append(f.fix().description())
+                        .append(f.places() > 1 ? " (at all " + f.places() + " places)" : "").append('\n');
             }
             if (f.link() != null) {
                 b.append("    see: ").append(f.link()).append('\n');

@@ -63,6 +63,11 @@ public final class ReportFormats {
         return new TextReporter(color, minimum);
     }
 
+    /** Text output; {@code verbose}: each finding's citation under it. */
+    public static Reporter text(boolean color, Severity minimum, boolean verbose) {
+        return new TextReporter(color, minimum, verbose);
+    }
+
     /** The usual file name for a format's report, e.g. {@code posting-lint.json}. */
     public static String defaultFileName(String name) {
         return switch (name) {

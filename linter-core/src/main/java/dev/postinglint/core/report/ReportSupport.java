@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.model.RuleDescription;
 import dev.postinglint.core.model.Severity;
@@ -116,36 +117,82 @@ final class ReportSupport {
 
     /**
      * One rule's findings in a run, for "what to fix first" tables: its most serious severity, the postings
-     * it was reported in, its findings and how many of them carry a fix.
+     * it was reported in, its findings and how many of them carry a fix. {@code links}: the citations its findings
+     * were raised with, in order of first use (one per jurisdiction for a rule that cites each one's law);
+     * {@code link} is the first.
      */
-    record RuleStats(String id, String category, String link, Severity severity, int postings, int findings, int fixable) {
+    record RuleStats(String id, String category, List<String> links, Severity severity, int postings, int findings, int fixable) {
         /** Most serious first, then most widespread, then most findings, then by id. */
         static final Comparator<RuleStats> RANK = Comparator.comparing(RuleStats::severity)
                 .thenComparing(Comparator.comparingInt(RuleStats::postings).reversed())
                 .thenComparing(Comparator.comparingInt(RuleStats::findings).reversed())
                 .thenComparing(RuleStats::id);
+
+        String link() {
+            return links.isEmpty() ? null : links.get(0);
+        }
     }
 
     /** Per-rule counts over the findings that {@code counted} accepts, ranked by {@link RuleStats#RANK}. */
     static List<RuleStats> ruleStats(LintReport report, Predicate<Finding> counted) {
-        Map<String, RuleStats> byId = new HashMap<>();
+        final class Tally {
+            String category;
+            Severity severity;
+            final Set<String> links = new java.util.LinkedHashSet<>();
+            int postings;
+            int findings;
+            int fixable;
+        }
+        Map<String, Tally> byId = new TreeMap<>();
         for (FileResult r : report.files()) {
             Set<String> seen = new HashSet<>();
             for (Finding f : r.findings()) {
                 if (!counted.test(f)) {
                     continue;
                 }
-                int inPosting = seen.add(f.ruleId()) ? 1 : 0;
-                int fixable = f.fix() != null ? 1 : 0;
-                byId.merge(f.ruleId(), new RuleStats(f.ruleId(), f.category(), f.link(), f.severity(), inPosting, 1, fixable),
-                        (a, b) -> new RuleStats(a.id(), a.category(), a.link() != null ? a.link() : b.link(),
-                                a.severity().atLeast(b.severity()) ? a.severity() : b.severity(),
-                                a.postings() + b.postings(), a.findings() + b.findings(), a.fixable() + b.fixable()));
+                Tally t = byId.computeIfAbsent(f.ruleId(), k -> new Tally());
+                t.category = t.category == null ? f.category() : t.category;
+                t.severity = t.severity == null || f.severity().atLeast(t.severity) ? f.severity() : t.severity;
+                if (f.link() != null && !f.link().isBlank()) {
+                    t.links.add(f.link());
+                }
+                t.postings += seen.add(f.ruleId()) ? 1 : 0;
+                t.findings++;
+                t.fixable += f.fix() != null ? 1 : 0;
             }
         }
-        List<RuleStats> out = new ArrayList<>(byId.values());
+        List<RuleStats> out = new ArrayList<>(byId.size());
+        byId.forEach((id, t) -> out.add(new RuleStats(id, t.category, List.copyOf(t.links), t.severity, t.postings, t.findings, t.fixable)));
         out.sort(RuleStats.RANK);
         return out;
+    }
+
+    /** Every edit of a finding's fix in text order, each once (one per place for a finding reported once per posting). */
+    static List<Fix> edits(Finding f) {
+        List<Fix> all = new ArrayList<>(new java.util.LinkedHashSet<>(f.fixes()));
+        all.sort(Comparator.comparingInt((Fix x) -> x.span().startOffset()).thenComparingInt(x -> x.span().endOffset()));
+        return all;
+    }
+
+    /** Places named in {@link #placesNote}. */
+    static final int PLACES_NAMED = 3;
+
+    /**
+     * For a finding reported once per posting, its other places for formats that show one line per finding:
+     * {@code " (and 22 more places: 5:3, 9:1, 12:4, …)"}; empty for other findings.
+     */
+    static String placesNote(Finding f) {
+        int n = f.related().size();
+        if (n == 0) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" (and ").append(n).append(n == 1 ? " more place: " : " more places: ");
+        int named = Math.min(PLACES_NAMED, n);
+        for (int i = 0; i < named; i++) {
+            var at = f.related().get(i).span().start();
+            b.append(i > 0 ? ", " : "").append(at.line()).append(':').append(at.column());
+        }
+        return b.append(n > named ? ", \u2026)" : ")").toString();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.RelatedPlace;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.ToolInfo;
 import dev.postinglint.core.source.SourceSpan;
@@ -132,7 +133,7 @@ public final class SarifReporter implements Reporter {
             for (FileResult file : report.files()) {
                 Map<String, Integer> occurrences = new HashMap<>();
                 for (Finding f : file.findings()) {
-                    String excerpt = normalizeExcerpt(f.excerpt());
+                    String excerpt = normalizeExcerpt(f.fingerprintText());
                     String key = f.ruleId() + '\u0000' + excerpt;
                     int occurrence = occurrences.merge(key, 1, Integer::sum) - 1;
                     if (kept != null && !kept.contains(f)) {
@@ -218,7 +219,7 @@ public final class SarifReporter implements Reporter {
         g.writeNumberField("ruleIndex", ruleIndex);
         g.writeStringField("level", level(f.severity()));
         g.writeObjectFieldStart("message");
-        g.writeStringField("text", f.message().isBlank() ? f.ruleId() : ReportSupport.wellFormed(f.message()));
+        g.writeStringField("text", (f.message().isBlank() ? f.ruleId() : ReportSupport.wellFormed(f.message())) + relatedLinks(f));
         g.writeEndObject();
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
@@ -228,6 +229,23 @@ public final class SarifReporter implements Reporter {
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndArray();
+        if (!f.related().isEmpty()) {
+            g.writeArrayFieldStart("relatedLocations");
+            for (int i = 0; i < f.related().size(); i++) {
+                RelatedPlace p = f.related().get(i);
+                g.writeStartObject();
+                g.writeNumberField("id", i + 1);
+                g.writeObjectFieldStart("physicalLocation");
+                writeArtifactLocation(g, file.path());
+                writeRegion(g, "region", p.span());
+                g.writeEndObject();
+                g.writeObjectFieldStart("message");
+                g.writeStringField("text", p.message().isBlank() ? f.ruleId() : ReportSupport.wellFormed(p.message()));
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeObjectFieldStart("partialFingerprints");
         g.writeStringField(FINGERPRINT_KEY, fingerprint);
         g.writeEndObject();
@@ -243,12 +261,14 @@ public final class SarifReporter implements Reporter {
             g.writeStartObject();
             writeArtifactLocation(g, file.path());
             g.writeArrayFieldStart("replacements");
-            g.writeStartObject();
-            writeRegion(g, "deletedRegion", fix.span());
-            g.writeObjectFieldStart("insertedContent");
-            g.writeStringField("text", ReportSupport.wellFormed(fix.replacement()));
-            g.writeEndObject();
-            g.writeEndObject();
+            for (Fix edit : ReportSupport.edits(f)) { // one per place for a finding reported once per posting
+                g.writeStartObject();
+                writeRegion(g, "deletedRegion", edit.span());
+                g.writeObjectFieldStart("insertedContent");
+                g.writeStringField("text", ReportSupport.wellFormed(edit.replacement()));
+                g.writeEndObject();
+                g.writeEndObject();
+            }
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndArray();
@@ -278,6 +298,27 @@ public final class SarifReporter implements Reporter {
         }
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /** Places linked in a message, after which it says "and N more". */
+    static final int LINKED_PLACES = 5;
+
+    /**
+     * For a finding reported once per posting, its other places as SARIF embedded links to its related locations
+     * ({@code [line:col](id)}), the first few of them: {@code " (and 22 more places in this posting: [5:3](1), ...)"}.
+     */
+    static String relatedLinks(Finding f) {
+        int n = f.related().size();
+        if (n == 0) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" (and ").append(n).append(n == 1 ? " more place" : " more places").append(" in this posting: ");
+        int linked = Math.min(LINKED_PLACES, n);
+        for (int i = 0; i < linked; i++) {
+            var at = f.related().get(i).span().start();
+            b.append(i > 0 ? ", " : "").append('[').append(at.line()).append(':').append(at.column()).append("](").append(i + 1).append(')');
+        }
+        return b.append(n > linked ? ", \u2026)" : ")").toString();
     }
 
     private static void writeArtifactLocation(JsonGenerator g, String path) throws IOException {

@@ -22,8 +22,11 @@ import java.util.Map;
  * <p>Findings below the display threshold ({@code minimum}) are not listed, but the summary line counts
  * them and says how to show them. Repetition is shown once: when one rule reports the same message several
  * times in one posting (a pasted style on every span), the first is shown in full and one line lists the
- * others ({@code pasted-class x23 in this posting, first at 4:6; also at ...}). Colour is the caller's
- * choice (this class knows no terminal).
+ * others ({@code pasted-class x23 in this posting, first at 4:6; also at ...}); a finding that a rule reports
+ * once per posting names its other places the same way ({@code = and 22 more places: 5:3, 9:1, ...}). The
+ * "by rule" table ends with each rule's citation (the law or guideline it checks); {@code verbose} also prints
+ * under each finding the citation it was raised with (per jurisdiction). Colour is the caller's choice (this
+ * class knows no terminal).
  */
 public final class TextReporter implements Reporter {
     private static final String RESET = "\u001b[0m";
@@ -37,11 +40,20 @@ public final class TextReporter implements Reporter {
 
     private final boolean color;
     private final Severity minimum;
+    private final boolean verbose;
 
-    /** @param minimum the least serious severity to list (e.g. ERROR for a quiet run) */
-    public TextReporter(boolean color, Severity minimum) {
+    /**
+     * @param minimum the least serious severity to list (e.g. ERROR for a quiet run)
+     * @param verbose also print each finding's citation under it
+     */
+    public TextReporter(boolean color, Severity minimum, boolean verbose) {
         this.color = color;
         this.minimum = minimum;
+        this.verbose = verbose;
+    }
+
+    public TextReporter(boolean color, Severity minimum) {
+        this(color, minimum, false);
     }
 
     public TextReporter() {
@@ -74,6 +86,9 @@ public final class TextReporter implements Reporter {
                 wroteHeader = true;
                 first = false;
                 writeFinding(out, r.path(), f);
+                if (!f.related().isEmpty()) {
+                    writeRelated(out, f);
+                }
                 if (group.size() > 1) {
                     writeRepetition(out, group);
                 }
@@ -120,6 +135,22 @@ public final class TextReporter implements Reporter {
         return f.span().start().line() + ":" + f.span().start().column();
     }
 
+    /** A finding reported once per posting: {@code = and 22 more places: 5:3, 9:1, ...}, the first few of them. */
+    private void writeRelated(Writer out, Finding f) throws IOException {
+        StringBuilder b = new StringBuilder("       = and ").append(f.related().size())
+                .append(f.related().size() == 1 ? " more place: " : " more places: ");
+        int listed = Math.min(PLACES_LISTED, f.related().size());
+        for (int i = 0; i < listed; i++) {
+            var at = f.related().get(i).span().start();
+            b.append(i > 0 ? ", " : "").append(at.line()).append(':').append(at.column());
+        }
+        if (f.related().size() > listed) {
+            b.append(", \u2026");
+        }
+        out.write(paint(DIM, b.toString()));
+        out.write('\n');
+    }
+
     /** The listed findings per rule, most serious and most widespread first: what to fix first. */
     private void writeRuleTable(Writer out, LintReport report) throws IOException {
         List<ReportSupport.RuleStats> stats = ReportSupport.ruleStats(report, this::shown);
@@ -130,14 +161,31 @@ public final class TextReporter implements Reporter {
         for (ReportSupport.RuleStats r : stats) {
             width = Math.max(width, r.id().length());
         }
-        String format = "%-" + width + "s  %-8s  %8s  %8s  %7s";
-        out.write(paint(BOLD, String.format(Locale.ROOT, format, "rule", "severity", "postings", "findings", "fixable")));
+        // The citation column only when a listed rule has one: a run of house-style rules keeps its short table.
+        boolean cited = stats.stream().anyMatch(r -> !r.links().isEmpty());
+        String format = "%-" + width + "s  %-8s  %8s  %8s  %7s  %s";
+        out.write(paint(BOLD, String.format(Locale.ROOT, format, "rule", "severity", "postings", "findings", "fixable",
+                cited ? "citation" : "").stripTrailing()));
         out.write('\n');
         for (ReportSupport.RuleStats r : stats) {
-            out.write(String.format(Locale.ROOT, format, r.id(), r.severity().label(), r.postings(), r.findings(), r.fixable()));
+            out.write(String.format(Locale.ROOT, format, r.id(), r.severity().label(), r.postings(), r.findings(), r.fixable(),
+                    citation(r)).stripTrailing());
             out.write('\n');
         }
         out.write('\n');
+    }
+
+    /**
+     * The rule's citation as the table shows it: its one link, or for a rule that cites each jurisdiction's law,
+     * the first and how many others ({@code --verbose} shows each finding's).
+     */
+    private String citation(ReportSupport.RuleStats r) {
+        if (r.links().isEmpty()) {
+            return "";
+        }
+        String first = TerminalText.safe(oneLine(r.links().get(0)));
+        int others = r.links().size() - 1;
+        return others == 0 ? first : first + " (+" + others + (others == 1 ? " other" : " others") + (verbose ? ")" : ", --verbose)");
     }
 
     private void writeFinding(Writer out, String path, Finding f) throws IOException {
@@ -155,9 +203,18 @@ public final class TextReporter implements Reporter {
         }
         out.write('\n');
         SourceLine line = f.line();
-        if (line.text().isEmpty()) {
-            return;
+        if (!line.text().isEmpty()) {
+            writeSource(out, f, line);
         }
+        if (verbose && f.link() != null && !f.link().isBlank()) {
+            out.write(paint(DIM, "       = see " + TerminalText.safe(oneLine(f.link()))));
+            out.write('\n');
+        }
+    }
+
+    /** The source line with carets under the match. */
+    private void writeSource(Writer out, Finding f, SourceLine line) throws IOException {
+        var start = f.span().start();
         String gutter = String.format(Locale.ROOT, "%6d | ", start.line());
         String text = line.text().replace('\t', ' ');
         out.write(paint(DIM, gutter));

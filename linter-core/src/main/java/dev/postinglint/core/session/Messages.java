@@ -52,12 +52,16 @@ public final class Messages {
                 + " linted, so drift is judged against every one)";
     }
 
-    /** {@code 3 fixes (fast-paced TIMES2, no-inline-style)}: the fixes applied to one posting, by rule. */
+    /**
+     * {@code 3 fixes (fast-paced TIMES2, no-inline-style)}: the fixes applied to one posting, by rule, counted by
+     * place (the fix of a finding reported once per posting is one per place).
+     */
     public static String fixesByRule(List<Finding> applied, String times) {
         Map<String, Integer> byRule = new TreeMap<>();
-        applied.forEach(f -> byRule.merge(f.ruleId(), 1, Integer::sum));
+        applied.forEach(f -> byRule.merge(f.ruleId(), Math.max(1, f.fixes().size()), Integer::sum));
         List<String> parts = new ArrayList<>();
         byRule.forEach((id, n) -> parts.add(n == 1 ? id : id + " " + times + n));
-        return plural(applied.size(), "fix", "fixes") + " (" + String.join(", ", parts) + ")";
+        int total = byRule.values().stream().mapToInt(Integer::intValue).sum();
+        return plural(total, "fix", "fixes") + " (" + String.join(", ", parts) + ")";
     }
 }

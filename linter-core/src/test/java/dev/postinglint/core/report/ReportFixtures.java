@@ -103,6 +103,40 @@ final class ReportFixtures {
                 DriftGroup.ReferenceKind.APPROVED, List.of(ref, bad))));
     }
 
+    /**
+     * One posting with a finding reported once per posting (a pasted style at four places, each with its edit) and a
+     * pay finding raised for two jurisdictions, each citing its own law; a second posting with the same rule at one
+     * place.
+     */
+    static LintReport onePerPosting() {
+        SourceText s = new SourceText("jobs/pasted.html", "<p><span style=\"font-family: A\">a</span></p>\n"
+                + "<p><span style=\"font-family: A\">b</span> <span style=\"font-family: A\">c</span></p>\n"
+                + "<ul><li style=\"font-family: A\">d</li></ul>\n<p>Pay: competitive.</p>\n");
+        List<Finding> places = new ArrayList<>();
+        int at = -1;
+        while ((at = s.text().indexOf(" style=", at + 1)) >= 0) {
+            int tag = s.text().lastIndexOf('<', at);
+            int end = s.text().indexOf('"', s.text().indexOf('"', at) + 1) + 1;
+            String element = s.text().substring(tag + 1, at);
+            places.add(finding(s, "pasted-inline-style", "html-hygiene", Severity.INFO, "<" + element + " style=...> was pasted in",
+                    tag, s.text().indexOf('>', at) + 1, "https://www.w3.org/WAI/WCAG22/Understanding/info-and-relationships.html",
+                    new Fix(s.span(at, end), "", "Remove the style attribute")));
+        }
+        int pay = s.text().indexOf("competitive");
+        List<Finding> fa = new ArrayList<>();
+        fa.add(Finding.onePerPosting(places));
+        fa.add(finding(s, "pay-range-present", "pay-transparency", Severity.ERROR, "No pay range for California", pay, pay + 11,
+                "https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=LAB&sectionNum=432.3", null));
+        fa.add(finding(s, "pay-range-present", "pay-transparency", Severity.ERROR, "No pay range for Washington", pay, pay + 11,
+                "https://app.leg.wa.gov/RCW/default.aspx?cite=49.58.110", null));
+        fa.sort(Finding.ORDER);
+        SourceText t = new SourceText("jobs/one.html", "<p style=\"font-family: B\">x</p>\n");
+        List<Finding> fb = List.of(Finding.onePerPosting(List.of(finding(t, "pasted-inline-style", "html-hygiene", Severity.INFO,
+                "<p style=...> was pasted in", 0, t.text().indexOf('>') + 1, null, new Fix(t.span(2, 25), "", "Remove the style attribute")))));
+        return report(List.of(new FileResult("jobs/pasted.html", fa, "demo 1", "Pasted", "San Francisco, CA; Seattle, WA", false),
+                new FileResult("jobs/one.html", fb, "demo 1", null, null, false)), List.of());
+    }
+
     /** What survives a trip through XML 1.0: line breaks as LF, illegal characters gone. */
     static String xmlExpected(String s) {
         return ReportSupport.xmlText(s);

@@ -62,6 +62,7 @@
      decoded up front (a few numbers each); a posting's findings only when its details are drawn. */
   var S = data.strings;
   function str(i) { return i < 0 ? null : S[i]; }
+  var PLACES_SHOWN = 8;
 
   var files = data.files.map(function (a, i) {
     return { id: 'posting-' + (i + 1), path: str(a[0]), title: str(a[1]), location: str(a[2]), policy: str(a[3]),
@@ -75,7 +76,7 @@
     return { ruleId: rule.id, category: rule.category, severity: SEVERITIES[a[1]], message: S[a[2]], line: a[3], column: a[4],
       endLine: a[5], endColumn: a[6], excerpt: excerpt, link: str(a[8]),
       fix: a[9] < 0 ? null : { description: S[a[9]], replacement: str(a[10]) }, source: src,
-      waiver: a[14] < 0 ? null : data.waivers[a[14]] };
+      waiver: a[14] < 0 ? null : data.waivers[a[14]], related: a[15] || [] };
   }
 
   /* ------------------------------------------------------------------ summary */
@@ -430,8 +431,17 @@
     if (f.excerpt) {
       art.appendChild(h('p', { class: 'line-note excerpt' }, h('span', { class: 'k', text: 'Matched text: ' }), h('q', { text: f.excerpt })));
     }
+    var others = f.related.length / 2;
+    if (others > 0) {
+      /* Reported once per posting: the other places, the first few by line and column. */
+      var shown = [];
+      for (var i = 0; i < Math.min(others, PLACES_SHOWN); i++) { shown.push(f.related[2 * i] + ':' + f.related[2 * i + 1]); }
+      art.appendChild(h('p', { class: 'line-note places' }, h('span', { class: 'k', text: 'Also at: ' }),
+        shown.join(', ') + (others > PLACES_SHOWN ? ' and ' + (others - PLACES_SHOWN) + ' more' : '') +
+        ' (' + (others + 1) + ' places, one finding for the posting)'));
+    }
     if (f.fix) {
-      art.appendChild(h('p', { class: 'line-note fix' }, h('span', { class: 'k', text: 'Fix: ' }), f.fix.description + ' ',
+      art.appendChild(h('p', { class: 'line-note fix' }, h('span', { class: 'k', text: others > 0 ? 'Fix (every place): ' : 'Fix: ' }), f.fix.description + ' ',
         h('span', { class: 'k', text: '(replacement: ' }), h('code', { text: f.fix.replacement }), h('span', { class: 'k', text: ')' })));
     }
     if (f.waiver) {
