@@ -160,7 +160,7 @@ class SpeedIT {
         String[] check = {"check", "--color", "never", "examples/000_50a907982d230e5a.html"};
         String expected = launch(Map.of("POSTING_LINT_CDS", "off"), check).out().replaceAll("\\(\\d+\\.\\d+ s\\)", "");
 
-        Cli.Result first = launch(Map.of(), jdk25, check);
+        Cli.Result first = launchWith(Map.of(), jdk25, check);
         assertEquals(1, first.exit(), first.toString());
         assertEquals(expected, first.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""));
         assertEquals("", first.err(), "no AOT or CDS warnings");
@@ -174,7 +174,7 @@ class SpeedIT {
                 "-jar", ARCHIVE.resolveSibling("posting-lint.jar").toString(), "--version"));
         assertEquals(0, strict.exit(), strict.toString());
 
-        Cli.Result second = launch(Map.of(), jdk25, check);
+        Cli.Result second = launchWith(Map.of(), jdk25, check);
         assertEquals(expected, second.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""));
         assertEquals("", second.err());
 
@@ -183,7 +183,7 @@ class SpeedIT {
         Files.delete(aot);
         Files.writeString(aot, "not an archive");
         Files.writeString(aotKey, key.replaceAll("archive \\d+", "archive " + Files.size(aot)));
-        Cli.Result garbage = launch(Map.of(), jdk25, check);
+        Cli.Result garbage = launchWith(Map.of(), jdk25, check);
         assertEquals(expected, garbage.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""), garbage.toString());
         assertEquals("", garbage.err());
         Files.delete(aot);
@@ -191,11 +191,11 @@ class SpeedIT {
     }
 
     private static Cli.Result launch(Map<String, String> env, String... args) {
-        return launch(env, System.getProperty("java.home"), args);
+        return launchWith(env, System.getProperty("java.home"), args);
     }
 
     /** Runs the copied launcher with {@code javaHome}'s java first on PATH. */
-    private static Cli.Result launch(Map<String, String> env, String javaHome, String... args) {
+    private static Cli.Result launchWith(Map<String, String> env, String javaHome, String... args) {
         List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
         cmd.addAll(List.of(args));
         try {
