@@ -80,8 +80,9 @@ final class TextViewBuilder {
     }
 
     Built build(Document root) {
-        body = root.body();
+        body = existingBody(root);
         walk(root);
+        root.body(); // as before the one walk: adds an empty body to a document without one (after the walk)
         TextView view = new TextView(source, new String(chars, 0, length),
                 Arrays.copyOf(starts, length), Arrays.copyOf(ends, length));
         if (!inOrder(headingOrder)) {
@@ -97,6 +98,21 @@ final class TextViewBuilder {
             return new Built(view, spans, sorted, leafBlocks);
         }
         return new Built(view, spans, headings, leafBlocks);
+    }
+
+    /** {@link Document#body()} without its side effect of adding a body where there is none (then null). */
+    private static Element existingBody(Document doc) {
+        for (Element html = doc.firstElementChild(); html != null; html = html.nextElementSibling()) {
+            if (html.nameIs("html")) {
+                for (Element e = html.firstElementChild(); e != null; e = e.nextElementSibling()) {
+                    if (e.nameIs("body") || e.nameIs("frameset")) {
+                        return e;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     private static boolean inOrder(List<Integer> order) {
