@@ -304,7 +304,8 @@ class ReleaseArchiveIT {
         assertFalse(Files.exists(tmp.resolve("mvn-called")), "the installed launcher never calls Maven");
     }
 
-    private static String jdk25OrLater() throws IOException {
+    /** A JDK 25 or later: POSTING_LINT_TEST_JDK25, else the first under /usr/lib/jvm; null when there is none. */
+    static String jdk25OrLater() throws IOException {
         String given = System.getenv("POSTING_LINT_TEST_JDK25");
         if (given != null && !given.isBlank()) {
             return given;

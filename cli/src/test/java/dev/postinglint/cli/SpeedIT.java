@@ -3,6 +3,7 @@ package dev.postinglint.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -143,7 +144,58 @@ class SpeedIT {
         assertTrue(Files.exists(ARCHIVE));
     }
 
+    /**
+     * On Java 25 and later the launcher makes and maps the JDK's AOT cache instead of a CDS archive,
+     * with the same safety: installed only once it maps strictly, nothing left behind, garbage in its
+     * place ignored silently, and the output the same as on the build's JDK.
+     */
+    @Test
+    void onJava25OrLaterTheLauncherUsesTheJdkAotCache() throws IOException {
+        String jdk25 = ReleaseArchiveIT.jdk25OrLater();
+        assumeTrue(jdk25 != null, "no JDK 25 or later under /usr/lib/jvm or in POSTING_LINT_TEST_JDK25");
+        Path aot = ARCHIVE.resolveSibling("posting-lint.aot");
+        Path aotKey = ARCHIVE.resolveSibling("posting-lint.aot.key");
+        Files.deleteIfExists(aot);
+        Files.deleteIfExists(aotKey);
+        String[] check = {"check", "--color", "never", "examples/000_50a907982d230e5a.html"};
+        String expected = launch(Map.of("POSTING_LINT_CDS", "off"), check).out().replaceAll("\\(\\d+\\.\\d+ s\\)", "");
+
+        Cli.Result first = launchWith(Map.of(), jdk25, check);
+        assertEquals(1, first.exit(), first.toString());
+        assertEquals(expected, first.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""));
+        assertEquals("", first.err(), "no AOT or CDS warnings");
+        assertTrue(Files.size(aot) > 0, "the AOT cache is made next to the jar");
+        assertTrue(Files.readString(aotKey).contains(" archive " + Files.size(aot)), "its key names it");
+        try (var s = Files.list(aot.getParent())) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().contains(".tmp")).toList(), "no temporary files left");
+        }
+        // It maps strictly: the JVM refuses to start otherwise.
+        Cli.Result strict = Cli.exec(ROOT, List.of(Path.of(jdk25, "bin", "java").toString(), "-XX:AOTCache=" + aot, "-XX:AOTMode=on",
+                "-jar", ARCHIVE.resolveSibling("posting-lint.jar").toString(), "--version"));
+        assertEquals(0, strict.exit(), strict.toString());
+
+        Cli.Result second = launchWith(Map.of(), jdk25, check);
+        assertEquals(expected, second.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""));
+        assertEquals("", second.err());
+
+        // Garbage in place of a cache whose key matches: the JVM runs without it, silently.
+        String key = Files.readString(aotKey);
+        Files.delete(aot);
+        Files.writeString(aot, "not an archive");
+        Files.writeString(aotKey, key.replaceAll("archive \\d+", "archive " + Files.size(aot)));
+        Cli.Result garbage = launchWith(Map.of(), jdk25, check);
+        assertEquals(expected, garbage.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""), garbage.toString());
+        assertEquals("", garbage.err());
+        Files.delete(aot);
+        Files.delete(aotKey);
+    }
+
     private static Cli.Result launch(Map<String, String> env, String... args) {
+        return launchWith(env, System.getProperty("java.home"), args);
+    }
+
+    /** Runs the copied launcher with {@code javaHome}'s java first on PATH. */
+    private static Cli.Result launchWith(Map<String, String> env, String javaHome, String... args) {
         List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
         cmd.addAll(List.of(args));
         try {
@@ -151,8 +203,7 @@ class SpeedIT {
             Path err = Files.createTempFile("err", ".txt");
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().putAll(env);
-            // The launcher runs the JDK this build runs on.
-            pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
+            pb.environment().put("PATH", Path.of(javaHome, "bin") + java.io.File.pathSeparator
                     + System.getenv("PATH"));
             Process p = pb.start();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {

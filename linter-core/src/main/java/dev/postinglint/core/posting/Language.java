@@ -39,20 +39,34 @@ public final class Language {
             "pl", List.of("i", "w", "z", "na", "do", "się", "jest", "nie", "oraz", "dla", "że", "od", "to", "jak", "po",
                     "przez", "lub", "są", "będzie", "twoje", "naszej", "nasz", "nasza", "pracy", "ze", "o", "czy", "tym", "jako", "też"));
 
-    private static final Map<String, String[]> BY_WORD = new HashMap<>();
+    /** The languages in a fixed order: ties go to the earlier. */
+    private static final List<String> ORDER = List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl");
+    /** For each function word, the indexes in {@link #ORDER} of the languages it belongs to. */
+    private static final Map<String, int[]> BY_WORD = new HashMap<>();
+    /** No function word is longer than this (in UTF-16 units), so a longer word needs no look-up. */
+    private static final int LONGEST_WORD;
 
     static {
         Map<String, java.util.List<String>> tmp = new HashMap<>();
         WORDS.forEach((lang, words) -> words.forEach(w -> tmp.computeIfAbsent(w, k -> new java.util.ArrayList<>()).add(lang)));
-        tmp.forEach((w, langs) -> BY_WORD.put(w, langs.toArray(new String[0])));
+        int longest = 0;
+        for (Map.Entry<String, List<String>> e : tmp.entrySet()) {
+            BY_WORD.put(e.getKey(), e.getValue().stream().mapToInt(ORDER::indexOf).toArray());
+            longest = Math.max(longest, e.getKey().length());
+        }
+        LONGEST_WORD = longest;
     }
 
     private Language() {
     }
 
-    /** The language code of a text (see the class comment). */
+    /**
+     * The language code of a text (see the class comment). Speed: ASCII letters are Latin without a
+     * script look-up, and a word is only made a string when it is short enough to be a function word
+     * (lower-casing never shortens a word of letters, so a longer one cannot match).
+     */
     public static String detect(CharSequence text) {
-        Map<String, Double> score = new HashMap<>();
+        double[] score = new double[ORDER.size()];
         int words = 0;
         int hits = 0;
         int latin = 0;
@@ -62,21 +76,21 @@ public final class Language {
         StringBuilder w = new StringBuilder();
         while (i <= n) {
             char c = i < n ? text.charAt(i) : ' ';
-            if (Character.isLetter(c)) {
+            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
                 w.append(c);
-                if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+                if (c < 0x80 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
                     latin++;
                 } else {
                     otherScript++;
                 }
             } else if (w.length() > 0) {
                 words++;
-                String[] langs = BY_WORD.get(w.toString().toLowerCase(Locale.ROOT));
+                int[] langs = w.length() > LONGEST_WORD ? null : BY_WORD.get(w.toString().toLowerCase(Locale.ROOT));
                 if (langs != null) {
                     hits++;
-                    for (String l : langs) {
+                    for (int l : langs) {
                         // A word shared by several languages ("de", "en", "la") counts for each, a little.
-                        score.merge(l, 1.0 / langs.length, Double::sum);
+                        score[l] += 1.0 / langs.length;
                     }
                 }
                 w.setLength(0);
@@ -94,11 +108,10 @@ public final class Language {
         }
         String best = null;
         double top = -1;
-        for (String l : List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl")) { // fixed order: ties go to the earlier
-            double s = score.getOrDefault(l, 0.0);
-            if (s > top) {
-                top = s;
-                best = l;
+        for (int l = 0; l < score.length; l++) {
+            if (score[l] > top) {
+                top = score[l];
+                best = ORDER.get(l);
             }
         }
         return best;

@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
-import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * One parsed posting: its source, the jsoup tree (with positions) and the text view every rule
@@ -21,8 +20,10 @@ public final class Posting {
     private final SourceText source;
     private final Document document;
     private final TextView view;
-    private final Map<Element, int[]> elementSpans;
+    private final ElementSpans elementSpans;
     private final List<Heading> headings;
+    /** The leaf blocks' elements in reading order, found by the walk that built the view. */
+    private final List<Element> leafBlocks;
     private final Metadata metadata;
     /** Null for HTML (the parsed markup is the source); for Markdown, rendered-HTML offsets to source offsets. */
     private final RenderedOffsets rendered;
@@ -35,19 +36,20 @@ public final class Posting {
         }
     }
 
-    Posting(SourceText source, Document document, TextView view, Map<Element, int[]> elementSpans) {
-        this(source, document, view, elementSpans, Metadata.NONE, null);
-    }
-
-    Posting(SourceText source, Document document, TextView view, Map<Element, int[]> elementSpans, Metadata metadata,
+    /**
+     * A posting from the walk over its tree ({@link TextViewBuilder}); {@code view} is that walk's view
+     * or, for Markdown, the same text mapped to the Markdown source.
+     */
+    Posting(SourceText source, Document document, TextView view, TextViewBuilder.Built walked, Metadata metadata,
             RenderedOffsets rendered) {
         this.source = source;
         this.document = document;
         this.view = view;
-        this.elementSpans = elementSpans;
+        this.elementSpans = walked.spans();
+        this.headings = Collections.unmodifiableList(walked.headings());
+        this.leafBlocks = walked.leafBlocks();
         this.metadata = metadata;
         this.rendered = rendered;
-        this.headings = Collections.unmodifiableList(findHeadings());
     }
 
     /** The board's or front matter's fields; {@link Metadata#NONE} for a plain HTML file. */
@@ -91,8 +93,8 @@ public final class Posting {
 
     /** The text region an element covers; empty (at 0) for an element outside the text (e.g. in head). */
     public TextRegion regionOf(Element element) {
-        int[] span = elementSpans.get(element);
-        return span == null ? view.region(0, 0) : view.region(span[0], span[1]);
+        int entry = elementSpans.entryOf(element);
+        return entry < 0 ? view.region(0, 0) : view.region(elementSpans.start(entry), elementSpans.end(entry));
     }
 
     private String language;
@@ -112,6 +114,9 @@ public final class Posting {
         return language;
     }
 
+    /** Compiled once: {@code selectFirst("h1")} would parse the query on every call. */
+    private static final Evaluator H1 = QueryParser.parse("h1");
+
     /** The metadata title, else the text of the document's title element or first heading, when there is one. */
     public String title() {
         String meta = metadata.value("title");
@@ -122,7 +127,7 @@ public final class Posting {
         if (!t.isBlank()) {
             return t.strip();
         }
-        Element h1 = document.selectFirst("h1");
+        Element h1 = document.selectFirst(H1);
         return h1 == null ? null : h1.text();
     }
 
@@ -155,20 +160,9 @@ public final class Posting {
      */
     public List<Block> blocks() {
         if (blocks == null) {
-            List<Block> out = new ArrayList<>();
-            Element body = document.body();
-            if (body != null) {
-                for (Element el : body.getAllElements()) {
-                    String tag = el.normalName();
-                    if (el == body || !TextViewBuilder.BLOCKS.contains(tag) || tag.equals("br") || tag.equals("hr")
-                            || !isLeafBlock(el)) {
-                        continue;
-                    }
-                    TextRegion r = regionOf(el);
-                    if (!r.text().isBlank()) {
-                        out.add(new Block(el, r));
-                    }
-                }
+            List<Block> out = new ArrayList<>(leafBlocks.size());
+            for (Element el : leafBlocks) {
+                out.add(new Block(el, regionOf(el)));
             }
             blocks = Collections.unmodifiableList(out);
         }
@@ -200,9 +194,9 @@ public final class Posting {
         int end = i + 1 < headings.size() ? headings.get(i + 1).textStart() : view.length();
         Element container = h.element().parent();
         if (container != null) {
-            int[] span = elementSpans.get(container);
-            if (span != null && span[1] >= h.textEnd()) {
-                end = Math.min(end, span[1]);
+            int entry = elementSpans.entryOf(container);
+            if (entry >= 0 && elementSpans.end(entry) >= h.textEnd()) {
+                end = Math.min(end, elementSpans.end(entry));
             }
         }
         int start = Math.min(h.textEnd(), end);
@@ -220,83 +214,5 @@ public final class Posting {
             end--;
         }
         return folded.substring(start, end);
-    }
-
-    private static final int MAX_BOLD_HEADING_LENGTH = 120;
-
-    private List<Heading> findHeadings() {
-        List<Heading> found = new ArrayList<>();
-        for (Element el : document.body() == null ? List.<Element>of() : document.body().getAllElements()) {
-            String tag = el.normalName();
-            boolean isHeading = tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
-            if (!isHeading && (tag.equals("p") || tag.equals("div")) && isLeafBlock(el)) {
-                String text = el.text();
-                isHeading = !text.isBlank() && text.length() <= MAX_BOLD_HEADING_LENGTH && allTextBold(el);
-            }
-            if (isHeading) {
-                int[] span = elementSpans.get(el);
-                if (span != null && span[1] > span[0]) {
-                    found.add(new Heading(el, el.text().strip(), span[0], span[1]));
-                }
-            }
-        }
-        return found;
-    }
-
-    /** Elements with a block (other than br) somewhere below them; computed once, on first use. */
-    private java.util.Set<Element> nonLeaf;
-
-    /**
-     * Whether an element holds no block but br. Speed: one pass over the document marks every
-     * ancestor of every block (stopping at ancestors already marked), instead of walking each
-     * element's subtree again, which costs depth times size on nested markup. Same answer.
-     */
-    private boolean isLeafBlock(Element el) {
-        if (nonLeaf == null) {
-            java.util.Set<Element> marked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            for (Element e : document.getAllElements()) {
-                if (TextViewBuilder.BLOCKS.contains(e.normalName()) && !e.normalName().equals("br")) {
-                    for (Element a = e.parent(); a != null && marked.add(a); a = a.parent()) {
-                        // marks a and goes on up until an ancestor already marked
-                    }
-                }
-            }
-            nonLeaf = marked;
-        }
-        return !nonLeaf.contains(el);
-    }
-
-    private static boolean allTextBold(Element el) {
-        boolean any = false;
-        for (Node n : descendantsText(el)) {
-            TextNode t = (TextNode) n;
-            if (t.isBlank()) {
-                continue;
-            }
-            if (!insideBold(t, el)) {
-                return false;
-            }
-            any = true;
-        }
-        return any;
-    }
-
-    private static List<Node> descendantsText(Element el) {
-        List<Node> out = new ArrayList<>();
-        el.forEachNode(n -> {
-            if (n instanceof TextNode) {
-                out.add(n);
-            }
-        });
-        return out;
-    }
-
-    private static boolean insideBold(Node n, Element stop) {
-        for (Node p = n.parent(); p != null && p != stop; p = p.parent()) {
-            if (p instanceof Element e && (e.normalName().equals("strong") || e.normalName().equals("b"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -20,7 +20,7 @@ public final class PostingParser {
     public static Posting parse(SourceText source, Metadata metadata) {
         Document doc = html(source.text());
         TextViewBuilder.Built built = new TextViewBuilder(source).build(doc);
-        return new Posting(source, doc, built.view(), built.elementSpans(), metadata, null);
+        return new Posting(source, doc, built.view(), built, metadata, null);
     }
 
     /** The jsoup tree of some HTML, positions tracked. */
