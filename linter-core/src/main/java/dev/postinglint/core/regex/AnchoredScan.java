@@ -169,9 +169,10 @@ final class AnchoredScan {
         if (max > MAX_WINDOW && candidates.length > MAX_UNBOUNDED_CANDIDATES) {
             return NEEDS_SCAN_CODE;
         }
+        int[][] required = max > MAX_WINDOW ? null : requiredOccurrences(whole);
         int pos = 0;
         for (int c : candidates) {
-            if (c < pos) {
+            if (c < pos || (required != null && !requiredWithin(required, offset + c, offset + c + max))) {
                 continue;
             }
             int end = max > MAX_WINDOW ? text.length() : (int) Math.min(text.length(), c + max + 1);
@@ -210,6 +211,40 @@ final class AnchoredScan {
     }
 
     private static final int MAX_UNBOUNDED_CANDIDATES = 32;
+
+    /**
+     * The indexed occurrences of the required literals ({@link RegexPrefilter}) when they are not
+     * simply the prefixes and the text is indexed; else null. A match starting at a candidate
+     * contains one of them within its length, so a candidate with none that close cannot start one
+     * (a phrase "abilities analytical" is tried only where "analytical" follows within its length).
+     */
+    private int[][] requiredOccurrences(PolicyPattern.Text whole) {
+        List<String> literals = prefilter.literals();
+        if (literals.isEmpty() || literals.equals(prefixes)) {
+            return null;
+        }
+        int[][] out = new int[literals.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = whole.occurrences(literals.get(i));
+            if (out[i] == null) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /** Whether one required literal lies entirely within {@code [from, to)} of the whole text. */
+    private boolean requiredWithin(int[][] required, int from, long to) {
+        List<String> literals = prefilter.literals();
+        for (int i = 0; i < required.length; i++) {
+            int[] o = required[i];
+            int k = MatchIndex.firstAtOrAfter(o, from);
+            if (k < o.length && o[k] + literals.get(i).length() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * For patterns whose required literals ({@link RegexPrefilter}) may stand anywhere in a match:

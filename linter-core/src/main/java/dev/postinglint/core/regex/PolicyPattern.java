@@ -496,4 +496,8 @@ public final class PolicyPattern {
     boolean scans() {
         return scan != null;
     }
+
+    boolean hasLineTail() {
+        return tail != null;
+    }
 }
