@@ -21,6 +21,12 @@ public final class PolicyMatcher {
     /** A matcher that knows no literal: every pattern searches on its own. */
     public static final PolicyMatcher NONE = new PolicyMatcher(List.of());
 
+    /**
+     * Shorter literals ("a", "/", "is") occur all over a posting: recording every occurrence costs more
+     * than the searches' own lazy {@code indexOf}, which stops at the first one in a region. They stay unindexed.
+     */
+    static final int MIN_LENGTH = 3;
+
     private final Map<String, Integer> ids;
     private final List<String> literals;
     /** The automaton over the folded literals (null when there are none); the payload is the literal's id. */
@@ -41,7 +47,11 @@ public final class PolicyMatcher {
     public static PolicyMatcher of(Collection<PolicyPattern> patterns) {
         Set<String> all = new LinkedHashSet<>();
         for (PolicyPattern p : patterns) {
-            all.addAll(p.indexedLiterals());
+            for (String l : p.indexedLiterals()) {
+                if (l.length() >= MIN_LENGTH) {
+                    all.add(l);
+                }
+            }
         }
         return all.isEmpty() ? NONE : new PolicyMatcher(all);
     }

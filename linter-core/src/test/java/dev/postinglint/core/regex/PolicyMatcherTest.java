@@ -24,10 +24,10 @@ class PolicyMatcherTest {
     @Test
     void occurrencesAreThoseOfIndexOf() {
         Random r = new Random(3);
-        List<String> literals = List.of("a", "aa", "aba", "ab", "b", "opportunit", "eeo", "€", "–", "rock", "ck", "k", "$", " x");
+        List<String> literals = List.of("aaa", "aba", "abab", "bab", "opportunit", "eeo", "€€€", "–a–", "rock", "ock", "$ x", " xk");
         PolicyMatcher matcher = PolicyMatcher.of(literals.stream().map(l -> PolicyPattern.of(Pattern.compile(Pattern.quote(l)))).toList());
         assertEquals(literals.size(), matcher.size());
-        String[] words = {"a", "b", "ab", "aab", "aba", "opportunity", "EEO", "€", "–", "rock", "ROCK", "é", "\ud83d\ude00", " ", "x", "k", "$"};
+        String[] words = {"a", "b", "ab", "aab", "aba", "–", "€€", "$ ", "opportunity", "EEO", "€", "–", "rock", "ROCK", "é", "\ud83d\ude00", " ", "x", "k", "$"};
         for (int i = 0; i < 300; i++) {
             StringBuilder b = new StringBuilder();
             for (int w = r.nextInt(60); w > 0; w--) {
@@ -44,6 +44,7 @@ class PolicyMatcherTest {
                 assertEquals(expected, Arrays.stream(index.occurrences(l)).boxed().toList(), () -> l + " in '" + text + "'");
             }
             assertNull(index.occurrences("zzz"), "a literal outside the automaton is not indexed");
+            assertNull(index.occurrences("a"), "nor one too short to be worth indexing");
         }
     }
 
