@@ -172,7 +172,8 @@ if [ "$BIG_MB" != 0 ]; then
 
   # 10,000 phrases (a forbid rule's phrases: list) on the same posting: before the policy-wide
   # automaton each phrase searched the 5 MB text on its own (35-50 s). The phrases are pairs of
-  # words next to each other in the posting (each occurs) and as many made-up ones (none does).
+  # words next to each other in the posting (most occur: punctuation between two words breaks a pair)
+  # and as many made-up ones (none occurs).
   phrases="$work/phrases-10000.yaml"
   {
     printf 'name: phrases-10000\nrules:\n  - id: ten-thousand-phrases\n    type: forbid\n    severity: info\n'
