@@ -61,7 +61,7 @@ public final class ExampleRunner {
             }
             LocalDate date = e.asOf() == null ? asOf : e.asOf();
             RuleContext ctx = new RuleContext(posting(e.html()), policy.fields(), policy.company().merge(e.company()), date,
-                    policy.gazetteer());
+                    policy.gazetteer(), policy.matcher());
             List<Finding> findings = Linter.check(ctx, policy.enabledRules());
             for (String id : e.flag()) {
                 boolean hit = findings.stream().anyMatch(f -> f.ruleId().equals(id));
@@ -83,7 +83,7 @@ public final class ExampleRunner {
     }
 
     private static RuleContext context(Policy policy, String html, LocalDate asOf) {
-        return new RuleContext(posting(html), policy.fields(), policy.company(), asOf, policy.gazetteer());
+        return new RuleContext(posting(html), policy.fields(), policy.company(), asOf, policy.gazetteer(), policy.matcher());
     }
 
     /** HTML, or Markdown with front matter when the snippet starts with a {@code ---} line. */

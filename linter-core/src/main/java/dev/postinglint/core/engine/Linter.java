@@ -265,7 +265,7 @@ public final class Linter {
             Posting posting;
             try {
                 posting = source.load();
-                RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf, policy.gazetteer());
+                RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf, policy.gazetteer(), policy.matcher());
                 check(ctx, corpusRules); // a corpus rule's observation may use what its check found
                 for (PolicyRule pr : corpusRules) {
                     if (!pr.rule().info().when().test(ctx)) {
@@ -331,7 +331,7 @@ public final class Linter {
         if (RuleTimes.ON) {
             RuleTimes.add("(read, parse and text view)", RuleTimes.now() - t0);
         }
-        RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf, policy.gazetteer());
+        RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf, policy.gazetteer(), policy.matcher());
         List<Finding> findings = check(ctx, policy.enabledRules());
         if (!input.fixable()) {
             // A board job's findings are positioned in its decoded content, not in the export's bytes.

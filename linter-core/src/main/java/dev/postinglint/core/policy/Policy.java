@@ -2,6 +2,8 @@ package dev.postinglint.core.policy;
 
 import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.model.Waiver;
+import dev.postinglint.core.regex.PolicyMatcher;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.rules.Company;
 import dev.postinglint.core.rules.FieldSpec;
 import java.util.List;
@@ -17,7 +19,32 @@ import java.util.Optional;
  */
 public record Policy(String name, String version, List<String> sources, Company company,
         Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers,
-        Gazetteer gazetteer, Origins origins, List<IgnoreGlobs> ignores) {
+        Gazetteer gazetteer, Origins origins, List<IgnoreGlobs> ignores, PolicyMatcher matcher) {
+
+    /** A policy with the {@link PolicyMatcher} of its enabled rules' and its fields' patterns, built here once. */
+    public Policy(String name, String version, List<String> sources, Company company,
+            Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers,
+            Gazetteer gazetteer, Origins origins, List<IgnoreGlobs> ignores) {
+        this(name, version, sources, company, fields, rules, examples, waivers, gazetteer, origins, ignores, matcher(rules, fields));
+    }
+
+    private static PolicyMatcher matcher(List<PolicyRule> rules, Map<String, FieldSpec> fields) {
+        List<PolicyPattern> patterns = new java.util.ArrayList<>();
+        for (PolicyRule r : rules) {
+            if (r.enabled()) {
+                patterns.addAll(r.rule().searchedPatterns());
+            }
+        }
+        for (FieldSpec f : fields.values()) {
+            if (f.pattern() != null) {
+                patterns.add(f.pattern());
+            }
+            if (f.scope() != null) {
+                patterns.addAll(f.scope().searchedPatterns());
+            }
+        }
+        return PolicyMatcher.of(patterns);
+    }
 
     public Policy {
         ignores = List.copyOf(ignores);
@@ -30,7 +57,7 @@ public record Policy(String name, String version, List<String> sources, Company 
 
     /** The same policy with these {@code ignore:} globs. */
     public Policy withIgnores(List<IgnoreGlobs> globs) {
-        return new Policy(name, version, sources, company, fields, rules, examples, waivers, gazetteer, origins, globs);
+        return new Policy(name, version, sources, company, fields, rules, examples, waivers, gazetteer, origins, globs, matcher);
     }
 
     /** Whether one of the policy's {@code ignore:} globs says {@code file} is not a posting. */

@@ -129,58 +129,78 @@ final class AnchoredScan {
 
     /**
      * Reports every match in {@code text} as {@code while (find())} would, or returns false (having
-     * reported nothing) when this text needs a normal scan. {@code folded} is the folded text that
-     * contains {@code text} at {@code offset}; {@code spaceRun} and {@code digitRun} bound the runs
-     * of white space and digits in {@code text}.
+     * reported nothing) when this text needs a normal scan. {@code whole} is the text that contains
+     * {@code text} at {@code offset} (its folded copy, its runs, and where it is a {@link MatchIndex}
+     * the literals' occurrences); {@code spaceRun} and {@code digitRun} bound the runs of white space
+     * and digits in {@code text}.
      */
-    boolean findAll(String text, String folded, int offset, int spaceRun, int digitRun, MatchSink sink) {
-        return scan(text, folded, offset, spaceRun, digitRun, sink, false) != -2;
+    boolean findAll(String text, PolicyPattern.Text whole, int offset, int spaceRun, int digitRun, MatchSink sink) {
+        return scan(text, whole, offset, spaceRun, digitRun, sink, null) != NEEDS_SCAN_CODE;
     }
 
     /**
-     * The start of the first match in {@code text} (what {@code find()} would report first), -1 when
-     * there is none, or -2 when this text needs a normal scan.
+     * The first match in {@code text} (what {@code find()} would report first) with its groups, null
+     * when there is none, or {@link #NEEDS_SCAN} when this text needs a normal scan.
      */
-    int firstStart(String text, String folded, int offset, int spaceRun, int digitRun) {
-        return scan(text, folded, offset, spaceRun, digitRun, (s, e) -> { }, true);
+    PolicyPattern.Groups first(String text, PolicyPattern.Text whole, int offset, int spaceRun, int digitRun) {
+        PolicyPattern.Groups[] first = new PolicyPattern.Groups[1];
+        int r = scan(text, whole, offset, spaceRun, digitRun, (s, e) -> { }, first);
+        return r == NEEDS_SCAN_CODE ? NEEDS_SCAN : first[0];
     }
 
-    private int scan(String text, String folded, int offset, int spaceRun, int digitRun, MatchSink sink, boolean firstOnly) {
+    /** What {@link #first} returns when the text needs a normal scan. */
+    static final PolicyPattern.Groups NEEDS_SCAN = new PolicyPattern.Groups(new int[0]);
+
+    private static final int NEEDS_SCAN_CODE = -2;
+
+    /**
+     * Scans for matches: each goes to {@code sink}, or, when {@code first} is given, only the first,
+     * stored there with its groups. Returns -2 when the text needs a normal scan.
+     */
+    private int scan(String text, PolicyPattern.Text whole, int offset, int spaceRun, int digitRun, MatchSink sink,
+            PolicyPattern.Groups[] first) {
         long max = maxLength(text, spaceRun, digitRun);
         if (prefixes == null) {
-            return windows(text, folded, offset, max, sink, firstOnly);
+            return windows(text, whole, offset, max, sink, first);
         }
-        int[] candidates = candidates(text, folded, offset, offset + text.length());
+        int[] candidates = candidates(text, whole, offset, offset + text.length());
         // Without a bound on a match's length the window is the rest of the text: still exact, and
         // cheap for a few candidates (an anchored run stops adding work once its threads die).
         if (max > MAX_WINDOW && candidates.length > MAX_UNBOUNDED_CANDIDATES) {
-            return -2;
+            return NEEDS_SCAN_CODE;
         }
+        int[][] required = max > MAX_WINDOW ? null : requiredOccurrences(whole);
         int pos = 0;
         for (int c : candidates) {
-            if (c < pos) {
+            if (c < pos || (required != null && !requiredWithin(required, offset + c, offset + c + max))) {
                 continue;
             }
             int end = max > MAX_WINDOW ? text.length() : (int) Math.min(text.length(), c + max + 1);
             int s;
             int e;
+            Matcher m;
+            int shift;
             if (c == 0) {
-                Matcher m = pattern.matcher(new Slice(text, 0, end));
+                m = pattern.matcher(new Slice(text, 0, end));
                 if (!m.lookingAt()) {
                     continue;
                 }
+                shift = 0;
                 s = m.start();
                 e = m.end();
             } else {
-                Matcher m = shifted().matcher(new Slice(text, c - 1, end));
+                m = shifted().matcher(new Slice(text, c - 1, end));
                 if (!m.lookingAt()) {
                     continue;
                 }
+                shift = 1;
                 s = c - 1 + m.start(1);
                 e = c - 1 + m.end(1);
             }
             if (e > s) {
-                if (firstOnly) {
+                if (first != null) {
+                    // The shifted pattern's group 1 is the whole match, its group g + 1 the pattern's group g.
+                    first[0] = PolicyPattern.Groups.of(m, c == 0 ? 0 : c - 1, shift);
                     return s;
                 }
                 sink.match(s, e);
@@ -193,6 +213,40 @@ final class AnchoredScan {
     private static final int MAX_UNBOUNDED_CANDIDATES = 32;
 
     /**
+     * The indexed occurrences of the required literals ({@link RegexPrefilter}) when they are not
+     * simply the prefixes and the text is indexed; else null. A match starting at a candidate
+     * contains one of them within its length, so a candidate with none that close cannot start one
+     * (a phrase "abilities analytical" is tried only where "analytical" follows within its length).
+     */
+    private int[][] requiredOccurrences(PolicyPattern.Text whole) {
+        List<String> literals = prefilter.literals();
+        if (literals.isEmpty() || literals.equals(prefixes)) {
+            return null;
+        }
+        int[][] out = new int[literals.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = whole.occurrences(literals.get(i));
+            if (out[i] == null) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /** Whether one required literal lies entirely within {@code [from, to)} of the whole text. */
+    private boolean requiredWithin(int[][] required, int from, long to) {
+        List<String> literals = prefilter.literals();
+        for (int i = 0; i < required.length; i++) {
+            int[] o = required[i];
+            int k = MatchIndex.firstAtOrAfter(o, from);
+            if (k < o.length && o[k] + literals.get(i).length() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * For patterns whose required literals ({@link RegexPrefilter}) may stand anywhere in a match:
      * every match contains an occurrence of one and, being at most {@code max} long, lies within
      * {@code max} characters of it. So find() runs only on windows around the occurrences, merged,
@@ -201,25 +255,24 @@ final class AnchoredScan {
      * A match cannot cross from one window to another (its own window would contain both), so the
      * matches are those of find() over the whole text, in the same order.
      */
-    private int windows(String text, String folded, int offset, long max, MatchSink sink, boolean firstOnly) {
+    private int windows(String text, PolicyPattern.Text whole, int offset, long max, MatchSink sink, PolicyPattern.Groups[] first) {
         List<String> literals = prefilter.literals();
         int n = text.length();
         if (max > MAX_WINDOW || literals.isEmpty()) {
-            return -2;
+            return NEEDS_SCAN_CODE;
         }
         long[] spans = new long[16];
         int count = 0;
         for (String l : literals) {
-            int at = folded.indexOf(l, offset);
-            while (at >= 0 && at + l.length() <= offset + n) {
-                int rel = at - offset;
+            Occurrences at = new Occurrences(whole, l, offset, offset + n);
+            for (int o = at.next(); o >= 0; o = at.next()) {
+                int rel = o - offset;
                 int a = (int) Math.max(0, rel - max);
                 int b = (int) Math.min(n, rel + l.length() + max);
                 if (count == spans.length) {
                     spans = Arrays.copyOf(spans, count * 2);
                 }
                 spans[count++] = ((long) a << 32) | b;
-                at = folded.indexOf(l, at + 1);
             }
         }
         if (count == 0) {
@@ -262,7 +315,7 @@ final class AnchoredScan {
             covered += we[k] - ws[k];
         }
         if (covered > n / 2) {
-            return -2; // windows cover most of the text: a plain scan is as cheap
+            return NEEDS_SCAN_CODE; // windows cover most of the text: a plain scan is as cheap
         }
         for (int k = 0; k < w; k++) {
             if (we[k] <= pos) {
@@ -273,7 +326,8 @@ final class AnchoredScan {
             boolean found = m.find(Math.max(a, pos) - a);
             while (found) {
                 if (m.end() > m.start()) {
-                    if (firstOnly) {
+                    if (first != null) {
+                        first[0] = PolicyPattern.Groups.of(m, a, 0);
                         return a + m.start();
                     }
                     sink.match(a + m.start(), a + m.end());
@@ -314,26 +368,64 @@ final class AnchoredScan {
      * character, an occurrence right after another ASCII word character cannot start a match
      * (RE2's {@code \b} is ASCII) and is left out; one at the text's start always stays in.
      */
-    private int[] candidates(String text, String folded, int from, int to) {
+    private int[] candidates(String text, PolicyPattern.Text whole, int from, int to) {
         int[] out = new int[16];
         int n = 0;
         for (int k = 0; k < prefixes.size(); k++) {
             String p = prefixes.get(k);
-            int at = folded.indexOf(p, from);
-            while (at >= 0 && at + p.length() <= to) {
-                int rel = at - from;
+            Occurrences at = new Occurrences(whole, p, from, to);
+            for (int o = at.next(); o >= 0; o = at.next()) {
+                int rel = o - from;
                 if (!(boundary[k] && rel > 0 && asciiWord(text.charAt(rel)) && asciiWord(text.charAt(rel - 1)))) {
                     if (n == out.length) {
                         out = Arrays.copyOf(out, n * 2);
                     }
                     out[n++] = rel;
                 }
-                at = folded.indexOf(p, at + 1);
             }
         }
         int[] r = Arrays.copyOf(out, n);
         Arrays.sort(r);
         return r;
+    }
+
+    /**
+     * The occurrences of a folded literal that lie entirely within {@code [from, to)} of a text, in
+     * order: looked up where the text is indexed, else found with {@code indexOf}.
+     */
+    private static final class Occurrences {
+        private final String folded;
+        private final String literal;
+        private final int to;
+        private final int[] indexed;
+        private int k;
+        private int at;
+
+        Occurrences(PolicyPattern.Text whole, String literal, int from, int to) {
+            this.literal = literal;
+            this.to = to;
+            this.indexed = whole.occurrences(literal);
+            this.folded = indexed == null ? whole.folded() : null;
+            if (indexed != null) {
+                k = MatchIndex.firstAtOrAfter(indexed, from);
+            } else {
+                at = folded.indexOf(literal, from);
+            }
+        }
+
+        /** The next occurrence's offset in the whole text, or -1. */
+        int next() {
+            int o;
+            if (indexed != null) {
+                o = k < indexed.length ? indexed[k++] : -1;
+            } else {
+                o = at;
+                if (o >= 0) {
+                    at = folded.indexOf(literal, o + 1);
+                }
+            }
+            return o >= 0 && o + literal.length() <= to ? o : -1;
+        }
     }
 
     private static boolean asciiWord(char c) {

@@ -36,8 +36,14 @@ public final class PolicyPattern {
     private final RegexPrefilter prefilter;
     /** Null when matches are not found faster by scanning from literals. */
     private final AnchoredScan scan;
+    /** Null unless the pattern ends in a long bounded repeat that the first match extends by hand. */
+    private final LineTail tail;
 
     private PolicyPattern(Pattern pattern) {
+        this(pattern, true);
+    }
+
+    private PolicyPattern(Pattern pattern, boolean withTail) {
         this.pattern = pattern;
         RegexSyntax.Node tree;
         try {
@@ -47,6 +53,7 @@ public final class PolicyPattern {
         }
         this.prefilter = tree == null ? RegexPrefilter.NONE : RegexPrefilter.of(tree);
         this.scan = tree == null ? null : AnchoredScan.of(pattern, tree, prefilter);
+        this.tail = tree == null || !withTail ? null : LineTail.of(pattern, tree);
     }
 
     /** A pattern already checked (tests, built-in patterns); policy patterns go through {@link #compile}. */
@@ -230,6 +237,74 @@ public final class PolicyPattern {
         String folded();
 
         int[] runs();
+
+        /**
+         * Where a folded literal starts in {@link #folded()}, sorted, when the text knows it (a
+         * {@link MatchIndex}); null: the searches find the literal themselves.
+         */
+        default int[] occurrences(String literal) {
+            return null;
+        }
+    }
+
+    /** The literals whose occurrences this pattern's searches look up (for the policy's {@link PolicyMatcher}). */
+    java.util.Set<String> indexedLiterals() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(prefilter.literals());
+        if (scan != null && scan.prefixes() != null) {
+            out.addAll(scan.prefixes());
+        }
+        if (tail != null) {
+            out.addAll(tail.prefix().indexedLiterals());
+        }
+        return out;
+    }
+
+    /**
+     * A match's groups: for group {@code g} (0: the whole match) its start and end in the searched
+     * text, -1 when the group took no part.
+     */
+    public record Groups(int[] spans) {
+        static Groups of(Matcher m, int offset, int groupShift) {
+            int n = m.groupCount() - groupShift;
+            int[] spans = new int[2 * (n + 1)];
+            for (int g = 0; g <= n; g++) {
+                int mg = g == 0 && groupShift > 0 ? 1 : g == 0 ? 0 : g + groupShift;
+                int st = m.start(mg);
+                spans[2 * g] = st < 0 ? -1 : st + offset;
+                spans[2 * g + 1] = st < 0 ? -1 : m.end(mg) + offset;
+            }
+            return new Groups(spans);
+        }
+
+        public int groupCount() {
+            return spans.length / 2 - 1;
+        }
+
+        public int start(int group) {
+            return spans[2 * group];
+        }
+
+        public int end(int group) {
+            return spans[2 * group + 1];
+        }
+
+        public int start() {
+            return spans[0];
+        }
+
+        public int end() {
+            return spans[1];
+        }
+    }
+
+    /** The first match in {@code text} with its groups, as a plain {@code find()} reports it; null when there is none. */
+    public Groups firstGroups(CharSequence text) {
+        if (tail != null) {
+            Groups g = tail.prefix().firstGroups(text);
+            return g == null ? null : tail.extend(g, text);
+        }
+        Matcher m = pattern.matcher(text);
+        return m.find() ? Groups.of(m, 0, 0) : null;
     }
 
     /** Searches regions of {@code whole}, visited in increasing order (a posting's scopes). */
@@ -244,7 +319,7 @@ public final class PolicyPattern {
 
         private Search(Text whole) {
             this.whole = whole;
-            this.cursor = prefilter.cursor(whole.folded());
+            this.cursor = prefilter.cursor(whole);
         }
 
         /** False when no match can lie within {@code [from, to)} of the whole text. */
@@ -255,19 +330,102 @@ public final class PolicyPattern {
         /** Every non-empty match in {@code text}, the region at {@code offset} of the whole text, as {@link #findAll(CharSequence, MatchSink)}. */
         public void findAll(String text, int offset, MatchSink sink) {
             int[] runs = scan == null ? null : whole.runs();
-            if (scan == null || !scan.findAll(text, whole.folded(), offset, runs[0], runs[1], sink)) {
+            if (scan == null || !scan.findAll(text, whole, offset, runs[0], runs[1], sink)) {
                 PolicyPattern.this.findAll(text, sink);
             }
         }
 
-        /** As {@link #first(CharSequence)} on {@code text}, the region at {@code offset} of the whole text. */
-        public Matcher first(String text, int offset) {
-            int start = scan == null ? -2 : scan.firstStart(text, whole.folded(), offset, whole.runs()[0], whole.runs()[1]);
-            if (start == -1) {
+        /**
+         * As {@link #firstGroups(CharSequence)} on {@code text}, the region at {@code offset} of the whole
+         * text: the groups are those of the anchored match that found it, not of a second search.
+         */
+        public Groups firstGroups(String text, int offset) {
+            if (tail != null) {
+                Groups g = tail.prefix().firstIn(text, whole, offset);
+                return g == null ? null : tail.extend(g, text);
+            }
+            return firstIn(text, whole, offset);
+        }
+    }
+
+    private Groups firstIn(String text, Text whole, int offset) {
+        if (scan != null) {
+            Groups g = scan.first(text, whole, offset, whole.runs()[0], whole.runs()[1]);
+            if (g != AnchoredScan.NEEDS_SCAN) {
+                return g;
+            }
+        }
+        Matcher m = pattern.matcher(text);
+        return m.find() ? Groups.of(m, 0, 0) : null;
+    }
+
+    /**
+     * A pattern whose last part is a bounded repeat of {@code [^\n]} ("the rest of the line, at most n
+     * characters", as field patterns end: {@code (?P<value>[^\n]{2,150})}), which RE2/J expands into
+     * n nested optional steps that every attempt walks. Nothing follows the repeat and it is greedy,
+     * so it succeeds after a given way of matching the rest exactly when {@code m} characters other
+     * than a newline follow, and then takes as many as it can, up to {@code n}. So the first match of
+     * the pattern is the first match of {@link #prefix} (the pattern with {@code [^\n]{m}}: the same
+     * start, the same choices, the same groups) with the repeat's group and the match extended to
+     * the line's end or {@code n} code points, by plain code.
+     */
+    private record LineTail(PolicyPattern prefix, int group, int min, int max) {
+        private static final java.util.regex.Pattern TAIL = java.util.regex.Pattern.compile(
+                "(\\((?:\\?P<[A-Za-z0-9_]+>|\\?:)?)?\\[\\^\\\\n\\]\\{(\\d+),(\\d+)\\}(\\))?$");
+        private static final java.util.regex.Pattern UNGREEDY_FLAG = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*U");
+        /** Below this the expansion is cheap: leave the pattern as it is. */
+        private static final int MIN_SPAN = 16;
+
+        static LineTail of(Pattern pattern, RegexSyntax.Node tree) {
+            String re = pattern.pattern();
+            java.util.regex.Matcher t = TAIL.matcher(re);
+            if (!t.find() || UNGREEDY_FLAG.matcher(re).find() || (t.group(1) == null) != (t.group(4) == null)) {
                 return null;
             }
-            Matcher m = pattern.matcher(text);
-            return (start == -2 ? m.find() : m.find(start)) ? m : null;
+            int min;
+            int max;
+            try {
+                min = Integer.parseInt(t.group(2));
+                max = Integer.parseInt(t.group(3));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (max - min < MIN_SPAN || !(tree instanceof RegexSyntax.Cat c) || c.parts().isEmpty()
+                    || !(c.parts().get(c.parts().size() - 1) instanceof RegexSyntax.Repeat r) || r.min() != min || r.max() != max
+                    || !(r.inner() instanceof RegexSyntax.Cls)) {
+                return null; // the tail is not the pattern's last part (an alternative's, or inside a class or a group)
+            }
+            String head = re.substring(0, t.start());
+            String group = t.group(1) == null ? "" : t.group(1);
+            Pattern shorter;
+            try {
+                Pattern.compile(head.isEmpty() ? "x" : head); // the head alone must be a pattern: the tail was not escaped or quoted
+                shorter = Pattern.compile(head + group + "[^\\n]{" + min + "}" + (t.group(4) == null ? "" : ")"));
+            } catch (RuntimeException e) {
+                return null;
+            }
+            if (shorter.groupCount() != pattern.groupCount()) {
+                return null;
+            }
+            // A capturing tail is the pattern's last group (nothing opens after it).
+            int g = group.isEmpty() || group.equals("(?:") ? -1 : pattern.groupCount();
+            return new LineTail(new PolicyPattern(shorter, false), g, min, max);
+        }
+
+        /** The match of {@link #prefix}, its tail (and group) carried on to the line's end or {@code max} code points. */
+        Groups extend(Groups g, CharSequence text) {
+            int end = g.end();
+            int taken = min;
+            while (taken < max && end < text.length() && text.charAt(end) != '\n') {
+                end += Character.charCount(Character.codePointAt(text, end));
+                taken++;
+            }
+            int[] spans = g.spans().clone();
+            spans[1] = end;
+            if (group > 0) {
+                spans[2 * group + 1] = end;
+            }
+            return new Groups(spans);
         }
     }
 
@@ -337,5 +495,9 @@ public final class PolicyPattern {
 
     boolean scans() {
         return scan != null;
+    }
+
+    boolean hasLineTail() {
+        return tail != null;
     }
 }

@@ -69,24 +69,31 @@ final class RegexPrefilter {
     }
 
     /**
-     * A cursor over one folded text for regions visited in increasing order: answers whether a
-     * match may exist in {@code [from, to)} with work linear in the text overall, however many
-     * regions there are (each literal's next occurrence is remembered).
+     * A cursor over one text for regions visited in increasing order: answers whether a match may
+     * exist in {@code [from, to)} with work linear in the text overall, however many regions there
+     * are (each literal's next occurrence is remembered). Where the text is a {@link MatchIndex}, the
+     * occurrences are looked up instead of searched for.
      */
-    Cursor cursor(String folded) {
-        return new Cursor(folded);
+    Cursor cursor(PolicyPattern.Text whole) {
+        return new Cursor(whole);
     }
 
     final class Cursor {
         private final String folded;
         private final int[] next;
         private final int[] searchedFrom;
+        /** Per literal: its occurrences from the text's index, or null (search the folded text). */
+        private final int[][] indexed;
 
-        private Cursor(String folded) {
-            this.folded = folded;
+        private Cursor(PolicyPattern.Text whole) {
+            this.folded = whole.folded();
             this.next = new int[literals.size()];
             this.searchedFrom = new int[literals.size()];
+            this.indexed = new int[literals.size()][];
             java.util.Arrays.fill(searchedFrom, Integer.MAX_VALUE);
+            for (int i = 0; i < indexed.length; i++) {
+                indexed[i] = whole.occurrences(literals.get(i));
+            }
         }
 
         /** Whether a match may exist within {@code [from, to)} of the text. */
@@ -96,6 +103,14 @@ final class RegexPrefilter {
             }
             for (int i = 0; i < next.length; i++) {
                 String l = literals.get(i);
+                int[] o = indexed[i];
+                if (o != null) {
+                    int k = MatchIndex.firstAtOrAfter(o, from);
+                    if (k < o.length && o[k] + l.length() <= to) {
+                        return true;
+                    }
+                    continue;
+                }
                 // Re-search only when the remembered occurrence is before this region (or unknown).
                 if (searchedFrom[i] > from || (next[i] >= 0 && next[i] < from)) {
                     next[i] = folded.indexOf(l, from);

@@ -51,6 +51,13 @@ final class ForbidRule implements Rule {
     }
 
     @Override
+    public List<PolicyPattern> searchedPatterns() {
+        List<PolicyPattern> out = new java.util.ArrayList<>(patterns.patterns());
+        out.addAll(info.scope().searchedPatterns());
+        return out;
+    }
+
+    @Override
     public void check(RuleContext ctx, FindingSink sink) {
         if (raw) {
             checkRaw(ctx, sink);
@@ -58,7 +65,7 @@ final class ForbidRule implements Rule {
         }
         String source = ctx.posting().source().text();
         Set<String> allowed = allowed(ctx);
-        for (MatchPatterns.Match m : patterns.findAll(ctx.regions(info.scope()))) {
+        for (MatchPatterns.Match m : patterns.findAll(ctx.regions(info.scope()), ctx.index())) {
             if (allowed.contains(m.text().strip().toLowerCase(Locale.ROOT)) || excused(ctx, m)) {
                 continue;
             }

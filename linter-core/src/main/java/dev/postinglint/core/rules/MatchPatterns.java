@@ -47,8 +47,11 @@ record MatchPatterns(List<PolicyPattern> patterns) {
     record Match(TextRegion region, int start, int end, String text) {
     }
 
-    /** Every non-empty match of every pattern, in reading order, overlapping matches dropped. */
-    List<Match> findAll(List<TextRegion> regions) {
+    /**
+     * Every non-empty match of every pattern, in reading order, overlapping matches dropped.
+     * {@code whole} is the regions' text view, or its {@link RuleContext#index() index}.
+     */
+    List<Match> findAll(List<TextRegion> regions, PolicyPattern.Text whole) {
         List<Match> all = new ArrayList<>();
         if (regions.isEmpty()) {
             return all;
@@ -56,11 +59,16 @@ record MatchPatterns(List<PolicyPattern> patterns) {
         // Speed: a pattern that certainly has no match in the posting, or in a region, is not run
         // there; where it runs, PolicyPattern finds exactly the matches of a plain find() loop.
         var view = regions.get(0).view();
+        if (whole instanceof dev.postinglint.core.regex.MatchIndex index ? index.text() != view : whole != view) {
+            whole = view; // regions of another text: search it as it is
+        }
         PolicyPattern.Search[] searches = new PolicyPattern.Search[patterns.size()];
         boolean any = false;
+        int length = view.length();
         for (int k = 0; k < searches.length; k++) {
-            if (patterns.get(k).mayMatch(view.folded())) {
-                searches[k] = patterns.get(k).search(view);
+            PolicyPattern.Search s = patterns.get(k).search(whole);
+            if (s.mayMatch(0, length)) {
+                searches[k] = s;
                 any = true;
             }
         }

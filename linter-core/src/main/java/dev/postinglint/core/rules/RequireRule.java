@@ -3,6 +3,7 @@ package dev.postinglint.core.rules;
 import dev.postinglint.core.posting.TextRegion;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.yaml.YamlMap;
+import dev.postinglint.core.regex.PolicyPattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,12 +35,19 @@ final class RequireRule implements Rule {
     }
 
     @Override
+    public List<PolicyPattern> searchedPatterns() {
+        List<PolicyPattern> out = new java.util.ArrayList<>(patterns.patterns());
+        out.addAll(info.scope().searchedPatterns());
+        return out;
+    }
+
+    @Override
     public void check(RuleContext ctx, FindingSink sink) {
         List<TextRegion> regions = ctx.regions(info.scope());
         if (regions.isEmpty() && optionalScope) {
             return; // the scope is what the rule is about (e.g. "the accommodation paragraph"): no scope, no rule
         }
-        List<MatchPatterns.Match> matches = patterns.findAll(regions);
+        List<MatchPatterns.Match> matches = patterns.findAll(regions, ctx.index());
         int count = matches.size();
         Map<String, String> vars = Map.of("count", String.valueOf(count), "min", String.valueOf(min),
                 "max", max == null ? "any" : String.valueOf(max), "scope", info.scope().toString(), "match", "");

@@ -1,5 +1,8 @@
 package dev.postinglint.core.rules;
 
+import dev.postinglint.core.regex.PolicyMatcher;
+import dev.postinglint.core.regex.PolicyPattern;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +25,14 @@ public interface Rule {
     /** Whether the rule resolves locations to jurisdictions (so the policy needs a gazetteer). */
     default boolean usesJurisdictions() {
         return info().when().usesJurisdictions();
+    }
+
+    /**
+     * The patterns this rule searches a posting's text view with (through {@link RuleContext#index()}),
+     * so the policy's one {@link PolicyMatcher} holds their literals.
+     */
+    default List<PolicyPattern> searchedPatterns() {
+        return info().scope().searchedPatterns();
     }
 
     /** Checks the rule against the whole merged policy; throws PolicyException at the rule's place. */

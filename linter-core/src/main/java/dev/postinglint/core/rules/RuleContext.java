@@ -1,10 +1,11 @@
 package dev.postinglint.core.rules;
 
-import com.google.re2j.Matcher;
 import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.jurisdiction.Jurisdictions;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.regex.MatchIndex;
+import dev.postinglint.core.regex.PolicyMatcher;
 import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.text.Words;
@@ -25,6 +26,8 @@ public final class RuleContext {
     private final Company company;
     private final LocalDate asOf;
     private final Gazetteer gazetteer;
+    private final PolicyMatcher matcher;
+    private MatchIndex index;
     private final Map<Scope, List<TextRegion>> regions = new HashMap<>();
     private final Map<String, Optional<FieldValue>> fields = new HashMap<>();
     private final Map<String, Jurisdictions> jurisdictions = new HashMap<>();
@@ -34,6 +37,16 @@ public final class RuleContext {
     private When.JurisdictionWindow currentJurisdiction;
 
     public RuleContext(Posting posting, Map<String, FieldSpec> fieldSpecs, Company company, LocalDate asOf, Gazetteer gazetteer) {
+        this(posting, fieldSpecs, company, asOf, gazetteer, PolicyMatcher.NONE);
+    }
+
+    /**
+     * A context whose patterns look their literals up in one pass of the policy's {@code matcher} over
+     * the posting's text, instead of each searching the text on its own.
+     */
+    public RuleContext(Posting posting, Map<String, FieldSpec> fieldSpecs, Company company, LocalDate asOf, Gazetteer gazetteer,
+            PolicyMatcher matcher) {
+        this.matcher = matcher;
         this.posting = posting;
         this.gazetteer = gazetteer;
         this.fieldSpecs = fieldSpecs;
@@ -43,6 +56,17 @@ public final class RuleContext {
 
     public Posting posting() {
         return posting;
+    }
+
+    /**
+     * The posting's text view with the occurrences of every literal of the policy's patterns, for
+     * {@link PolicyPattern#search}: the automaton runs over the text once, on first use, for all rules.
+     */
+    public MatchIndex index() {
+        if (index == null) {
+            index = matcher.index(posting.view());
+        }
+        return index;
     }
 
     public Company company() {
@@ -125,7 +149,7 @@ public final class RuleContext {
     }
 
     public List<TextRegion> regions(Scope scope) {
-        return regions.computeIfAbsent(scope, s -> s.regions(posting));
+        return regions.computeIfAbsent(scope, s -> s.regions(posting, index()));
     }
 
     /** The value of a declared field in this posting, or null when the posting has none. */
@@ -154,14 +178,15 @@ public final class RuleContext {
         Map<String, Integer> named = spec.pattern().namedGroups();
         // Speed: regions that cannot hold a match are skipped, and the first match is found from the
         // pattern's literals where it can; the match is that of a plain find() (PolicyPattern).
-        PolicyPattern.Search search = spec.pattern().search(posting.view());
+        PolicyPattern.Search search = spec.pattern().search(index());
         for (TextRegion region : regions(spec.scope())) {
             boolean sameView = region.view() == posting.view();
             if (sameView && !search.mayMatch(region.start(), region.end())) {
                 continue;
             }
             String text = region.text();
-            Matcher m = sameView ? search.first(text, region.start()) : spec.pattern().first(text);
+            // The groups come from the match that found it (no second search).
+            PolicyPattern.Groups m = sameView ? search.firstGroups(text, region.start()) : spec.pattern().firstGroups(text);
             if (m == null) {
                 continue;
             }
@@ -169,21 +194,20 @@ public final class RuleContext {
             if (m.start(group) < 0) {
                 continue;
             }
-            String raw = m.group(group);
             // Report the value without surrounding spaces, and point at exactly that.
             int vs = m.start(group);
             int ve = m.end(group);
-            while (vs < ve && Character.isWhitespace(raw.charAt(vs - m.start(group)))) {
+            while (vs < ve && Character.isWhitespace(text.charAt(vs))) {
                 vs++;
             }
-            while (ve > vs && Character.isWhitespace(raw.charAt(ve - 1 - m.start(group)))) {
+            while (ve > vs && Character.isWhitespace(text.charAt(ve - 1))) {
                 ve--;
             }
             String label = null;
             SourceSpan labelSpan = null;
             if (named.containsKey("label") && m.start(named.get("label")) >= 0) {
                 int lg = named.get("label");
-                label = m.group(lg);
+                label = text.substring(m.start(lg), m.end(lg));
                 labelSpan = region.sourceSpan(m.start(lg), m.end(lg));
             }
             return new FieldValue(spec.name(), text.substring(vs, ve), region.sourceSpan(vs, ve), label,

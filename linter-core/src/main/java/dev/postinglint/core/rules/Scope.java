@@ -64,6 +64,11 @@ public final class Scope {
         }
     }
 
+    /** The pattern this scope searches the posting's text with ({@code contains:}), if any. */
+    public List<PolicyPattern> searchedPatterns() {
+        return contains == null ? List.of() : List.of(contains);
+    }
+
     public boolean isWhole() {
         return selector == null && section == null && contains == null;
     }
@@ -75,7 +80,7 @@ public final class Scope {
     public List<Element> elements(Posting posting) {
         if (contains != null) {
             List<Element> out = new ArrayList<>();
-            for (Posting.Block b : matchingBlocks(posting)) {
+            for (Posting.Block b : matchingBlocks(posting, posting.view())) {
                 out.add(b.element());
             }
             return out;
@@ -98,12 +103,20 @@ public final class Scope {
 
     /** The text regions in scope, outermost only, in reading order, so nested matches count once. */
     public List<TextRegion> regions(Posting posting) {
+        return regions(posting, posting.view());
+    }
+
+    /**
+     * As {@link #regions(Posting)}, with the posting's text as the {@code contains:} pattern searches it
+     * ({@link RuleContext#index()}: the literals' occurrences looked up, not searched for).
+     */
+    public List<TextRegion> regions(Posting posting, PolicyPattern.Text text) {
         if (isWhole()) {
             return List.of(posting.view().whole());
         }
         if (contains != null) {
             List<TextRegion> out = new ArrayList<>();
-            for (Posting.Block b : matchingBlocks(posting)) {
+            for (Posting.Block b : matchingBlocks(posting, text)) {
                 out.add(b.region());
             }
             return out;
@@ -112,11 +125,11 @@ public final class Scope {
     }
 
     /** Leaf blocks inside the selector/section regions whose text matches {@code contains}. */
-    private List<Posting.Block> matchingBlocks(Posting posting) {
+    private List<Posting.Block> matchingBlocks(Posting posting, PolicyPattern.Text text) {
         List<TextRegion> within = selector == null && section == null ? List.of(posting.view().whole()) : baseRegions(posting);
         List<Posting.Block> out = new ArrayList<>();
         // Speed: a block without the pattern's required literals cannot match (see PolicyPattern).
-        PolicyPattern.Search search = contains.search(posting.view());
+        PolicyPattern.Search search = contains.search(text);
         for (Posting.Block b : posting.blocks()) {
             if (b.region().view() == posting.view() && !search.mayMatch(b.region().start(), b.region().end())) {
                 continue;

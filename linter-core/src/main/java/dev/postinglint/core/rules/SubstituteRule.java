@@ -48,10 +48,17 @@ final class SubstituteRule implements Rule {
     }
 
     @Override
+    public List<PolicyPattern> searchedPatterns() {
+        List<PolicyPattern> out = new ArrayList<>(wrong);
+        out.addAll(info.scope().searchedPatterns());
+        return out;
+    }
+
+    @Override
     public void check(RuleContext ctx, FindingSink sink) {
         for (int i = 0; i < wrong.size(); i++) {
             // One pattern at a time, so each match knows its replacement.
-            for (MatchPatterns.Match m : new MatchPatterns(List.of(wrong.get(i))).findAll(ctx.regions(info.scope()))) {
+            for (MatchPatterns.Match m : new MatchPatterns(List.of(wrong.get(i))).findAll(ctx.regions(info.scope()), ctx.index())) {
                 if (excused(ctx, m)) {
                     continue;
                 }

@@ -179,7 +179,7 @@ public final class EditorSession {
         if (posting[0] == null) {
             return null;
         }
-        RuleContext ctx = new RuleContext(posting[0], policy.fields(), policy.company(), linter.asOf(), policy.gazetteer());
+        RuleContext ctx = new RuleContext(posting[0], policy.fields(), policy.company(), linter.asOf(), policy.gazetteer(), policy.matcher());
         When when = rule.rule().info().when();
         When.JurisdictionWindow w = when.match(ctx);
         String field = when.jurisdictionField() != null ? when.jurisdictionField() : when.field();

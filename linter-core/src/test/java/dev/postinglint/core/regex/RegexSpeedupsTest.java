@@ -2,8 +2,6 @@ package dev.postinglint.core.regex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.re2j.Matcher;
@@ -12,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -191,6 +190,8 @@ class RegexSpeedupsTest {
     void searchesFindExactlyWhatFindFinds() throws IOException {
         Random r = new Random(11);
         List<String> all = allPatterns();
+        // The policy-wide automaton over every pattern's literals, as a loaded policy holds it.
+        PolicyMatcher matcher = PolicyMatcher.of(all.stream().map(re -> PolicyPattern.of(Pattern.compile(re))).toList());
         int compared = 0;
         int scanned = 0;
         for (String re : all) {
@@ -205,27 +206,40 @@ class RegexSpeedupsTest {
                 int to = Math.max(from, whole.length() - r.nextInt(Math.max(1, whole.length() / 3)));
                 String text = whole.substring(from, to);
                 List<String> expected = plain(p, text);
-                PolicyPattern.Search search = pp.search(new Whole(whole));
-                if (!search.mayMatch(from, to)) {
-                    assertEquals(List.of(), expected, () -> re + " skipped '" + text + "'");
-                    continue;
+                String expectedFirst = firstGroups(p, text);
+                // Each literal searched for on its own, and looked up in one pass of the automaton.
+                for (PolicyPattern.Text searched : List.of(new Whole(whole), matcher.index(new Whole(whole)))) {
+                    PolicyPattern.Search search = pp.search(searched);
+                    if (!search.mayMatch(from, to)) {
+                        assertEquals(List.of(), expected, () -> re + " skipped '" + text + "'");
+                        continue;
+                    }
+                    List<String> fast = new ArrayList<>();
+                    search.findAll(text, from, (s, e) -> fast.add(s + ".." + e));
+                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                    PolicyPattern.Groups first = search.firstGroups(text, from);
+                    assertEquals(expectedFirst, first == null ? null : Arrays.toString(first.spans()), () -> re + " on '" + text + "'");
                 }
-                List<String> fast = new ArrayList<>();
-                search.findAll(text, from, (s, e) -> fast.add(s + ".." + e));
-                assertEquals(expected, fast, () -> re + " on '" + text + "'");
-                Matcher first = search.first(text, from);
-                Matcher plainFirst = p.matcher(text);
-                if (plainFirst.find()) {
-                    assertNotNull(first, re);
-                    assertEquals(plainFirst.start() + ".." + plainFirst.end(), first.start() + ".." + first.end(), () -> re + " on '" + text + "'");
-                } else {
-                    assertNull(first, re);
-                }
+                assertEquals(expectedFirst, pp.firstGroups(text) == null ? null : Arrays.toString(pp.firstGroups(text).spans()), re);
                 compared += expected.isEmpty() ? 0 : 1;
             }
         }
         assertTrue(compared > 3000, "compared " + compared);
         assertTrue(scanned > 60, "scanned " + scanned);
+    }
+
+    /** The first match of a plain find() and every group's [start, end), as {@link PolicyPattern.Groups#spans()} gives them; null: no match. */
+    static String firstGroups(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        int[] spans = new int[2 * (m.groupCount() + 1)];
+        for (int g = 0; g <= m.groupCount(); g++) {
+            spans[2 * g] = m.start(g) < 0 ? -1 : m.start(g);
+            spans[2 * g + 1] = m.start(g) < 0 ? -1 : m.end(g);
+        }
+        return Arrays.toString(spans);
     }
 
     @Test

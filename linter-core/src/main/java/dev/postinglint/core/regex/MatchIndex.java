@@ -1,0 +1,68 @@
+package dev.postinglint.core.regex;
+
+/**
+ * One text (a posting's text view) with the occurrences of every literal of its policy's
+ * {@link PolicyMatcher}, found in one pass of the automaton on first use and shared by every rule's
+ * patterns: {@link PolicyPattern#search} on an index looks occurrences up instead of searching the
+ * text for them. One index per posting and policy, used by one thread.
+ */
+public final class MatchIndex implements PolicyPattern.Text {
+    private static final int[] NONE = new int[0];
+
+    private final PolicyMatcher matcher;
+    private final PolicyPattern.Text text;
+    private int[][] occurrences;
+
+    MatchIndex(PolicyMatcher matcher, PolicyPattern.Text text) {
+        this.matcher = matcher;
+        this.text = text;
+    }
+
+    /** The indexed text. */
+    public PolicyPattern.Text text() {
+        return text;
+    }
+
+    @Override
+    public String folded() {
+        return text.folded();
+    }
+
+    @Override
+    public int[] runs() {
+        return text.runs();
+    }
+
+    /**
+     * Where {@code literal} (folded) starts in the folded text, sorted; overlapping occurrences
+     * included, as repeated {@code indexOf(literal, at + 1)} finds them. Null when the literal is not
+     * in the policy's automaton. The array is shared: callers must not change it.
+     */
+    @Override
+    public int[] occurrences(String literal) {
+        int id = matcher.id(literal);
+        if (id < 0) {
+            return null;
+        }
+        if (occurrences == null) {
+            occurrences = matcher.occurrences(text.folded());
+        }
+        int[] o = occurrences[id];
+        return o == null ? NONE : o;
+    }
+
+    /** The first index of sorted {@code occurrences} whose value is at least {@code from} (its length when none). */
+    static int firstAtOrAfter(int[] occurrences, int from) {
+        int lo = 0;
+        int hi = occurrences.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (occurrences[mid] < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.postinglint.core.regex;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The policy-wide automaton ({@link PolicyMatcher}, {@link MatchIndex}) finds every occurrence that
+ * repeated {@code indexOf} finds, and searches through it report what plain RE2/J reports; field
+ * patterns that end in a long {@code [^\n]{m,n}} give plain RE2/J's first match and groups.
+ * {@link RegexSpeedupsTest} compares every shipped and tricky pattern through the index on random texts.
+ */
+class PolicyMatcherTest {
+
+    @Test
+    void occurrencesAreThoseOfIndexOf() {
+        Random r = new Random(3);
+        List<String> literals = List.of("aaa", "aba", "abab", "bab", "opportunit", "eeo", "€€€", "–a–", "rock", "ock", "$ x", " xk");
+        PolicyMatcher matcher = PolicyMatcher.of(literals.stream().map(l -> PolicyPattern.of(Pattern.compile(Pattern.quote(l)))).toList());
+        assertEquals(literals.size(), matcher.size());
+        String[] words = {"a", "b", "ab", "aab", "aba", "–", "€€", "$ ", "opportunity", "EEO", "€", "–", "rock", "ROCK", "é", "\ud83d\ude00", " ", "x", "k", "$"};
+        for (int i = 0; i < 300; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int w = r.nextInt(60); w > 0; w--) {
+                b.append(words[r.nextInt(words.length)]);
+            }
+            String text = b.toString();
+            MatchIndex index = matcher.index(new RegexSpeedupsTest.Whole(text));
+            String folded = PolicyPattern.fold(text);
+            for (String l : literals) {
+                List<Integer> expected = new ArrayList<>();
+                for (int at = folded.indexOf(l); at >= 0; at = folded.indexOf(l, at + 1)) {
+                    expected.add(at);
+                }
+                assertEquals(expected, Arrays.stream(index.occurrences(l)).boxed().toList(), () -> l + " in '" + text + "'");
+            }
+            assertNull(index.occurrences("zzz"), "a literal outside the automaton is not indexed");
+            assertNull(index.occurrences("a"), "nor one too short to be worth indexing");
+        }
+    }
+
+    @Test
+    void thousandsOfPhrasesFindWhatEachFindsAlone() {
+        Random r = new Random(5);
+        String[] vocabulary = new String[60];
+        for (int i = 0; i < vocabulary.length; i++) {
+            vocabulary[i] = Integer.toString(i * 7919 + 1000, 36);
+        }
+        List<PolicyPattern> phrases = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            String phrase = vocabulary[r.nextInt(vocabulary.length)] + " " + vocabulary[r.nextInt(vocabulary.length)];
+            phrases.add(PolicyPattern.of(Pattern.compile(PolicyPattern.phraseRegex(phrase))));
+        }
+        StringBuilder b = new StringBuilder();
+        while (b.length() < 20_000) {
+            String w = vocabulary[r.nextInt(vocabulary.length)];
+            b.append(r.nextInt(5) == 0 ? w.toUpperCase(java.util.Locale.ROOT) : w).append(r.nextInt(8) == 0 ? "\n" : r.nextInt(3) == 0 ? "  " : " ");
+        }
+        String text = b.toString();
+        MatchIndex index = PolicyMatcher.of(phrases).index(new RegexSpeedupsTest.Whole(text));
+        int matched = 0;
+        for (PolicyPattern p : phrases) {
+            List<String> expected = RegexSpeedupsTest.plain(Pattern.compile(p.pattern()), text);
+            List<String> found = new ArrayList<>();
+            PolicyPattern.Search s = p.search(index);
+            if (s.mayMatch(0, text.length())) {
+                s.findAll(text, 0, (st, e) -> found.add(st + ".." + e));
+            }
+            assertEquals(expected, found, p.pattern());
+            matched += expected.isEmpty() ? 0 : 1;
+        }
+        assertTrue(matched > 300, "phrases found: " + matched);
+    }
+
+    /** The shipped location field patterns, and texts whose lines are longer than the bound, end early, or hold surrogate pairs. */
+    @Test
+    void lineTailsGiveThePlainFirstMatchAndGroups() {
+        List<String> patterns = List.of(
+                "(?im)^\\s*(?P<label>(?:available\\s+|job\\s+|office\\s+|work\\s+|primary\\s+)?locations?(?:\\s*\\(s\\))?\\s*(?::|\\s[-–—]\\s))\\s*(?P<value>[^\\n]{2,150})",
+                "(?i)(?P<label>\\b(?:available\\s+|job\\s+|office\\s+|work\\s+)?locations?(?:\\s*\\(s\\))?\\s*[:\\-–]+)\\s*(?P<value>[^\\n]{2,150})",
+                "(?i)(?P<label>\\bavailable\\s+locations?(?:\\s*\\(s\\))?\\s*:)\\s*(?P<value>[^\\n]{2,200})",
+                "(?i)\\blocation:\\s*([^\\n]{1,30})", "(?i)\\blocation:\\s*(?:[^\\n]{3,40})", "(?i)location:\\s*[^\\n]{0,20}");
+        String[] pieces = {"Location:", "location -", "Locations (s):", "Available locations:", "Job location –", " ", "\n", "  \n ", "\t",
+            "Paris", "San Francisco, CA", "x", "\ud83d\ude00", "é", "-", ":", "a".repeat(140), "b".repeat(30), "Remote (US)"};
+        Random r = new Random(9);
+        int tails = 0;
+        for (String re : patterns) {
+            Pattern p = Pattern.compile(re);
+            PolicyPattern pp = PolicyPattern.of(p);
+            assertTrue(pp.hasLineTail(), re);
+            PolicyMatcher matcher = PolicyMatcher.of(List.of(pp));
+            for (int i = 0; i < 800; i++) {
+                StringBuilder b = new StringBuilder();
+                for (int k = 1 + r.nextInt(12); k > 0; k--) {
+                    b.append(pieces[r.nextInt(pieces.length)]);
+                }
+                String whole = b.toString();
+                int from = r.nextInt(Math.max(1, whole.length() / 4));
+                String text = whole.substring(from);
+                String expected = RegexSpeedupsTest.firstGroups(p, text);
+                PolicyPattern.Groups viaIndex = pp.search(matcher.index(new RegexSpeedupsTest.Whole(whole))).firstGroups(text, from);
+                PolicyPattern.Groups alone = pp.firstGroups(text);
+                assertEquals(expected, viaIndex == null ? null : Arrays.toString(viaIndex.spans()), () -> re + " on '" + text + "'");
+                assertEquals(expected, alone == null ? null : Arrays.toString(alone.spans()), () -> re + " on '" + text + "'");
+                tails += expected != null && expected.length() > 0 ? 1 : 0;
+            }
+        }
+        assertTrue(tails > 500, "matches compared: " + tails);
+        assertFalse(PolicyPattern.of(Pattern.compile("a|location:([^\\n]{2,150})")).hasLineTail(), "the tail of one alternative");
+        assertFalse(PolicyPattern.of(Pattern.compile("(location:([^\\n]{2,150}))")).hasLineTail(), "inside a group");
+        assertFalse(PolicyPattern.of(Pattern.compile("(?U)location:([^\\n]{2,150})")).hasLineTail(), "not greedy");
+        assertFalse(PolicyPattern.of(Pattern.compile("location:\\Q[^\\n]{2,150}")).hasLineTail(), "quoted");
+        assertArrayEquals(new int[] {0, 12, 10, 12}, PolicyPattern.of(Pattern.compile("location: *([^\\n]{2,40})")).firstGroups("location: ab\ncd").spans());
+    }
+}
