@@ -20,6 +20,8 @@ import org.jsoup.nodes.TextNode;
 public final class Posting {
     private final SourceText source;
     private final Document document;
+    /** The element whose subtree is the posting ({@link ContentChoice}): the document itself unless a whole page's main content was chosen. */
+    private final Element content;
     private final TextView view;
     private final Map<Element, int[]> elementSpans;
     private final List<Heading> headings;
@@ -36,13 +38,14 @@ public final class Posting {
     }
 
     Posting(SourceText source, Document document, TextView view, Map<Element, int[]> elementSpans) {
-        this(source, document, view, elementSpans, Metadata.NONE, null);
+        this(source, document, document, view, elementSpans, Metadata.NONE, null);
     }
 
-    Posting(SourceText source, Document document, TextView view, Map<Element, int[]> elementSpans, Metadata metadata,
-            RenderedOffsets rendered) {
+    Posting(SourceText source, Document document, Element content, TextView view, Map<Element, int[]> elementSpans,
+            Metadata metadata, RenderedOffsets rendered) {
         this.source = source;
         this.document = document;
+        this.content = content;
         this.view = view;
         this.elementSpans = elementSpans;
         this.metadata = metadata;
@@ -87,6 +90,32 @@ public final class Posting {
 
     public TextView view() {
         return view;
+    }
+
+    /**
+     * The element whose subtree is the posting: the document, or on a whole page the main content
+     * that {@link ContentChoice} chose. The text view, headings and blocks hold only what is in it.
+     */
+    public Element content() {
+        return content;
+    }
+
+    /** Whether an element is part of the posting's content (always, unless a whole page's main content was chosen). */
+    public boolean inContent(Element e) {
+        if (content == document) {
+            return true;
+        }
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == content) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where headings and blocks are looked for: the body of a whole file, else the chosen content. */
+    private Element textRoot() {
+        return content == document ? document.body() : content;
     }
 
     /** The text region an element covers; empty (at 0) for an element outside the text (e.g. in head). */
@@ -156,7 +185,7 @@ public final class Posting {
     public List<Block> blocks() {
         if (blocks == null) {
             List<Block> out = new ArrayList<>();
-            Element body = document.body();
+            Element body = textRoot();
             if (body != null) {
                 for (Element el : body.getAllElements()) {
                     String tag = el.normalName();
@@ -226,7 +255,8 @@ public final class Posting {
 
     private List<Heading> findHeadings() {
         List<Heading> found = new ArrayList<>();
-        for (Element el : document.body() == null ? List.<Element>of() : document.body().getAllElements()) {
+        Element root = textRoot();
+        for (Element el : root == null ? List.<Element>of() : root.getAllElements()) {
             String tag = el.normalName();
             boolean isHeading = tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
             if (!isHeading && (tag.equals("p") || tag.equals("div")) && isLeafBlock(el)) {
