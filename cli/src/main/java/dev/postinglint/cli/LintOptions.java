@@ -54,6 +54,11 @@ final class LintOptions {
     @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Refuse postings larger than this (default: 32M; suffixes K, M).")
     String maxFileSize;
 
+    @Option(names = "--content", paramLabel = "auto|whole-file|SELECTOR",
+            description = "Which part of an HTML file is the posting: auto (a whole page's main content, else the file),"
+                    + " whole-file, or the first element a CSS selector matches (default: the policy's content:, else auto).")
+    String content;
+
     /** The {@code --fail-on} gate: the CLI fails on the first finding at that level. */
     FailGate gate() {
         return FailGate.at(Options.failOn("--fail-on", failOn).orElse(null));
@@ -68,7 +73,8 @@ final class LintOptions {
             throw new SessionException("--threads must be between 1 and " + MAX_THREADS + ", not " + threads);
         }
         return new LintSettings(policy.policies, Path.of(""), Options.asOf("--as-of", asOf, LocalDate.now()),
-                threads == null ? LintSettings.defaultThreads() : threads, Options.fileSize("--max-file-size", maxFileSize));
+                threads == null ? LintSettings.defaultThreads() : threads, Options.fileSize("--max-file-size", maxFileSize),
+                Options.content("--content", content));
     }
 
     /**

@@ -82,14 +82,14 @@ final class Findings {
         };
     }
 
-    /** For a drift finding: where the majority version is (the first posting that uses it). */
+    /** For a drift finding: where the majority (or newest) version is (the first posting that uses it). */
     private static List<DiagnosticRelatedInformation> drift(Finding f, FileResult r, LintReport report, Path root) {
         List<DiagnosticRelatedInformation> out = new ArrayList<>();
         if (root == null) {
             return out;
         }
         for (DriftGroup g : report.drift()) {
-            if (!g.ruleId().equals(f.ruleId()) || g.variants().isEmpty() || g.referenceKind() != DriftGroup.ReferenceKind.MAJORITY) {
+            if (!g.ruleId().equals(f.ruleId()) || g.variants().isEmpty() || g.referenceKind() == DriftGroup.ReferenceKind.APPROVED) {
                 continue;
             }
             DriftGroup.Variant majority = g.variants().get(0);

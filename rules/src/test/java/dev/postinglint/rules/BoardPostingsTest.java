@@ -63,9 +63,12 @@ class BoardPostingsTest {
         FileResult lt = job(r, "#london-toronto");
         assertEquals(List.of("pay-range-present-canada"), ids(lt));
         assertTrue(lt.findings().get(0).message().contains("Ontario"), lt.findings().get(0).message());
-        // The board says London: the body's "San Francisco" line does not bring California's law.
-        assertEquals(List.of(), ids(job(r, "#london")));
-        assertEquals("London, UK", job(r, "#london").location());
+        // The board says London and the body San Francisco: both places count, so California's law applies,
+        // and the disagreement is a warning of its own.
+        FileResult london = job(r, "#london");
+        assertEquals(List.of("pay-range-present-us", "location-line-matches-metadata"), ids(london));
+        assertTrue(london.findings().get(0).message().contains("California"), london.findings().get(0).message());
+        assertEquals("London, UK", london.location());
     }
 
     @Test

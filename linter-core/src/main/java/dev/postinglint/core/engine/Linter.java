@@ -22,6 +22,7 @@ import dev.postinglint.core.model.ToolInfo;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyResolver;
 import dev.postinglint.core.policy.PolicyRule;
+import dev.postinglint.core.posting.ContentChoice;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.rules.CorpusRule;
 import dev.postinglint.core.rules.FieldValue;
@@ -62,11 +63,24 @@ public final class Linter {
     private final LocalDate asOf;
     private final int threads;
     private final long maxFileBytes;
+    /** {@code --content}: replaces every policy's {@code content:} when not null. */
+    private final ContentChoice content;
 
     public Linter(LocalDate asOf, int threads, long maxFileBytes) {
+        this(asOf, threads, maxFileBytes, null);
+    }
+
+    /** A linter whose choice of content (null: each policy's own) overrides the policies'. */
+    public Linter(LocalDate asOf, int threads, long maxFileBytes, ContentChoice content) {
         this.asOf = asOf;
         this.threads = Math.max(1, threads);
         this.maxFileBytes = maxFileBytes;
+        this.content = content;
+    }
+
+    /** Which part of an HTML file is the posting under this policy. */
+    ContentChoice contentFor(Policy policy) {
+        return content != null ? content : policy.content();
     }
 
     public Linter(LocalDate asOf) {
@@ -264,7 +278,7 @@ public final class Linter {
         Inputs.expand(file, maxFileBytes, sources, source -> {
             Posting posting;
             try {
-                posting = source.load();
+                posting = source.load(contentFor(policy));
                 RuleContext ctx = new RuleContext(posting, policy.fields(), policy.company(), asOf, policy.gazetteer(), policy.matcher());
                 check(ctx, corpusRules); // a corpus rule's observation may use what its check found
                 for (PolicyRule pr : corpusRules) {
@@ -324,7 +338,7 @@ public final class Linter {
         Posting posting;
         long t0 = RuleTimes.ON ? RuleTimes.now() : 0;
         try {
-            posting = input.load();
+            posting = input.load(contentFor(policy));
         } catch (InputProblem p) {
             return unreadable(input, policy, p);
         }

@@ -1,7 +1,9 @@
 package dev.postinglint.core.input;
 
 import dev.postinglint.core.model.JobOrigin;
+import dev.postinglint.core.posting.ContentChoice;
 import dev.postinglint.core.posting.MarkdownParser;
+import dev.postinglint.core.posting.Metadata;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.PostingParser;
 import dev.postinglint.core.posting.UnreadableMarkup;
@@ -71,10 +73,10 @@ public final class Inputs {
         }
 
         @Override
-        public Posting load() throws InputProblem {
+        public Posting load(ContentChoice content) throws InputProblem {
             SourceText source = reader.read(input);
             if (!markdown) {
-                return PostingParser.parse(source);
+                return PostingParser.parse(source, Metadata.NONE, content);
             }
             FrontMatter.Result front = FrontMatter.read(source);
             try {
@@ -104,11 +106,11 @@ public final class Inputs {
         }
 
         @Override
-        public Posting load() throws InputProblem {
+        public Posting load(ContentChoice content) throws InputProblem {
             if (job.problem() != null) {
                 throw new InputProblem(job.problem() + " (export line " + job.line() + ", column " + job.column() + ")", false);
             }
-            return PostingParser.parse(new SourceText(displayPath(), job.content()), job.metadata());
+            return PostingParser.parse(new SourceText(displayPath(), job.content()), job.metadata(), content);
         }
     }
 
@@ -125,7 +127,7 @@ public final class Inputs {
         }
 
         @Override
-        public Posting load() throws InputProblem {
+        public Posting load(ContentChoice content) throws InputProblem {
             throw problem;
         }
     }

@@ -1,6 +1,7 @@
 package dev.postinglint.core.input;
 
 import dev.postinglint.core.model.JobOrigin;
+import dev.postinglint.core.posting.ContentChoice;
 import dev.postinglint.core.posting.Posting;
 
 /**
@@ -28,6 +29,14 @@ public interface PostingSource {
         return origin() == null;
     }
 
-    /** Reads and parses the posting; an {@link InputProblem} when it is not a posting that can be checked. */
-    Posting load() throws InputProblem;
+    /** Reads and parses the posting, its content chosen automatically ({@link ContentChoice#AUTO}). */
+    default Posting load() throws InputProblem {
+        return load(ContentChoice.AUTO);
+    }
+
+    /**
+     * Reads and parses the posting, its text the part of an HTML file that {@code content} chooses;
+     * an {@link InputProblem} when it is not a posting that can be checked.
+     */
+    Posting load(ContentChoice content) throws InputProblem;
 }

@@ -54,6 +54,21 @@ public record Jurisdictions(Set<String> codes, Set<String> remoteCountries, List
         return false;
     }
 
+    /**
+     * These places and {@code other}'s: a job whose board says one place and whose text another is in
+     * scope of both. The parts left unresolved stay this one's (the value that is reported).
+     */
+    public Jurisdictions plus(Jurisdictions other) {
+        if (other.codes.isEmpty() && other.remoteCountries.isEmpty()) {
+            return this;
+        }
+        Set<String> c = new java.util.HashSet<>(codes);
+        c.addAll(other.codes);
+        Set<String> r = new java.util.HashSet<>(remoteCountries);
+        r.addAll(other.remoteCountries);
+        return new Jurisdictions(c, r, unresolved);
+    }
+
     public boolean isEmpty() {
         return codes.isEmpty();
     }

@@ -5,14 +5,19 @@ import java.util.List;
 
 /**
  * One boilerplate block (an About Us paragraph, an EEO statement ...) across the postings of a run:
- * the reference text (the approved text, or the majority variant when there is no approved one) and
+ * the reference text (the approved text, or the majority or newest variant when there is no approved one) and
  * every variant found, with the postings that use it and a word diff against the reference.
  * Produced by corpus-level rules; reports show it as the drift view.
  */
 public record DriftGroup(String ruleId, String block, String referenceText, ReferenceKind referenceKind,
         List<Variant> variants) {
 
-    public enum ReferenceKind { APPROVED, MAJORITY }
+    /**
+     * What the reference is: the approved text, the variant most postings use, or (where the postings'
+     * dates are known) the variant of postings newer than every posting of the majority, which is an
+     * update the others have not had yet.
+     */
+    public enum ReferenceKind { APPROVED, MAJORITY, NEWEST }
 
     public DriftGroup {
         variants = List.copyOf(variants);

@@ -2,6 +2,7 @@ package dev.postinglint.core.policy;
 
 import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.model.Waiver;
+import dev.postinglint.core.posting.ContentChoice;
 import dev.postinglint.core.regex.PolicyMatcher;
 import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.rules.Company;
@@ -14,18 +15,19 @@ import java.util.Optional;
  * An effective policy: every file it extends merged in order, overrides applied, all patterns and
  * selectors compiled; the waivers of every file, in order; the gazetteer its jurisdiction rules
  * resolve locations with ({@link Gazetteer#EMPTY} when no rule needs one); the {@code ignore:} globs of
- * every file. Immutable; shared by all worker threads. {@code origins} says where each rule, field and
+ * every file; {@code content}, which part of an HTML file is the posting (the last file that says wins). Immutable; shared by all worker threads. {@code origins} says where each rule, field and
  * fact was defined and what it overrides.
  */
 public record Policy(String name, String version, List<String> sources, Company company,
         Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers,
-        Gazetteer gazetteer, Origins origins, List<IgnoreGlobs> ignores, PolicyMatcher matcher) {
+        Gazetteer gazetteer, Origins origins, List<IgnoreGlobs> ignores, ContentChoice content, PolicyMatcher matcher) {
 
     /** A policy with the {@link PolicyMatcher} of its enabled rules' and its fields' patterns, built here once. */
     public Policy(String name, String version, List<String> sources, Company company,
             Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers,
-            Gazetteer gazetteer, Origins origins, List<IgnoreGlobs> ignores) {
-        this(name, version, sources, company, fields, rules, examples, waivers, gazetteer, origins, ignores, matcher(rules, fields));
+            Gazetteer gazetteer, Origins origins, List<IgnoreGlobs> ignores, ContentChoice content) {
+        this(name, version, sources, company, fields, rules, examples, waivers, gazetteer, origins, ignores, content,
+                matcher(rules, fields));
     }
 
     private static PolicyMatcher matcher(List<PolicyRule> rules, Map<String, FieldSpec> fields) {
@@ -57,7 +59,12 @@ public record Policy(String name, String version, List<String> sources, Company 
 
     /** The same policy with these {@code ignore:} globs. */
     public Policy withIgnores(List<IgnoreGlobs> globs) {
-        return new Policy(name, version, sources, company, fields, rules, examples, waivers, gazetteer, origins, globs, matcher);
+        return new Policy(name, version, sources, company, fields, rules, examples, waivers, gazetteer, origins, globs, content, matcher);
+    }
+
+    /** The same policy with another choice of content ({@code --content} on the command line). */
+    public Policy withContent(ContentChoice choice) {
+        return new Policy(name, version, sources, company, fields, rules, examples, waivers, gazetteer, origins, ignores, choice, matcher);
     }
 
     /** Whether one of the policy's {@code ignore:} globs says {@code file} is not a posting. */

@@ -3,6 +3,7 @@ package dev.postinglint.core.policy;
 import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.Waiver;
+import dev.postinglint.core.posting.ContentChoice;
 import dev.postinglint.core.regex.Globs;
 import dev.postinglint.core.rules.Company;
 import dev.postinglint.core.rules.FieldSpec;
@@ -148,6 +149,8 @@ public final class PolicyLoader {
         final List<Waiver> waivers = new ArrayList<>();
         final List<FilePlace> waiverRulePlaces = new ArrayList<>();
         final List<IgnoreGlobs> ignores = new ArrayList<>();
+        /** {@code content:}, or null when the file does not say. */
+        ContentChoice content;
     }
 
     private final class Graph {
@@ -451,8 +454,18 @@ public final class PolicyLoader {
             }
         }));
         m.get("ignore").ifPresent(v -> problems.attempt(() -> f.ignores.add(readIgnore(v, PolicyLocations.onDisk(dir)))));
+        m.get("content").ifPresent(v -> problems.attempt(() -> f.content = readContent(v)));
         problems.attempt(m::finish);
         return f;
+    }
+
+    /** {@code content: auto | whole-file | SELECTOR}: which part of an HTML file is the posting. */
+    private static ContentChoice readContent(YamlValue v) {
+        try {
+            return ContentChoice.parse(v.asNonBlank("'content'"));
+        } catch (IllegalArgumentException e) {
+            throw v.error(e.getMessage());
+        }
     }
 
     /** {@code ignore:} one glob or a list, relative to the policy file's directory (so not in a builtin pack). */
@@ -681,6 +694,7 @@ public final class PolicyLoader {
         Map<String, Origins.Origin> factOrigins = new LinkedHashMap<>();
         Set<String> brokenRules = new HashSet<>();
         Set<String> brokenFields = new HashSet<>();
+        ContentChoice content = ContentChoice.AUTO;
         List<PackExample> examples = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         for (PolicyFile f : files) {
@@ -734,6 +748,9 @@ public final class PolicyLoader {
                 ruleOrigins.put(id, new Origins.Origin(r.info().place(), f.ruleYaml.get(id), prior == null ? null : prior.place()));
             }
             examples.addAll(f.examples);
+            if (f.content != null) {
+                content = f.content; // the extending file, read last, says last
+            }
         }
         Company company = new Company(facts);
         checkCategories(files, problems);
@@ -781,7 +798,7 @@ public final class PolicyLoader {
         }
         Gazetteer gazetteer = problems.get(() -> gazetteerFor(rules.values()));
         return new Policy(name, version, sources, company, fields, new ArrayList<>(rules.values()), examples, waivers,
-                gazetteer == null ? Gazetteer.EMPTY : gazetteer, new Origins(ruleOrigins, fieldOrigins, factOrigins), List.of());
+                gazetteer == null ? Gazetteer.EMPTY : gazetteer, new Origins(ruleOrigins, fieldOrigins, factOrigins), List.of(), content);
     }
 
     /**

@@ -95,7 +95,7 @@ public final class MarkdownParser {
         Document doc = PostingParser.html(html);
         TextViewBuilder.Built built = new TextViewBuilder(new SourceText(source.name(), html)).build(doc);
         TextView view = offsets.remap(built.view(), source);
-        return new Posting(source, doc, view, built, metadata, offsets);
+        return new Posting(source, doc, doc, view, built, metadata, offsets);
     }
 
     /**

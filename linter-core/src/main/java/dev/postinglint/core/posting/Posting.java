@@ -19,6 +19,8 @@ import org.jsoup.select.QueryParser;
 public final class Posting {
     private final SourceText source;
     private final Document document;
+    /** The element whose subtree is the posting ({@link ContentChoice}): the document itself unless a whole page's main content was chosen. */
+    private final Element content;
     private final TextView view;
     private final ElementSpans elementSpans;
     private final List<Heading> headings;
@@ -37,13 +39,15 @@ public final class Posting {
     }
 
     /**
-     * A posting from the walk over its tree ({@link TextViewBuilder}); {@code view} is that walk's view
-     * or, for Markdown, the same text mapped to the Markdown source.
+     * A posting from the walk over its content ({@link TextViewBuilder}); {@code view} is that walk's view
+     * or, for Markdown, the same text mapped to the Markdown source. {@code content} is the document, or on a
+     * whole page the main content that {@link ContentChoice} chose and the walk started from.
      */
-    Posting(SourceText source, Document document, TextView view, TextViewBuilder.Built walked, Metadata metadata,
-            RenderedOffsets rendered) {
+    Posting(SourceText source, Document document, Element content, TextView view, TextViewBuilder.Built walked,
+            Metadata metadata, RenderedOffsets rendered) {
         this.source = source;
         this.document = document;
+        this.content = content;
         this.view = view;
         this.elementSpans = walked.spans();
         this.headings = Collections.unmodifiableList(walked.headings());
@@ -89,6 +93,27 @@ public final class Posting {
 
     public TextView view() {
         return view;
+    }
+
+    /**
+     * The element whose subtree is the posting: the document, or on a whole page the main content
+     * that {@link ContentChoice} chose. The text view, headings and blocks hold only what is in it.
+     */
+    public Element content() {
+        return content;
+    }
+
+    /** Whether an element is part of the posting's content (always, unless a whole page's main content was chosen). */
+    public boolean inContent(Element e) {
+        if (content == document) {
+            return true;
+        }
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == content) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text region an element covers; empty (at 0) for an element outside the text (e.g. in head). */

@@ -2,6 +2,7 @@ package dev.postinglint.core.posting;
 
 import dev.postinglint.core.source.SourceText;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /** Parses posting HTML with position tracking. One jsoup parser per thread: they are not concurrent. */
@@ -18,9 +19,15 @@ public final class PostingParser {
 
     /** An HTML posting with what a board export knows about it. */
     public static Posting parse(SourceText source, Metadata metadata) {
+        return parse(source, metadata, ContentChoice.AUTO);
+    }
+
+    /** An HTML posting whose text is the part of the file that {@code content} chooses (see {@link ContentChoice}). */
+    public static Posting parse(SourceText source, Metadata metadata, ContentChoice content) {
         Document doc = html(source.text());
-        TextViewBuilder.Built built = new TextViewBuilder(source).build(doc);
-        return new Posting(source, doc, built.view(), built, metadata, null);
+        Element root = content.choose(doc);
+        TextViewBuilder.Built built = new TextViewBuilder(source).build(root);
+        return new Posting(source, doc, root, built.view(), built, metadata, null);
     }
 
     /** The jsoup tree of some HTML, positions tracked. */

@@ -79,10 +79,13 @@ final class TextViewBuilder {
     record Built(TextView view, ElementSpans spans, List<Heading> headings, List<Element> leafBlocks) {
     }
 
-    Built build(Document root) {
-        body = existingBody(root);
+    /** The walk from a document (its body holds headings and blocks) or from the chosen content of a whole page. */
+    Built build(Element root) {
+        body = root instanceof Document doc ? existingBody(doc) : root;
         walk(root);
-        root.body(); // as before the one walk: adds an empty body to a document without one (after the walk)
+        if (root instanceof Document doc) {
+            doc.body(); // as before the one walk: adds an empty body to a document without one (after the walk)
+        }
         TextView view = new TextView(source, new String(chars, 0, length),
                 Arrays.copyOf(starts, length), Arrays.copyOf(ends, length));
         if (!inOrder(headingOrder)) {

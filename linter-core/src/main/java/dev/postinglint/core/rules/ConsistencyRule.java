@@ -10,6 +10,7 @@ import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.text.WordDiff;
 import dev.postinglint.core.text.Words;
 import dev.postinglint.core.yaml.YamlMap;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,8 +72,11 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         // Nothing to say about one posting alone: see finish().
     }
 
-    /** One block of one posting: its group key and label, normalized text, and place. */
-    record Seen(String key, String label, String norm, String text, SourceSpan span, SourceLine line) {
+    /**
+     * One block of one posting: its group key and label, normalized text, and place; and when the
+     * board or front matter says so, the day the posting was last updated (else null).
+     */
+    record Seen(String key, String label, String norm, String text, SourceSpan span, SourceLine line, LocalDate updated) {
     }
 
     @Override
@@ -187,7 +191,26 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         SourceSpan span = first.view().sourceSpan(first.start(), last.end());
         // The display text is shared the same way: an editor's workspace index keeps every posting's observations.
         String shared = interned.computeIfAbsent(text.toString(), k -> k);
-        out.add(new Seen(key, label, norm, shared, span, SourceLine.around(ctx.posting().source(), span.start())));
+        out.add(new Seen(key, label, norm, shared, span, SourceLine.around(ctx.posting().source(), span.start()),
+                updated(ctx.posting())));
+    }
+
+    /** Metadata keys that date a posting, first found wins: board exports' update time, front matter's. */
+    private static final List<String> DATE_KEYS = List.of("updated", "published", "date");
+
+    /** The day a posting was last updated, from its metadata (an ISO date or date-time); null when not known. */
+    static LocalDate updated(Posting posting) {
+        for (String key : DATE_KEYS) {
+            String v = posting.metadata().value(key);
+            if (v != null && v.length() >= 10) {
+                try {
+                    return LocalDate.parse(v.substring(0, 10));
+                } catch (java.time.format.DateTimeParseException e) {
+                    // not a date this rule can read: try the next key
+                }
+            }
+        }
+        return null;
     }
 
     /** A block's tokens without what the rule ignores (recruiter tags, pay figures that differ by role). */
@@ -265,24 +288,21 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         if (majority.size() < 2 || majority.size() == sorted.get(1).getValue().size()) {
             return; // no clear majority: nothing to call drift
         }
-        List<String> reference = List.of(sorted.get(0).getKey().split(" "));
-        Seen ref = majority.get(0).seen();
-        List<DriftGroup.Variant> drifted = new ArrayList<>();
-        drifted.add(new DriftGroup.Variant(ref.text(), paths(majority), 1.0, WordDiff.of(reference, reference).tokens()));
+        List<String> majorityTokens = List.of(sorted.get(0).getKey().split(" "));
         // Only variants close to the majority are the same block; the others (another company's
         // "About Us", another job's duties) are different content and do not count.
         Map<Map.Entry<String, List<Occurrence>>, WordDiff> close = new LinkedHashMap<>();
         int cluster = majority.size();
-        Map<String, Integer> referenceBag = bag(reference);
+        Map<String, Integer> referenceBag = bag(majorityTokens);
         for (Map.Entry<String, List<Occurrence>> v : sorted.subList(1, sorted.size())) {
             List<String> tokens = List.of(v.getKey().split(" "));
             // Cheap upper bounds first: most variants are other content, and a diff costs
             // O(n * d). Similarity can never exceed the length ratio or the shared-word ratio.
-            if (2.0 * Math.min(tokens.size(), reference.size()) / (tokens.size() + reference.size()) < threshold
-                    || 2.0 * overlap(referenceBag, tokens) / (tokens.size() + reference.size()) < threshold) {
+            if (2.0 * Math.min(tokens.size(), majorityTokens.size()) / (tokens.size() + majorityTokens.size()) < threshold
+                    || 2.0 * overlap(referenceBag, tokens) / (tokens.size() + majorityTokens.size()) < threshold) {
                 continue;
             }
-            WordDiff d = WordDiff.of(reference, tokens);
+            WordDiff d = WordDiff.of(majorityTokens, tokens);
             if (d.similarity() >= threshold) {
                 close.put(v, d);
                 cluster += v.getValue().size();
@@ -291,22 +311,55 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         if (cluster < minPostings) {
             return;
         }
+        // Where every posting of the block is dated, a variant newer than every posting of the majority
+        // is an update the majority has not had (this year's pay table): it is the reference, and the
+        // older text is never offered as the fix for it.
+        Map.Entry<String, List<Occurrence>> reference = sorted.get(0);
+        DriftGroup.ReferenceKind kind = DriftGroup.ReferenceKind.MAJORITY;
+        Map.Entry<String, List<Occurrence>> newest = newest(sorted.get(0), close.keySet());
+        if (newest != null) {
+            reference = newest;
+            kind = DriftGroup.ReferenceKind.NEWEST;
+            Map<Map.Entry<String, List<Occurrence>>, WordDiff> again = new LinkedHashMap<>();
+            List<String> newestTokens = List.of(newest.getKey().split(" "));
+            again.put(sorted.get(0), WordDiff.of(newestTokens, majorityTokens));
+            for (Map.Entry<String, List<Occurrence>> v : close.keySet()) {
+                if (v != newest) {
+                    again.put(v, WordDiff.of(newestTokens, List.of(v.getKey().split(" "))));
+                }
+            }
+            close = again;
+        }
+        List<String> referenceTokens = List.of(reference.getKey().split(" "));
+        List<Occurrence> refUsers = reference.getValue();
+        Seen ref = refUsers.get(0).seen();
+        List<DriftGroup.Variant> drifted = new ArrayList<>();
+        drifted.add(new DriftGroup.Variant(ref.text(), paths(refUsers), 1.0, WordDiff.of(referenceTokens, referenceTokens).tokens()));
+        String looseReference = loose(referenceTokens);
         final int total = cluster;
         for (Map.Entry<Map.Entry<String, List<Occurrence>>, WordDiff> e : close.entrySet()) {
             Map.Entry<String, List<Occurrence>> v = e.getKey();
             WordDiff d = e.getValue();
-            if (v.getValue().size() >= majority.size()) {
+            if (kind == DriftGroup.ReferenceKind.MAJORITY && v.getValue().size() >= majority.size()) {
+                continue;
+            }
+            List<String> tokens = List.of(v.getKey().split(" "));
+            // Not drift: only years or punctuation differ ("© 2025", "U.S." for "US"), or the variant is the
+            // shared text with whole sentences of its own added (a role's sentence in a shared paragraph).
+            if (loose(tokens).equals(looseReference) || onlyAddsSentences(referenceTokens, tokens)) {
                 continue;
             }
             drifted.add(new DriftGroup.Variant(v.getValue().get(0).seen().text(), paths(v.getValue()), d.similarity(), d.tokens()));
+            String version = kind == DriftGroup.ReferenceKind.NEWEST
+                    ? "the newest version (updated " + newestDate(refUsers) + ", used by " + refUsers.size() + " of " + total + " postings)"
+                    : "the version used by " + refUsers.size() + " of " + total + " postings";
             for (Occurrence o : v.getValue()) {
                 String label = o.seen().label();
-                String problem = label + " differs from the version used by " + majority.size() + " of " + total
-                        + " postings (" + d.percent() + "% similar): " + d.summary(3);
+                String problem = label + " differs from " + version + " (" + d.percent() + "% similar): " + d.summary(3);
                 Map<String, String> vars = new HashMap<>();
                 vars.put("problem", problem);
                 vars.put("block", label);
-                vars.put("count", String.valueOf(majority.size()));
+                vars.put("count", String.valueOf(refUsers.size()));
                 vars.put("total", String.valueOf(total));
                 vars.put("similarity", d.percent() + "%");
                 vars.put("diff", d.summary(5));
@@ -316,8 +369,105 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
             }
         }
         if (drifted.size() > 1) {
-            sink.drift(new DriftGroup(info.id(), ref.label(), ref.text(), DriftGroup.ReferenceKind.MAJORITY, drifted));
+            sink.drift(new DriftGroup(info.id(), ref.label(), ref.text(), kind, drifted));
         }
+    }
+
+    /**
+     * The close variant whose postings are all newer than every posting of the majority (the latest such,
+     * ties by use), when every posting in the block has a date; else null.
+     */
+    private static Map.Entry<String, List<Occurrence>> newest(Map.Entry<String, List<Occurrence>> majority,
+            Set<Map.Entry<String, List<Occurrence>>> close) {
+        LocalDate majorityNewest = null;
+        for (Occurrence o : majority.getValue()) {
+            if (o.seen().updated() == null) {
+                return null;
+            }
+            majorityNewest = majorityNewest == null || o.seen().updated().isAfter(majorityNewest) ? o.seen().updated() : majorityNewest;
+        }
+        Map.Entry<String, List<Occurrence>> best = null;
+        LocalDate bestDate = null;
+        for (Map.Entry<String, List<Occurrence>> v : close) {
+            LocalDate oldest = null;
+            LocalDate latest = null;
+            for (Occurrence o : v.getValue()) {
+                LocalDate d = o.seen().updated();
+                if (d == null) {
+                    return null; // some postings undated: the majority stands
+                }
+                oldest = oldest == null || d.isBefore(oldest) ? d : oldest;
+                latest = latest == null || d.isAfter(latest) ? d : latest;
+            }
+            if (oldest.isAfter(majorityNewest) && (best == null || latest.isAfter(bestDate)
+                    || latest.equals(bestDate) && v.getValue().size() > best.getValue().size())) {
+                best = v;
+                bestDate = latest;
+            }
+        }
+        return best;
+    }
+
+    private static LocalDate newestDate(List<Occurrence> occ) {
+        return occ.stream().map(o -> o.seen().updated()).max(LocalDate::compareTo).orElseThrow();
+    }
+
+    /** A year as a word: 1900 to 2099. */
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(?:19|20)\\d\\d");
+
+    /** The words of a text with punctuation dropped and years made alike: two texts that differ only there are the same. */
+    static String loose(List<String> tokens) {
+        StringBuilder b = new StringBuilder();
+        for (String t : tokens) {
+            if (t.isEmpty() || !Character.isLetterOrDigit(t.charAt(0))) {
+                continue;
+            }
+            String w = YEAR.matcher(t).matches() ? "#year" : NOT_LETTER_OR_DIGIT.matcher(t).replaceAll("");
+            b.append(w).append(' ');
+        }
+        return b.toString();
+    }
+
+    /**
+     * Whether the variant is the reference with whole sentences of its own added and nothing changed: the
+     * reference's sentences appear, each unchanged and in order, among the variant's (a role's sentence in a
+     * shared paragraph). Compared as sentences, not by the word diff, whose alignment of full stops is arbitrary.
+     */
+    static boolean onlyAddsSentences(List<String> reference, List<String> variant) {
+        List<List<String>> ref = sentences(reference);
+        List<List<String>> var = sentences(variant);
+        if (var.size() <= ref.size()) {
+            return false;
+        }
+        int matched = 0;
+        for (List<String> sentence : var) {
+            if (matched < ref.size() && sentence.equals(ref.get(matched))) {
+                matched++;
+            } else if (sentence.size() < 4) {
+                return false; // a word or two slipped in is an edit, not a sentence of the role's own
+            }
+        }
+        return matched == ref.size();
+    }
+
+    private static List<List<String>> sentences(List<String> tokens) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String t : tokens) {
+            current.add(t);
+            if (endsSentence(t)) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private static boolean endsSentence(String token) {
+        return token.equals(".") || token.equals("!") || token.equals("?") || token.equals(":");
     }
 
     private static Map<String, Integer> bag(List<String> tokens) {

@@ -140,11 +140,29 @@ public final class RuleContext {
         slots.put(slot, value);
     }
 
-    /** The jurisdictions of a field's value (normally the location), resolved once per posting. */
+    /**
+     * The jurisdictions of a field's value (normally the location), resolved once per posting. When
+     * the board or front matter says one place and the body another, both count: the value read first
+     * (by the field's {@code from:}) and, beside it, the metadata under the field's key and the body's
+     * match of its pattern. A company pack that reads its location from the body alone still has the
+     * board's location counted.
+     */
     public Jurisdictions jurisdictions(String fieldName) {
         return jurisdictions.computeIfAbsent(fieldName, n -> {
             FieldValue v = field(n);
-            return v == null ? Jurisdictions.NONE : gazetteer.resolve(v.value());
+            Jurisdictions j = v == null ? Jurisdictions.NONE : gazetteer.resolve(v.value());
+            FieldSpec spec = fieldSpecs.get(n);
+            if (spec == null) {
+                return j;
+            }
+            FieldValue meta = MetadataFields.value(posting, spec);
+            FieldValue body = spec.readsBody() ? extractFromBody(spec) : null;
+            for (FieldValue other : java.util.Arrays.asList(meta, body)) {
+                if (other != null && (v == null || !other.value().equals(v.value()))) {
+                    j = j.plus(gazetteer.resolve(other.value()));
+                }
+            }
+            return j;
         });
     }
 

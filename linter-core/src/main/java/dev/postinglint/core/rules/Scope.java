@@ -86,7 +86,10 @@ public final class Scope {
             return out;
         }
         Element root = posting.document();
-        List<Element> selected = selector == null ? List.of(root) : Selector.select(selector, root);
+        // Selectors are written against the whole document (so "body [class]" means what it says);
+        // on a whole page only what lies in the posting's content counts.
+        List<Element> selected = selector == null ? List.of(root)
+                : Selector.select(selector, root).stream().filter(posting::inContent).toList();
         if (section == null) {
             return selected;
         }

@@ -63,7 +63,7 @@ final class SelectorRule implements Rule {
         List<Element> matched = new ArrayList<>();
         for (Element root : scopeElements) {
             for (Element e : Selector.select(selector, root)) {
-                if (blankOnly && !isBlank(e)) {
+                if (!ctx.posting().inContent(e) || blankOnly && !isBlank(e)) {
                     continue;
                 }
                 if (boldHeadingOnly && ctx.posting().headings().stream().noneMatch(h -> h.element() == e)) {

@@ -170,7 +170,7 @@ public final class EditorSession {
         Inputs.expand(input, settings.maxFileBytes(), sources, source -> {
             if (posting[0] == null) {
                 try {
-                    posting[0] = source.load();
+                    posting[0] = source.load(policy.content());
                 } catch (InputProblem e) {
                     // not a posting: nothing to explain
                 }

@@ -3,6 +3,7 @@ package dev.postinglint.core.session;
 import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.policy.PolicyResolver;
+import dev.postinglint.core.posting.ContentChoice;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,11 +11,18 @@ import java.util.List;
 /**
  * How postings are linted: which policies ({@code FILE} or {@code builtin:NAME}, relative to
  * {@code policyBase}, used together; none: each posting's nearest {@code .posting-lint.yaml}, else the
- * default pack), as of which day, on how many threads, refusing files above which size.
+ * default pack), as of which day, on how many threads, refusing files above which size; which part of an
+ * HTML file is the posting ({@code --content}; null: each policy's {@code content:}).
  */
-public record LintSettings(List<String> policies, Path policyBase, LocalDate asOf, int threads, long maxFileBytes) {
+public record LintSettings(List<String> policies, Path policyBase, LocalDate asOf, int threads, long maxFileBytes,
+        ContentChoice content) {
     public LintSettings {
         policies = List.copyOf(policies);
+    }
+
+    /** Each policy's own {@code content:} choice. */
+    public LintSettings(List<String> policies, Path policyBase, LocalDate asOf, int threads, long maxFileBytes) {
+        this(policies, policyBase, asOf, threads, maxFileBytes, null);
     }
 
     /** All cores. */
@@ -34,6 +42,6 @@ public record LintSettings(List<String> policies, Path policyBase, LocalDate asO
     }
 
     public Linter linter() {
-        return new Linter(asOf, threads, maxFileBytes);
+        return new Linter(asOf, threads, maxFileBytes, content);
     }
 }

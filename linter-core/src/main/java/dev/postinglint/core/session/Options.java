@@ -2,6 +2,7 @@ package dev.postinglint.core.session;
 
 import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.posting.ContentChoice;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -35,6 +36,18 @@ public final class Options {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new SessionException(option + " must be a date written YYYY-MM-DD, not '" + value + "'");
+        }
+    }
+
+    /** Which part of an HTML file is the posting: auto, whole-file or a CSS selector; null means each policy's {@code content:}. */
+    public static ContentChoice content(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ContentChoice.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new SessionException(option + ": " + e.getMessage());
         }
     }
 

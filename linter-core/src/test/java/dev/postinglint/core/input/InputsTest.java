@@ -6,6 +6,7 @@ import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.policy.Policy;
+import dev.postinglint.core.posting.ContentChoice;
 import dev.postinglint.core.policy.PolicyLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,8 +58,13 @@ class InputsTest {
         Policy p = new PolicyLoader().load("p.yaml", dir);
         FileResult r = new Linter(LocalDate.of(2026, 11, 21)).lintFile(InputFile.of(f), p);
         assertEquals("Rockstar Engineer | Acme Careers", r.title());
-        // The head (title, meta, style, script) is not posting text; the scope selects the posting.
-        assertEquals(List.of("rockstar-anywhere 10:19", "rockstar 11:55", "rockstar-anywhere 11:55"),
+        // The head (title, meta, style, script) is not posting text, and on a whole page (content: auto) nor is
+        // the navigation: the page's main element is the posting.
+        assertEquals(List.of("rockstar 11:55", "rockstar-anywhere 11:55"),
                 r.findings().stream().map((Finding x) -> x.ruleId() + " " + x.span().start()).toList());
+        // content: whole-file reads the navigation too; the scope still selects the posting.
+        FileResult whole = new Linter(LocalDate.of(2026, 11, 21)).lintFile(InputFile.of(f), p.withContent(ContentChoice.WHOLE_FILE));
+        assertEquals(List.of("rockstar-anywhere 10:19", "rockstar 11:55", "rockstar-anywhere 11:55"),
+                whole.findings().stream().map((Finding x) -> x.ruleId() + " " + x.span().start()).toList());
     }
 }

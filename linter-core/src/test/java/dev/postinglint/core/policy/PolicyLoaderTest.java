@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.postinglint.core.posting.ContentChoice;
 import dev.postinglint.core.yaml.PolicyException;
 
 import dev.postinglint.core.model.Severity;
@@ -140,6 +141,18 @@ class PolicyLoaderTest {
         PolicyException e = fails("name: x\nrules:\n  - id: r\n    type: selector\n    severity: error\n    category: html\n    selector: 'p[[['\n");
         assertEquals(7, e.line());
         assertTrue(e.problem().contains("not a valid CSS selector"));
+    }
+
+    @Test
+    void contentIsAutoUnlessAFileSaysAndTheExtendingFileSaysLast() throws IOException {
+        assertEquals(ContentChoice.AUTO, load("name: x\n").content());
+        assertEquals(ContentChoice.WHOLE_FILE, load("name: x\ncontent: whole-file\n").content());
+        write("base.yaml", "name: base\ncontent: '#job'\n");
+        assertEquals("#job", load("name: x\nextends: base.yaml\n").content().toString());
+        assertEquals("main", load("name: x\nextends: base.yaml\ncontent: main\n").content().toString());
+        PolicyException e = fails("name: x\ncontent: 'div[['\n");
+        assertEquals(2, e.line());
+        assertTrue(e.problem().contains("content selector 'div[['") && e.problem().contains("not a valid CSS selector"), e.problem());
     }
 
     @Test

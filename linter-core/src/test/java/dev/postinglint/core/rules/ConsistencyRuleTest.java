@@ -68,6 +68,86 @@ class ConsistencyRuleTest {
         assertTrue(g.variants().get(1).diff().stream().anyMatch(t -> t.kind() == DiffToken.Kind.ADDED && t.text().equals("four")));
     }
 
+    private LintReport lintMarkdown(String policy, String... bodies) throws IOException {
+        List<InputFile> files = new ArrayList<>();
+        for (int i = 0; i < bodies.length; i++) {
+            Path p = dir.resolve("m" + i + ".md");
+            Files.writeString(p, bodies[i]);
+            files.add(InputFile.of(p));
+        }
+        return new Linter(LocalDate.of(2026, 6, 1), 2, 1 << 20).lint(files, PolicyResolver.fixed(Lint.policy(policy)));
+    }
+
+    private static String dated(String updated, String about, String duties) {
+        return "---\nupdated: " + updated + "\n---\n## About us\n\n" + about + "\n\n## What you will do\n\n" + duties + "\n";
+    }
+
+    static final String PAY_2026 = "Pay for this role follows the 2026 pay table: band two is reviewed every January by the people team and published here.";
+    static final String PAY_2025 = "Pay for this role follows the 2025 pay table: band two is reviewed every January by the people team and published here.";
+    static final String PAY_NEW = "Pay for this role follows the new pay table: band two is reviewed every January by the people team and published here.";
+    static final String PAY_OLD = "Pay for this role follows the old pay table: band two is reviewed every January by the people team and published here.";
+
+    @Test
+    void aNewerVersionIsTheReferenceWhenDatesAreKnown() throws IOException {
+        LintReport r = lintMarkdown(BY_HEADING,
+                dated("2025-03-01", PAY_OLD, "Write the billing service."),
+                dated("2025-04-01", PAY_OLD, "Design dashboards."),
+                dated("2025-05-01", PAY_OLD, "Tune queries."),
+                dated("2026-02-01", PAY_NEW, "Plan capacity."));
+        FileResult newer = r.files().get(3);
+        assertEquals(List.of(), newer.findings(), "the newest text is never told to go back to the older one");
+        for (int i = 0; i < 3; i++) {
+            Finding f = r.files().get(i).findings().get(0);
+            assertTrue(f.message().startsWith("About us differs from the newest version (updated 2026-02-01, used by 1 of 4 postings"),
+                    f.message());
+            assertTrue(f.message().contains("removed 'new'; added 'old'"), f.message());
+        }
+        DriftGroup g = r.drift().get(0);
+        assertEquals(DriftGroup.ReferenceKind.NEWEST, g.referenceKind());
+        assertEquals(List.of(newer.path()), g.variants().get(0).postings());
+    }
+
+    @Test
+    void withoutDatesOrWithAnOlderMinorityTheMajorityStands() throws IOException {
+        // An undated posting: nothing is known about which text is newer.
+        LintReport undated = lintMarkdown(BY_HEADING,
+                dated("2025-03-01", PAY_OLD, "a"), dated("2025-04-01", PAY_OLD, "b"), dated("2025-05-01", PAY_OLD, "c"),
+                "## About us\n\n" + PAY_NEW + "\n");
+        assertEquals(1, undated.files().get(3).findings().size());
+        assertEquals(DriftGroup.ReferenceKind.MAJORITY, undated.drift().get(0).referenceKind());
+        // The minority is older than the majority's newest posting: it is the one that drifted.
+        LintReport older = lintMarkdown(BY_HEADING,
+                dated("2026-03-01", PAY_NEW, "a"), dated("2026-04-01", PAY_NEW, "b"), dated("2026-05-01", PAY_NEW, "c"),
+                dated("2026-04-15", PAY_OLD, "d"));
+        assertTrue(older.files().get(3).findings().get(0).message().contains("the version used by 3 of 4 postings"),
+                older.files().get(3).findings().toString());
+    }
+
+    @Test
+    void onlyYearsOrPunctuationDifferingIsNotDrift() throws IOException {
+        LintReport years = lint(BY_HEADING, posting(PAY_2026, "a"), posting(PAY_2026, "b"), posting(PAY_2025, "c"));
+        assertEquals(0, years.summary().warnings(), years.files().toString());
+        String punctuated = PAY_2026.replace("table: band two", "table, band two").replace("here.", "here!");
+        LintReport punctuation = lint(BY_HEADING, posting(PAY_2026, "a"), posting(PAY_2026, "b"), posting(punctuated, "c"));
+        assertEquals(0, punctuation.summary().warnings(), punctuation.files().toString());
+        // A changed word is still drift.
+        LintReport word = lint(BY_HEADING, posting(PAY_2026, "a"), posting(PAY_2026, "b"), posting(PAY_2026.replace("January", "June"), "c"));
+        assertEquals(1, word.summary().warnings());
+    }
+
+    @Test
+    void aRoleSentenceAddedToASharedParagraphIsNotDrift() throws IOException {
+        String withRole = ABOUT + " In this role you will lead our billing team.";
+        String inTheMiddle = ABOUT.replace("people. Our", "people. This role leads the billing team. Our");
+        LintReport r = lint(BY_HEADING, posting(ABOUT, "a"), posting(ABOUT, "b"), posting(ABOUT, "c"),
+                posting(withRole, "d"), posting(inTheMiddle, "e"));
+        assertEquals(0, r.summary().warnings(), r.files().toString());
+        // Words added inside a sentence are drift.
+        LintReport inSentence = lint(BY_HEADING, posting(ABOUT, "a"), posting(ABOUT, "b"),
+                posting(ABOUT.replace("careful people", "careful and curious people"), "c"));
+        assertEquals(1, inSentence.summary().warnings());
+    }
+
     @Test
     void noClearMajorityAndDifferentContentAreNotDrift() throws IOException {
         LintReport tie = lint(BY_HEADING, posting(ABOUT, "a b c d e f"), posting(ABOUT_OLD, "g h i j k l"));

@@ -1,5 +1,9 @@
 package dev.postinglint.core.rules;
 
+import dev.postinglint.core.engine.Linter;
+import dev.postinglint.core.posting.Metadata;
+import dev.postinglint.core.posting.PostingParser;
+import dev.postinglint.core.source.SourceText;
 import static dev.postinglint.core.rules.Lint.at;
 import static dev.postinglint.core.rules.Lint.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,6 +94,29 @@ class ScopesFixesAndConditionsTest {
         assertEquals(List.of(), Lint.run(p, "<p>Location: London, UK</p>", LocalDate.of(2026, 11, 21)));
         PolicyException bad = assertThrows(PolicyException.class, () -> Lint.policy(yaml.replace("US-CO", "Colorado")));
         assertTrue(bad.problem().contains("not a jurisdiction code"), bad.problem());
+    }
+
+    @Test
+    void theBoardsPlaceAndTheBodysPlaceBothCount() {
+        // A company pack's body-only location field: the board's location counts beside it.
+        String yaml = "name: t\nfields:\n  location:\n    pattern: 'Location: (?P<value>[^\\n]+)'\nrules:\n  - id: pay\n    type: require\n"
+                + "    severity: error\n    category: pay-transparency\n    phrase: salary\n    message: 'pay needed in {jurisdiction}'\n"
+                + "    when:\n      jurisdiction:\n        - {code: US-CO, from: 2021-01-01, name: Colorado}\n";
+        Policy p = Lint.policy(yaml);
+        Metadata denverBoard = Metadata.builder().put("location", "Denver, CO").build();
+        assertEquals(List.of("pay needed in Colorado"), messages(p, "<p>Location: London, UK</p>", denverBoard));
+        assertEquals(List.of("pay needed in Colorado"), messages(p, "<p>Build things.</p>", denverBoard));
+        // A field read from the metadata first (as the location pack's is): the body's place counts too.
+        Policy both = Lint.policy(yaml.replace("  location:\n", "  location:\n    from: [metadata, body]\n"));
+        Metadata london = Metadata.builder().put("location", "London, UK").build();
+        assertEquals(List.of("pay needed in Colorado"), messages(both, "<p>Location: Denver, CO</p>", london));
+        assertEquals(List.of(), messages(both, "<p>Location: Paris, France</p>", london));
+    }
+
+    private static List<String> messages(Policy p, String html, Metadata metadata) {
+        RuleContext ctx = new RuleContext(PostingParser.parse(new SourceText("t.html", html), metadata), p.fields(),
+                p.company(), Lint.AS_OF, p.gazetteer());
+        return Linter.check(ctx, p.enabledRules()).stream().map(Finding::message).toList();
     }
 
     @Test

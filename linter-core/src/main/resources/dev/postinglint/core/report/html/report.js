@@ -482,7 +482,7 @@
       var box = h('article', { class: 'drift-group', id: 'drift-' + gi, 'data-rule': g.ruleId },
         h('h3', null, g.block + ' ', h('code', { class: 'rule', text: '[' + g.ruleId + ']' })),
         h('p', { class: 'sub', text: plural(g.variants.length, 'variant') + ' across ' + plural(users, 'posting') + '; compared with the ' +
-          (g.referenceKind === 'approved' ? 'approved text' : 'majority variant') + ':' }),
+          (g.referenceKind === 'approved' ? 'approved text' : g.referenceKind === 'newest' ? 'newest variant' : 'majority variant') + ':' }),
         h('blockquote', { class: 'reference', text: g.referenceText }));
       if (gi < DRIFT_OPEN) {
         renderVariants(box, g);
