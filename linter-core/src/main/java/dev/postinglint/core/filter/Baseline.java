@@ -242,6 +242,9 @@ public final class Baseline {
 
     // ---------------------------------------------------------------- file
 
+    /** Thread-safe once configured; building one per read cost more than reading a small baseline. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public static Baseline read(Path file) throws IOException {
         String text;
         String notRegular = dev.postinglint.core.source.RegularFile.problem(file);
@@ -258,7 +261,7 @@ public final class Baseline {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(text);
+            root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new BaselineException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
