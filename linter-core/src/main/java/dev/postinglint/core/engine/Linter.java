@@ -335,6 +335,11 @@ public final class Linter {
             findings = findings.stream().map(f -> f.fix() == null ? f : new Finding(f.ruleId(), f.category(), f.severity(),
                     f.message(), f.span(), f.excerpt(), f.link(), null, f.line())).toList();
         }
+        if (!input.notices().isEmpty()) {
+            List<Finding> all = new ArrayList<>(input.notices());
+            all.addAll(findings);
+            findings = all;
+        }
         List<CorpusRuns.Observed<?>> observed = corpus.observe(policy, ctx);
         FieldValue location = policy.fields().containsKey("location") ? ctx.field("location") : null;
         // Suppression comments are read where the markup is the source (HTML); a Markdown posting's
