@@ -103,7 +103,7 @@ final class ReportFixtures {
                 DriftGroup.ReferenceKind.APPROVED, List.of(ref, bad))));
     }
 
-    /** What survives a trip through XML 1.0: line breaks as LF, illegal characters gone. */
+    /** What survives a trip through XML 1.0: line breaks as LF, characters XML forbids as visible escapes. */
     static String xmlExpected(String s) {
         return ReportSupport.xmlText(s);
     }
