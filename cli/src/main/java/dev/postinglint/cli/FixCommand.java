@@ -3,6 +3,7 @@ package dev.postinglint.cli;
 import dev.postinglint.core.fix.AtomicWriter;
 import dev.postinglint.core.fix.FixPlanner;
 import dev.postinglint.core.fix.Fixer;
+import dev.postinglint.core.report.TerminalText;
 import dev.postinglint.core.session.FailGate;
 import dev.postinglint.core.session.FixOutcome;
 import dev.postinglint.core.session.FixRequest;
@@ -63,7 +64,7 @@ final class FixCommand implements Callable<Integer> {
         // With --dry-run the diff is the output (it can go to patch or git apply); the rest goes to stderr.
         PrintWriter info = dryRun ? err : out;
         for (FixOutcome.Change c : outcome.changes()) {
-            String path = c.fix().file().displayPath();
+            String path = TerminalText.safe(c.fix().file().displayPath());
             if (c.diff() != null) {
                 out.print(c.diff());
             } else if (c.failure() != null) {
@@ -77,7 +78,7 @@ final class FixCommand implements Callable<Integer> {
         for (Fixer.FileFix f : result.files()) {
             for (FixPlanner.Skipped s : f.notFixed()) {
                 var at = s.finding().span().start();
-                info.println(f.file().displayPath() + ":" + at.line() + ":" + at.column() + ": not fixed [" + s.finding().ruleId()
+                info.println(TerminalText.safe(f.file().displayPath()) + ":" + at.line() + ":" + at.column() + ": not fixed [" + s.finding().ruleId()
                         + "]: " + s.reason());
             }
         }

@@ -1,5 +1,6 @@
 package dev.postinglint.cli;
 
+import dev.postinglint.core.report.TerminalText;
 import dev.postinglint.core.session.FailGate;
 import dev.postinglint.core.session.LintSettings;
 import dev.postinglint.core.session.Options;
@@ -83,8 +84,8 @@ final class LintOptions {
      */
     Postings collect(PrintWriter err) {
         Postings postings = Postings.collect(paths, includes, excludes, null, followSymlinks);
-        postings.notes().forEach(n -> err.println("posting-lint: " + n));
-        postings.errors().forEach(e -> err.println("posting-lint: " + e));
+        postings.notes().forEach(n -> err.println("posting-lint: " + TerminalText.safe(n)));
+        postings.errors().forEach(e -> err.println("posting-lint: " + TerminalText.safe(e)));
         if (postings.files().isEmpty()) {
             if (postings.errors().isEmpty()) {
                 err.println("posting-lint: no posting files found (include: " + String.join(", ", postings.includes()) + ")");

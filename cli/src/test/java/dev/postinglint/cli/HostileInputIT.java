@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * changed. Large fixtures are generated here, never committed.
  */
 class HostileInputIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static final String POLICY = """
             name: hostile
             rules:
@@ -290,10 +294,80 @@ class HostileInputIT {
     void duplicateBoardJobIdsGetNamesOfTheirOwn() throws Exception {
         Files.writeString(dir.resolve("board.json"), "{\"jobs\":[{\"id\":7,\"title\":\"A\",\"content\":\"&lt;p&gt;A rockstar&lt;/p&gt;\"},"
                 + "{\"id\":7,\"title\":\"B\",\"content\":\"&lt;p&gt;Another rockstar&lt;/p&gt;\"}]}");
-        Run r = run(List.of(), "check", "board.json");
+        Run r = run(List.of("report.json", "report.sarif"), "check", "board.json", "--format", "text",
+                "--format", "json=report.json", "--format", "sarif=report.sarif");
         assertEquals(1, r.exit(), r.toString());
         hasLine(r, "board.json#7:", "no-rockstar");
         hasLine(r, "board.json#7~2:", "no-rockstar");
+        // The run says so: one warning on the renamed job, naming the id and where both jobs are.
+        hasLine(r, "board.json#7~2:", "warning [duplicate-job-id]", "job id '7' is used more than once in board.json",
+                "(first at line 1, column 10; this job at line 1, column");
+        assertEquals(1, r.out().lines().filter(l -> l.contains("[duplicate-job-id]")).count(), r.toString());
+        JsonNode json = JSON.readTree(dir.resolve("report.json").toFile());
+        List<String> notices = new ArrayList<>();
+        json.get("files").forEach(f -> f.get("findings").forEach(x -> {
+            if (x.get("ruleId").asText().equals("duplicate-job-id")) {
+                notices.add(f.get("path").asText() + " " + x.get("severity").asText());
+            }
+        }));
+        assertEquals(List.of("board.json#7~2 warning"), notices);
+        JsonNode sarif = JSON.readTree(dir.resolve("report.sarif").toFile()).get("runs").get(0);
+        assertEquals(1, java.util.stream.StreamSupport.stream(sarif.get("results").spliterator(), false)
+                .filter(x -> x.get("ruleId").asText().equals("duplicate-job-id")).count());
+    }
+
+    /**
+     * File names and board job ids with an ESC sequence, a bell, a line break and a bidirectional override
+     * (Trojan Source): text-like outputs show them as visible escapes; JSON, SARIF and Code Quality carry them
+     * exactly (JSON escapes controls); Checkstyle and JUnit XML stay well-formed (a real parser reads them), with
+     * what XML 1.0 cannot carry written as visible escapes.
+     */
+    @Test
+    void controlAndBidiCharactersInNamesAreEscapedOrCarriedExactlyInEveryFormat() throws Exception {
+        String name = "evil\u001b[2J\u0007bell\nline\u202elmth.html";
+        Files.writeString(dir.resolve(name), "<p>A rockstar.</p>\n");
+        Files.writeString(dir.resolve("board.json"),
+                "{\"jobs\":[{\"id\":\"job\\u001b[31m\\u0007\\n\\u202eid\",\"title\":\"T\",\"content\":\"<p>A rockstar</p>\"}]}");
+        String jobName = "board.json#job\u001b[31m\u0007\n\u202eid";
+        List<String> files = List.of("r.json", "r.sarif", "r.xml", "junit.xml", "cc.json", "r.html");
+        Run r = run(files, "check", "--color", "never", ".", "--format", "text", "--format", "json=r.json",
+                "--format", "sarif=r.sarif", "--format", "checkstyle=r.xml", "--format", "junit=junit.xml",
+                "--format", "codeclimate=cc.json", "--format", "html=r.html");
+        assertEquals(1, r.exit(), r.toString());
+        Run gh = run(List.of(), "check", ".", "--format", "github");
+        assertEquals(1, gh.exit(), gh.toString());
+        for (Run each : List.of(r, gh)) {
+            for (String raw : List.of("\u001b", "\u0007", "\u202e")) {
+                assertFalse(each.all().contains(raw), "no raw U+" + Integer.toHexString(raw.charAt(0)) + " reaches the terminal: " + each);
+            }
+            hasLine(each, "evil\\x1b[2J\\x07bell\\x0aline\\u202elmth.html", "no-rockstar");
+            hasLine(each, "board.json#job\\x1b[31m\\x07\\x0a\\u202eid", "no-rockstar");
+        }
+
+        JsonNode json = JSON.readTree(dir.resolve("r.json").toFile());
+        List<String> paths = new ArrayList<>();
+        json.get("files").forEach(f -> paths.add(f.get("path").asText()));
+        assertTrue(paths.contains(name) && paths.contains(jobName), "JSON carries the names exactly: " + paths);
+        assertFalse(Files.readString(dir.resolve("r.json")).contains("\u001b"), "JSON escapes control characters");
+        assertTrue(JSON.readTree(dir.resolve("r.sarif").toFile()).get("runs").get(0).get("results").size() >= 2);
+        List<String> ccPaths = new ArrayList<>();
+        JSON.readTree(dir.resolve("cc.json").toFile()).forEach(i -> ccPaths.add(i.get("location").get("path").asText()));
+        assertTrue(ccPaths.contains(name), "Code Quality carries the file's name exactly: " + ccPaths);
+
+        javax.xml.parsers.DocumentBuilderFactory xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        org.w3c.dom.Document checkstyle = xml.newDocumentBuilder().parse(dir.resolve("r.xml").toFile());
+        List<String> names = new ArrayList<>();
+        org.w3c.dom.NodeList fileElements = checkstyle.getElementsByTagName("file");
+        for (int i = 0; i < fileElements.getLength(); i++) {
+            names.add(((org.w3c.dom.Element) fileElements.item(i)).getAttribute("name"));
+        }
+        // XML cannot carry ESC or BEL: visible escapes; it normalizes a line break in an attribute to a space.
+        assertTrue(names.contains("evil\\x1b[2J\\x07bell line\u202elmth.html"), names.toString());
+        org.w3c.dom.Document junit = xml.newDocumentBuilder().parse(dir.resolve("junit.xml").toFile());
+        assertEquals(String.valueOf(names.size()), junit.getDocumentElement().getAttribute("tests"));
+
+        String html = Files.readString(dir.resolve("r.html"));
+        assertFalse(html.contains("\u001b") || html.contains("\u0007"), "the HTML report's data escapes controls (HtmlReportIT checks the page)");
     }
 
     @Test

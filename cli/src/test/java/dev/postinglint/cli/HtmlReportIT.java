@@ -451,6 +451,38 @@ class HtmlReportIT {
     }
 
     @Test
+    void controlAndBidiCharactersInNamesAndMessagesShowAsVisibleEscapes() throws Exception {
+        Path dir = OUT.resolve("control-names");
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        // An ESC sequence, a bell, a line break and a right-to-left override ("Trojan Source") in a file name.
+        String name = "evil\u001b[2J\u0007bell\nline\u202elmth.html";
+        Files.writeString(dir.resolve(name), "<h1>Rock\u202estar</h1>\n<p>We want a rockstar.</p>\n");
+        Files.writeString(dir.resolve("policy.yaml"), """
+                name: names
+                rules:
+                  - id: no-rockstar
+                    type: forbid
+                    severity: error
+                    category: wording
+                    pattern: '(?i)rock.?star'
+                    message: "Avoid '{match}'"
+                """);
+        Result r = runCli(dir, "check", ".", "--policy", "policy.yaml", "--as-of", AS_OF, "--format", "html=report.html");
+        assertEquals(1, r.exit(), r.stderr());
+
+        open(dir.resolve("report.html"));
+        String text = driver.findElement(By.tagName("body")).getText();
+        assertTrue(text.contains("evil\\x1b[2J\\x07bell\\x0aline\\u202elmth.html"), "the name shows escaped: " + text);
+        assertTrue(text.contains("Avoid 'Rock\\u202estar'"), "a message quoting a bidi override shows it escaped: " + text);
+        assertEquals("Rock\\u202estar", driver.findElement(By.cssSelector(".finding[data-rule=no-rockstar] pre.src mark")).getText(),
+                "the source line escapes it too, and still marks the match");
+        assertEquals(0L, js("return (document.body.innerText.match(/[\\u0000-\\u0008\\u000b-\\u001f\\u202a-\\u202e\\u2066-\\u2069]/g) || []).length"),
+                "no raw control or bidi character in the page's text");
+        assertQuiet();
+    }
+
+    @Test
     void aWaivedFindingShowsWhoApprovedItAndUntilWhen() throws Exception {
         Path dir = OUT.resolve("waived");
         deleteTree(dir);

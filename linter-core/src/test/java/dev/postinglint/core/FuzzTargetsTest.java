@@ -11,7 +11,9 @@ import dev.postinglint.core.fix.FixPlanner;
 import dev.postinglint.core.input.BoardExport;
 import dev.postinglint.core.input.FrontMatter;
 import dev.postinglint.core.input.InputProblem;
+import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.policy.PackSource;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.posting.MarkdownParser;
@@ -20,15 +22,20 @@ import dev.postinglint.core.posting.PostingParser;
 import dev.postinglint.core.posting.TextView;
 import dev.postinglint.core.posting.UnreadableMarkup;
 import dev.postinglint.core.rules.RuleContext;
+import dev.postinglint.core.rules.RuleTypes;
 import dev.postinglint.core.source.SourceText;
 import dev.postinglint.core.yaml.PolicyException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Coverage-guided fuzz targets (Jazzer). In {@code mvn verify} each runs its seed corpus
@@ -43,8 +50,62 @@ import java.util.List;
  * those below it: from here that is the whole core.
  */
 class FuzzTargetsTest {
+    /**
+     * The most characters a text target reads from one input. Costs grow with the input's length, so
+     * the fuzzer spends its time on many short inputs instead of few long ones; 4,096 is also
+     * libFuzzer's default maximum length (as long as no seed is longer) and is far past every
+     * structural limit the readers enforce (100 levels of nesting take 200 characters).
+     */
+    static final int MAX_TEXT = 4096;
+
     private static final Path SCRATCH;
+    private static final Path BASELINE = Path.of("fuzz", "baseline.json");
     private static final Policy FIXING;
+
+    /**
+     * Built-in packs for the policy loader target, in memory and built once: {@code builtin:default} and
+     * {@code builtin:cloudflare} (which the seeds extend) resolve, so the fuzzer reaches merging and
+     * overriding without each execution searching every jar of the test class path for a pack.
+     */
+    private static final PackSource PACKS = new FuzzPacks(Map.of(
+            "default", """
+                    name: default
+                    version: "1"
+                    fields:
+                      location:
+                        pattern: '(?i)location:\\s*(?P<value>[^\\n]{2,80})'
+                    rules:
+                      - id: no-rockstar
+                        type: forbid
+                        severity: error
+                        category: wording
+                        pattern: '(?i)rock ?stars?'
+                        replace: engineer
+                      - id: pay-range-present
+                        type: require
+                        severity: warning
+                        category: pay
+                        pattern: '\\$\\d+'
+                        message: No pay range
+                      - id: section-drift
+                        type: consistency
+                        severity: info
+                        category: boilerplate
+                        group-by: heading
+                    """,
+            "cloudflare", """
+                    name: cloudflare
+                    extends: [builtin:default]
+                    company:
+                      name: Cloudflare
+                      offices: [Austin, TX]
+                    rules:
+                      - id: no-ninja
+                        type: forbid
+                        severity: warning
+                        category: wording
+                        pattern: '(?i)ninja'
+                    """));
 
     static {
         try {
@@ -78,23 +139,32 @@ class FuzzTargetsTest {
         Path p = SCRATCH.resolve("policy.yaml");
         Files.write(p, data.consumeRemainingAsBytes());
         try {
-            new PolicyLoader().load("policy.yaml", SCRATCH);
+            new PolicyLoader(RuleTypes.builtin(), PACKS).load("policy.yaml", SCRATCH);
         } catch (PolicyException expected) {
             assertTrue(expected.getMessage().startsWith(expected.location()), expected.getMessage());
         }
     }
 
+    /** The packs the policy loader target extends are valid, so the fuzzer starts from policies that load. */
+    @org.junit.jupiter.api.Test
+    void theFuzzPacksLoad() throws IOException {
+        Files.writeString(SCRATCH.resolve("extends.yaml"), "name: x\nextends: [builtin:cloudflare]\n");
+        Policy p = new PolicyLoader(RuleTypes.builtin(), PACKS).load("extends.yaml", SCRATCH);
+        assertEquals(List.of("no-ninja", "no-rockstar", "pay-range-present", "section-drift"),
+                p.enabledRules().stream().map(r -> r.id()).sorted().toList());
+    }
+
     /** The HTML parser and text view: every character of the view maps inside the source, in order. */
     @FuzzTest(maxDuration = "60s")
     void htmlTextView(FuzzedDataProvider data) {
-        SourceText source = new SourceText("fuzz.html", data.consumeRemainingAsString());
+        SourceText source = new SourceText("fuzz.html", data.consumeString(MAX_TEXT));
         viewInsideSource(PostingParser.parse(source), source);
     }
 
     /** The Markdown reader (front matter included): positions inside the source, or a refusal. */
     @FuzzTest(maxDuration = "60s")
     void markdown(FuzzedDataProvider data) {
-        SourceText source = new SourceText("fuzz.md", data.consumeRemainingAsString());
+        SourceText source = new SourceText("fuzz.md", data.consumeString(MAX_TEXT));
         try {
             FrontMatter.Result front = FrontMatter.read(source);
             assertTrue(front.bodyStart() >= 0 && front.bodyStart() <= source.text().length());
@@ -107,7 +177,7 @@ class FuzzTargetsTest {
     /** Front matter alone: its body starts inside the source, or it is refused with a place. */
     @FuzzTest(maxDuration = "60s")
     void frontMatter(FuzzedDataProvider data) {
-        SourceText source = new SourceText("fuzz.md", "---\n" + data.consumeRemainingAsString());
+        SourceText source = new SourceText("fuzz.md", "---\n" + data.consumeString(MAX_TEXT));
         try {
             FrontMatter.Result front = FrontMatter.read(source);
             assertTrue(front.bodyStart() >= 0 && front.bodyStart() <= source.text().length());
@@ -120,7 +190,7 @@ class FuzzTargetsTest {
     @FuzzTest(maxDuration = "60s")
     void boardExport(FuzzedDataProvider data) {
         try {
-            BoardExport.read(new StringReader(data.consumeRemainingAsString()), 1 << 20, job -> {
+            BoardExport.read(new StringReader(data.consumeString(MAX_TEXT)), 1 << 20, job -> {
                 assertTrue(job.content() != null || job.problem() != null, "a job has content or a problem");
             });
         } catch (InputProblem expected) {
@@ -134,7 +204,7 @@ class FuzzTargetsTest {
      */
     @FuzzTest(maxDuration = "60s")
     void fixPlanner(FuzzedDataProvider data) {
-        String text = data.consumeRemainingAsString();
+        String text = data.consumeString(MAX_TEXT);
         for (int pass = 0; pass < 10; pass++) {
             FixPlanner.Plan plan = FixPlanner.plan(text, findings(text));
             if (plan.isEmpty()) {
@@ -154,13 +224,15 @@ class FuzzTargetsTest {
         assertEquals(List.of(), FixPlanner.plan(text, findings(text)).edits(), "fixing twice changes nothing");
     }
 
-    /** The baseline reader: any bytes read or are refused as a baseline problem. */
+    /**
+     * The baseline reader: any bytes read or are refused as a baseline problem. The bytes are parsed as
+     * {@code Baseline.read} parses a file's (UTF-8 checked, then JSON), without writing a file per input:
+     * opening a file for writing cost more than the parse.
+     */
     @FuzzTest(maxDuration = "60s")
-    void baseline(FuzzedDataProvider data) throws IOException {
-        Path p = SCRATCH.resolve("baseline.json");
-        Files.write(p, data.consumeRemainingAsBytes());
+    void baseline(FuzzedDataProvider data) {
         try {
-            Baseline.read(p);
+            Baseline.parse(data.consumeRemainingAsBytes(), BASELINE);
         } catch (Baseline.BaselineException expected) {
             // refused with a reason
         }
@@ -170,6 +242,30 @@ class FuzzTargetsTest {
         Posting posting = PostingParser.parse(new SourceText("fuzz.html", html));
         RuleContext ctx = new RuleContext(posting, FIXING.fields(), FIXING.company(), LocalDate.of(2026, 1, 1), FIXING.gazetteer());
         return Linter.check(ctx, FIXING.enabledRules());
+    }
+
+    /** Packs from memory; no gazetteer (a jurisdiction rule is refused with a place, which is a valid outcome). */
+    private record FuzzPacks(Map<String, String> yaml) implements PackSource {
+        @Override
+        public List<String> names() {
+            return List.copyOf(new java.util.TreeSet<>(yaml.keySet()));
+        }
+
+        @Override
+        public InputStream open(String name) {
+            String text = yaml.get(name);
+            return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public Gazetteer gazetteer() {
+            return Gazetteer.EMPTY;
+        }
+
+        @Override
+        public String gazetteerLocation() {
+            return "fuzz:gazetteer.yaml";
+        }
     }
 
     private static void viewInsideSource(Posting posting, SourceText source) {

@@ -4,6 +4,7 @@ import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.report.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.logging.Log;
@@ -16,10 +17,11 @@ final class FindingLog {
     private FindingLog() {
     }
 
+    /** File names and board job ids come from untrusted files: control and bidi characters as visible escapes. */
     static String line(String path, Finding f) {
         var at = f.span().start();
-        return path + ":" + at.line() + ":" + at.column() + ": " + f.severity().label() + " [" + f.ruleId() + "] "
-                + oneLine(f.message());
+        return TerminalText.safe(path) + ":" + at.line() + ":" + at.column() + ": " + f.severity().label() + " [" + f.ruleId() + "] "
+                + TerminalText.safe(oneLine(f.message()));
     }
 
     static void findings(Log log, LintReport report) {

@@ -3,6 +3,7 @@ package dev.postinglint.maven;
 import dev.postinglint.core.fix.AtomicWriter;
 import dev.postinglint.core.fix.FixPlanner;
 import dev.postinglint.core.fix.Fixer;
+import dev.postinglint.core.report.TerminalText;
 import dev.postinglint.core.session.CheckSession;
 import dev.postinglint.core.session.FailGate;
 import dev.postinglint.core.session.FixOutcome;
@@ -51,7 +52,7 @@ public class FixMojo extends CheckMojo {
             throw brokenPolicy(e);
         }
         for (FixOutcome.Change c : outcome.changes()) {
-            String path = c.fix().file().displayPath();
+            String path = TerminalText.safe(c.fix().file().displayPath());
             if (c.diff() != null) {
                 getLog().info("posting-lint: would fix " + path + ":\n" + c.diff());
             } else if (c.failure() != null) {

@@ -4,6 +4,7 @@ import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.input.InputKind;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.regex.Globs;
+import dev.postinglint.core.report.TerminalText;
 import dev.postinglint.core.session.CheckOutcome;
 import dev.postinglint.core.session.CheckRequest;
 import dev.postinglint.core.session.CheckSession;
@@ -40,7 +41,7 @@ record GoalRun(Log log, File basedirFile, List<String> policies, List<String> so
         Globs exc = option(() -> new Globs(Options.listOr(excludes, List.of())));
 
         Inputs.Found found = Inputs.collect(base, dirs, inc, exc);
-        found.notes().forEach(n -> log.warn("posting-lint: " + n));
+        found.notes().forEach(n -> log.warn("posting-lint: " + TerminalText.safe(n)));
         if (found.files().isEmpty()) {
             if (!found.errors().isEmpty()) {
                 throw new MojoExecutionException("posting-lint: cannot read the postings: " + String.join("; ", found.errors()));
@@ -121,7 +122,7 @@ record GoalRun(Log log, File basedirFile, List<String> policies, List<String> so
         List<String> unreadable = outcome.unreadable();
         if (!unreadable.isEmpty()) {
             throw new MojoExecutionException("posting-lint: cannot read " + Messages.plural(unreadable.size(), "path")
-                    + ": " + String.join("; ", unreadable));
+                    + ": " + TerminalText.safe(String.join("; ", unreadable)));
         }
     }
 

@@ -29,6 +29,15 @@ class FindingLogTest {
     }
 
     @Test
+    void namesAndMessagesFromUntrustedFilesNeverDriveTheConsole() {
+        // A file or board job named with an ESC sequence, a bell, a newline and a bidi override (Trojan Source).
+        String name = "p/evil\u001b[2J\u0007\nsplit\u202elmth.html#job\u001b]0;pwned\u0007";
+        String line = FindingLog.line(name, finding("no-rockstar", Severity.ERROR, "Avoid 'rock\u202estar' \u001b[31m", 1, 2));
+        assertEquals("p/evil\\x1b[2J\\x07\\x0asplit\\u202elmth.html#job\\x1b]0;pwned\\x07:1:2: error [no-rockstar] "
+                + "Avoid 'rock\\u202estar'  [31m", line);
+    }
+
+    @Test
     void messagesStayOnOneLineWithoutControlCharacters() {
         assertEquals("a b c d e", FindingLog.oneLine("a\r\nb\nc\u001bd\u0085e"));
     }

@@ -351,6 +351,11 @@ public final class Linter {
             // A board job's findings are positioned in its decoded content, not in the export's bytes.
             findings = findings.stream().map(f -> f.fix() == null ? f : f.withoutFix()).toList();
         }
+        if (!input.notices().isEmpty()) {
+            List<Finding> all = new ArrayList<>(input.notices());
+            all.addAll(findings);
+            findings = all;
+        }
         List<CorpusRuns.Observed<?>> observed = corpus.observe(policy, ctx);
         FieldValue location = policy.fields().containsKey("location") ? ctx.field("location") : null;
         // Suppression comments are read where the markup is the source (HTML); a Markdown posting's

@@ -248,23 +248,36 @@ public final class Baseline {
 
     // ---------------------------------------------------------------- file
 
+    /** Thread-safe once configured; building one per read cost more than reading a small baseline. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public static Baseline read(Path file) throws IOException {
-        String text;
         String notRegular = dev.postinglint.core.source.RegularFile.problem(file);
         if (notRegular != null && !notRegular.equals("no such file")) {
             throw new BaselineException(file + ": cannot read the baseline: it " + notRegular);
         }
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BaselineException(file + ": no such baseline file (write one with --write-baseline " + file + ")");
+        }
+        return parse(bytes, file);
+    }
+
+    /** A baseline's bytes, as read from {@code file} (named in every problem). */
+    public static Baseline parse(byte[] bytes, Path file) throws BaselineException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             // Found by fuzzing: this was an internal error with a stack trace.
             throw new BaselineException(file + ": not valid UTF-8; a baseline is a UTF-8 JSON file written by --write-baseline");
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(text);
+            root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new BaselineException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())

@@ -1,7 +1,10 @@
 package dev.postinglint.core.input;
 
+import dev.postinglint.core.model.BuiltinRules;
+import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.JobOrigin;
 import dev.postinglint.core.posting.ContentChoice;
+import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.posting.MarkdownParser;
 import dev.postinglint.core.posting.Metadata;
 import dev.postinglint.core.posting.Posting;
@@ -9,6 +12,7 @@ import dev.postinglint.core.posting.PostingParser;
 import dev.postinglint.core.posting.UnreadableMarkup;
 import dev.postinglint.core.source.Position;
 import dev.postinglint.core.source.SourceLine;
+import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.source.SourceText;
 import java.util.function.Consumer;
 
@@ -46,18 +50,33 @@ public final class Inputs {
         }
         try {
             // Job ids name postings (FILE#ID) in reports, baselines and waivers: a repeated id gets a
-            // suffix (FILE#7, FILE#7~2), so every posting has a name of its own.
+            // suffix (FILE#7, FILE#7~2), so every posting has a name of its own, and a duplicate-job-id
+            // warning on the renamed posting says so (the export is streamed: no list of all ids exists).
             java.util.Set<String> names = new java.util.HashSet<>();
+            java.util.Map<String, Position> firstAt = new java.util.HashMap<>();
             BoardExport.read(file.path(), maxBytes, job -> {
+                Position at = new Position(job.line(), job.column());
+                Position first = firstAt.putIfAbsent(job.id(), at);
                 String name = job.id();
                 for (int n = 2; !names.add(name); n++) {
                     name = job.id() + "~" + n;
                 }
-                sink.accept(new JobSource(file, job, name));
+                sink.accept(new JobSource(file, job, name, first == null ? null : duplicate(file, job, name, first)));
             });
         } catch (InputProblem p) {
             sink.accept(new Failed(file, p));
         }
+    }
+
+    /** The warning on a job whose id an earlier job of the same export has. */
+    private static Finding duplicate(InputFile file, BoardExport.Job job, String name, Position first) {
+        String shown = file.displayPath() + "#" + name;
+        Position start = new Position(1, 1);
+        return new Finding(BuiltinRules.DUPLICATE_JOB_ID, "input", Severity.WARNING, shown + ": job id '" + job.id()
+                + "' is used more than once in " + file.displayPath() + " (first at line " + first.line() + ", column "
+                + first.column() + "; this job at line " + job.line() + ", column " + job.column() + "); this job is reported as "
+                + shown + ", a name that depends on the jobs' order: give each job an id of its own",
+                new SourceSpan(0, 0, start, start), "", null, null, SourceLine.NONE);
     }
 
     /** An HTML or Markdown file, read and parsed when loaded. */
@@ -89,7 +108,12 @@ public final class Inputs {
     }
 
     /** One job of a board export: its decoded content HTML is the posting's source. */
-    private record JobSource(InputFile export, BoardExport.Job job, String name) implements PostingSource {
+    private record JobSource(InputFile export, BoardExport.Job job, String name, Finding duplicate) implements PostingSource {
+        @Override
+        public java.util.List<Finding> notices() {
+            return duplicate == null ? java.util.List.of() : java.util.List.of(duplicate);
+        }
+
         @Override
         public String displayPath() {
             return export.displayPath() + "#" + name;

@@ -29,6 +29,14 @@ public interface PostingSource {
         return origin() == null;
     }
 
+    /**
+     * What the run must say about this posting besides its rules' findings (a board job renamed because
+     * its id repeats one before it); empty for most.
+     */
+    default java.util.List<dev.postinglint.core.model.Finding> notices() {
+        return java.util.List.of();
+    }
+
     /** Reads and parses the posting, its content chosen automatically ({@link ContentChoice#AUTO}). */
     default Posting load() throws InputProblem {
         return load(ContentChoice.AUTO);

@@ -14,6 +14,7 @@ public final class BuiltinRules {
     public static final String SUPPRESSION_WITHOUT_REASON = "suppression-without-reason";
     public static final String UNUSED_SUPPRESSION = "unused-suppression";
     public static final String INVALID_SUPPRESSION = "invalid-suppression";
+    public static final String DUPLICATE_JOB_ID = "duplicate-job-id";
 
     /** One built-in rule: its id, category, the severity its findings have, and what it reports. */
     public record BuiltinRule(String id, String category, Severity severity, String description) {
@@ -31,7 +32,11 @@ public final class BuiltinRules {
             new BuiltinRule(UNUSED_SUPPRESSION, "suppression", Severity.WARNING,
                     "A posting-lint-disable comment (or one rule id of it) that suppressed nothing: remove it."),
             new BuiltinRule(INVALID_SUPPRESSION, "suppression", Severity.ERROR,
-                    "A comment that starts with 'posting-lint-' but is not a directive the linter understands."));
+                    "A comment that starts with 'posting-lint-' but is not a directive the linter understands."),
+            new BuiltinRule(DUPLICATE_JOB_ID, "input", Severity.WARNING,
+                    "A job of a board export whose id an earlier job of the export already has. It is checked, named "
+                            + "FILE#ID~2 (~3, ...) so that every posting has a name of its own; as that name depends on the "
+                            + "jobs' order, give each job an id of its own before baselining or waiving it."));
 
     private BuiltinRules() {
     }

@@ -123,15 +123,15 @@ public final class GithubReporter implements Reporter {
         if (f.waived()) {
             message += "\n" + ReportSupport.waiverNote(f.waiver());
         }
-        return b.append(data(message)).toString();
+        return b.append(data(TerminalText.safeKeepingLines(message))).toString();
     }
 
     /** A finding as a plain log line; it must not read as a workflow command, so it never starts with "::". */
     static String plain(String path, Finding f) {
         var at = f.span().start();
-        String line = path + ":" + at.line() + ":" + at.column() + ": " + f.severity().label() + " [" + f.ruleId() + "] "
+        String line = TerminalText.safe(path) + ":" + at.line() + ":" + at.column() + ": " + f.severity().label() + " [" + f.ruleId() + "] "
                 + f.message() + ReportSupport.placesNote(f) + (f.waived() ? " [" + ReportSupport.waiverNote(f.waiver()) + "]" : "");
-        String one = dropControls(line).replace('\r', ' ').replace('\n', ' ');
+        String one = TerminalText.safe(dropControls(line).replace('\r', ' ').replace('\n', ' ').replace('\t', ' '));
         return one.startsWith("::") ? " " + one : one;
     }
 

@@ -299,9 +299,11 @@ final class ReportSupport {
     }
 
     /**
-     * Text as XML 1.0 can carry it: characters XML forbids (controls other than tab and line breaks,
-     * lone surrogates, U+FFFE/U+FFFF) are dropped, and line breaks become {@code \n} (an XML parser turns
-     * {@code \r} into {@code \n} anyway, so writing it would not survive a round trip).
+     * Text as XML 1.0 can carry it: a character XML forbids (a control other than tab and line breaks, a
+     * lone surrogate, U+FFFE/U+FFFF) is written as a visible escape ({@code \x1b}, {@code \ud800}), as
+     * terminal output writes it, so a name keeps every character it had and the document stays well-formed;
+     * line breaks become {@code \n} (an XML parser turns {@code \r} into {@code \n} anyway, so writing it
+     * would not survive a round trip).
      */
     static String xmlText(String s) {
         if (s == null) {
@@ -320,11 +322,13 @@ final class ReportSupport {
                 ok = c == '\t' || c == '\n' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
             }
             if (!ok && b == null) {
-                b = new StringBuilder(t.length());
+                b = new StringBuilder(t.length() + 16);
                 b.append(t, 0, i);
             }
             if (ok && b != null) {
                 b.append(t, i, i + width);
+            } else if (!ok) {
+                TerminalText.appendEscape(b, c);
             }
             i += width - 1;
         }

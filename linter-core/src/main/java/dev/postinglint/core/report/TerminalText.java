@@ -13,8 +13,20 @@ public final class TerminalText {
     }
 
     public static String safe(String s) {
+        return escape(s, false);
+    }
+
+    /**
+     * The same, but line breaks (CR, LF) and tabs are kept: for a message whose format encodes them itself
+     * (a GitHub workflow command writes {@code %0A}).
+     */
+    public static String safeKeepingLines(String s) {
+        return escape(s, true);
+    }
+
+    private static String escape(String s, boolean keepLines) {
         int i = 0;
-        while (i < s.length() && !unsafe(s.charAt(i))) {
+        while (i < s.length() && !unsafe(s.charAt(i), keepLines)) {
             i++;
         }
         if (i == s.length()) {
@@ -23,15 +35,27 @@ public final class TerminalText {
         StringBuilder b = new StringBuilder(s.length() + 16).append(s, 0, i);
         for (; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!unsafe(c)) {
+            if (!unsafe(c, keepLines)) {
                 b.append(c);
-            } else if (c <= 0xFF) {
-                b.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
             } else {
-                b.append(String.format("\\u%04x", (int) c));
+                appendEscape(b, c);
             }
         }
         return b.toString();
+    }
+
+    /** {@code \x1b} for a character up to U+00FF, {@code \u202e} above. */
+    static void appendEscape(StringBuilder b, char c) {
+        if (c <= 0xFF) {
+            b.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+        } else {
+            b.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit((c >> 8) & 0xF, 16))
+                    .append(Character.forDigit((c >> 4) & 0xF, 16)).append(Character.forDigit(c & 0xF, 16));
+        }
+    }
+
+    private static boolean unsafe(char c, boolean keepLines) {
+        return unsafe(c) && !(keepLines && (c == '\n' || c == '\r' || c == '\t'));
     }
 
     static boolean unsafe(char c) {

@@ -67,4 +67,29 @@ class InputsTest {
         assertEquals(List.of("rockstar-anywhere 10:19", "rockstar 11:55", "rockstar-anywhere 11:55"),
                 whole.findings().stream().map((Finding x) -> x.ruleId() + " " + x.span().start()).toList());
     }
+    @Test
+    void aRepeatedJobIdIsRenamedAndTheRunSaysSo() throws IOException {
+        Path f = Files.writeString(dir.resolve("board.json"), "{\"jobs\":[\n"
+                + "{\"id\":7,\"title\":\"A\",\"content\":\"<p>A</p>\"},\n"
+                + "{\"id\":9,\"title\":\"B\",\"content\":\"<p>B</p>\"},\n"
+                + "{\"id\":7,\"title\":\"C\",\"content\":\"<p>C</p>\"},\n"
+                + "{\"id\":7,\"title\":\"D\",\"content\":\"<p>D</p>\"}]}");
+        Files.writeString(dir.resolve("p.yaml"), "name: p\nrules: []\n");
+        Policy p = new PolicyLoader().load("p.yaml", dir);
+        List<FileResult> files = new Linter(LocalDate.of(2026, 11, 21))
+                .lint(List.of(InputFile.of(f)), dev.postinglint.core.policy.PolicyResolver.fixed(p)).files();
+        String board = InputFile.of(f).displayPath();
+        assertEquals(List.of(board + "#7", board + "#7~2", board + "#7~3", board + "#9"), files.stream().map(FileResult::path).sorted().toList());
+        List<String> notices = files.stream().flatMap(r -> r.findings().stream()).map(Finding::message).sorted().toList();
+        assertEquals(List.of(
+                board + "#7~2: job id '7' is used more than once in " + board + " (first at line 2, column 1; this job at line 4, "
+                        + "column 1); this job is reported as " + board + "#7~2, a name that depends on the jobs' order: give each job "
+                        + "an id of its own",
+                board + "#7~3: job id '7' is used more than once in " + board + " (first at line 2, column 1; this job at line 5, "
+                        + "column 1); this job is reported as " + board + "#7~3, a name that depends on the jobs' order: give each job "
+                        + "an id of its own"), notices);
+        Finding first = files.stream().filter(r -> r.path().endsWith("#7~2")).findFirst().orElseThrow().findings().get(0);
+        assertEquals("duplicate-job-id", first.ruleId());
+        assertEquals(dev.postinglint.core.model.Severity.WARNING, first.severity());
+    }
 }

@@ -42,7 +42,7 @@ class CheckstyleReporterTest {
     void hostileTextStaysWellFormedAndReadsBack() throws Exception {
         String xml = XmlTestSupport.write(new CheckstyleReporter(), ReportFixtures.hostile());
         assertFalse(xml.contains("\u0000") || xml.contains("\u001b") || xml.contains("\ud800") || xml.contains("\ufffe"),
-                "characters XML 1.0 forbids are dropped");
+                "characters XML 1.0 forbids are written as visible escapes");
         Document doc = XmlTestSupport.parse(xml);
         Element file = XmlTestSupport.children(doc.getDocumentElement(), "file").get(0);
         assertEquals(ReportFixtures.HOSTILE_PATH, file.getAttribute("name"));

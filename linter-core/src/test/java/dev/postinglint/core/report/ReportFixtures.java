@@ -137,7 +137,7 @@ final class ReportFixtures {
                 new FileResult("jobs/one.html", fb, "demo 1", null, null, false)), List.of());
     }
 
-    /** What survives a trip through XML 1.0: line breaks as LF, illegal characters gone. */
+    /** What survives a trip through XML 1.0: line breaks as LF, characters XML forbids as visible escapes. */
     static String xmlExpected(String s) {
         return ReportSupport.xmlText(s);
     }

@@ -22,12 +22,12 @@ class ReportSupportTest {
     }
 
     @Test
-    void xmlTextDropsWhatXmlCannotCarry() {
+    void xmlTextEscapesWhatXmlCannotCarry() {
         assertEquals("a\nb\nc\td", ReportSupport.xmlText("a\r\nb\rc\td"));
-        assertEquals("xy", ReportSupport.xmlText("x\u0000\u0001\u001b\ufffe\uffffy"));
+        assertEquals("x\\x00\\x01\\x1b\\ufffe\\uffffy", ReportSupport.xmlText("x\u0000\u0001\u001b\ufffe\uffffy"));
         assertEquals("\ud83d\ude00", ReportSupport.xmlText("\ud83d\ude00"));
-        assertEquals("ab", ReportSupport.xmlText("a\ud800b"));
-        assertEquals("ab", ReportSupport.xmlText("a\udc00b"));
+        assertEquals("a\\ud800b", ReportSupport.xmlText("a\ud800b"));
+        assertEquals("a\\udc00b", ReportSupport.xmlText("a\udc00b"));
         assertEquals("a b c d", ReportSupport.xmlAttr("a\nb\r\nc\td"));
     }
 

@@ -14,6 +14,11 @@ class TerminalTextTest {
     }
 
     @Test
+    void messagesMayKeepTheirLineBreaksAndTabs() {
+        assertEquals("line1\r\nline2\tx \\x1b[31m \\u2066", TerminalText.safeKeepingLines("line1\r\nline2\tx \u001b[31m \u2066"));
+    }
+
+    @Test
     void ordinaryNamesBackslashesAndNonAsciiAreKeptAsTheyAre() {
         String name = "back\\slash caf\u00e9 \uD83D\uDE00.html";
         assertSame(name, TerminalText.safe(name));

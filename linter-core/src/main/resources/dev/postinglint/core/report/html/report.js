@@ -64,8 +64,22 @@
   function str(i) { return i < 0 ? null : S[i]; }
   var PLACES_SHOWN = 8;
 
+  /* Names, messages and source lines come from untrusted files: a control character or a bidirectional
+     override (which can make text read differently from what it is, "Trojan Source") is drawn as a visible
+     escape, as the terminal output writes it (TerminalText): \x1b, \u202e. Messages and source keep their
+     line breaks and tabs; a source line is escaped piece by piece, so the marked range stays where it was. */
+  var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  var UNSAFE_KEEPING_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  function escapeChar(c) {
+    var n = c.charCodeAt(0);
+    return n <= 0xff ? '\\x' + ('0' + n.toString(16)).slice(-2) : '\\u' + ('000' + n.toString(16)).slice(-4);
+  }
+  function visible(s) { return s === null || s === undefined ? s : String(s).replace(UNSAFE, escapeChar); }
+  function visibleKeepingLines(s) { return s === null || s === undefined ? s : String(s).replace(UNSAFE_KEEPING_LINES, escapeChar); }
+
   var files = data.files.map(function (a, i) {
-    return { id: 'posting-' + (i + 1), path: str(a[0]), title: str(a[1]), location: str(a[2]), policy: str(a[3]),
+    return { id: 'posting-' + (i + 1), path: visible(str(a[0])), title: visible(str(a[1])), location: visible(str(a[2])),
+      policy: visible(str(a[3])),
       ioError: a[4] === 1, passes: a[5] === 1, errors: a[6], warnings: a[7], infos: a[8], waived: a[9], raw: a[10] };
   });
 
@@ -73,7 +87,7 @@
     var rule = data.rules[a[0]];
     var src = a[11] < 0 ? null : { text: S[a[11]], start: a[12], end: a[13] };
     var excerpt = a[7] >= 0 ? S[a[7]] : (src ? src.text.slice(src.start, src.end) : null);
-    return { ruleId: rule.id, category: rule.category, severity: SEVERITIES[a[1]], message: S[a[2]], line: a[3], column: a[4],
+    return { ruleId: rule.id, category: rule.category, severity: SEVERITIES[a[1]], message: visibleKeepingLines(S[a[2]]), line: a[3], column: a[4],
       endLine: a[5], endColumn: a[6], excerpt: excerpt, link: str(a[8]),
       fix: a[9] < 0 ? null : { description: S[a[9]], replacement: str(a[10]) }, source: src,
       waiver: a[14] < 0 ? null : data.waivers[a[14]], related: a[15] || [] };
@@ -424,12 +438,12 @@
       var s = f.source;
       art.appendChild(h('pre', { class: 'src' },
         h('span', { class: 'ln', text: f.line }),
-        s.text.slice(0, s.start),
-        h('mark', { text: s.text.slice(s.start, s.end) }),
-        s.text.slice(s.end)));
+        visibleKeepingLines(s.text.slice(0, s.start)),
+        h('mark', { text: visibleKeepingLines(s.text.slice(s.start, s.end)) }),
+        visibleKeepingLines(s.text.slice(s.end))));
     }
     if (f.excerpt) {
-      art.appendChild(h('p', { class: 'line-note excerpt' }, h('span', { class: 'k', text: 'Matched text: ' }), h('q', { text: f.excerpt })));
+      art.appendChild(h('p', { class: 'line-note excerpt' }, h('span', { class: 'k', text: 'Matched text: ' }), h('q', { text: visibleKeepingLines(f.excerpt) })));
     }
     var others = f.related.length / 2;
     if (others > 0) {
@@ -507,7 +521,7 @@
       });
       var used = h('ul', { class: 'used-by' });
       v.postings.slice(0, USED_BY_SHOWN).forEach(function (p) {
-        used.appendChild(h('li', { class: 'mono', text: typeof p === 'number' ? files[p].path : p }));
+        used.appendChild(h('li', { class: 'mono', text: typeof p === 'number' ? files[p].path : visible(p) }));
       });
       if (v.postings.length > USED_BY_SHOWN) {
         used.appendChild(h('li', { class: 'k', text: 'and ' + plural(v.postings.length - USED_BY_SHOWN, 'more posting') }));
