@@ -56,8 +56,18 @@ public final class Messages {
     public static String fixesByRule(List<Finding> applied, String times) {
         Map<String, Integer> byRule = new TreeMap<>();
         applied.forEach(f -> byRule.merge(f.ruleId(), 1, Integer::sum));
+        return fixesByRule(byRule, times);
+    }
+
+    /** {@link #fixesByRule(List, String)} from counts by rule id. */
+    public static String fixesByRule(Map<String, Integer> byRule, String times) {
         List<String> parts = new ArrayList<>();
-        byRule.forEach((id, n) -> parts.add(n == 1 ? id : id + " " + times + n));
-        return plural(applied.size(), "fix", "fixes") + " (" + String.join(", ", parts) + ")";
+        int total = 0;
+        for (Map.Entry<String, Integer> e : new TreeMap<>(byRule).entrySet()) {
+            int n = e.getValue();
+            total += n;
+            parts.add(n == 1 ? e.getKey() : e.getKey() + " " + times + n);
+        }
+        return plural(total, "fix", "fixes") + " (" + String.join(", ", parts) + ")";
     }
 }
