@@ -233,8 +233,9 @@ final class CheckCommand implements Callable<Integer> {
 
             @Override
             public void end(RunTotals totals) {
-                try (Writer closing = w) {
+                try {
                     to.end(totals);
+                    w.close();
                 } catch (IOException | java.io.UncheckedIOException e) {
                     throw cannotWrite(file, e);
                 }

@@ -215,7 +215,12 @@ public final class Fixer {
                     return; // a job of a board export (never fixable), or not a readable posting
                 }
                 s.delivered = true;
-                EncodedPosting now = current(s, maxFileBytes);
+                EncodedPosting now;
+                try {
+                    now = current(s, maxFileBytes); // read before: from its copy
+                } catch (InputProblem p) {
+                    throw new IllegalStateException(s.file.displayPath() + " was read, and now is not: " + p.getMessage(), p);
+                }
                 FixPlanner.Plan plan = FixPlanner.plan(now.text(), r.findings().stream().filter(this::fixable).toList());
                 if (pass < MAX_PASSES && !plan.isEmpty()) {
                     write(s.fixed, now.apply(plan.edits()).bytes());
