@@ -41,7 +41,7 @@ class StreamedReportsTest {
                 swap: {rockstar: skilled engineer}
               - {id: images, type: selector, severity: info, category: html-hygiene, selector: img}
             waivers:
-              - {rules: [rockstar], files: "p01*.html", reason: legacy title, approved-by: Legal, expires: 2030-01-01}
+              - {rule: rockstar, files: "p01*.html", reason: legacy title, approved-by: Legal, expires: 2030-01-01}
             """;
     static final String ABOUT = "We build tools for careful people. Our team works across six countries and ships every week.";
     static final String ABOUT_OLD = "We build tools for careful people. Our team works across four countries and ships every week.";
@@ -51,9 +51,9 @@ class StreamedReportsTest {
         for (int i = 0; i < n; i++) {
             String name = String.format("p%03d.html", i);
             String about = i % 7 == 3 ? ABOUT_OLD : ABOUT;
-            String body = "<h2>About us</h2>\n<p>" + about + "</p>\n<h2>What you will do</h2>\n<p>Be a rockstar on team " + i
-                    + (i % 5 == 0 ? " <img src=x.png>" : "") + "</p>\n"
-                    + (i % 11 == 0 ? "<!-- posting-lint-disable images -- a logo -->\n" : "");
+            String body = (i % 11 == 0 ? "<!-- posting-lint-disable images -- a logo -->\n" : "")
+                    + "<h2>About us</h2>\n<p>" + about + "</p>\n<h2>What you will do</h2>\n<p>Be a rockstar on team " + i
+                    + (i % 5 == 0 ? " <img src=x.png>" : "") + "</p>\n";
             Path p = dir.resolve(name);
             Files.writeString(p, body);
             files.add(new InputFile(p, name));
