@@ -1,7 +1,11 @@
 package dev.postinglint.cli;
 
 import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.report.ReportFormats;
 import dev.postinglint.core.report.Reporter;
@@ -107,6 +111,10 @@ final class CheckCommand implements Callable<Integer> {
                 return Main.USAGE_OR_IO;
             }
             guard(postings.files(), targets);
+            if (session.streams()) {
+                // Reports are written while the run goes on; the run holds no posting's findings for them.
+                return session.check(postings, streams(targets)).code();
+            }
             outcome = session.check(postings);
         }
         if (changed != null) {
@@ -135,6 +143,104 @@ final class CheckCommand implements Callable<Integer> {
             err.println("posting-lint: " + Messages.baselineWritten(writeBaseline.toString(), written));
         }
         return outcome.status().code();
+    }
+
+    /**
+     * One stream to every target: standard output, or a file created when the run begins (a file that cannot be
+     * written is one line and exit 2, as {@link #writeFile} says it). Each is flushed and closed when the run ends.
+     */
+    private ResultStream streams(List<Target> targets) {
+        List<ResultStream> each = new ArrayList<>();
+        for (Target t : targets) {
+            Severity minimum = minimum(t.format);
+            Reporter reporter = t.format.equals("text") ? text.textReporter(t.file == null, minimum) : ReportFormats.create(t.format, minimum);
+            each.add(t.file == null ? toStdout(reporter) : toFile(t.file, reporter));
+        }
+        return new ResultStream() {
+            @Override
+            public void begin(RunHeader header) throws IOException {
+                for (ResultStream s : each) {
+                    s.begin(header);
+                }
+            }
+
+            @Override
+            public void file(FileResult result) throws IOException {
+                for (ResultStream s : each) {
+                    s.file(result);
+                }
+            }
+
+            @Override
+            public void end(RunTotals totals) throws IOException {
+                for (ResultStream s : each) {
+                    s.end(totals);
+                }
+            }
+        };
+    }
+
+    private ResultStream toStdout(Reporter reporter) {
+        PrintWriter out = spec.commandLine().getOut();
+        ResultStream to = reporter.open(out);
+        return new ResultStream() {
+            @Override
+            public void begin(RunHeader header) throws IOException {
+                to.begin(header);
+            }
+
+            @Override
+            public void file(FileResult result) throws IOException {
+                to.file(result);
+            }
+
+            @Override
+            public void end(RunTotals totals) throws IOException {
+                to.end(totals);
+                out.flush();
+            }
+        };
+    }
+
+    private static ResultStream toFile(Path file, Reporter reporter) {
+        return new ResultStream() {
+            private Writer w;
+            private ResultStream to;
+
+            @Override
+            public void begin(RunHeader header) {
+                try {
+                    Path parent = file.toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+                    to = reporter.open(w);
+                    to.begin(header);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    throw cannotWrite(file, e);
+                }
+            }
+
+            @Override
+            public void file(FileResult result) {
+                try {
+                    to.file(result);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    throw cannotWrite(file, e);
+                }
+            }
+
+            @Override
+            public void end(RunTotals totals) {
+                try {
+                    to.end(totals);
+                    w.close();
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    throw cannotWrite(file, e);
+                }
+            }
+        };
     }
 
     /** Refuses, before anything is written, an output that is one of the run's inputs (a posting, a policy, the baseline). */
@@ -212,9 +318,13 @@ final class CheckCommand implements Callable<Integer> {
                 reporter.write(report, w);
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
-                    : String.valueOf(e.getMessage());
-            throw new SessionException("cannot write " + file + ": " + reason);
+            throw cannotWrite(file, e);
         }
+    }
+
+    private static SessionException cannotWrite(Path file, Exception e) {
+        String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : String.valueOf(e.getMessage());
+        return new SessionException("cannot write " + file + ": " + reason);
     }
 }

@@ -4,6 +4,7 @@ import dev.postinglint.core.fix.AtomicWriter;
 import dev.postinglint.core.fix.FixPlanner;
 import dev.postinglint.core.fix.Fixer;
 import dev.postinglint.core.report.TerminalText;
+import dev.postinglint.core.session.ExitStatus;
 import dev.postinglint.core.session.FailGate;
 import dev.postinglint.core.session.FixOutcome;
 import dev.postinglint.core.session.FixRequest;
@@ -59,10 +60,14 @@ final class FixCommand implements Callable<Integer> {
         if (postings == null) {
             return Main.USAGE_OR_IO;
         }
-        FixOutcome outcome = session.fix(postings);
-
         // With --dry-run the diff is the output (it can go to patch or git apply); the rest goes to stderr.
         PrintWriter info = dryRun ? err : out;
+        try (FixSession.Written outcome = session.write(postings)) {
+            return report(outcome, out, err, info);
+        }
+    }
+
+    private int report(FixSession.Written outcome, PrintWriter out, PrintWriter err, PrintWriter info) throws IOException {
         for (FixOutcome.Change c : outcome.changes()) {
             String path = TerminalText.safe(c.fix().file().displayPath());
             if (c.diff() != null) {
@@ -82,18 +87,19 @@ final class FixCommand implements Callable<Integer> {
                         + "]: " + s.reason());
             }
         }
-        text.textReporter(!dryRun).write(outcome.after(), info);
-        long files = dryRun ? outcome.changes().size() : outcome.writtenCount();
+        // The lint of the result, written as it goes.
+        ExitStatus status = outcome.confirm(text.textReporter(!dryRun).open(info));
+        long files = dryRun ? outcome.changes().size() : outcome.changes().stream().filter(FixOutcome.Change::written).count();
         // Count only what reached the disk: a file refused at write time (changed meanwhile, read-only, a link) fixed nothing.
         long fixed = dryRun ? result.fixedCount() : outcome.changes().stream().filter(c -> c.failure() == null)
-                .mapToLong(c -> c.fix().applied().size()).sum();
+                .mapToLong(c -> c.fix().fixedCount()).sum();
         long refused = dryRun ? 0 : outcome.changes().stream().filter(c -> c.failure() != null).count();
         info.println((dryRun ? "Would fix " : "Fixed ") + Messages.plural(fixed, "finding") + " in "
                 + Messages.plural(files, "file") + " (" + Messages.plural(result.passes(), "pass", "passes") + ")"
                 + (result.notFixedCount() == 0 ? "" : "; " + result.notFixedCount() + " could not be fixed")
                 + (refused == 0 ? "" : "; " + Messages.plural(refused, "file") + " left unchanged"));
         info.flush();
-        return outcome.status().code();
+        return status.code();
     }
 
     private static String reason(IOException e) {

@@ -109,31 +109,38 @@ final class CorpusRuns {
         return out;
     }
 
-    /** Gives each corpus rule every posting's observation; returns the findings they report, by path. */
-    Map<String, List<Finding>> finish(List<PostingOutcome> outcomes, CorpusRule.Workers workers, List<DriftGroup> drift) {
-        for (PostingOutcome o : outcomes) {
-            for (Observed<?> obs : o.observed()) {
-                obs.addTo(o.result().path());
-            }
+    /** Whether any corpus rule runs: if not, each posting's result is final as soon as it is checked. */
+    boolean isEmpty() {
+        return ordered.isEmpty();
+    }
+
+    /** Gives the corpus rules one posting's observations; postings come in path order. */
+    void add(PostingOutcome o) {
+        for (Observed<?> obs : o.observed()) {
+            obs.addTo(o.result().path());
         }
+    }
+
+    /**
+     * Judges every posting {@link #add added}; returns the findings the rules report, by path. {@code linted}: the
+     * files of this run, {@code paths}: their postings' paths (both used only when judging against an index).
+     */
+    Map<String, List<Finding>> finish(Set<Path> linted, Set<String> paths, CorpusRule.Workers workers, List<DriftGroup> drift) {
         if (index != null) {
-            Set<Path> linted = new HashSet<>();
-            outcomes.forEach(o -> linted.add(o.file()));
             ordered.forEach(s -> s.addIndexed(index, linted));
         }
         // Judged against an index, only the postings of this run are reported on: rules may skip the rest.
-        Set<String> only = null;
-        if (index != null) {
-            only = new HashSet<>();
-            for (PostingOutcome o : outcomes) {
-                only.add(o.result().path());
-            }
-        }
+        Set<String> only = index == null ? null : paths;
         Map<String, List<Finding>> extra = new HashMap<>();
         for (State<?> s : ordered) {
             finish(s, only, workers, extra, drift);
         }
         return extra;
+    }
+
+    /** Whether this run is judged against an editor's index (then {@link #finish} needs the run's files and paths). */
+    boolean indexed() {
+        return index != null;
     }
 
     private static <O> void finish(State<O> s, Set<String> only, CorpusRule.Workers workers, Map<String, List<Finding>> extra, List<DriftGroup> drift) {

@@ -32,7 +32,15 @@ import dev.postinglint.core.source.Position;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.source.SourceText;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
+import dev.postinglint.core.model.SummaryTally;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -115,6 +123,25 @@ public final class Linter {
      * every file would give it. What the index keeps of the files linted here is left out (their text here wins).
      */
     public LintReport lint(List<InputFile> files, PolicyResolver resolver, Sources sources, CorpusIndex others) {
+        ResultStream.Collector all = new ResultStream.Collector();
+        try {
+            run(files, resolver, sources, others, all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a collector does no I/O
+        }
+        return all.report();
+    }
+
+    /**
+     * Lints the files and sends each posting's result to {@code out} as soon as it and every posting before it
+     * (in path order) are final, so a report can be written while the run goes on and nothing holds the whole
+     * run. Without corpus rules a posting is final once checked. With them, results wait for the last posting:
+     * they wait on disk ({@link ResultSpill}), not in memory, beyond the first {@value #KEPT_IN_MEMORY}. The
+     * output is the same as {@link #lint}'s report, posting for posting. An {@link IOException} from {@code out}
+     * ends the run.
+     */
+    public void run(List<InputFile> files, PolicyResolver resolver, Sources sources, CorpusIndex others, ResultStream out)
+            throws IOException {
         long start = System.nanoTime();
         List<InputFile> sorted = files.stream().sorted().toList();
         Map<InputFile, Policy> policies = new IdentityHashMap<>();
@@ -129,52 +156,131 @@ public final class Linter {
             }
         }
         CorpusRuns corpus = new CorpusRuns(new LinkedHashSet<>(policies.values()), others);
-        List<PostingOutcome> results = new ArrayList<>(sorted.size());
+        out.begin(new RunHeader(ToolInfo.version(), asOf, List.copyOf(policyNames), catalogue(used)));
+        Delivery delivery = new Delivery(corpus, out);
         // Each file becomes one posting task, a board export one task per job. Exports are streamed
-        // here, on this thread, while workers check; at most IN_FLIGHT_PER_THREAD tasks per worker
-        // wait in memory, so an export of any size is checked in bounded memory.
+        // here, on this thread, while workers check. A task holds its permit until its result is
+        // delivered (in path order), so at most IN_FLIGHT_PER_THREAD postings per worker are read,
+        // being checked or waiting for an earlier one: a run of any size is checked in bounded memory.
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "posting-lint-worker");
             t.setDaemon(true);
             return t;
         });
         Semaphore inFlight = new Semaphore(threads * IN_FLIGHT_PER_THREAD);
+        ArrayDeque<Future<PostingOutcome>> queue = new ArrayDeque<>();
         List<DriftGroup> drift = new ArrayList<>();
-        Map<String, List<Finding>> extra;
         try {
-            List<Future<PostingOutcome>> futures = new ArrayList<>(sorted.size());
             for (InputFile f : sorted) {
                 Policy p = policies.get(f);
                 Inputs.expand(f, maxFileBytes, sources, source -> {
                     if (pool == null) {
-                        results.add(lint(source, p, corpus));
+                        delivery.deliver(lint(source, p, corpus));
                         return;
                     }
-                    inFlight.acquireUninterruptibly();
-                    futures.add(pool.submit(() -> {
-                        try {
-                            return lint(source, p, corpus);
-                        } finally {
-                            inFlight.release();
-                        }
-                    }));
+                    // No permit free: every one is held by a queued task, so the oldest is the one to wait for.
+                    while (!inFlight.tryAcquire()) {
+                        delivery.deliver(await(queue.poll()));
+                        inFlight.release();
+                    }
+                    queue.add(pool.submit(() -> lint(source, p, corpus)));
+                    while (!queue.isEmpty() && queue.peek().isDone()) {
+                        delivery.deliver(await(queue.poll()));
+                        inFlight.release();
+                    }
                 });
             }
-            for (Future<PostingOutcome> fut : futures) {
-                results.add(await(fut));
+            while (!queue.isEmpty()) {
+                delivery.deliver(await(queue.poll()));
+                inFlight.release();
             }
-            extra = corpus.finish(results, workers(pool), drift);
+            delivery.finish(workers(pool), drift);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } finally {
+            delivery.close();
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
-        List<FileResult> merged = new ArrayList<>(results.size());
-        for (PostingOutcome o : results) {
-            merged.add(finish(o, extra.getOrDefault(o.result().path(), List.of())));
+        out.end(new RunTotals(delivery.tally.summary(), Duration.ofNanos(System.nanoTime() - start), drift));
+    }
+
+    /** Postings' results kept in memory while corpus rules are pending; later ones wait in a {@link ResultSpill}. */
+    private static final int KEPT_IN_MEMORY = 256;
+
+    /**
+     * Where checked postings go, in path order: straight to the stream when no corpus rule runs; else their
+     * observations to the corpus rules and their results to a waiting list (in memory, then on disk) until
+     * {@link #finish}.
+     */
+    private final class Delivery {
+        /** A posting that waits for the corpus rules: its result is in {@code kept} or the spill, in this order. */
+        private record Waiting(Path file, Policy policy, Suppressions suppressions, FileResult kept) {
         }
-        return new LintReport(ToolInfo.version(), asOf, List.copyOf(policyNames), merged, Summary.of(merged),
-                Duration.ofNanos(System.nanoTime() - start), drift, catalogue(used));
+
+        private final CorpusRuns corpus;
+        private final ResultStream out;
+        private final SummaryTally tally = new SummaryTally();
+        private final List<Waiting> waiting = new ArrayList<>();
+        private final Set<Path> linted = new HashSet<>();
+        private final Set<String> paths = new HashSet<>();
+        private ResultSpill spill;
+
+        Delivery(CorpusRuns corpus, ResultStream out) {
+            this.corpus = corpus;
+            this.out = out;
+        }
+
+        void deliver(PostingOutcome o) {
+            if (corpus.isEmpty()) {
+                send(Linter.this.finish(o, List.of()));
+                return;
+            }
+            corpus.add(o);
+            if (corpus.indexed()) {
+                linted.add(o.file());
+                paths.add(o.result().path());
+            }
+            // A posting that was not readable has its one finding, final already: it is kept, it is small.
+            boolean inMemory = waiting.size() < KEPT_IN_MEMORY || o.suppressions() == null;
+            if (!inMemory) {
+                if (spill == null) {
+                    spill = new ResultSpill();
+                }
+                spill.write(o.result());
+            }
+            waiting.add(new Waiting(o.file(), o.policy(), o.suppressions(), inMemory ? o.result() : null));
+        }
+
+        void finish(CorpusRule.Workers workers, List<DriftGroup> drift) {
+            if (corpus.isEmpty()) {
+                return;
+            }
+            Map<String, List<Finding>> extra = corpus.finish(linted, paths, workers, drift);
+            for (int i = 0; i < waiting.size(); i++) {
+                Waiting w = waiting.get(i);
+                waiting.set(i, null); // sent: let it go
+                FileResult result = w.kept() != null ? w.kept() : spill.next();
+                PostingOutcome o = new PostingOutcome(w.file(), w.policy(), result, List.of(), w.suppressions());
+                send(Linter.this.finish(o, extra.getOrDefault(result.path(), List.of())));
+            }
+        }
+
+        private void send(FileResult r) {
+            tally.add(r);
+            try {
+                out.file(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void close() {
+            if (spill != null) {
+                spill.close();
+            }
+        }
     }
 
     /** The enabled rules of the run's policies (the first policy's definition of an id wins) and the built-in ones. */

@@ -3,6 +3,9 @@ package dev.postinglint.core.report;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
 import java.io.IOException;
 import java.io.Writer;
 import javax.xml.stream.XMLStreamException;
@@ -20,42 +23,73 @@ public final class CheckstyleReporter implements Reporter {
 
     @Override
     public void write(LintReport report, Writer out) throws IOException {
-        try {
-            XMLStreamWriter x = ReportSupport.xmlWriter(out);
-            x.writeStartDocument("UTF-8", "1.0");
-            x.writeCharacters("\n");
-            x.writeStartElement("checkstyle");
-            x.writeAttribute("version", FORMAT_VERSION);
-            for (FileResult r : report.files()) {
-                x.writeCharacters("\n  ");
-                x.writeStartElement("file");
-                x.writeAttribute("name", ReportSupport.xmlAttr(r.path()));
-                for (Finding f : r.findings()) {
-                    x.writeCharacters("\n    ");
-                    x.writeEmptyElement("error");
-                    x.writeAttribute("line", Integer.toString(f.span().start().line()));
-                    x.writeAttribute("column", Integer.toString(f.span().start().column()));
-                    // A waived finding is listed, as an info, so that gates counting errors and warnings pass it.
-                    x.writeAttribute("severity", f.waived() ? "info" : f.severity().label());
-                    x.writeAttribute("message", ReportSupport.xmlAttr(f.waived()
-                            ? "[" + ReportSupport.waiverNote(f.waiver()) + "] " + f.message() + ReportSupport.placesNote(f)
-                            : f.message() + ReportSupport.placesNote(f)));
-                    x.writeAttribute("source", source(f));
+        ResultStream.replay(report, open(out));
+    }
+
+    /** Writes each posting's {@code <file>} element as it comes. */
+    @Override
+    public ResultStream open(Writer out) {
+        return new ResultStream() {
+            private XMLStreamWriter x;
+
+            @Override
+            public void begin(RunHeader header) throws IOException {
+                try {
+                    x = ReportSupport.xmlWriter(out);
+                    x.writeStartDocument("UTF-8", "1.0");
+                    x.writeCharacters("\n");
+                    x.writeStartElement("checkstyle");
+                    x.writeAttribute("version", FORMAT_VERSION);
+                } catch (XMLStreamException e) {
+                    throw failed(e);
                 }
-                if (!r.findings().isEmpty()) {
-                    x.writeCharacters("\n  ");
-                }
-                x.writeEndElement();
             }
-            x.writeCharacters("\n");
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.flush();
-            x.close();
-            out.write('\n');
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write Checkstyle XML: " + e.getMessage(), e);
-        }
+
+            @Override
+            public void file(FileResult r) throws IOException {
+                try {
+                    x.writeCharacters("\n  ");
+                    x.writeStartElement("file");
+                    x.writeAttribute("name", ReportSupport.xmlAttr(r.path()));
+                    for (Finding f : r.findings()) {
+                        x.writeCharacters("\n    ");
+                        x.writeEmptyElement("error");
+                        x.writeAttribute("line", Integer.toString(f.span().start().line()));
+                        x.writeAttribute("column", Integer.toString(f.span().start().column()));
+                        // A waived finding is listed, as an info, so that gates counting errors and warnings pass it.
+                        x.writeAttribute("severity", f.waived() ? "info" : f.severity().label());
+                        x.writeAttribute("message", ReportSupport.xmlAttr(f.waived()
+                                ? "[" + ReportSupport.waiverNote(f.waiver()) + "] " + f.message() + ReportSupport.placesNote(f)
+                                : f.message() + ReportSupport.placesNote(f)));
+                        x.writeAttribute("source", source(f));
+                    }
+                    if (!r.findings().isEmpty()) {
+                        x.writeCharacters("\n  ");
+                    }
+                    x.writeEndElement();
+                } catch (XMLStreamException e) {
+                    throw failed(e);
+                }
+            }
+
+            @Override
+            public void end(RunTotals totals) throws IOException {
+                try {
+                    x.writeCharacters("\n");
+                    x.writeEndElement();
+                    x.writeEndDocument();
+                    x.flush();
+                    x.close();
+                    out.write('\n');
+                } catch (XMLStreamException e) {
+                    throw failed(e);
+                }
+            }
+        };
+    }
+
+    private static IOException failed(XMLStreamException e) {
+        return new IOException("cannot write Checkstyle XML: " + e.getMessage(), e);
     }
 
     static String source(Finding f) {

@@ -5,6 +5,9 @@ import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.model.RelatedPlace;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
 import dev.postinglint.core.model.Severity;
 import java.io.IOException;
 import java.io.Writer;
@@ -22,9 +25,23 @@ public final class CodeClimateReporter implements Reporter {
 
     @Override
     public void write(LintReport report, Writer out) throws IOException {
-        try (JsonGenerator g = ReportSupport.prettyJson(out)) {
-            g.writeStartArray();
-            for (FileResult file : report.files()) {
+        ResultStream.replay(report, open(out));
+    }
+
+    /** Writes each posting's issues as it comes (fingerprints count occurrences within one posting only). */
+    @Override
+    public ResultStream open(Writer out) {
+        return new ResultStream() {
+            private JsonGenerator g;
+
+            @Override
+            public void begin(RunHeader header) throws IOException {
+                g = ReportSupport.prettyJson(out);
+                g.writeStartArray();
+            }
+
+            @Override
+            public void file(FileResult file) throws IOException {
                 Map<String, Integer> occurrences = new HashMap<>();
                 for (Finding f : file.findings()) {
                     String excerpt = SarifReporter.normalizeExcerpt(f.fingerprintText());
@@ -32,9 +49,14 @@ public final class CodeClimateReporter implements Reporter {
                     writeIssue(g, file, f, SarifReporter.fingerprint(file.path(), f.ruleId(), excerpt, occurrence));
                 }
             }
-            g.writeEndArray();
-            g.writeRaw('\n');
-        }
+
+            @Override
+            public void end(RunTotals totals) throws IOException {
+                g.writeEndArray();
+                g.writeRaw('\n');
+                g.close();
+            }
+        };
     }
 
     private static void writeIssue(JsonGenerator g, FileResult file, Finding f, String fingerprint) throws IOException {

@@ -6,6 +6,9 @@ import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.model.RelatedPlace;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
 import dev.postinglint.core.model.ToolInfo;
 import dev.postinglint.core.model.Waiver;
 import dev.postinglint.core.source.SourceSpan;
@@ -20,20 +23,34 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public void write(LintReport report, Writer out) throws IOException {
-        try (JsonGenerator g = ReportSupport.prettyJson(out)) {
-            g.writeStartObject();
-            g.writeObjectFieldStart("tool");
-            g.writeStringField("name", ToolInfo.NAME);
-            g.writeStringField("version", report.toolVersion());
-            g.writeEndObject();
-            g.writeStringField("asOf", report.asOf().toString());
-            g.writeArrayFieldStart("policies");
-            for (String p : report.policies()) {
-                g.writeString(p);
+        ResultStream.replay(report, open(out));
+    }
+
+    /** Writes each posting as it comes (the summary, last in the document, comes with the run's end). */
+    @Override
+    public ResultStream open(Writer out) {
+        return new ResultStream() {
+            private JsonGenerator g;
+
+            @Override
+            public void begin(RunHeader header) throws IOException {
+                g = ReportSupport.prettyJson(out);
+                g.writeStartObject();
+                g.writeObjectFieldStart("tool");
+                g.writeStringField("name", ToolInfo.NAME);
+                g.writeStringField("version", header.toolVersion());
+                g.writeEndObject();
+                g.writeStringField("asOf", header.asOf().toString());
+                g.writeArrayFieldStart("policies");
+                for (String p : header.policies()) {
+                    g.writeString(p);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("files");
             }
-            g.writeEndArray();
-            g.writeArrayFieldStart("files");
-            for (FileResult r : report.files()) {
+
+            @Override
+            public void file(FileResult r) throws IOException {
                 g.writeStartObject();
                 g.writeStringField("path", r.path());
                 g.writeStringField("policy", r.policy());
@@ -58,25 +75,35 @@ public final class JsonReporter implements Reporter {
                 g.writeEndArray();
                 g.writeEndObject();
             }
-            g.writeEndArray();
-            g.writeObjectFieldStart("summary");
-            writeSummaryCounts(g, report);
-            g.writeEndObject();
-            g.writeEndObject();
-            g.writeRaw('\n');
-        }
+
+            @Override
+            public void end(RunTotals totals) throws IOException {
+                g.writeEndArray();
+                g.writeObjectFieldStart("summary");
+                writeSummaryCounts(g, totals);
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeRaw('\n');
+                g.close();
+            }
+        };
     }
 
     /** The summary's counts, shared with the HTML report's embedded data. */
     static void writeSummaryCounts(JsonGenerator g, LintReport report) throws IOException {
-        g.writeNumberField("files", report.summary().files());
-        g.writeNumberField("errors", report.summary().errors());
-        g.writeNumberField("warnings", report.summary().warnings());
-        g.writeNumberField("infos", report.summary().infos());
-        g.writeNumberField("waived", report.summary().waived());
-        g.writeNumberField("suppressed", report.summary().suppressed());
-        g.writeNumberField("baselined", report.summary().baselined());
-        g.writeNumberField("durationMs", report.elapsed().toMillis());
+        writeSummaryCounts(g, new RunTotals(report.summary(), report.elapsed(), java.util.List.of()));
+    }
+
+    private static void writeSummaryCounts(JsonGenerator g, RunTotals totals) throws IOException {
+        dev.postinglint.core.model.Summary summary = totals.summary();
+        g.writeNumberField("files", summary.files());
+        g.writeNumberField("errors", summary.errors());
+        g.writeNumberField("warnings", summary.warnings());
+        g.writeNumberField("infos", summary.infos());
+        g.writeNumberField("waived", summary.waived());
+        g.writeNumberField("suppressed", summary.suppressed());
+        g.writeNumberField("baselined", summary.baselined());
+        g.writeNumberField("durationMs", totals.elapsed().toMillis());
     }
 
     private static void writeFinding(JsonGenerator g, Finding f) throws IOException {

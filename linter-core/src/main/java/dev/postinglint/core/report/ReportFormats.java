@@ -1,6 +1,13 @@
 package dev.postinglint.core.report;
 
+import dev.postinglint.core.model.FileResult;
+import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
 import dev.postinglint.core.model.Severity;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +51,37 @@ public final class ReportFormats {
         return switch (name) {
             case "text" -> new TextReporter(false, minimum);
             case "github" -> new GithubReporter(minimum);
-            default -> {
-                Reporter all = create(name);
-                yield (report, out) -> all.write(ReportSupport.atLeast(report, minimum), out);
-            }
+            default -> minimum == Severity.INFO ? create(name) : new AtLeast(create(name), minimum);
         };
+    }
+
+    /** A file format with a display threshold: each posting's findings below it left out, the summary unchanged. */
+    private record AtLeast(Reporter all, Severity minimum) implements Reporter {
+        @Override
+        public void write(LintReport report, Writer out) throws IOException {
+            all.write(ReportSupport.atLeast(report, minimum), out);
+        }
+
+        @Override
+        public ResultStream open(Writer out) {
+            ResultStream to = all.open(out);
+            return new ResultStream() {
+                @Override
+                public void begin(RunHeader header) throws IOException {
+                    to.begin(header);
+                }
+
+                @Override
+                public void file(FileResult result) throws IOException {
+                    to.file(ReportSupport.atLeast(result, minimum));
+                }
+
+                @Override
+                public void end(RunTotals totals) throws IOException {
+                    to.end(totals);
+                }
+            };
+        }
     }
 
     /**

@@ -135,7 +135,14 @@ final class ReportSupport {
 
     /** Per-rule counts over the findings that {@code counted} accepts, ranked by {@link RuleStats#RANK}. */
     static List<RuleStats> ruleStats(LintReport report, Predicate<Finding> counted) {
-        final class Tally {
+        RuleTally tally = new RuleTally(counted);
+        report.files().forEach(tally::add);
+        return tally.ranked();
+    }
+
+    /** {@link #ruleStats} one posting at a time: one entry per rule, however many postings go by. */
+    static final class RuleTally {
+        private static final class Tally {
             String category;
             Severity severity;
             final Set<String> links = new java.util.LinkedHashSet<>();
@@ -143,8 +150,15 @@ final class ReportSupport {
             int findings;
             int fixable;
         }
-        Map<String, Tally> byId = new TreeMap<>();
-        for (FileResult r : report.files()) {
+
+        private final Predicate<Finding> counted;
+        private final Map<String, Tally> byId = new TreeMap<>();
+
+        RuleTally(Predicate<Finding> counted) {
+            this.counted = counted;
+        }
+
+        void add(FileResult r) {
             Set<String> seen = new HashSet<>();
             for (Finding f : r.findings()) {
                 if (!counted.test(f)) {
@@ -161,10 +175,13 @@ final class ReportSupport {
                 t.fixable += f.fix() != null ? 1 : 0;
             }
         }
-        List<RuleStats> out = new ArrayList<>(byId.size());
-        byId.forEach((id, t) -> out.add(new RuleStats(id, t.category, List.copyOf(t.links), t.severity, t.postings, t.findings, t.fixable)));
-        out.sort(RuleStats.RANK);
-        return out;
+
+        List<RuleStats> ranked() {
+            List<RuleStats> out = new ArrayList<>(byId.size());
+            byId.forEach((id, t) -> out.add(new RuleStats(id, t.category, List.copyOf(t.links), t.severity, t.postings, t.findings, t.fixable)));
+            out.sort(RuleStats.RANK);
+            return out;
+        }
     }
 
     /** Every edit of a finding's fix in text order, each once (one per place for a finding reported once per posting). */
@@ -200,10 +217,25 @@ final class ReportSupport {
      * show it; empty when nothing was left out. {@code waivedHidden}: waived findings were left out too.
      */
     static String hiddenNote(LintReport report, Severity minimum, boolean waivedHidden) {
-        int[] hidden = new int[Severity.values().length];
-        int waived = 0;
-        Severity lowest = null;
-        for (FileResult r : report.files()) {
+        HiddenTally tally = new HiddenTally(minimum, waivedHidden);
+        report.files().forEach(tally::add);
+        return tally.note();
+    }
+
+    /** {@link #hiddenNote} one posting at a time. */
+    static final class HiddenTally {
+        private final Severity minimum;
+        private final boolean waivedHidden;
+        private final int[] hidden = new int[Severity.values().length];
+        private int waived;
+        private Severity lowest;
+
+        HiddenTally(Severity minimum, boolean waivedHidden) {
+            this.minimum = minimum;
+            this.waivedHidden = waivedHidden;
+        }
+
+        void add(FileResult r) {
             for (Finding f : r.findings()) {
                 if (f.waived()) {
                     if (waivedHidden || !f.severity().atLeast(minimum)) {
@@ -216,22 +248,25 @@ final class ReportSupport {
                 }
             }
         }
-        List<String> parts = new ArrayList<>();
-        for (Severity s : Severity.values()) {
-            int n = hidden[s.ordinal()];
-            if (n > 0) {
-                parts.add(n + " " + s.label() + (n == 1 ? "" : "s"));
+
+        String note() {
+            List<String> parts = new ArrayList<>();
+            for (Severity s : Severity.values()) {
+                int n = hidden[s.ordinal()];
+                if (n > 0) {
+                    parts.add(n + " " + s.label() + (n == 1 ? "" : "s"));
+                }
             }
+            if (waived > 0) {
+                parts.add(waived + " waived");
+            }
+            if (lowest == null) {
+                return "";
+            }
+            // Waived errors are hidden only by an errors-only run: a warning threshold shows them.
+            Severity show = lowest == Severity.ERROR ? Severity.WARNING : lowest;
+            return String.join(", ", parts) + " not shown: --min-severity " + show.label();
         }
-        if (waived > 0) {
-            parts.add(waived + " waived");
-        }
-        if (lowest == null) {
-            return "";
-        }
-        // Waived errors are hidden only by an errors-only run: a warning threshold shows them.
-        Severity show = lowest == Severity.ERROR ? Severity.WARNING : lowest;
-        return String.join(", ", parts) + " not shown: --min-severity " + show.label();
     }
 
     /**
@@ -244,9 +279,14 @@ final class ReportSupport {
         }
         List<FileResult> files = new ArrayList<>(report.files().size());
         for (FileResult r : report.files()) {
-            files.add(r.withFindings(r.findings().stream().filter(f -> f.severity().atLeast(minimum)).toList()));
+            files.add(atLeast(r, minimum));
         }
         return report.withFiles(files, report.summary());
+    }
+
+    /** One posting as {@link #atLeast(LintReport, Severity)} shows it. */
+    static FileResult atLeast(FileResult r, Severity minimum) {
+        return r.withFindings(r.findings().stream().filter(f -> f.severity().atLeast(minimum)).toList());
     }
 
     /** "waived until 2026-12-31, approved by Jane Doe: reason": how text formats mark a waived finding. */

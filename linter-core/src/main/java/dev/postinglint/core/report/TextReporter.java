@@ -3,6 +3,9 @@ package dev.postinglint.core.report;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.source.SourceLine;
 import java.io.IOException;
@@ -66,49 +69,71 @@ public final class TextReporter implements Reporter {
 
     @Override
     public void write(LintReport report, Writer out) throws IOException {
-        boolean first = true;
-        for (FileResult r : report.files()) {
-            Map<String, List<Finding>> groups = new LinkedHashMap<>();
-            for (Finding f : r.findings()) {
-                if (shown(f)) {
-                    groups.computeIfAbsent(groupKey(f), k -> new ArrayList<>()).add(f);
+        ResultStream.replay(report, open(out));
+    }
+
+    /** Writes each posting as it comes; keeps only the per-rule table's counts and the hidden findings' counts. */
+    @Override
+    public ResultStream open(Writer out) {
+        return new ResultStream() {
+            private final ReportSupport.RuleTally rules = new ReportSupport.RuleTally(TextReporter.this::shown);
+            private final ReportSupport.HiddenTally hidden = new ReportSupport.HiddenTally(minimum, minimum == Severity.ERROR);
+            private boolean first = true;
+
+            @Override
+            public void begin(RunHeader header) {
+            }
+
+            @Override
+            public void file(FileResult r) throws IOException {
+                rules.add(r);
+                hidden.add(r);
+                Map<String, List<Finding>> groups = new LinkedHashMap<>();
+                for (Finding f : r.findings()) {
+                    if (shown(f)) {
+                        groups.computeIfAbsent(groupKey(f), k -> new ArrayList<>()).add(f);
+                    }
+                }
+                boolean wroteHeader = false;
+                for (Finding f : r.findings()) {
+                    List<Finding> group = groups.get(groupKey(f));
+                    if (group == null || group.get(0) != f) {
+                        continue; // hidden, or a repetition that its group's first finding stands for
+                    }
+                    if (!wroteHeader && !first) {
+                        out.write('\n');
+                    }
+                    wroteHeader = true;
+                    first = false;
+                    writeFinding(out, r.path(), f);
+                    if (!f.related().isEmpty()) {
+                        writeRelated(out, f);
+                    }
+                    if (group.size() > 1) {
+                        writeRepetition(out, group);
+                    }
                 }
             }
-            boolean wroteHeader = false;
-            for (Finding f : r.findings()) {
-                List<Finding> group = groups.get(groupKey(f));
-                if (group == null || group.get(0) != f) {
-                    continue; // hidden, or a repetition that its group's first finding stands for
+
+            @Override
+            public void end(RunTotals totals) throws IOException {
+                if (!first) {
+                    out.write('\n');
+                    writeRuleTable(out, rules.ranked());
                 }
-                if (!wroteHeader && !first) {
+                var s = totals.summary();
+                String counts = plural(s.errors(), "error") + ", " + plural(s.warnings(), "warning") + ", " + plural(s.infos(), "info");
+                String line = plural(s.files(), "file") + " checked: " + counts + s.extras()
+                        + String.format(Locale.ROOT, " (%.2f s)", totals.elapsed().toNanos() / 1e9);
+                out.write(paint(s.errors() > 0 ? RED + BOLD : BOLD, line));
+                out.write('\n');
+                String note = hidden.note();
+                if (!note.isEmpty()) {
+                    out.write(paint(DIM, note));
                     out.write('\n');
                 }
-                wroteHeader = true;
-                first = false;
-                writeFinding(out, r.path(), f);
-                if (!f.related().isEmpty()) {
-                    writeRelated(out, f);
-                }
-                if (group.size() > 1) {
-                    writeRepetition(out, group);
-                }
             }
-        }
-        if (!first) {
-            out.write('\n');
-            writeRuleTable(out, report);
-        }
-        var s = report.summary();
-        String counts = plural(s.errors(), "error") + ", " + plural(s.warnings(), "warning") + ", " + plural(s.infos(), "info");
-        String line = plural(s.files(), "file") + " checked: " + counts + s.extras()
-                + String.format(Locale.ROOT, " (%.2f s)", report.elapsed().toNanos() / 1e9);
-        out.write(paint(s.errors() > 0 ? RED + BOLD : BOLD, line));
-        out.write('\n');
-        String hidden = ReportSupport.hiddenNote(report, minimum, minimum == Severity.ERROR);
-        if (!hidden.isEmpty()) {
-            out.write(paint(DIM, hidden));
-            out.write('\n');
-        }
+        };
     }
 
     /** Findings that say the same thing: one rule, one message, one severity, waived or not. */
@@ -152,8 +177,7 @@ public final class TextReporter implements Reporter {
     }
 
     /** The listed findings per rule, most serious and most widespread first: what to fix first. */
-    private void writeRuleTable(Writer out, LintReport report) throws IOException {
-        List<ReportSupport.RuleStats> stats = ReportSupport.ruleStats(report, this::shown);
+    private void writeRuleTable(Writer out, List<ReportSupport.RuleStats> stats) throws IOException {
         if (stats.isEmpty()) {
             return;
         }

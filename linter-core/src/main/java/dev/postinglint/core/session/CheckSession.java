@@ -6,7 +6,12 @@ import dev.postinglint.core.input.InputFile;
 import dev.postinglint.core.input.InputKind;
 import dev.postinglint.core.input.PostingReader;
 import dev.postinglint.core.input.Sources;
+import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
+import dev.postinglint.core.model.SummaryTally;
 import dev.postinglint.core.policy.PolicyResolver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +52,47 @@ public final class CheckSession {
     public CheckOutcome check(Postings postings) throws IOException {
         Postings kept = postings.withoutIgnored(resolver);
         return judge(kept, request.settings().linter().lint(kept.files(), resolver));
+    }
+
+    /**
+     * Whether {@link #check(Postings, ResultStream)} streams: a run that applies, records or restricts to a
+     * baseline or changed postings judges the whole report first (and so holds it).
+     */
+    public boolean streams() {
+        return known == null && request.writeBaseline() == null && request.changedSince() == null;
+    }
+
+    /**
+     * Lints the postings and sends each posting's result to {@code out} as soon as it is final (see
+     * {@link Linter#run}); returns how the run ended. Only for a session that {@link #streams()}.
+     */
+    public ExitStatus check(Postings postings, ResultStream out) throws IOException {
+        if (!streams()) {
+            throw new IllegalStateException("a run with a baseline or --changed-since judges the whole report");
+        }
+        Postings kept = postings.withoutIgnored(resolver);
+        SummaryTally tally = new SummaryTally();
+        request.settings().linter().run(kept.files(), resolver, request.settings().linter().fromFiles(), null, new ResultStream() {
+            @Override
+            public void begin(RunHeader header) throws IOException {
+                out.begin(header);
+            }
+
+            @Override
+            public void file(FileResult result) throws IOException {
+                tally.add(result);
+                out.file(result);
+            }
+
+            @Override
+            public void end(RunTotals totals) throws IOException {
+                out.end(totals);
+            }
+        });
+        if (tally.ioErrors() || !kept.errors().isEmpty()) {
+            return ExitStatus.ERROR;
+        }
+        return request.gate().fails(tally.summary()) ? ExitStatus.FINDINGS : ExitStatus.OK;
     }
 
     /**

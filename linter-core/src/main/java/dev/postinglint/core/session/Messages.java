@@ -53,15 +53,17 @@ public final class Messages {
     }
 
     /**
-     * {@code 3 fixes (fast-paced TIMES2, no-inline-style)}: the fixes applied to one posting, by rule, counted by
-     * place (the fix of a finding reported once per posting is one per place).
+     * {@code 3 fixes (fast-paced TIMES2, no-inline-style)}: the fixes applied to one posting, counted by rule and
+     * place (the fix of a finding reported once per posting is one per place; see {@code Fixer.FileFix#applied}).
      */
-    public static String fixesByRule(List<Finding> applied, String times) {
-        Map<String, Integer> byRule = new TreeMap<>();
-        applied.forEach(f -> byRule.merge(f.ruleId(), Math.max(1, f.fixes().size()), Integer::sum));
+    public static String fixesByRule(Map<String, Integer> byRule, String times) {
         List<String> parts = new ArrayList<>();
-        byRule.forEach((id, n) -> parts.add(n == 1 ? id : id + " " + times + n));
-        int total = byRule.values().stream().mapToInt(Integer::intValue).sum();
+        int total = 0;
+        for (Map.Entry<String, Integer> e : new TreeMap<>(byRule).entrySet()) {
+            int n = e.getValue();
+            total += n;
+            parts.add(n == 1 ? e.getKey() : e.getKey() + " " + times + n);
+        }
         return plural(total, "fix", "fixes") + " (" + String.join(", ", parts) + ")";
     }
 }
