@@ -33,8 +33,9 @@ class WholePageTest {
                 .lint(List.of(InputFile.of(page)), path -> p).files().get(0);
     }
 
+    /** Places, not findings: pasted-class reports once per posting, its other places related to the one finding. */
     private static long count(FileResult r, String rule) {
-        return r.findings().stream().filter(f -> f.ruleId().equals(rule)).count();
+        return r.findings().stream().filter(f -> f.ruleId().equals(rule)).mapToLong(f -> 1 + f.related().size()).sum();
     }
 
     @Test
@@ -51,6 +52,10 @@ class WholePageTest {
             int line = f.span().start().line();
             boolean statementAtStart = f.span().startOffset() == 0 || line >= CONTENT_FIRST_LINE;
             assertTrue(statementAtStart && line <= CONTENT_LAST_LINE, "outside the posting: " + f);
+            for (var place : f.related()) {
+                int at = place.span().start().line();
+                assertTrue(at >= CONTENT_FIRST_LINE && at <= CONTENT_LAST_LINE, "a related place outside the posting: " + place);
+            }
         }
     }
 
