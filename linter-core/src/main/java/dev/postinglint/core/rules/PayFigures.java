@@ -37,11 +37,8 @@ final class PayFigures {
         MAX, MIN
     }
 
-    /** A range, with offsets in the paragraph's text, the currency as written and normalized. */
+    /** A range, with offsets in the paragraph's text, its currency normalized, and the lead-in paragraph before it ("" if none). */
     record Range(double low, double high, String currency, Period period, int start, int end, String text, String label) {
-        String describe() {
-            return text;
-        }
     }
 
     /** A single figure with a bound ("maximum $140,000"). */
@@ -84,16 +81,16 @@ final class PayFigures {
             }
             Double a = amount(m.group(2), m.group(3));
             Double b = amount(m.group(6), m.group(7));
-            // "$120 - 150k": the k of the top applies to the bottom
-            if (a != null && b != null && m.group(3) == null && m.group(7) != null && a < 1000 && b >= 1000) {
+            // "$120 - 150k", "$170-195,000": the thousands of the top apply to the bottom
+            if (a != null && b != null && a < 1000 && b >= 10_000 && a * 1000 < b && a * 1000 * 3 > b) {
                 a = a * 1000;
             }
-            if (a == null || b == null || a <= 0 || b <= a) {
+            // A top over 20 times the bottom is a typo ("$150,00-$220,000", "150,000K") or not one pay: unread.
+            if (a == null || b == null || a <= 0 || b <= a || b > a * 20) {
                 continue;
             }
             Period p = period(text, m.start(), m.end());
-            String label = (before + " " + text.substring(0, m.start())).strip();
-            ranges.add(new Range(a, b, currency(cur), p, m.start(), m.end(), m.group().strip(), label));
+            ranges.add(new Range(a, b, currency(cur), p, m.start(), m.end(), m.group().strip(), before));
         }
         List<Single> singles = new ArrayList<>();
         Matcher s = SINGLE.matcher(text);
@@ -161,7 +158,7 @@ final class PayFigures {
         }
         try {
             double v = Double.parseDouble(digits);
-            return k != null ? v * 1000 : v;
+            return k != null && v < 1000 ? v * 1000 : v; // "150,000K" means 150,000
         } catch (NumberFormatException e) {
             return null;
         }

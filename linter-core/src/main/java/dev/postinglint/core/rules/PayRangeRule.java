@@ -147,7 +147,7 @@ final class PayRangeRule implements Rule {
             for (Placed<PayFigures.Range> pr : ranges) {
                 PayFigures.Range r = pr.figure();
                 if (!sameCurrency(s.currency(), r.currency()) || !s.period().comparable(r.period(), s.value(), r.high())
-                        || labelled(pr) != labelled(ps.block().text(), s.start(), s.end(), "")) {
+                        || !labelKey(pr).equals(labelKey(ps.block().text(), s.start(), s.end(), ""))) {
                     continue;
                 }
                 String problem = null;
@@ -170,14 +170,13 @@ final class PayRangeRule implements Rule {
     private void checkUnlabelled(RuleContext ctx, FindingSink sink, List<Placed<PayFigures.Range>> ranges, boolean severalPlaces) {
         for (int i = 1; i < ranges.size(); i++) {
             Placed<PayFigures.Range> later = ranges.get(i);
-            if (labelled(later)) {
-                continue;
-            }
+            String key = labelKey(later);
             for (int j = 0; j < i; j++) {
                 Placed<PayFigures.Range> earlier = ranges.get(j);
                 PayFigures.Range a = earlier.figure();
                 PayFigures.Range b = later.figure();
-                if (labelled(earlier) || !sameCurrency(a.currency(), b.currency())
+                // Ranges whose labels differ are for different places, levels or pay parts.
+                if (!labelKey(earlier).equals(key) || !sameCurrency(a.currency(), b.currency())
                         || !a.period().comparable(b.period(), a.high(), b.high())) {
                     continue;
                 }
@@ -192,22 +191,51 @@ final class PayRangeRule implements Rule {
         }
     }
 
-    private boolean labelled(Placed<PayFigures.Range> p) {
+    private String labelKey(Placed<PayFigures.Range> p) {
         PayFigures.Range r = p.figure();
-        return labelled(p.block().text(), r.start(), r.end(), r.label());
+        return labelKey(p.block().text(), r.start(), r.end(), r.label());
     }
 
-    /** Whether the words before the figure (its lead-in included) or just after it say what it is for. */
-    private boolean labelled(String text, int start, int end, String lead) {
+    /**
+     * What the words around a figure say it is for, as a key two figures can be compared by: from the
+     * last {@code label} match before it (in its paragraph, or the short lead-in paragraph before that)
+     * to the figure, else the {@code label} match just after it; generic pay words ("salary range",
+     * "compensation") removed. "" when nothing says: two figures with the same key are about the same pay.
+     */
+    private String labelKey(String text, int start, int end, String lead) {
         if (label == null) {
-            return false;
+            return "";
         }
-        String prefix = lead.isEmpty() ? text.substring(Math.max(0, start - 120), start) : lead;
+        String prefix = (lead.isEmpty() ? "" : lead + " ") + text.substring(Math.max(0, start - 120), start);
+        com.google.re2j.Matcher m = label.matcher(prefix);
+        int last = -1;
+        while (m.find()) {
+            last = m.start();
+        }
+        if (last >= 0) {
+            return normalizeLabel(prefix.substring(last));
+        }
         int stop = end;
         while (stop < text.length() && stop - end < 60 && ".;\n".indexOf(text.charAt(stop)) < 0) {
             stop++;
         }
-        return label.matcher(prefix).find() || label.matcher(text.substring(end, stop)).find();
+        com.google.re2j.Matcher after = label.matcher(text.substring(end, stop));
+        return after.find() ? normalizeLabel(after.group()) : "";
+    }
+
+    private static final Set<String> GENERIC = Set.of("salary", "salaries", "range", "ranges", "pay", "compensation",
+            "annual", "annually", "expected", "estimated", "the", "is", "are", "a", "an", "rate", "wage", "wages",
+            "hourly", "yearly", "of", "for", "this", "that", "role", "position", "job", "our", "will", "be", "to", "per",
+            "year", "hour", "usd", "eur", "cad", "gbp", "and", "with", "at", "in");
+
+    private static String normalizeLabel(String s) {
+        StringBuilder out = new StringBuilder();
+        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty() && !GENERIC.contains(w)) {
+                out.append(out.length() == 0 ? "" : " ").append(w);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean sameCurrency(String a, String b) {

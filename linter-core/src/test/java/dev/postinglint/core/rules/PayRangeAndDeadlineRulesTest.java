@@ -211,4 +211,11 @@ class PayRangeAndDeadlineRulesTest {
             assertNull(DeadlineRule.firstDate("ongoing basis", false));
         }
     }
+
+    @Test
+    void aRequireRuleDoesNotCountAMatchWhoseParagraphIsExcused() {
+        String yaml = rule("type: require\npattern: '\\d+,\\d\\d €'\nunless-block: '(?i)tickets? restaurants?'\nmessage: no pay");
+        assertEquals(1, run(yaml, "<ul><li>Tickets restaurants : 9,25 €</li></ul>").size());
+        assertEquals(List.of(), run(yaml, "<ul><li>Salaire : 3200,00 € brut par mois</li><li>Tickets restaurants : 9,25 €</li></ul>"));
+    }
 }
