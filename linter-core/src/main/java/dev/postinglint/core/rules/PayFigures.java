@@ -75,7 +75,12 @@ final class PayFigures {
         List<Range> ranges = new ArrayList<>();
         Matcher m = RANGE.matcher(text);
         while (m.find()) {
-            String cur = firstNonNull(m.group(1), m.group(4), m.group(5), m.group(8));
+            // An explicit code ("$99,000 CAD") says more than the bare sign before it.
+            String cur = firstNonNull(m.group(4), m.group(8), m.group(1), m.group(5));
+            if (cur != null && currency(cur).equals("$")) {
+                String other = firstNonNull(m.group(5), m.group(1));
+                cur = other != null && !currency(other).equals("$") ? other : cur;
+            }
             if (cur == null) {
                 continue; // "2020 - 2024", "9-5": no currency, no pay
             }

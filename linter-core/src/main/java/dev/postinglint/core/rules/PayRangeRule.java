@@ -196,17 +196,32 @@ final class PayRangeRule implements Rule {
         return labelKey(p.block().text(), r.start(), r.end(), r.label());
     }
 
+    /** The end of a pay figure, or of a clause: what comes before it labels something else. */
+    private static final java.util.regex.Pattern BOUNDARY = java.util.regex.Pattern.compile(
+            "(?:[$€£]\\s?\\d[\\d,.]*\\s?[kK]?(?:\\s?(?:USD|CAD|EUR|GBP|AUD))?|\\d(?:\\s?(?:USD|CAD|EUR|GBP|AUD|€|£))|[),;]|\\.\\s)");
+
     /**
-     * What the words around a figure say it is for, as a key two figures can be compared by: from the
-     * last {@code label} match before it (in its paragraph, or the short lead-in paragraph before that)
-     * to the figure, else the {@code label} match just after it; generic pay words ("salary range",
+     * What the words around a figure say it is for, as a key two figures can be compared by: the
+     * last {@code label} match in the clause before it (after the previous figure or clause boundary;
+     * with the short lead-in paragraph when the figure opens its paragraph), else the {@code label}
+     * match just after it (up to the next figure or the end of the clause, not inside an unclosed
+     * parenthesis that introduces the next figure); generic pay words ("salary range",
      * "compensation") removed. "" when nothing says: two figures with the same key are about the same pay.
      */
     private String labelKey(String text, int start, int end, String lead) {
         if (label == null) {
             return "";
         }
-        String prefix = (lead.isEmpty() ? "" : lead + " ") + text.substring(Math.max(0, start - 120), start);
+        String prefix = text.substring(Math.max(0, start - 120), start);
+        java.util.regex.Matcher b = BOUNDARY.matcher(prefix);
+        int cut = 0;
+        while (b.find()) {
+            cut = b.end();
+        }
+        prefix = prefix.substring(cut);
+        if (cut == 0 && start <= 120 && !lead.isEmpty()) {
+            prefix = lead + " " + prefix;
+        }
         com.google.re2j.Matcher m = label.matcher(prefix);
         int last = -1;
         while (m.find()) {
@@ -216,10 +231,15 @@ final class PayRangeRule implements Rule {
             return normalizeLabel(prefix.substring(last));
         }
         int stop = end;
-        while (stop < text.length() && stop - end < 60 && ".;\n".indexOf(text.charAt(stop)) < 0) {
+        while (stop < text.length() && stop - end < 60 && ".;,\n$€£".indexOf(text.charAt(stop)) < 0) {
             stop++;
         }
-        com.google.re2j.Matcher after = label.matcher(text.substring(end, stop));
+        String suffix = text.substring(end, stop);
+        int open = suffix.lastIndexOf('(');
+        if (open >= 0 && suffix.indexOf(')', open) < 0) {
+            suffix = suffix.substring(0, open); // "(OTE $104,000": the parenthesis labels the next figure
+        }
+        com.google.re2j.Matcher after = label.matcher(suffix);
         return after.find() ? normalizeLabel(after.group()) : "";
     }
 
