@@ -198,11 +198,11 @@ final class PayRangeRule implements Rule {
 
     /** The end of a pay figure, or of a clause: what comes before it labels something else. */
     private static final java.util.regex.Pattern BOUNDARY = java.util.regex.Pattern.compile(
-            "(?:[$€£]\\s?\\d[\\d,.]*\\s?[kK]?(?:\\s?(?:USD|CAD|EUR|GBP|AUD))?|\\d(?:\\s?(?:USD|CAD|EUR|GBP|AUD|€|£))|[),;]|\\.\\s)");
+            "(?:[$€£]\\s?\\d[\\d,.]*\\s?[kK]?(?:\\s?(?:USD|CAD|EUR|GBP|AUD))?|\\d(?:\\s?(?:USD|CAD|EUR|GBP|AUD|€|£))|[);]|\\.\\s)");
 
     /**
      * What the words around a figure say it is for, as a key two figures can be compared by: the
-     * last {@code label} match in the clause before it (after the previous figure or clause boundary;
+     * clause before it from its first {@code label} match on (after the previous figure or clause boundary;
      * with the short lead-in paragraph when the figure opens its paragraph), else the {@code label}
      * match just after it (up to the next figure or the end of the clause, not inside an unclosed
      * parenthesis that introduces the next figure); generic pay words ("salary range",
@@ -222,13 +222,10 @@ final class PayRangeRule implements Rule {
         if (cut == 0 && start <= 120 && !lead.isEmpty()) {
             prefix = lead + " " + prefix;
         }
+        // From the first label on: "US Salary Range (Outside Bay Area):" is not "Bay Area Salary Range:".
         com.google.re2j.Matcher m = label.matcher(prefix);
-        int last = -1;
-        while (m.find()) {
-            last = m.start();
-        }
-        if (last >= 0) {
-            return normalizeLabel(prefix.substring(last));
+        if (m.find()) {
+            return normalizeLabel(prefix.substring(m.start()));
         }
         int stop = end;
         while (stop < text.length() && stop - end < 60 && ".;,\n$€£".indexOf(text.charAt(stop)) < 0) {
