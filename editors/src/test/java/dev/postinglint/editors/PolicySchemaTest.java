@@ -313,16 +313,18 @@ class PolicySchemaTest {
     static final String R = "name: t\nrules:\n  - id: r\n    severity: info\n    category: c\n";
 
     /** A rule of each type with only its required keys. */
-    static final Map<String, String> MINIMAL_RULES = Map.of(
-            "require", "    type: require\n    phrase: x\n",
-            "forbid", "    type: forbid\n    phrase: x\n",
-            "substitute", "    type: substitute\n    swap: {a: b}\n",
-            "selector", "    type: selector\n    selector: p\n",
-            "field", "    type: field\n    field: location\n",
-            "canonical", "    type: canonical\n    text: one two three\n",
-            "fact", "    type: fact\n    retired: [{phrase: x}]\n",
-            "consistency", "    type: consistency\n    group-by: heading\n",
-            "jurisdiction", "    type: jurisdiction\n");
+    static final Map<String, String> MINIMAL_RULES = Map.ofEntries(
+            Map.entry("require", "    type: require\n    phrase: x\n"),
+            Map.entry("forbid", "    type: forbid\n    phrase: x\n"),
+            Map.entry("substitute", "    type: substitute\n    swap: {a: b}\n"),
+            Map.entry("selector", "    type: selector\n    selector: p\n"),
+            Map.entry("field", "    type: field\n    field: location\n"),
+            Map.entry("canonical", "    type: canonical\n    text: one two three\n"),
+            Map.entry("fact", "    type: fact\n    retired: [{phrase: x}]\n"),
+            Map.entry("consistency", "    type: consistency\n    group-by: heading\n"),
+            Map.entry("jurisdiction", "    type: jurisdiction\n"),
+            Map.entry("pay-range", "    type: pay-range\n    max-ratio: 2\n"),
+            Map.entry("deadline", "    type: deadline\n    phrase: apply by\n"));
 
     void assertSameKeys(String what, Set<String> schema, Set<String> loader) {
         Set<String> ahead = AHEAD_OF_THE_LOADER.getOrDefault(what.startsWith("rule type") ? "rule" : what, Set.of());

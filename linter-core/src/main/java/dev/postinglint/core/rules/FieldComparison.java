@@ -42,7 +42,7 @@ final class FieldComparison {
     }
 
     /** The most specific codes: no EU grouping codes, no code that only stands as the ancestor of another. */
-    private static Set<String> leaves(Jurisdictions j) {
+    static Set<String> leaves(Jurisdictions j) {
         Set<String> out = new TreeSet<>();
         for (String c : j.codes()) {
             if (c.equals("EU") || c.startsWith("EU-")) {

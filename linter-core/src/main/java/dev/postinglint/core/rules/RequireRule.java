@@ -1,9 +1,9 @@
 package dev.postinglint.core.rules;
 
 import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.yaml.YamlMap;
-import dev.postinglint.core.regex.PolicyPattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +12,9 @@ import java.util.Set;
  * {@code type: require}: a pattern must occur in scope at least {@code min} times (default 1) and,
  * if {@code max} is given, at most {@code max} times. Too few: one finding at the start of the scope
  * (or of the file when the scope is absent; with {@code optional-scope: true} an absent scope means the
- * rule does not apply). Too many: one finding for each occurrence past {@code max}.
+ * rule does not apply). Too many: one finding for each occurrence past {@code max}. With
+ * {@code unless-block: PATTERN}, a match whose paragraph matches does not count (a meal voucher's
+ * "9,25 €" is not the pay a pay rule requires).
  */
 final class RequireRule implements Rule {
     private final RuleInfo info;
@@ -20,8 +22,10 @@ final class RequireRule implements Rule {
     private final int min;
     private final Integer max;
     private final boolean optionalScope;
+    private final PolicyPattern unlessBlock;
 
-    RequireRule(RuleInfo info, MatchPatterns patterns, int min, Integer max, boolean optionalScope) {
+    RequireRule(RuleInfo info, MatchPatterns patterns, int min, Integer max, boolean optionalScope, PolicyPattern unlessBlock) {
+        this.unlessBlock = unlessBlock;
         this.info = info;
         this.patterns = patterns;
         this.min = min;
@@ -48,6 +52,9 @@ final class RequireRule implements Rule {
             return; // the scope is what the rule is about (e.g. "the accommodation paragraph"): no scope, no rule
         }
         List<MatchPatterns.Match> matches = patterns.findAll(regions, ctx.index());
+        if (unlessBlock != null) {
+            matches = matches.stream().filter(m -> !excused(ctx, m)).toList();
+        }
         int count = matches.size();
         Map<String, String> vars = Map.of("count", String.valueOf(count), "min", String.valueOf(min),
                 "max", max == null ? "any" : String.valueOf(max), "scope", info.scope().toString(), "match", "");
@@ -69,6 +76,13 @@ final class RequireRule implements Rule {
                 sink.report(m.region().sourceSpan(m.start(), m.end()), ctx.render(info.message(), v), m.text(), null);
             }
         }
+    }
+
+    /** True when the paragraph holding the match says it is not what the rule requires. */
+    private boolean excused(RuleContext ctx, MatchPatterns.Match m) {
+        var block = ctx.posting().blockAt(m.region().start() + m.start());
+        String context = block != null ? block.text() : m.region().text();
+        return unlessBlock.matcher(context).find();
     }
 
     private static SourceSpan firstCharacter(TextRegion region) {
@@ -108,7 +122,8 @@ final class RequireRule implements Rule {
                 throw spec.error("a require rule with min: 0 and no max can never fail; give 'max' or use forbid");
             }
             boolean optionalScope = spec.get("optional-scope").map(v -> v.asBoolean("'optional-scope'")).orElse(false);
-            return new RequireRule(info, p, min, max, optionalScope);
+            PolicyPattern unless = spec.get("unless-block").map(v -> PolicyPattern.compile(v, "'unless-block'")).orElse(null);
+            return new RequireRule(info, p, min, max, optionalScope, unless);
         }
     }
 }

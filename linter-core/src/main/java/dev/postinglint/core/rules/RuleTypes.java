@@ -23,7 +23,7 @@ public final class RuleTypes {
     public static RuleTypes builtin() {
         return new RuleTypes(List.of(new RequireRule.Type(), new ForbidRule.Type(), new SubstituteRule.Type(),
                 new SelectorRule.Type(), new FieldRule.Type(), new CanonicalRule.Type(), new FactRule.Type(),
-                new ConsistencyRule.Type(), new JurisdictionRule.Type()));
+                new ConsistencyRule.Type(), new JurisdictionRule.Type(), new PayRangeRule.Type(), new DeadlineRule.Type()));
     }
 
     public Optional<RuleType> get(String name) {

@@ -1,0 +1,359 @@
+package dev.postinglint.core.rules;
+
+import dev.postinglint.core.posting.Posting;
+import dev.postinglint.core.regex.PolicyPattern;
+import dev.postinglint.core.yaml.YamlMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code type: pay-range}: the pay figures of a posting read as numbers ({@link PayFigures}) and checked
+ * against each other and against limits. Each check is a key; a rule has at least one:
+ * <ul>
+ * <li>{@code max-spread: 50000} (with {@code exempt-above: 200000}): a range whose top minus bottom is
+ * wider, unless its top is above the exemption (Ontario, O. Reg. 476/24);
+ * {@code currencies: [CAD, $]} limits it to ranges in those currencies ({@code $} is a bare dollar sign;
+ * an explicit currency in the posting wins over bare signs);</li>
+ * <li>{@code max-ratio: 2.0}: a range whose top is more than that many times its bottom;</li>
+ * <li>{@code contradictions: true}: a "maximum"/"up to" figure below a range's top, or a "minimum"/"starting
+ * at" figure above its bottom; and, when the posting lists one location (or none), two different
+ * ranges of the same currency and period with no {@code label} telling them apart;</li>
+ * <li>{@code location-labels: true}: when the location field lists several places and the posting gives
+ * several different ranges, each range without a {@code label} (a location, zone, level, or pay part)
+ * before or after it.</li>
+ * </ul>
+ * {@code not-pay: PATTERN}: a figure whose sentence matches is not the pay (a stipend, a bonus, a budget).
+ * Placeholders: {@code {problem}}, {@code {range}}, {@code {match}}.
+ */
+final class PayRangeRule implements Rule {
+    private final RuleInfo info;
+    private final Double maxSpread;
+    private final Double exemptAbove;
+    private final Double maxRatio;
+    private final boolean contradictions;
+    private final boolean locationLabels;
+    private final PolicyPattern label;
+    private final PolicyPattern notPay;
+    private final Set<String> currencies;
+    private final String locationField;
+
+    PayRangeRule(RuleInfo info, Double maxSpread, Double exemptAbove, Double maxRatio, boolean contradictions,
+            boolean locationLabels, PolicyPattern label, PolicyPattern notPay, Set<String> currencies, String locationField) {
+        this.info = info;
+        this.maxSpread = maxSpread;
+        this.exemptAbove = exemptAbove;
+        this.maxRatio = maxRatio;
+        this.contradictions = contradictions;
+        this.locationLabels = locationLabels;
+        this.label = label;
+        this.notPay = notPay;
+        this.currencies = currencies;
+        this.locationField = locationField;
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public Set<String> fieldsUsed() {
+        return locationLabels ? Set.of(locationField) : Set.of();
+    }
+
+    @Override
+    public boolean usesJurisdictions() {
+        return locationLabels || Rule.super.usesJurisdictions();
+    }
+
+    /** A figure with the block it was read from. */
+    private record Placed<T>(T figure, Posting.Block block) {
+    }
+
+    @Override
+    public void check(RuleContext ctx, FindingSink sink) {
+        List<Placed<PayFigures.Range>> ranges = new ArrayList<>();
+        List<Placed<PayFigures.Single>> singles = new ArrayList<>();
+        String before = "";
+        for (Posting.Block block : ctx.blocks(info.scope())) {
+            String text = block.text();
+            if (text.length() > 4000) {
+                before = "";
+                continue; // not a paragraph a person wrote a pay figure in
+            }
+            PayFigures.Figures f = PayFigures.read(text, before);
+            for (PayFigures.Range r : f.ranges()) {
+                if (!isNotPay(text, r.start(), r.end()) && !duplicate(ranges, r)) {
+                    ranges.add(new Placed<>(r, block));
+                }
+            }
+            for (PayFigures.Single s : f.singles()) {
+                if (!isNotPay(text, s.start(), s.end())) {
+                    singles.add(new Placed<>(s, block));
+                }
+            }
+            // A short lead-in ("Zone 1:", "New York City") labels the paragraph after it.
+            String t = text.strip();
+            before = t.length() <= 80 && (t.endsWith(":") || ctx.posting().headings().stream().anyMatch(h -> h.element() == block.element()))
+                    ? t : "";
+        }
+        if (maxSpread != null || maxRatio != null) {
+            checkWidth(ctx, sink, ranges);
+        }
+        if (contradictions) {
+            checkSingles(ctx, sink, ranges, singles);
+        }
+        // Several places: unlabelled ranges are a location-labels matter; one place (or none): a contradiction.
+        // (A policy without the location field, or a posting without a location, has one place or none.)
+        boolean severalPlaces = FieldComparison.leaves(ctx.jurisdictions(locationField)).size() > 1;
+        if (severalPlaces ? locationLabels : contradictions) {
+            checkUnlabelled(ctx, sink, ranges, severalPlaces);
+        }
+    }
+
+    private void checkWidth(RuleContext ctx, FindingSink sink, List<Placed<PayFigures.Range>> ranges) {
+        List<Placed<PayFigures.Range>> wanted = ranges;
+        if (!currencies.isEmpty()) {
+            wanted = ranges.stream().filter(p -> currencies.contains(p.figure().currency())).toList();
+            // An explicit currency wins over bare dollar signs, which may be the other country's.
+            if (wanted.stream().anyMatch(p -> !p.figure().currency().equals("$"))) {
+                wanted = wanted.stream().filter(p -> !p.figure().currency().equals("$")).toList();
+            }
+        }
+        for (Placed<PayFigures.Range> p : wanted) {
+            PayFigures.Range r = p.figure();
+            String problem = null;
+            if (maxSpread != null && r.high() - r.low() > maxSpread && (exemptAbove == null || r.high() <= exemptAbove)) {
+                problem = "the range " + r.text() + " is " + money(r.high() - r.low()) + " wide, more than the "
+                        + money(maxSpread) + " allowed" + (exemptAbove == null ? "" : " for pay up to " + money(exemptAbove));
+            } else if (maxRatio != null && r.high() > r.low() * maxRatio) {
+                problem = String.format(Locale.ROOT, "the range %s has a top %.1f times its bottom (more than %.1f)",
+                        r.text(), r.high() / r.low(), maxRatio);
+            }
+            if (problem != null) {
+                report(ctx, sink, p, r.start(), r.end(), r.text(), problem);
+            }
+        }
+    }
+
+    private void checkSingles(RuleContext ctx, FindingSink sink, List<Placed<PayFigures.Range>> ranges,
+            List<Placed<PayFigures.Single>> singles) {
+        for (Placed<PayFigures.Single> ps : singles) {
+            PayFigures.Single s = ps.figure();
+            for (Placed<PayFigures.Range> pr : ranges) {
+                PayFigures.Range r = pr.figure();
+                if (!sameCurrency(s.currency(), r.currency()) || !s.period().comparable(r.period(), s.value(), r.high())
+                        || !labelKey(pr).equals(labelKey(ps.block().text(), s.start(), s.end(), ""))) {
+                    continue;
+                }
+                String problem = null;
+                // Far below or above the range, the figure is something else (a stipend, a bonus cap).
+                if (s.bound() == PayFigures.Bound.MAX && s.value() < r.high() && s.value() >= r.high() / 3) {
+                    problem = "'" + s.text().strip() + "' is lower than the top of the range " + r.text()
+                            + " given in the same posting";
+                } else if (s.bound() == PayFigures.Bound.MIN && s.value() > r.low() && s.value() <= r.high() * 3) {
+                    problem = "'" + s.text().strip() + "' is higher than the bottom of the range " + r.text()
+                            + " given in the same posting";
+                }
+                if (problem != null) {
+                    report(ctx, sink, ps.block(), s.start(), s.end(), s.text().strip(), r.text(), problem);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void checkUnlabelled(RuleContext ctx, FindingSink sink, List<Placed<PayFigures.Range>> ranges, boolean severalPlaces) {
+        for (int i = 1; i < ranges.size(); i++) {
+            Placed<PayFigures.Range> later = ranges.get(i);
+            String key = labelKey(later);
+            for (int j = 0; j < i; j++) {
+                Placed<PayFigures.Range> earlier = ranges.get(j);
+                PayFigures.Range a = earlier.figure();
+                PayFigures.Range b = later.figure();
+                // Ranges whose labels differ are for different places, levels or pay parts.
+                if (!labelKey(earlier).equals(key) || !sameCurrency(a.currency(), b.currency())
+                        || !a.period().comparable(b.period(), a.high(), b.high())) {
+                    continue;
+                }
+                String problem = severalPlaces
+                        ? "the posting lists several locations (" + ctx.field(locationField).value() + ") and gives the ranges "
+                                + a.text() + " and " + b.text() + " without saying which location each is for"
+                        : "two different pay ranges, " + a.text() + " and " + b.text()
+                                + ", and nothing says which applies (a location, level or pay part)";
+                report(ctx, sink, later, b.start(), b.end(), b.text(), problem);
+                break;
+            }
+        }
+    }
+
+    private String labelKey(Placed<PayFigures.Range> p) {
+        PayFigures.Range r = p.figure();
+        return labelKey(p.block().text(), r.start(), r.end(), r.label());
+    }
+
+    /** The end of a pay figure, or of a clause: what comes before it labels something else. */
+    private static final java.util.regex.Pattern BOUNDARY = java.util.regex.Pattern.compile(
+            "(?:[$€£]\\s?\\d[\\d,.]*\\s?[kK]?(?:\\s?(?:USD|CAD|EUR|GBP|AUD))?|\\d(?:\\s?(?:USD|CAD|EUR|GBP|AUD|€|£))|[);]|\\.\\s)");
+
+    /**
+     * What the words around a figure say it is for, as a key two figures can be compared by: the
+     * clause before it from its first {@code label} match on (after the previous figure or clause boundary;
+     * with the short lead-in paragraph when the figure opens its paragraph), else the {@code label}
+     * match just after it (up to the next figure or the end of the clause, not inside an unclosed
+     * parenthesis that introduces the next figure); generic pay words ("salary range",
+     * "compensation") removed. "" when nothing says: two figures with the same key are about the same pay.
+     */
+    private String labelKey(String text, int start, int end, String lead) {
+        if (label == null) {
+            return "";
+        }
+        String prefix = text.substring(Math.max(0, start - 120), start);
+        java.util.regex.Matcher b = BOUNDARY.matcher(prefix);
+        int cut = 0;
+        while (b.find()) {
+            cut = b.end();
+        }
+        prefix = prefix.substring(cut);
+        if (cut == 0 && start <= 120 && !lead.isEmpty()) {
+            prefix = lead + " " + prefix;
+        }
+        // From the first label on: "US Salary Range (Outside Bay Area):" is not "Bay Area Salary Range:".
+        com.google.re2j.Matcher m = label.matcher(prefix);
+        if (m.find()) {
+            return normalizeLabel(prefix.substring(m.start()));
+        }
+        int stop = end;
+        while (stop < text.length() && stop - end < 60 && ".;,\n$€£".indexOf(text.charAt(stop)) < 0) {
+            stop++;
+        }
+        String suffix = text.substring(end, stop);
+        int open = suffix.lastIndexOf('(');
+        if (open >= 0 && suffix.indexOf(')', open) < 0) {
+            suffix = suffix.substring(0, open); // "(OTE $104,000": the parenthesis labels the next figure
+        }
+        com.google.re2j.Matcher after = label.matcher(suffix);
+        return after.find() ? normalizeLabel(after.group()) : "";
+    }
+
+    private static final Set<String> GENERIC = Set.of("salary", "salaries", "range", "ranges", "pay", "compensation",
+            "annual", "annually", "expected", "estimated", "the", "is", "are", "a", "an", "rate", "wage", "wages",
+            "hourly", "yearly", "of", "for", "this", "that", "role", "position", "job", "our", "will", "be", "to", "per",
+            "year", "hour", "usd", "eur", "cad", "gbp", "and", "with", "at", "in");
+
+    private static String normalizeLabel(String s) {
+        StringBuilder out = new StringBuilder();
+        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty() && !GENERIC.contains(w)) {
+                out.append(out.length() == 0 ? "" : " ").append(w);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean sameCurrency(String a, String b) {
+        return a.equals(b) || (a.equals("$") && (b.equals("USD") || b.equals("CAD") || b.equals("AUD")))
+                || (b.equals("$") && (a.equals("USD") || a.equals("CAD") || a.equals("AUD")));
+    }
+
+    private static boolean duplicate(List<Placed<PayFigures.Range>> seen, PayFigures.Range r) {
+        for (Placed<PayFigures.Range> p : seen) {
+            PayFigures.Range o = p.figure();
+            if (Math.abs(o.low() - r.low()) <= o.low() * 0.01 && Math.abs(o.high() - r.high()) <= o.high() * 0.01
+                    && sameCurrency(o.currency(), r.currency())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the sentence holding the figure is about something other than the pay. */
+    private boolean isNotPay(String text, int start, int end) {
+        if (notPay == null) {
+            return false;
+        }
+        int s = start;
+        while (s > 0 && !sentenceEnd(text, s - 1)) {
+            s--;
+        }
+        int e = end;
+        while (e < text.length() && !sentenceEnd(text, e)) {
+            e++;
+        }
+        return notPay.matcher(text.substring(s, e)).find();
+    }
+
+    private static boolean sentenceEnd(String text, int i) {
+        char c = text.charAt(i);
+        return c == '\n' || c == ';' || ((c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
+    }
+
+    private void report(RuleContext ctx, FindingSink sink, Placed<PayFigures.Range> p, int start, int end, String match, String problem) {
+        report(ctx, sink, p.block(), start, end, match, p.figure().text(), problem);
+    }
+
+    private void report(RuleContext ctx, FindingSink sink, Posting.Block block, int start, int end, String match, String range,
+            String problem) {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("problem", problem);
+        vars.put("range", range);
+        vars.put("match", match);
+        sink.report(block.region().sourceSpan(start, end), ctx.render(info.message(), vars), match, null);
+    }
+
+    private static String money(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    static final class Type implements RuleType {
+        @Override
+        public String name() {
+            return "pay-range";
+        }
+
+        @Override
+        public Set<String> variables() {
+            return Set.of("problem", "range", "match");
+        }
+
+        @Override
+        public String defaultMessage() {
+            return "Pay: {problem}";
+        }
+
+        @Override
+        public Rule create(RuleInfo info, YamlMap spec) {
+            Double maxSpread = spec.get("max-spread").map(v -> v.asDouble("'max-spread'", 0, 1e12)).orElse(null);
+            Double exemptAbove = spec.get("exempt-above").map(v -> v.asDouble("'exempt-above'", 0, 1e12)).orElse(null);
+            Double maxRatio = spec.get("max-ratio").map(v -> v.asDouble("'max-ratio'", 1, 1000)).orElse(null);
+            boolean contradictions = spec.get("contradictions").map(v -> v.asBoolean("'contradictions'")).orElse(false);
+            boolean locationLabels = spec.get("location-labels").map(v -> v.asBoolean("'location-labels'")).orElse(false);
+            PolicyPattern label = spec.get("label").map(v -> PolicyPattern.compile(v, "'label'")).orElse(null);
+            PolicyPattern notPay = spec.get("not-pay").map(v -> PolicyPattern.compile(v, "'not-pay'")).orElse(null);
+            List<String> currencies = spec.get("currencies").map(v -> v.asStringList("'currencies'")).orElse(List.of());
+            String field = spec.get("field").map(v -> v.asNonBlank("'field'")).orElse("location");
+            if (exemptAbove != null && maxSpread == null) {
+                throw spec.require("exempt-above").error("'exempt-above' goes with 'max-spread'");
+            }
+            if (maxSpread == null && maxRatio == null && !contradictions && !locationLabels) {
+                throw spec.error("a pay-range rule needs at least one check: 'max-spread', 'max-ratio', 'contradictions: true' or 'location-labels: true'");
+            }
+            if ((contradictions || locationLabels) && label == null) {
+                throw spec.error("'contradictions' and 'location-labels' compare ranges: give 'label', the pattern of the words that say what a range is for (a location, zone, level or pay part)");
+            }
+            if (!currencies.isEmpty() && maxSpread == null && maxRatio == null) {
+                throw spec.require("currencies").error("'currencies' limits 'max-spread' and 'max-ratio'; this rule has neither");
+            }
+            Set<String> normalized = new java.util.LinkedHashSet<>();
+            for (String c : currencies) {
+                normalized.add(PayFigures.currency(c));
+            }
+            return new PayRangeRule(info, maxSpread, exemptAbove, maxRatio, contradictions, locationLabels, label, notPay,
+                    Set.copyOf(normalized), field);
+        }
+    }
+}
