@@ -39,10 +39,8 @@ final class RequireRule implements Rule {
     }
 
     @Override
-    public List<PolicyPattern> searchedPatterns() {
-        List<PolicyPattern> out = new java.util.ArrayList<>(patterns.patterns());
-        out.addAll(info.scope().searchedPatterns());
-        return out;
+    public List<PolicyPattern> ownPatterns() {
+        return patterns.patterns();
     }
 
     @Override

@@ -32,7 +32,19 @@ public interface Rule {
      * so the policy's one {@link PolicyMatcher} holds their literals.
      */
     default List<PolicyPattern> searchedPatterns() {
-        return info().scope().searchedPatterns();
+        List<PolicyPattern> own = ownPatterns();
+        List<PolicyPattern> scope = info().scope().searchedPatterns();
+        if (own.isEmpty()) {
+            return scope;
+        }
+        List<PolicyPattern> out = new java.util.ArrayList<>(own);
+        out.addAll(scope);
+        return out;
+    }
+
+    /** The patterns of the rule itself that {@link #searchedPatterns()} adds to its scope's (none by default). */
+    default List<PolicyPattern> ownPatterns() {
+        return List.of();
     }
 
     /** Checks the rule against the whole merged policy; throws PolicyException at the rule's place. */

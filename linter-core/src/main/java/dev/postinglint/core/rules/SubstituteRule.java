@@ -48,10 +48,8 @@ final class SubstituteRule implements Rule {
     }
 
     @Override
-    public List<PolicyPattern> searchedPatterns() {
-        List<PolicyPattern> out = new ArrayList<>(wrong);
-        out.addAll(info.scope().searchedPatterns());
-        return out;
+    public List<PolicyPattern> ownPatterns() {
+        return wrong;
     }
 
     @Override
