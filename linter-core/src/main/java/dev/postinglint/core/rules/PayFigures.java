@@ -72,6 +72,9 @@ final class PayFigures {
 
     /** The figures of one paragraph; {@code before} is the text that labels it (a short lead-in paragraph), or "". */
     static Figures read(String text, String before) {
+        if (!hasDigit(text)) {
+            return NONE; // every figure has a digit; most paragraphs have none, and the patterns cost a scan each
+        }
         List<Range> ranges = new ArrayList<>();
         Matcher m = RANGE.matcher(text);
         while (m.find()) {
@@ -113,6 +116,18 @@ final class PayFigures {
             singles.add(new Single(v, bound, currency(s.group(2)), period(text, s.start(), s.end()), s.start(), s.end(), s.group()));
         }
         return new Figures(ranges, singles);
+    }
+
+    private static final Figures NONE = new Figures(List.of(), List.of());
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insideRange(List<Range> ranges, int at) {
