@@ -74,6 +74,20 @@ final class PayRangeRule implements Rule {
     private record Placed<T>(T figure, Posting.Block block) {
     }
 
+    /** A posting's paragraphs read once for every pay-range rule of the policy (several read the same ones). */
+    @SuppressWarnings("unchecked")
+    private static final RuleContext.Slot<java.util.HashMap<String, PayFigures.Figures>> READ =
+            new RuleContext.Slot<>((Class<java.util.HashMap<String, PayFigures.Figures>>) (Class<?>) java.util.HashMap.class);
+
+    private static PayFigures.Figures read(RuleContext ctx, String text, String before) {
+        java.util.HashMap<String, PayFigures.Figures> cache = ctx.get(READ);
+        if (cache == null) {
+            cache = new java.util.HashMap<>();
+            ctx.put(READ, cache);
+        }
+        return cache.computeIfAbsent(before + '\u0000' + text, k -> PayFigures.read(text, before));
+    }
+
     @Override
     public void check(RuleContext ctx, FindingSink sink) {
         List<Placed<PayFigures.Range>> ranges = new ArrayList<>();
@@ -85,7 +99,7 @@ final class PayRangeRule implements Rule {
                 before = "";
                 continue; // not a paragraph a person wrote a pay figure in
             }
-            PayFigures.Figures f = PayFigures.read(text, before);
+            PayFigures.Figures f = read(ctx, text, before);
             for (PayFigures.Range r : f.ranges()) {
                 if (!isNotPay(text, r.start(), r.end()) && !duplicate(ranges, r)) {
                     ranges.add(new Placed<>(r, block));

@@ -47,8 +47,11 @@ final class SelectorRule implements Rule {
      * A blank element: something typed in it (white space, &nbsp;, a line break) but no text and
      * nothing visible such as an image. A childless element is an editor's empty line, not padding.
      */
+    /** Compiled once: {@code Element.select(String)} parses its query on every call. */
+    private static final org.jsoup.select.Evaluator MEDIA = org.jsoup.select.QueryParser.parse("img, iframe, video, svg, input, hr");
+
     private static boolean isBlank(Element e) {
-        return e.childNodeSize() > 0 && e.text().replace('\u00a0', ' ').isBlank() && e.select("img, iframe, video, svg, input, hr").isEmpty();
+        return e.childNodeSize() > 0 && e.text().replace('\u00a0', ' ').isBlank() && e.select(MEDIA).isEmpty();
     }
 
     @Override
