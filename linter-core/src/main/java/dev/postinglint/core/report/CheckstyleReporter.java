@@ -17,14 +17,9 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code <error>} per finding. {@code source} is {@code posting-lint.CATEGORY.RULE-ID}, so tools that
  * split it at dots (as warnings-ng does) get the rule id as the type and the category above it.
  */
-public final class CheckstyleReporter implements Reporter {
+public final class CheckstyleReporter implements StreamingReporter {
     /** The Checkstyle report format version this output follows (the one ESLint and others write). */
     public static final String FORMAT_VERSION = "4.3";
-
-    @Override
-    public void write(LintReport report, Writer out) throws IOException {
-        ResultStream.replay(report, open(out));
-    }
 
     /** Writes each posting's {@code <file>} element as it comes. */
     @Override

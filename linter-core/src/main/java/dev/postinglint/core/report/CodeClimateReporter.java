@@ -21,12 +21,7 @@ import java.util.Map;
  * branch to show new and fixed findings, so they are the SARIF ones: path, rule, excerpt and occurrence,
  * never the line, so an edit above a finding does not make it "new".
  */
-public final class CodeClimateReporter implements Reporter {
-
-    @Override
-    public void write(LintReport report, Writer out) throws IOException {
-        ResultStream.replay(report, open(out));
-    }
+public final class CodeClimateReporter implements StreamingReporter {
 
     /** Writes each posting's issues as it comes (fingerprints count occurrences within one posting only). */
     @Override

@@ -19,12 +19,7 @@ import java.io.Writer;
  * The JSON format, the one later formats and the Maven plugin build on (documented in the README).
  * Written with Jackson's streaming generator, so it escapes correctly and never holds a tree.
  */
-public final class JsonReporter implements Reporter {
-
-    @Override
-    public void write(LintReport report, Writer out) throws IOException {
-        ResultStream.replay(report, open(out));
-    }
+public final class JsonReporter implements StreamingReporter {
 
     /** Writes each posting as it comes (the summary, last in the document, comes with the run's end). */
     @Override

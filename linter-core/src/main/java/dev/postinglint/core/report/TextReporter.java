@@ -31,7 +31,7 @@ import java.util.Map;
  * under each finding the citation it was raised with (per jurisdiction). Colour is the caller's choice (this
  * class knows no terminal).
  */
-public final class TextReporter implements Reporter {
+public final class TextReporter implements StreamingReporter {
     private static final String RESET = "\u001b[0m";
     private static final String BOLD = "\u001b[1m";
     private static final String DIM = "\u001b[2m";
@@ -65,11 +65,6 @@ public final class TextReporter implements Reporter {
 
     private boolean shown(Finding f) {
         return f.severity().atLeast(minimum) && !(f.waived() && minimum == Severity.ERROR);
-    }
-
-    @Override
-    public void write(LintReport report, Writer out) throws IOException {
-        ResultStream.replay(report, open(out));
     }
 
     /** Writes each posting as it comes; keeps only the per-rule table's counts and the hidden findings' counts. */
