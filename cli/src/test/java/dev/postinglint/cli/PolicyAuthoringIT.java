@@ -109,7 +109,7 @@ class PolicyAuthoringIT {
         String out = r.out();
         assertTrue(out.contains("Checks:\n  pattern: '"), out);
         assertTrue(out.contains("Scope:   the whole posting\nReports: each place as a finding of its own\n"), out);
-        assertTrue(out.contains("When:    field 'board-pay' is absent\n         and the location (field 'location') is in one of these"), out);
+        assertTrue(out.contains("When:    field 'pay-given-elsewhere' is absent\n         and the location (field 'location') is in one of these"), out);
         assertTrue(out.contains("  US-CA      California (Lab. Code 432.3), from 2023-01-01\n"
                 + "             https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=LAB&sectionNum=432.3"), out);
         assertTrue(out.contains("Field 'location' (builtin:location:9:3):\n  from: [metadata, body]"), out);

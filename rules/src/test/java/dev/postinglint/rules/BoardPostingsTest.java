@@ -72,6 +72,44 @@ class BoardPostingsTest {
     }
 
     @Test
+    void commissionOnlyPayIsExcusedWhereTheLawSaysSoAndLoweredElsewhere() throws IOException {
+        Path board = Files.writeString(dir.resolve("commission.json"), """
+                {"jobs": [
+                  {"id": "vt", "title": "Agent", "location": "Burlington, VT",
+                   "descriptionHtml": "<p>This is a commission-only role.</p>"},
+                  {"id": "nyc", "title": "Agent", "location": "New York, NY",
+                   "descriptionHtml": "<p>Compensation: 100% commission.</p>"},
+                  {"id": "ca-rate", "title": "Agent", "location": "San Francisco, CA",
+                   "descriptionHtml": "<p>Compensation: 100% commission, 20% of every sale.</p>"},
+                  {"id": "vt-base", "title": "Agent", "location": "Burlington, VT",
+                   "descriptionHtml": "<p>Base salary plus commission.</p>"}
+                ]}
+                """);
+        LintReport r = lint("builtin:default", board);
+        // Vermont: the statement replaces the range, so no error, and an info note says why.
+        FileResult vt = job(r, "#vt");
+        assertTrue(!ids(vt).contains("pay-range-present-us") && !ids(vt).contains("pay-range-commission-only"), ids(vt).toString());
+        Finding note = vt.findings().stream().filter(f -> f.ruleId().equals("pay-commission-only-excused")).findFirst()
+                .orElseThrow(() -> new AssertionError(vt.findings().toString()));
+        assertEquals("info", note.severity().name().toLowerCase(java.util.Locale.ROOT));
+        assertTrue(note.message().contains("read as lawful") && note.message().contains("Vermont"), note.message());
+        // New York City: NYC's law has no such exemption, so a warning (not the error) asks for the rate;
+        // New York State's exemption is noted beside it.
+        FileResult nyc = job(r, "#nyc");
+        assertTrue(ids(nyc).containsAll(List.of("pay-range-commission-only", "pay-commission-only-excused")), ids(nyc).toString());
+        assertTrue(!ids(nyc).contains("pay-range-present-us"), ids(nyc).toString());
+        Finding warn = nyc.findings().stream().filter(f -> f.ruleId().equals("pay-range-commission-only")).findFirst().orElseThrow();
+        assertEquals("warning", warn.severity().name().toLowerCase(java.util.Locale.ROOT));
+        assertTrue(warn.message().contains("New York City") && warn.message().contains("commission rate")
+                && warn.message().contains("100% commission"), warn.message());
+        // California with the commission rate stated: nothing to report about pay.
+        FileResult ca = job(r, "#ca-rate");
+        assertTrue(ids(ca).stream().noneMatch(id -> id.startsWith("pay-range")), ids(ca).toString());
+        // Base plus commission is not commission only: the missing figure is the usual error.
+        assertTrue(ids(job(r, "#vt-base")).contains("pay-range-present-us"), ids(job(r, "#vt-base")).toString());
+    }
+
+    @Test
     void greenhouseJobsAndTheMetadataPack() throws IOException {
         Path board = Files.writeString(dir.resolve("greenhouse.json"), """
                 {"jobs": [
