@@ -63,6 +63,15 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
     @Parameter(property = "posting-lint.asOf")
     protected String asOf;
 
+    /**
+     * Which part of an HTML file is the posting: {@code auto} (a whole saved page's main content: {@code main},
+     * {@code article} or a job board's posting container; else the whole file), {@code whole-file}, or a CSS
+     * selector naming the content element (the first match; the whole file when nothing matches). Default: each
+     * policy's {@code content:}, else {@code auto}.
+     */
+    @Parameter(property = "posting-lint.content")
+    protected String content;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -85,7 +94,7 @@ public abstract class AbstractPostingLintMojo extends AbstractMojo {
 
     /** The shared steps, with this goal's parameters and log. */
     protected GoalRun run() {
-        return new GoalRun(getLog(), basedir, policies, sourceDirectories, includes, excludes, asOf, outputDirectory);
+        return new GoalRun(getLog(), basedir, policies, sourceDirectories, includes, excludes, asOf, content, outputDirectory);
     }
 
     /** See {@link GoalRun#postings()}. */

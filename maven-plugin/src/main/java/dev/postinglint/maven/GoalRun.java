@@ -3,6 +3,7 @@ package dev.postinglint.maven;
 import dev.postinglint.core.engine.Linter;
 import dev.postinglint.core.input.InputKind;
 import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.posting.ContentChoice;
 import dev.postinglint.core.regex.Globs;
 import dev.postinglint.core.report.TerminalText;
 import dev.postinglint.core.session.CheckOutcome;
@@ -27,7 +28,7 @@ import org.apache.maven.plugin.logging.Log;
  * ({@link ReportMojo}), two class hierarchies, so they hand their parameters to this rather than inherit it.
  */
 record GoalRun(Log log, File basedirFile, List<String> policies, List<String> sourceDirectories, List<String> includes,
-        List<String> excludes, String asOf, File outputDirectory) {
+        List<String> excludes, String asOf, String content, File outputDirectory) {
     static final String DEFAULT_SOURCE_DIRECTORY = "src/postings";
 
     /**
@@ -63,11 +64,15 @@ record GoalRun(Log log, File basedirFile, List<String> policies, List<String> so
         return basedirFile.toPath().toAbsolutePath().normalize();
     }
 
-    /** The configured policies (relative to the module) and day; all cores; the core's size limit. */
+    /**
+     * The configured policies (relative to the module), day and content choice (null: each policy's
+     * {@code content:}); all cores; the core's size limit.
+     */
     LintSettings settings() throws MojoExecutionException {
         LocalDate date = option(() -> Options.asOf(asOf, LocalDate.now()));
+        ContentChoice choice = option(() -> Options.content(content));
         return new LintSettings(Options.listOr(policies, List.of()), basedir(), date, LintSettings.defaultThreads(),
-                Linter.DEFAULT_MAX_FILE_BYTES);
+                Linter.DEFAULT_MAX_FILE_BYTES, choice);
     }
 
     /** Opens a check session: a broken baseline or policy fails the goal as an execution error. */

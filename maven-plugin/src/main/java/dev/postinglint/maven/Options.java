@@ -1,6 +1,7 @@
 package dev.postinglint.maven;
 
 import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.posting.ContentChoice;
 import dev.postinglint.core.report.ReportFormats;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,6 +38,21 @@ final class Options {
     /** {@code asOf}: a date written YYYY-MM-DD; blank (as an empty property gives it) means today. */
     static LocalDate asOf(String value, LocalDate today) {
         return dev.postinglint.core.session.Options.asOf("asOf", value == null || value.isBlank() ? null : value, today);
+    }
+
+    /**
+     * {@code content}: which part of an HTML file is the posting, {@code auto}, {@code whole-file} or a CSS
+     * selector; blank (as an empty property gives it) means each policy's {@code content:}, else auto (null).
+     */
+    static ContentChoice content(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ContentChoice.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("content: " + e.getMessage(), e);
+        }
     }
 
     /** {@code maxAllowedViolations}: zero or more. */

@@ -70,6 +70,15 @@ public class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "posting-lint.asOf")
     protected String asOf;
 
+    /**
+     * Which part of an HTML file is the posting: {@code auto} (a whole saved page's main content: {@code main},
+     * {@code article} or a job board's posting container; else the whole file), {@code whole-file}, or a CSS
+     * selector naming the content element (the first match; the whole file when nothing matches). Default: each
+     * policy's {@code content:}, else {@code auto}.
+     */
+    @Parameter(property = "posting-lint.content")
+    protected String content;
+
     /** Report formats to write besides HTML, comma-separated (e.g. {@code json,sarif}). */
     @Parameter(property = "posting-lint.formats")
     protected String formats;
@@ -174,7 +183,7 @@ public class ReportMojo extends AbstractMavenReport {
     }
 
     private GoalRun run() {
-        return new GoalRun(getLog(), basedir, policies, sourceDirectories, includes, excludes, asOf, filesDirectory);
+        return new GoalRun(getLog(), basedir, policies, sourceDirectories, includes, excludes, asOf, content, filesDirectory);
     }
 
     /** {@code siteFindingsLimit}: zero or more. */

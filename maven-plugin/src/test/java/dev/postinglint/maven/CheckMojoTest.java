@@ -47,6 +47,7 @@ class CheckMojoTest {
         assertEquals(InputKind.DEFAULT_INCLUDES, mojo.includes);
         assertEquals(List.of(), mojo.policies);
         assertEquals(null, mojo.asOf);
+        assertEquals(null, mojo.content);
         assertEquals(new File(mojo.basedir, "target/posting-lint"), mojo.outputDirectory);
         assertTrue(new File(mojo.basedir, "src/postings/backend-engineer.html").isFile());
     }
@@ -153,6 +154,30 @@ class CheckMojoTest {
         assertTrue(e.getMessage().startsWith("posting-lint: 1 error "), e.getMessage());
         assertEquals(List.of(EEO), log.at("ERROR"));
         assertTrue(log.at("INFO").contains("posting-lint: 1 file checked: 1 error, 0 warnings, 0 infos"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "content", value = "h1")
+    @MojoParameter(name = "outputDirectory", value = "${project.build.directory}/content-h1")
+    void contentNamesThePartOfTheFileThatIsThePosting(CheckMojo mojo) throws Exception {
+        // Only the <h1> is the posting: the data analyst's statements are outside it, so both files lack them.
+        RecordingLog log = logTo(mojo);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("posting-lint: 4 errors "), e.getMessage());
+        assertTrue(log.at("ERROR").stream().anyMatch(l -> l.startsWith("src/postings/data-analyst.html:")
+                && l.contains("[eeo-statement-present]")), log.lines.toString());
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "content", value = "div[unclosed")
+    @MojoParameter(name = "outputDirectory", value = "${project.build.directory}/bad-content")
+    void badContentSelectorIsAnExecutionErrorBeforeAnyWork(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("posting-lint: content: content selector 'div[unclosed' is not a valid CSS selector"),
+                e.getMessage());
+        assertFalse(Files.exists(mojo.outputDirectory.toPath()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.posting.ContentChoice;
 import dev.postinglint.core.report.ReportFormats;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -41,6 +42,19 @@ class OptionsTest {
         assertEquals(LocalDate.of(2025, 6, 30), Options.asOf("2025-06-30", today));
         var e = assertThrows(IllegalArgumentException.class, () -> Options.asOf("30/06/2025", today));
         assertEquals("asOf must be a date written YYYY-MM-DD, not '30/06/2025'", e.getMessage());
+    }
+
+    @Test
+    void contentIsAutoWholeFileOrASelectorAndBlankLeavesItToThePolicy() {
+        assertEquals(null, Options.content(null));
+        assertEquals(null, Options.content("  "));
+        assertEquals(ContentChoice.AUTO, Options.content("auto"));
+        assertEquals(ContentChoice.WHOLE_FILE, Options.content(" Whole-File "));
+        assertEquals("div.job-description", Options.content("div.job-description").toString());
+        var bad = assertThrows(IllegalArgumentException.class, () -> Options.content("div[unclosed"));
+        assertTrue(bad.getMessage().startsWith("content: content selector 'div[unclosed' is not a valid CSS selector"), bad.getMessage());
+        var regex = assertThrows(IllegalArgumentException.class, () -> Options.content("p:matches(a+)+"));
+        assertTrue(regex.getMessage().contains("regex pseudo-selector"), regex.getMessage());
     }
 
     @Test

@@ -69,6 +69,7 @@ class PluginDescriptorTest {
                 Map.entry("excludes", ""),
                 Map.entry("outputDirectory", "${project.build.directory}/posting-lint"),
                 Map.entry("asOf", ""),
+                Map.entry("content", ""),
                 Map.entry("failOn", "error"),
                 Map.entry("maxAllowedViolations", "0"),
                 Map.entry("formats", "json"),
@@ -87,7 +88,8 @@ class PluginDescriptorTest {
     @Test
     void theReportGoalSharesTheInputParametersButNotTheGate() {
         Map<String, Parameter> params = parameters("report");
-        for (String name : List.of("skip", "policies", "sourceDirectories", "includes", "excludes", "asOf", "formats", "siteFindingsLimit")) {
+        for (String name : List.of("skip", "policies", "sourceDirectories", "includes", "excludes", "asOf", "content", "formats",
+                "siteFindingsLimit")) {
             assertEquals("${posting-lint." + name + "}", params.get(name).getExpression(), name);
         }
         assertEquals(null, params.get("formats").getDefaultValue());
