@@ -9,6 +9,7 @@ import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
+import dev.postinglint.core.policy.PolicyRule;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URISyntaxException;
@@ -97,25 +98,59 @@ class AccuracyTest {
         return s;
     }
 
+    /** Right, false and missed counts of the rule ids of one severity (null: every severity). */
+    record Tally(int right, int wrong, int missed) {
+        static Tally of(List<Outcome> outcomes, Map<String, Severity> severities, Severity only) {
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (Outcome o : outcomes) {
+                Set<String> reported = new TreeSet<>(o.reported());
+                reported.retainAll(o.expected());
+                tp += count(reported, severities, only);
+                fp += count(o.falsePositives(), severities, only);
+                fn += count(o.misses(), severities, only);
+            }
+            return new Tally(tp, fp, fn);
+        }
+
+        private static int count(Set<String> ids, Map<String, Severity> severities, Severity only) {
+            return (int) ids.stream().filter(id -> only == null || severities.get(id) == only).count();
+        }
+
+        double precision() {
+            return right + wrong == 0 ? 1.0 : (double) right / (right + wrong);
+        }
+
+        double recall() {
+            return right + missed == 0 ? 1.0 : (double) right / (right + missed);
+        }
+
+        String line() {
+            return String.format(java.util.Locale.ROOT, "%d right, %d false, %d missed; precision %.3f, recall %.3f",
+                    right, wrong, missed, precision(), recall());
+        }
+    }
+
     @Test
     void precisionAndRecallOnRealPostings() throws Exception {
         List<Outcome> outcomes = run();
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
+        Map<String, Severity> severities = new java.util.HashMap<>();
+        for (PolicyRule r : new PolicyLoader().load("builtin:default", null).enabledRules()) {
+            severities.put(r.rule().info().id(), r.severity());
+        }
         StringBuilder report = new StringBuilder();
         for (Outcome o : outcomes) {
-            tp += o.truePositives();
-            fp += o.falsePositives().size();
-            fn += o.misses().size();
             if (!o.falsePositives().isEmpty() || !o.misses().isEmpty()) {
                 report.append("\n  ").append(o.posting()).append(": false ").append(o.falsePositives()).append(", missed ").append(o.misses());
             }
         }
-        double precision = tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
-        double recall = tp + fn == 0 ? 1.0 : (double) tp / (tp + fn);
-        String summary = String.format(java.util.Locale.ROOT, "%d postings: %d right, %d false, %d missed; precision %.3f, recall %.3f%s",
-                outcomes.size(), tp, fp, fn, precision, recall, report);
+        Tally all = Tally.of(outcomes, severities, null);
+        double precision = all.precision();
+        double recall = all.recall();
+        String summary = String.format(java.util.Locale.ROOT, "%d postings: %s (errors: %s; warnings: %s)%s",
+                outcomes.size(), all.line(), Tally.of(outcomes, severities, Severity.ERROR).line(),
+                Tally.of(outcomes, severities, Severity.WARNING).line(), report);
         System.out.println("[accuracy] " + summary);
         assertTrue(outcomes.size() >= 25, summary);
         assertTrue(precision >= 0.95, summary);
