@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,16 @@ final class PolicyLocations implements AutoCloseable {
     }
 
     private Path fromUri(URI uri, String ref, YamlValue at) {
+        try {
+            return pathOf(uri, ref, at);
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            // An opaque or odd URL (file:name, file://host/x, file:/x?q): Path.of refuses it unchecked.
+            throw problem(at, "'" + ref + "' is not a file URL that names a file (" + e.getMessage()
+                    + "); write file:///ABSOLUTE/PATH, or a path relative to the policy without 'file:'");
+        }
+    }
+
+    private Path pathOf(URI uri, String ref, YamlValue at) {
         switch (uri.getScheme()) {
             case "file" -> {
                 return Path.of(uri);

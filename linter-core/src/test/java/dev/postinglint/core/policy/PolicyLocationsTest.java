@@ -116,4 +116,15 @@ class PolicyLocationsTest {
         PolicyException http = assertThrows(PolicyException.class, () -> new PolicyLoader().load("jar:http://example.org/p.jar!/a.yaml", dir));
         assertTrue(http.getMessage().contains("not http: URLs") || http.getMessage().contains("policy jar not found"), http.getMessage());
     }
+
+    /** Found by fuzzing the loader: an opaque {@code file:} URL ended the load with IllegalArgumentException. */
+    @Test
+    void oddFileUrlsInExtendsAreErrorsAtTheirPlace() throws IOException {
+        for (String url : List.of("file:inamefault", "file://host/base.yaml", "file:/tmp/base.yaml?x=1", "jar:file:x!/a.yaml")) {
+            Path team = Files.writeString(dir.resolve("team.yaml"), "name: team\nextends:\n  - " + url + "\nrules: []\n");
+            PolicyException e = assertThrows(PolicyException.class, () -> new PolicyLoader().load(team.toString(), dir), url);
+            assertTrue(e.getMessage().startsWith(team + ":3:5: "), e.getMessage());
+            assertTrue(e.getMessage().contains("'" + url + "'"), e.getMessage());
+        }
+    }
 }
