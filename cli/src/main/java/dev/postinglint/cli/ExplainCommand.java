@@ -141,6 +141,8 @@ final class ExplainCommand implements Callable<Integer> {
             String dates = (w.from() == null ? "" : "from " + w.from()) + (w.from() != null && w.until() != null ? " " : "")
                     + (w.until() == null ? "" : "until " + w.until());
             out.println("  " + String.format("%-10s", w.code()) + " " + w.label() + (dates.isEmpty() ? "" : ", " + dates)
+                    + (w.remote() ? "" : ", only for jobs placed there (not remote ones)")
+                    + (w.except().isEmpty() ? "" : ", except where " + String.join(" or ", w.except()) + " applies")
                     + (w.link() == null ? "" : "\n             " + w.link()));
         }
     }

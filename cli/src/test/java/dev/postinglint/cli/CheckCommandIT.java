@@ -209,6 +209,11 @@ class CheckCommandIT {
         assertTrue(explain.out().contains("Source:  https://"), explain.out());
         assertTrue(explain.out().contains("Flagged:"));
         assertEquals(2, Cli.run(tmp, "explain", "no-such-rule").exit());
+        // A jurisdiction entry's except: and remote: false say where the rule does not apply.
+        Cli.Result except = Cli.run(tmp, "explain", "criminal-history-exclusion-us");
+        assertTrue(except.out().contains("US         the United States, except where US-CA or US-NY-NYC applies"), except.out());
+        Cli.Result placed = Cli.run(tmp, "explain", "fair-chance-statement-sf");
+        assertTrue(placed.out().contains("US-CA-SF   San Francisco, from 2014-08-13, only for jobs placed there (not remote ones)"), placed.out());
         assertTrue(rules.out().matches("(?s).*expired-waiver\\s+built-in\\s+warning\\s+waiver\\s+posting-lint.*"), rules.out());
         Cli.Result builtin = Cli.run(tmp, "explain", "expired-waiver");
         assertEquals(0, builtin.exit(), builtin.toString());

@@ -84,6 +84,26 @@ class ShippedPacksTest {
         }
     }
 
+    /**
+     * A finding cites the law of the jurisdiction that brought its rule into scope: where a rule lists
+     * several, each has a link of its own (a Delaware finding must not cite Colorado's regulation).
+     */
+    @ParameterizedTest
+    @MethodSource("packs")
+    void everyJurisdictionOfARuleWithSeveralCitesItsOwnLaw(String pack) {
+        Policy p = new PolicyLoader().load("builtin:" + pack, null);
+        for (PolicyRule r : p.rules()) {
+            var info = r.rule().info();
+            var windows = info.when().jurisdictions();
+            if (!info.origin().equals("builtin:" + pack) || windows.size() < 2) {
+                continue;
+            }
+            for (var w : windows) {
+                assertTrue(w.link() != null, info.id() + ": " + w.code() + " has no link of its own");
+            }
+        }
+    }
+
     @Test
     void thePasteArtifactsAreReportedOncePerPosting() {
         Policy p = new PolicyLoader().load("builtin:html-hygiene", null);

@@ -31,9 +31,15 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
     /**
      * A jurisdiction in scope of the rule from {@code from} until {@code until} (both optional,
      * inclusive), with the law's citation ({@code link}, null when the rule's own link applies);
-     * {@code remote} false when a job open anywhere in the country does not bring it into scope.
+     * {@code remote} false when a job open anywhere in the country does not bring it into scope;
+     * {@code except}: places where this entry does not apply (another rule, stricter, covers them).
      */
-    public record JurisdictionWindow(String code, LocalDate from, LocalDate until, String name, String link, boolean remote) {
+    public record JurisdictionWindow(String code, LocalDate from, LocalDate until, String name, String link, boolean remote,
+            List<String> except) {
+        public JurisdictionWindow {
+            except = List.copyOf(except);
+        }
+
         boolean inForce(LocalDate d) {
             return (from == null || !d.isBefore(from)) && (until == null || !d.isAfter(until));
         }
@@ -71,7 +77,7 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
         for (YamlValue e : v.asListOrOne()) {
             JurisdictionWindow w;
             if (e.isScalar()) {
-                w = new JurisdictionWindow(e.asNonBlank("jurisdiction code"), null, null, null, null, true);
+                w = new JurisdictionWindow(e.asNonBlank("jurisdiction code"), null, null, null, null, true, List.of());
                 checkCode(e, w.code());
             } else {
                 YamlMap jm = e.asMap("a jurisdiction");
@@ -83,11 +89,20 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
                 String link = jm.get("link").map(x -> checkLink(x)).orElse(null);
                 // remote: false: a job open anywhere in the country does not bring this place into scope.
                 boolean remote = jm.get("remote").map(x -> x.asBoolean("'remote'")).orElse(true);
+                // except: [US-CA]: where a stricter rule covers the place, this entry stays quiet.
+                List<String> except = new ArrayList<>();
+                jm.get("except").ifPresent(x -> {
+                    for (YamlValue c : x.asListOrOne()) {
+                        String ex = c.asNonBlank("an 'except' code");
+                        checkCode(c, ex);
+                        except.add(ex);
+                    }
+                });
                 jm.finish();
                 if (f != null && u != null && u.isBefore(f)) {
                     throw jm.error("'until' " + u + " is before 'from' " + f + " for " + code);
                 }
-                w = new JurisdictionWindow(code, f, u, name, link, remote);
+                w = new JurisdictionWindow(code, f, u, name, link, remote, except);
             }
             out.add(w);
         }
@@ -161,14 +176,15 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
         }
         Jurisdictions here = ctx.jurisdictions(jurisdictionField);
         for (JurisdictionWindow w : jurisdictions) {
-            if (w.inForce(asOf) && (w.remote() ? here.covers(w.code()) : here.coversPlace(w.code()))) {
+            if (w.inForce(asOf) && (w.remote() ? here.covers(w.code()) : here.coversPlace(w.code()))
+                    && w.except().stream().noneMatch(here::covers)) {
                 return w;
             }
         }
         return null;
     }
 
-    private static final JurisdictionWindow NO_JURISDICTION = new JurisdictionWindow("", null, null, "", null, true);
+    private static final JurisdictionWindow NO_JURISDICTION = new JurisdictionWindow("", null, null, "", null, true, List.of());
 
     private static boolean isSet(List<String> values) {
         if (values.isEmpty()) {

@@ -97,6 +97,24 @@ class ScopesFixesAndConditionsTest {
     }
 
     @Test
+    void anEntrysExceptLeavesThePlacesAStricterRuleCovers() {
+        String yaml = "name: t\nfields:\n  location:\n    pattern: 'Location: (?P<value>[^\\n]+)'\nrules:\n  - id: felons\n    type: forbid\n"
+                + "    severity: warning\n    category: fair-chance\n    phrase: no felons\n    message: 'banned in {jurisdiction}'\n"
+                + "    when:\n      jurisdiction:\n        - {code: US, name: the US, except: [US-CO]}\n";
+        Policy p = Lint.policy(yaml);
+        assertEquals(List.of("banned in the US"),
+                Lint.run(p, "<p>Location: United States</p><p>No felons.</p>", Lint.AS_OF).stream().map(Finding::message).toList());
+        assertEquals(List.of(), Lint.run(p, "<p>Location: Denver, CO</p><p>No felons.</p>", Lint.AS_OF));
+        assertEquals(List.of(), Lint.run(p, "<p>Location: United States; Denver, CO</p><p>No felons.</p>", Lint.AS_OF),
+                "one of the places is covered by the stricter rule");
+        assertEquals(List.of(), Lint.run(p, "<p>Location: Remote - US</p><p>No felons.</p>", Lint.AS_OF),
+                "a job open anywhere in the US is in scope of Colorado's rule");
+        assertEquals(List.of(), Lint.run(p, "<p>Location: London, UK</p><p>No felons.</p>", Lint.AS_OF));
+        PolicyException bad = assertThrows(PolicyException.class, () -> Lint.policy(yaml.replace("[US-CO]", "[Colorado]")));
+        assertTrue(bad.problem().contains("not a jurisdiction code"), bad.problem());
+    }
+
+    @Test
     void theBoardsPlaceAndTheBodysPlaceBothCount() {
         // A company pack's body-only location field: the board's location counts beside it.
         String yaml = "name: t\nfields:\n  location:\n    pattern: 'Location: (?P<value>[^\\n]+)'\nrules:\n  - id: pay\n    type: require\n"
