@@ -7,15 +7,13 @@ import dev.postinglint.core.regex.PolicyMatcher;
 import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.rules.Company;
 import dev.postinglint.core.rules.FieldSpec;
-import dev.postinglint.core.rules.Rule;
-import dev.postinglint.core.rules.SelectorRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * An effective policy: every file it extends merged in order, overrides applied, all patterns and
- * selectors compiled (the enabled selector rules' selectors into one walk per posting, {@link SelectorRule#sharingOneWalk}); the waivers of every file, in order; the gazetteer its jurisdiction rules
+ * selectors compiled; the waivers of every file, in order; the gazetteer its jurisdiction rules
  * resolve locations with ({@link Gazetteer#EMPTY} when no rule needs one); the {@code ignore:} globs of
  * every file; {@code content}, which part of an HTML file is the posting (the last file that says wins). Immutable; shared by all worker threads. {@code origins} says where each rule, field and
  * fact was defined and what it overrides.
@@ -24,27 +22,12 @@ public record Policy(String name, String version, List<String> sources, Company 
         Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers,
         Gazetteer gazetteer, Origins origins, List<IgnoreGlobs> ignores, ContentChoice content, PolicyMatcher matcher) {
 
-    /**
-     * A policy with the {@link PolicyMatcher} of its enabled rules' and its fields' patterns, built here once,
-     * and its enabled selector rules sharing one walk per posting.
-     */
+    /** A policy with the {@link PolicyMatcher} of its enabled rules' and its fields' patterns, built here once. */
     public Policy(String name, String version, List<String> sources, Company company,
             Map<String, FieldSpec> fields, List<PolicyRule> rules, List<PackExample> examples, List<Waiver> waivers,
             Gazetteer gazetteer, Origins origins, List<IgnoreGlobs> ignores, ContentChoice content) {
-        this(name, version, sources, company, fields, sharingOneSelectorWalk(rules), examples, waivers, gazetteer, origins, ignores,
-                content, matcher(rules, fields));
-    }
-
-    /** The rules with the enabled selector rules' selectors matched in one walk per posting; each rule keeps its place. */
-    private static List<PolicyRule> sharingOneSelectorWalk(List<PolicyRule> rules) {
-        List<PolicyRule> enabled = rules.stream().filter(PolicyRule::enabled).toList();
-        List<Rule> shared = SelectorRule.sharingOneWalk(enabled.stream().map(PolicyRule::rule).toList());
-        Map<PolicyRule, Rule> replaced = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < enabled.size(); i++) {
-            replaced.put(enabled.get(i), shared.get(i));
-        }
-        return rules.stream().map(r -> replaced.containsKey(r) && replaced.get(r) != r.rule()
-                ? new PolicyRule(replaced.get(r), r.severity(), r.enabled()) : r).toList();
+        this(name, version, sources, company, fields, rules, examples, waivers, gazetteer, origins, ignores, content,
+                matcher(rules, fields));
     }
 
     private static PolicyMatcher matcher(List<PolicyRule> rules, Map<String, FieldSpec> fields) {

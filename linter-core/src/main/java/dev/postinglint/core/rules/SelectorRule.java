@@ -2,7 +2,6 @@ package dev.postinglint.core.rules;
 
 import dev.postinglint.core.model.Fix;
 import dev.postinglint.core.posting.Heading;
-import dev.postinglint.core.posting.SelectorIndex;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.yaml.YamlMap;
 import java.util.ArrayList;
@@ -20,12 +19,8 @@ import org.jsoup.select.Selector;
  * start tag, as the parser recorded it. {@code blank: true} keeps only elements with no visible
  * content; {@code bold-heading: true} only paragraphs used as headings (whole text bold). A safe
  * {@code fix:} may remove an attribute, add a missing one, or remove a blank element.
- *
- * <p>The selector rules of a policy that look at the whole posting share one walk per posting
- * ({@link #sharingOneWalk}: a {@link SelectorIndex} built when the policy loads); a rule with a scope
- * of its own selects inside each scope element.
  */
-public final class SelectorRule implements Rule {
+final class SelectorRule implements Rule {
     private final RuleInfo info;
     private final String css;
     private final Evaluator selector;
@@ -33,15 +28,6 @@ public final class SelectorRule implements Rule {
     private final boolean blankOnly;
     private final boolean boldHeadingOnly;
     private final FixSpec fix;
-    /** Where this rule's matches come from in the policy's shared walk; null: the rule selects on its own. */
-    private final Walk walk;
-
-    /**
-     * A place in a policy's {@link SelectorIndex}: the index, this rule's selector's position in it, and the
-     * slot that keeps one posting's {@link SelectorIndex.Matches} for every rule of the index.
-     */
-    private record Walk(SelectorIndex index, int position, RuleContext.Slot<SelectorIndex.Matches> matches) {
-    }
 
     /** What a selector rule can repair: one attribute removed or added, or a blank element removed. */
     record FixSpec(String removeAttribute, String addName, String addValue, boolean removeElement) {
@@ -49,12 +35,6 @@ public final class SelectorRule implements Rule {
 
     SelectorRule(RuleInfo info, String css, Evaluator selector, boolean mustExist, boolean blankOnly,
             boolean boldHeadingOnly, FixSpec fix) {
-        this(info, css, selector, mustExist, blankOnly, boldHeadingOnly, fix, null);
-    }
-
-    private SelectorRule(RuleInfo info, String css, Evaluator selector, boolean mustExist, boolean blankOnly,
-            boolean boldHeadingOnly, FixSpec fix, Walk walk) {
-        this.walk = walk;
         this.info = info;
         this.css = css;
         this.selector = selector;
@@ -75,62 +55,16 @@ public final class SelectorRule implements Rule {
         return e.childNodeSize() > 0 && e.text().replace('\u00a0', ' ').isBlank() && e.select(MEDIA).isEmpty();
     }
 
-    /**
-     * The same rules, with the selector rules among them that look at the whole posting sharing one
-     * walk per posting: their selectors compiled into one {@link SelectorIndex}, matched against every
-     * element of the posting once, for all of them (what each rule gets is what its own select would
-     * give). Same size and order; other rules are returned as they are. Called once when a policy loads,
-     * with the rules it runs.
-     */
-    public static List<Rule> sharingOneWalk(List<Rule> rules) {
-        List<Evaluator> selectors = new ArrayList<>();
-        for (Rule r : rules) {
-            if (r instanceof SelectorRule s && s.walks()) {
-                selectors.add(s.selector);
-            }
-        }
-        if (selectors.isEmpty()) {
-            return rules;
-        }
-        SelectorIndex index = SelectorIndex.of(selectors);
-        RuleContext.Slot<SelectorIndex.Matches> matches = new RuleContext.Slot<>(SelectorIndex.Matches.class);
-        List<Rule> out = new ArrayList<>(rules.size());
-        int position = 0;
-        for (Rule r : rules) {
-            if (r instanceof SelectorRule s && s.walks()) {
-                out.add(new SelectorRule(s.info, s.css, s.selector, s.mustExist, s.blankOnly, s.boldHeadingOnly, s.fix,
-                        new Walk(index, position++, matches)));
-            } else {
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
-    /** Whether this rule's matches can come from the shared walk: it looks at the whole posting, with a selector jsoup walks element by element. */
-    private boolean walks() {
-        return info.scope().isWhole() && SelectorIndex.walkable(css);
-    }
-
     @Override
     public RuleInfo info() {
         return info;
     }
 
     /**
-     * The elements the selector matches in the scope, in document order, each once: from the policy's
-     * shared walk (computed by the first rule that asks, on this posting), or by selecting in each
-     * scope element.
+     * The elements the selector matches in the scope's elements and in the posting's content, in
+     * document order, each once (one scope element, the whole posting's document, needs no dedup).
      */
     private List<Element> selected(RuleContext ctx, List<Element> scopeElements) {
-        if (walk != null) {
-            SelectorIndex.Matches m = ctx.get(walk.matches());
-            if (m == null) {
-                m = walk.index().match(ctx.posting());
-                ctx.put(walk.matches(), m);
-            }
-            return m.of(walk.position());
-        }
         if (scopeElements.size() == 1) {
             return Selector.select(selector, scopeElements.get(0)).stream().filter(ctx.posting()::inContent).toList();
         }
