@@ -1,6 +1,7 @@
 package dev.postinglint.core.rules;
 
 import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.posting.Heading;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.yaml.YamlMap;
 import java.util.ArrayList;
@@ -59,23 +60,37 @@ final class SelectorRule implements Rule {
         return info;
     }
 
+    /**
+     * The elements the selector matches in the scope's elements and in the posting's content, in
+     * document order, each once (one scope element, the whole posting's document, needs no dedup).
+     */
+    private List<Element> selected(RuleContext ctx, List<Element> scopeElements) {
+        if (scopeElements.size() == 1) {
+            return Selector.select(selector, scopeElements.get(0)).stream().filter(ctx.posting()::inContent).toList();
+        }
+        Map<Element, Boolean> seen = new IdentityHashMap<>();
+        List<Element> out = new ArrayList<>();
+        for (Element root : scopeElements) {
+            for (Element e : Selector.select(selector, root)) {
+                if (ctx.posting().inContent(e) && seen.put(e, Boolean.TRUE) == null) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public void check(RuleContext ctx, FindingSink sink) {
         List<Element> scopeElements = info.scope().elements(ctx.posting());
-        Map<Element, Boolean> seen = new IdentityHashMap<>();
+        List<Element> selected = selected(ctx, scopeElements);
+        Set<Element> headings = boldHeadingOnly ? headingElements(ctx) : null;
         List<Element> matched = new ArrayList<>();
-        for (Element root : scopeElements) {
-            for (Element e : Selector.select(selector, root)) {
-                if (!ctx.posting().inContent(e) || blankOnly && !isBlank(e)) {
-                    continue;
-                }
-                if (boldHeadingOnly && ctx.posting().headings().stream().noneMatch(h -> h.element() == e)) {
-                    continue;
-                }
-                if (seen.put(e, Boolean.TRUE) == null) {
-                    matched.add(e);
-                }
+        for (Element e : selected) {
+            if (blankOnly && !isBlank(e) || headings != null && !headings.contains(e)) {
+                continue;
             }
+            matched.add(e);
         }
         String text = ctx.posting().source().text();
         if (mustExist) {
@@ -90,6 +105,15 @@ final class SelectorRule implements Rule {
             sink.report(span, ctx.render(info.message(), vars(e.normalName(), matched.size())),
                     text.substring(span.startOffset(), span.endOffset()), fixFor(ctx, e));
         }
+    }
+
+    /** The headings' elements, to test each selected element once instead of scanning the headings for it. */
+    private static Set<Element> headingElements(RuleContext ctx) {
+        Set<Element> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Heading h : ctx.posting().headings()) {
+            out.add(h.element());
+        }
+        return out;
     }
 
     private Fix fixFor(RuleContext ctx, Element e) {

@@ -170,6 +170,23 @@ class RuleTypesTest {
             assertEquals(1, f.size());
             assertEquals("<span style=x>", at(html, f.get(0)));
         }
+
+        @Test
+        void nestedScopeElementsReportAnElementOnceInDocumentOrder() {
+            String body = "type: selector\nselector: 'span[style]'\nscope: div";
+            String html = "<div><span style=a>a</span><div><span style=b>b</span></div><span style=c>c</span></div><div><span style=d>d</span></div>";
+            List<String> at = run(rule(body), html).stream().map(f -> at(html, f)).toList();
+            assertEquals(List.of("<span style=a>", "<span style=b>", "<span style=c>", "<span style=d>"), at);
+        }
+
+        @Test
+        void boldParagraphHeadingsAmongManyParagraphs() {
+            String body = "type: selector\nselector: 'p, div'\nbold-heading: true";
+            String html = "<p><strong>About</strong></p><p>We build.</p><div><b>Benefits</b></div><p>Pay <b>well</b>.</p><h2>Real</h2>";
+            List<String> at = run(rule(body), html).stream().map(f -> at(html, f)).toList();
+            assertEquals(List.of("<p>", "<div>"), at);
+            assertEquals(List.of(0, html.indexOf("<div>")), run(rule(body), html).stream().map(f -> f.span().startOffset()).toList());
+        }
     }
 
     @Nested
