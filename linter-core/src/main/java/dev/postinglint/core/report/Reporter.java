@@ -16,7 +16,7 @@ public interface Reporter {
      * A stream that writes this format to {@code out} as a run's results come, the same bytes as {@link #write}
      * of the whole report. Formats that can write as they go (text, JSON, Checkstyle, Code Climate) hold no
      * posting after it is written; those that rank or count before they list (SARIF, HTML, JUnit, GitHub) keep each
-     * posting's part in a temporary file and write at the end ({@link SpilledStream}). This default keeps the
+     * posting's part in a temporary file and write at the end. This default keeps the
      * report and writes it at the end. The caller flushes and closes {@code out}.
      */
     default ResultStream open(Writer out) {
