@@ -2,10 +2,14 @@ package dev.postinglint.core.report;
 
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
-import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
 import dev.postinglint.core.model.Severity;
+import dev.postinglint.core.report.ReportSupport.HiddenTally;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,16 +29,16 @@ import java.util.Map;
  * annotated and where to see them all. Findings below the display threshold are not listed at all; the
  * summary line counts them.
  */
-public final class GithubReporter implements Reporter {
+public final class GithubReporter implements StreamingReporter {
     /** Annotations of one kind GitHub shows per step. */
     public static final int PER_KIND = 10;
 
     private final Severity minimum;
     private final int perKind;
+    private final Path tempParent;
 
     public GithubReporter(Severity minimum, int perKind) {
-        this.minimum = minimum;
-        this.perKind = perKind;
+        this(minimum, perKind, null);
     }
 
     public GithubReporter(Severity minimum) {
@@ -45,51 +49,82 @@ public final class GithubReporter implements Reporter {
         this(Severity.INFO);
     }
 
-    private record Listed(String path, Finding finding) {
+    /** {@code tempParent}: where the plain lines wait until the run ends (null: the system's temporary directory). */
+    GithubReporter(Severity minimum, int perKind, Path tempParent) {
+        this.minimum = minimum;
+        this.perKind = perKind;
+        this.tempParent = tempParent;
     }
 
+    /**
+     * Streams the run in bounded memory: the first findings of each kind become annotations, which come first, so
+     * they are kept (at most {@code perKind} each); the others are written as plain lines to one temporary file per
+     * kind as they come, copied after the annotations, kind by kind, when the run ends.
+     */
     @Override
-    public void write(LintReport report, Writer out) throws IOException {
-        Map<Kind, List<Listed>> byKind = new EnumMap<>(Kind.class);
-        for (Kind k : Kind.values()) {
-            byKind.put(k, new ArrayList<>());
-        }
-        for (FileResult r : report.files()) {
-            for (Finding f : r.findings()) {
-                if (f.severity().atLeast(minimum)) {
-                    byKind.get(kind(f)).add(new Listed(r.path(), f));
+    public ResultStream open(Writer out) {
+        return new SpilledStream(tempParent) {
+            private final Map<Kind, List<String>> commands = new EnumMap<>(Kind.class);
+            private final Map<Kind, Writer> plain = new EnumMap<>(Kind.class);
+            private final HiddenTally hidden = new HiddenTally(minimum, false);
+            private int rest;
+
+            @Override
+            void start(RunHeader header, ReportSpill spill) throws IOException {
+                for (Kind k : Kind.values()) {
+                    commands.put(k, new ArrayList<>());
+                    plain.put(k, spill.writer(k.name()));
                 }
             }
-        }
-        List<Listed> rest = new ArrayList<>();
-        for (Kind k : Kind.values()) {
-            List<Listed> all = byKind.get(k);
-            // One notice is kept for the "not annotated" note.
-            int cap = Math.min(all.size(), k == Kind.NOTICE ? perKind - 1 : perKind);
-            for (Listed l : all.subList(0, cap)) {
-                out.write(command(l.path(), l.finding()));
-                out.write('\n');
+
+            @Override
+            void add(FileResult r) throws IOException {
+                hidden.add(r);
+                for (Finding f : r.findings()) {
+                    if (!f.severity().atLeast(minimum)) {
+                        continue;
+                    }
+                    Kind k = kind(f);
+                    List<String> annotated = commands.get(k);
+                    // One notice is kept for the "not annotated" note.
+                    if (annotated.size() < (k == Kind.NOTICE ? perKind - 1 : perKind)) {
+                        annotated.add(command(r.path(), f));
+                    } else {
+                        Writer w = plain.get(k);
+                        w.write(plain(r.path(), f));
+                        w.write('\n');
+                        rest++;
+                    }
+                }
             }
-            rest.addAll(all.subList(cap, all.size()));
-        }
-        for (Listed l : rest) {
-            out.write(plain(l.path(), l.finding()));
-            out.write('\n');
-        }
-        var s = report.summary();
-        String hidden = ReportSupport.hiddenNote(report, minimum, false);
-        if (!rest.isEmpty()) {
-            out.write("::notice title=" + property("posting-lint: " + rest.size() + " findings not annotated") + "::"
-                    + data(rest.size() + " more findings are listed in this step's log: GitHub shows only " + PER_KIND
-                            + " annotations of each kind per step (errors were annotated first). The SARIF and HTML reports"
-                            + " (--format sarif=FILE, --format html=FILE) carry every finding.")
-                    + "\n");
-        }
-        out.write("posting-lint: " + s.files() + " file" + (s.files() == 1 ? "" : "s") + " checked: "
-                + s.errors() + " error" + (s.errors() == 1 ? "" : "s") + ", "
-                + s.warnings() + " warning" + (s.warnings() == 1 ? "" : "s") + ", "
-                + s.infos() + " info" + (s.infos() == 1 ? "" : "s") + s.extras()
-                + (hidden.isEmpty() ? "" : "; " + hidden) + "\n");
+
+            @Override
+            void finish(RunTotals totals, ReportSpill spill) throws IOException {
+                for (Kind k : Kind.values()) {
+                    for (String c : commands.get(k)) {
+                        out.write(c);
+                        out.write('\n');
+                    }
+                }
+                for (Kind k : Kind.values()) {
+                    spill.copy(k.name(), out);
+                }
+                var s = totals.summary();
+                String note = hidden.note();
+                if (rest > 0) {
+                    out.write("::notice title=" + property("posting-lint: " + rest + " findings not annotated") + "::"
+                            + data(rest + " more findings are listed in this step's log: GitHub shows only " + PER_KIND
+                                    + " annotations of each kind per step (errors were annotated first). The SARIF and HTML reports"
+                                    + " (--format sarif=FILE, --format html=FILE) carry every finding.")
+                            + "\n");
+                }
+                out.write("posting-lint: " + s.files() + " file" + (s.files() == 1 ? "" : "s") + " checked: "
+                        + s.errors() + " error" + (s.errors() == 1 ? "" : "s") + ", "
+                        + s.warnings() + " warning" + (s.warnings() == 1 ? "" : "s") + ", "
+                        + s.infos() + " info" + (s.infos() == 1 ? "" : "s") + s.extras()
+                        + (note.isEmpty() ? "" : "; " + note) + "\n");
+            }
+        };
     }
 
     /** The annotation kinds, most serious first. */

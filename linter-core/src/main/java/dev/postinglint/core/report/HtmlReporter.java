@@ -10,18 +10,22 @@ import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.model.RelatedPlace;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
 import dev.postinglint.core.model.Severity;
-import dev.postinglint.core.model.Summary;
 import dev.postinglint.core.model.ToolInfo;
 import dev.postinglint.core.model.Waiver;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.text.DiffToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -48,17 +52,189 @@ import java.util.TreeMap;
  * Policy forbids everything but the page's own style and script, allowed by their SHA-256 hashes, so the
  * file fetches nothing and no injected script could run even if escaping failed.
  */
-public final class HtmlReporter implements Reporter {
+public final class HtmlReporter implements StreamingReporter {
     private static final String RESOURCES = "/dev/postinglint/core/report/html/";
     private static final String CSS = resource("report.css");
     private static final String JS = resource("report.js");
     /** A blank favicon, so that browsers do not ask the network (or the file system) for one. */
     private static final String FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E";
 
+    private final Path tempParent;
+
+    public HtmlReporter() {
+        this(null);
+    }
+
+    /** {@code tempParent}: where the postings' data waits until the run ends (null: the system's temporary directory). */
+    HtmlReporter(Path tempParent) {
+        this.tempParent = tempParent;
+    }
+
+    /**
+     * Streams the run in bounded memory. The data block's summary, categories and ranked rules come before its
+     * postings, and each finding names its rule by its place in that ranking, known only at the end: so each
+     * posting's row (numbers only: every string is an index into the string table) is written to a temporary file
+     * as it comes, with its findings' rules as placeholders ({@code <n>}, n by first use; no other {@code <} can be
+     * there), and the counts, the string table, the waivers and each path's row stay in memory. At the end the page
+     * and the data's head are written, the rows copied with each placeholder replaced by the rule's rank, then the
+     * rest: the same bytes as a report written whole.
+     */
     @Override
-    public void write(LintReport report, Writer out) throws IOException {
-        String json = dataJson(report);
-        StringBuilder b = new StringBuilder(json.length() + CSS.length() + JS.length() + 4096);
+    public ResultStream open(Writer out) {
+        return new SpilledStream(tempParent) {
+            private RunHeader header;
+            private JsonGenerator rows;
+            private final Strings strings = new Strings();
+            private final ReportSupport.RuleTally ruleTally = new ReportSupport.RuleTally(f -> true);
+            private final Map<String, Integer> firstSeen = new HashMap<>();
+            private final List<String> seenOrder = new ArrayList<>();
+            private final Map<String, int[]> categories = new TreeMap<>();
+            private final Map<String, int[]> bySeverity = new HashMap<>();
+            private final List<Waiver> waivers = new ArrayList<>();
+            private final Map<Waiver, Integer> waiverIndex = new HashMap<>();
+            private final Map<String, Integer> fileIndex = new HashMap<>();
+            private int files;
+            private int passing;
+
+            @Override
+            void start(RunHeader h, ReportSpill spill) throws IOException {
+                header = h;
+                rows = FACTORY.createGenerator(spill.writer("files.json"));
+                rows.setCharacterEscapes(new ScriptSafeEscapes());
+                rows.writeStartArray();
+            }
+
+            @Override
+            void add(FileResult r) throws IOException {
+                ruleTally.add(r);
+                passing += ReportSupport.passes(r) ? 1 : 0;
+                fileIndex.putIfAbsent(r.path(), files++);
+                for (Finding f : r.findings()) {
+                    if (f.waived()) {
+                        continue; // waived findings count against nothing: the summary counts them apart
+                    }
+                    categories.computeIfAbsent(f.category(), k -> new int[3])[f.severity().ordinal()]++;
+                    bySeverity.computeIfAbsent(f.ruleId(), k -> new int[3])[f.severity().ordinal()]++;
+                }
+                rows.writeStartArray();
+                rows.writeNumber(strings.of(r.path()));
+                rows.writeNumber(strings.of(r.title()));
+                rows.writeNumber(strings.of(r.location()));
+                rows.writeNumber(strings.of(r.policy()));
+                rows.writeNumber(r.ioError() ? 1 : 0);
+                rows.writeNumber(ReportSupport.passes(r) ? 1 : 0);
+                rows.writeNumber(r.count(Severity.ERROR));
+                rows.writeNumber(r.count(Severity.WARNING));
+                rows.writeNumber(r.count(Severity.INFO));
+                rows.writeNumber(r.waived());
+                rows.writeStartArray();
+                for (Finding f : r.findings()) {
+                    int waiver = -1;
+                    if (f.waiver() != null) {
+                        waiver = waiverIndex.computeIfAbsent(f.waiver(), w -> {
+                            waivers.add(w);
+                            return waivers.size() - 1;
+                        });
+                    }
+                    Integer rule = firstSeen.get(f.ruleId());
+                    if (rule == null) {
+                        rule = seenOrder.size();
+                        firstSeen.put(f.ruleId(), rule);
+                        seenOrder.add(f.ruleId());
+                    }
+                    writeFinding(rows, f, "<" + rule + ">", strings, waiver);
+                }
+                rows.writeEndArray();
+                rows.writeEndArray();
+            }
+
+            @Override
+            void finish(RunTotals totals, ReportSpill spill) throws IOException {
+                rows.writeEndArray();
+                rows.close();
+                List<ReportSupport.RuleStats> rules = ruleTally.ranked();
+                Map<String, Integer> ruleIndex = new HashMap<>();
+                for (int i = 0; i < rules.size(); i++) {
+                    ruleIndex.put(rules.get(i).id(), i);
+                }
+                int[] rankOf = new int[seenOrder.size()];
+                for (int i = 0; i < rankOf.length; i++) {
+                    rankOf[i] = ruleIndex.get(seenOrder.get(i));
+                }
+                out.write(pageHead());
+                out.write(DATA_START);
+                JsonGenerator g = FACTORY.createGenerator(out);
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.setCharacterEscapes(new ScriptSafeEscapes());
+                g.writeStartObject();
+                g.writeObjectFieldStart("tool");
+                text(g, "name", ToolInfo.NAME);
+                text(g, "version", header.toolVersion());
+                g.writeEndObject();
+                text(g, "asOf", header.asOf().toString());
+                g.writeArrayFieldStart("policies");
+                for (String p : header.policies()) {
+                    g.writeString(ReportSupport.wellFormed(p));
+                }
+                g.writeEndArray();
+
+                g.writeObjectFieldStart("summary");
+                JsonReporter.writeSummaryCounts(g, totals);
+                g.writeNumberField("passing", passing);
+                g.writeEndObject();
+
+                writeCategories(g, categories);
+                writeRules(g, rules, bySeverity);
+
+                g.writeFieldName("files");
+                g.writeRawValue(""); // the rows, copied below
+                g.flush();
+                try (Reader in = spill.reader("files.json")) {
+                    copyRanked(in, out, rankOf);
+                }
+
+                writeWaivers(g, waivers);
+                writeDriftGroups(g, totals.drift(), fileIndex);
+                writeStrings(g, strings);
+                g.writeEndObject();
+                g.close();
+                out.write("</script>\n");
+                out.write(pageTail());
+            }
+        };
+    }
+
+    /** Copies the spilled rows, each rule placeholder {@code <n>} replaced by the rule's rank. */
+    private static void copyRanked(Reader in, Writer out, int[] rankOf) throws IOException {
+        char[] buf = new char[1 << 16];
+        int placeholder = -1; // the number read so far inside a placeholder, -1 outside one
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            int from = 0;
+            for (int i = 0; i < n; i++) {
+                char c = buf[i];
+                if (placeholder < 0) {
+                    if (c == '<') {
+                        out.write(buf, from, i - from);
+                        placeholder = 0;
+                    }
+                } else if (c == '>') {
+                    out.write(Integer.toString(rankOf[placeholder]));
+                    placeholder = -1;
+                    from = i + 1;
+                } else {
+                    placeholder = placeholder * 10 + (c - '0');
+                }
+            }
+            if (placeholder < 0) {
+                out.write(buf, from, n - from);
+            }
+        }
+    }
+
+    /** The page up to its data block (constant: the data block carries the run). */
+    private static String pageHead() {
+        StringBuilder b = new StringBuilder(CSS.length() + 8192);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         b.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(contentSecurityPolicy()).append("\">\n");
         b.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -118,9 +294,11 @@ public final class HtmlReporter implements Reporter {
                 <footer>Generated by <span id="footer-tool"></span>. Every finding's rule id, position and fix is also
                 available in the JSON and SARIF formats.</footer>
                 """);
-        b.append("<script type=\"application/json\" id=\"report-data\">").append(json).append("</script>\n");
-        b.append("<script>").append(JS).append("</script>\n</body>\n</html>\n");
-        out.write(b.toString());
+        return b.toString();
+    }
+
+    private static String pageTail() {
+        return "<script>" + JS + "</script>\n</body>\n</html>\n";
     }
 
     /** Nothing but the page's own style and script (by hash), and the data-URI favicon. */
@@ -195,13 +373,15 @@ public final class HtmlReporter implements Reporter {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    private static final String DATA_START = "<script type=\"application/json\" id=\"report-data\">";
+
+    /** The report's data block, as the page carries it. */
     static String dataJson(LintReport report) throws IOException {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(w)) {
-            g.setCharacterEscapes(new ScriptSafeEscapes());
-            writeData(g, report);
-        }
-        return w.toString();
+        new HtmlReporter().write(report, w);
+        String page = w.toString();
+        int from = page.indexOf(DATA_START) + DATA_START.length();
+        return page.substring(from, page.indexOf("</script>", from)); // no '<' in the data is left unescaped
     }
 
     /**
@@ -235,42 +415,7 @@ public final class HtmlReporter implements Reporter {
      *          (index into waivers), and for a finding reported once per posting its other places as
      *          [line, column, line, column, ...]]; the excerpt is -1 when it is the marked part of the source text
      */
-    private static void writeData(JsonGenerator g, LintReport report) throws IOException {
-        Strings strings = new Strings();
-        List<ReportSupport.RuleStats> rules = ReportSupport.ruleStats(report, f -> true);
-        Map<String, Integer> ruleIndex = new HashMap<>();
-        for (int i = 0; i < rules.size(); i++) {
-            ruleIndex.put(rules.get(i).id(), i);
-        }
-        g.writeStartObject();
-        g.writeObjectFieldStart("tool");
-        text(g, "name", ToolInfo.NAME);
-        text(g, "version", report.toolVersion());
-        g.writeEndObject();
-        text(g, "asOf", report.asOf().toString());
-        g.writeArrayFieldStart("policies");
-        for (String p : report.policies()) {
-            g.writeString(ReportSupport.wellFormed(p));
-        }
-        g.writeEndArray();
-
-        int passing = (int) report.files().stream().filter(ReportSupport::passes).count();
-        g.writeObjectFieldStart("summary");
-        JsonReporter.writeSummaryCounts(g, report);
-        g.writeNumberField("passing", passing);
-        g.writeEndObject();
-
-        Map<String, int[]> categories = new TreeMap<>();
-        Map<String, int[]> bySeverity = new HashMap<>();
-        for (FileResult r : report.files()) {
-            for (Finding f : r.findings()) {
-                if (f.waived()) {
-                    continue; // waived findings count against nothing: the summary counts them apart
-                }
-                categories.computeIfAbsent(f.category(), k -> new int[3])[f.severity().ordinal()]++;
-                bySeverity.computeIfAbsent(f.ruleId(), k -> new int[3])[f.severity().ordinal()]++;
-            }
-        }
+    private static void writeCategories(JsonGenerator g, Map<String, int[]> categories) throws IOException {
         g.writeArrayFieldStart("categories");
         for (Map.Entry<String, int[]> e : categories.entrySet()) {
             int[] n = e.getValue();
@@ -283,7 +428,9 @@ public final class HtmlReporter implements Reporter {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
 
+    private static void writeRules(JsonGenerator g, List<ReportSupport.RuleStats> rules, Map<String, int[]> bySeverity) throws IOException {
         g.writeArrayFieldStart("rules");
         for (ReportSupport.RuleStats r : rules) {
             int[] n = bySeverity.getOrDefault(r.id(), new int[3]);
@@ -301,38 +448,9 @@ public final class HtmlReporter implements Reporter {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
 
-        List<Waiver> waivers = new ArrayList<>();
-        Map<Waiver, Integer> waiverIndex = new HashMap<>();
-        g.writeArrayFieldStart("files");
-        for (FileResult r : report.files()) {
-            g.writeStartArray();
-            g.writeNumber(strings.of(r.path()));
-            g.writeNumber(strings.of(r.title()));
-            g.writeNumber(strings.of(r.location()));
-            g.writeNumber(strings.of(r.policy()));
-            g.writeNumber(r.ioError() ? 1 : 0);
-            g.writeNumber(ReportSupport.passes(r) ? 1 : 0);
-            g.writeNumber(r.count(Severity.ERROR));
-            g.writeNumber(r.count(Severity.WARNING));
-            g.writeNumber(r.count(Severity.INFO));
-            g.writeNumber(r.waived());
-            g.writeStartArray();
-            for (Finding f : r.findings()) {
-                int waiver = -1;
-                if (f.waiver() != null) {
-                    waiver = waiverIndex.computeIfAbsent(f.waiver(), w -> {
-                        waivers.add(w);
-                        return waivers.size() - 1;
-                    });
-                }
-                writeFinding(g, f, ruleIndex.get(f.ruleId()), strings, waiver);
-            }
-            g.writeEndArray();
-            g.writeEndArray();
-        }
-        g.writeEndArray();
-
+    private static void writeWaivers(JsonGenerator g, List<Waiver> waivers) throws IOException {
         g.writeArrayFieldStart("waivers");
         for (Waiver w : waivers) {
             g.writeStartObject();
@@ -343,28 +461,28 @@ public final class HtmlReporter implements Reporter {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
 
-        Map<String, Integer> fileIndex = new HashMap<>();
-        for (int i = 0; i < report.files().size(); i++) {
-            fileIndex.putIfAbsent(report.files().get(i).path(), i);
-        }
+    private static void writeDriftGroups(JsonGenerator g, List<DriftGroup> drift, Map<String, Integer> fileIndex) throws IOException {
         g.writeArrayFieldStart("drift");
-        for (DriftGroup d : report.drift()) {
+        for (DriftGroup d : drift) {
             writeDrift(g, d, fileIndex);
         }
         g.writeEndArray();
+    }
 
+    private static void writeStrings(JsonGenerator g, Strings strings) throws IOException {
         g.writeArrayFieldStart("strings");
         for (String v : strings.values) {
             g.writeString(v);
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
-    private static void writeFinding(JsonGenerator g, Finding f, int rule, Strings strings, int waiver) throws IOException {
+    /** A finding's row; {@code rule}: its rule as written (a placeholder until the rules are ranked). */
+    private static void writeFinding(JsonGenerator g, Finding f, String rule, Strings strings, int waiver) throws IOException {
         g.writeStartArray();
-        g.writeNumber(rule);
+        g.writeRawValue(rule);
         g.writeNumber(f.severity().ordinal());
         g.writeNumber(strings.of(f.message()));
         g.writeNumber(f.span().start().line());

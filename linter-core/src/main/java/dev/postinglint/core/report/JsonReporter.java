@@ -89,7 +89,7 @@ public final class JsonReporter implements StreamingReporter {
         writeSummaryCounts(g, new RunTotals(report.summary(), report.elapsed(), java.util.List.of()));
     }
 
-    private static void writeSummaryCounts(JsonGenerator g, RunTotals totals) throws IOException {
+    static void writeSummaryCounts(JsonGenerator g, RunTotals totals) throws IOException {
         dev.postinglint.core.model.Summary summary = totals.summary();
         g.writeNumberField("files", summary.files());
         g.writeNumberField("errors", summary.errors());

@@ -2,10 +2,13 @@ package dev.postinglint.core.report;
 
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
-import dev.postinglint.core.model.LintReport;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
 import dev.postinglint.core.model.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,49 +27,96 @@ import javax.xml.stream.XMLStreamWriter;
  * show only the first. A posting with only warnings or infos passes; they are listed in its
  * {@code <system-out>} so viewers still show them. A file that could not be read is an {@code <error>}.
  */
-public final class JunitReporter implements Reporter {
+public final class JunitReporter implements StreamingReporter {
     public static final String SUITE_NAME = "posting-lint";
 
+    private final Path tempParent;
+
+    public JunitReporter() {
+        this(null);
+    }
+
+    /** {@code tempParent}: where the testcases wait until the run ends (null: the system's temporary directory). */
+    JunitReporter(Path tempParent) {
+        this.tempParent = tempParent;
+    }
+
+    /**
+     * Streams the run in bounded memory: the suite's counts come first, so each posting's testcase is written to a
+     * temporary file as it comes (by the same JDK writer, so escaped the same) and only the counts stay in memory;
+     * at the end the head is written and the testcases copied after it.
+     */
     @Override
-    public void write(LintReport report, Writer out) throws IOException {
-        int tests = report.files().size();
-        int errors = (int) report.files().stream().filter(FileResult::ioError).count();
-        int failures = (int) report.files().stream().filter(r -> !r.ioError() && !ReportSupport.passes(r)).count();
-        String time = String.format(Locale.ROOT, "%.3f", report.elapsed().toNanos() / 1e9);
-        try {
-            XMLStreamWriter x = ReportSupport.xmlWriter(out);
-            x.writeStartDocument("UTF-8", "1.0");
-            x.writeCharacters("\n");
-            x.writeStartElement("testsuites");
-            x.writeAttribute("name", SUITE_NAME);
-            counts(x, tests, failures, errors, time);
-            x.writeCharacters("\n  ");
-            x.writeStartElement("testsuite");
-            x.writeAttribute("name", SUITE_NAME);
-            counts(x, tests, failures, errors, time);
-            x.writeCharacters("\n    ");
-            x.writeStartElement("properties");
-            property(x, "posting-lint.version", report.toolVersion());
-            property(x, "as-of", report.asOf().toString());
-            for (String p : report.policies()) {
-                property(x, "policy", p);
+    public ResultStream open(Writer out) {
+        return new SpilledStream(tempParent) {
+            private RunHeader header;
+            private XMLStreamWriter cases;
+            private int tests;
+            private int errors;
+            private int failures;
+
+            @Override
+            void start(RunHeader h, ReportSpill spill) throws IOException {
+                header = h;
+                try {
+                    cases = ReportSupport.xmlWriter(spill.writer("testcases.xml"));
+                } catch (XMLStreamException e) {
+                    throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+                }
             }
-            x.writeCharacters("\n    ");
-            x.writeEndElement();
-            for (FileResult r : report.files()) {
-                testcase(x, r);
+
+            @Override
+            void add(FileResult r) throws IOException {
+                tests++;
+                errors += r.ioError() ? 1 : 0;
+                failures += !r.ioError() && !ReportSupport.passes(r) ? 1 : 0;
+                try {
+                    testcase(cases, r);
+                } catch (XMLStreamException e) {
+                    throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+                }
             }
-            x.writeCharacters("\n  ");
-            x.writeEndElement();
-            x.writeCharacters("\n");
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.flush();
-            x.close();
-            out.write('\n');
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
-        }
+
+            @Override
+            void finish(RunTotals totals, ReportSpill spill) throws IOException {
+                String time = String.format(Locale.ROOT, "%.3f", totals.elapsed().toNanos() / 1e9);
+                try {
+                    cases.flush();
+                    cases.close();
+                    XMLStreamWriter x = ReportSupport.xmlWriter(out);
+                    x.writeStartDocument("UTF-8", "1.0");
+                    x.writeCharacters("\n");
+                    x.writeStartElement("testsuites");
+                    x.writeAttribute("name", SUITE_NAME);
+                    counts(x, tests, failures, errors, time);
+                    x.writeCharacters("\n  ");
+                    x.writeStartElement("testsuite");
+                    x.writeAttribute("name", SUITE_NAME);
+                    counts(x, tests, failures, errors, time);
+                    x.writeCharacters("\n    ");
+                    x.writeStartElement("properties");
+                    property(x, "posting-lint.version", header.toolVersion());
+                    property(x, "as-of", header.asOf().toString());
+                    for (String p : header.policies()) {
+                        property(x, "policy", p);
+                    }
+                    x.writeCharacters("\n    ");
+                    x.writeEndElement();
+                    x.flush(); // the properties' end tag is out: the testcases follow it
+                    spill.copy("testcases.xml", out);
+                    x.writeCharacters("\n  ");
+                    x.writeEndElement();
+                    x.writeCharacters("\n");
+                    x.writeEndElement();
+                    x.writeEndDocument();
+                    x.flush();
+                    x.close();
+                    out.write('\n');
+                } catch (XMLStreamException e) {
+                    throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+                }
+            }
+        };
     }
 
     private static void counts(XMLStreamWriter x, int tests, int failures, int errors, String time) throws XMLStreamException {

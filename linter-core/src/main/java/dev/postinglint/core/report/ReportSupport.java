@@ -96,12 +96,27 @@ final class ReportSupport {
      * reported at (policies may override severities).
      */
     static List<RuleMeta> rules(LintReport report) {
-        Map<String, RuleMeta> byId = new TreeMap<>();
-        for (FileResult r : report.files()) {
+        RuleMetaTally tally = new RuleMetaTally(report.rules());
+        report.files().forEach(tally::add);
+        return tally.rules();
+    }
+
+    /** {@link #rules} one posting at a time: one entry per rule, however many postings go by. */
+    static final class RuleMetaTally {
+        private final Map<String, RuleDescription> catalogue = new HashMap<>();
+        private final Map<String, RuleMeta> byId = new TreeMap<>();
+
+        RuleMetaTally(List<RuleDescription> catalogue) {
+            for (RuleDescription d : catalogue) {
+                this.catalogue.putIfAbsent(d.id(), d); // the first entry for an id, as LintReport.rule finds it
+            }
+        }
+
+        void add(FileResult r) {
             for (Finding f : r.findings()) {
                 RuleMeta m = byId.get(f.ruleId());
                 if (m == null) {
-                    RuleDescription d = report.rule(f.ruleId()).orElse(null);
+                    RuleDescription d = catalogue.get(f.ruleId());
                     String link = d != null && d.link() != null ? d.link() : f.link();
                     String category = d != null ? d.category() : f.category();
                     byId.put(f.ruleId(), new RuleMeta(f.ruleId(), category, link, f.severity(), 1, d));
@@ -112,7 +127,11 @@ final class ReportSupport {
                 }
             }
         }
-        return new ArrayList<>(byId.values());
+
+        /** The rules seen so far, sorted by id. */
+        List<RuleMeta> rules() {
+            return new ArrayList<>(byId.values());
+        }
     }
 
     /**

@@ -15,8 +15,9 @@ public interface Reporter {
     /**
      * A stream that writes this format to {@code out} as a run's results come, the same bytes as {@link #write}
      * of the whole report. Formats that can write as they go (text, JSON, Checkstyle, Code Climate) hold no
-     * posting after it is written; the others (which rank or count before they list) keep the report and write it
-     * at the end, as here. The caller flushes and closes {@code out}.
+     * posting after it is written; those that rank or count before they list (SARIF, HTML, JUnit, GitHub) keep each
+     * posting's part in a temporary file and write at the end. This default keeps the
+     * report and writes it at the end. The caller flushes and closes {@code out}.
      */
     default ResultStream open(Writer out) {
         ResultStream.Collector all = new ResultStream.Collector();

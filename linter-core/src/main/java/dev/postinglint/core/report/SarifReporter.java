@@ -1,37 +1,44 @@
 package dev.postinglint.core.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.postinglint.core.model.FileResult;
 import dev.postinglint.core.model.Finding;
 import dev.postinglint.core.model.Fix;
-import dev.postinglint.core.model.LintReport;
 import dev.postinglint.core.model.RelatedPlace;
+import dev.postinglint.core.model.ResultStream;
+import dev.postinglint.core.model.RunHeader;
+import dev.postinglint.core.model.RunTotals;
 import dev.postinglint.core.model.Severity;
 import dev.postinglint.core.model.ToolInfo;
 import dev.postinglint.core.source.SourceSpan;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: one run, the rules that produced
  * findings (described by the run's rule catalogue: the policies' descriptions, messages and links), one result per finding with a repo-relative location,
  * a stable partial fingerprint and the finding's fix. Written with Jackson's streaming generator.
  */
-public final class SarifReporter implements Reporter {
+public final class SarifReporter implements StreamingReporter {
     public static final String SCHEMA_URI =
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     /** The key of our fingerprint in {@code partialFingerprints} (versioned, as SARIF asks). */
@@ -45,119 +52,216 @@ public final class SarifReporter implements Reporter {
     public static final int MAX_RESULTS = 25_000;
 
     private final int maxResults;
+    private final Path tempParent;
 
     public SarifReporter(int maxResults) {
-        this.maxResults = maxResults;
+        this(maxResults, null);
     }
 
     public SarifReporter() {
         this(MAX_RESULTS);
     }
 
-    /**
-     * Which findings fit in the run: all when there are at most {@code maxResults}; else the most serious ones
-     * (errors, warnings, notes, then waived findings), in reading order within the severity that is cut. Null:
-     * every finding fits.
-     */
-    private Set<Finding> kept(LintReport report) {
-        int total = 0;
-        int[] byRank = new int[Severity.values().length + 1];
-        for (FileResult file : report.files()) {
-            for (Finding f : file.findings()) {
-                byRank[rank(f)]++;
-                total++;
-            }
-        }
-        if (total <= maxResults) {
-            return null;
-        }
-        Set<Finding> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        int room = maxResults;
-        for (int rank = 0; rank < byRank.length && room > 0; rank++) {
-            for (FileResult file : report.files()) {
-                for (Finding f : file.findings()) {
-                    if (room > 0 && rank(f) == rank) {
-                        kept.add(f);
-                        room--;
-                    }
-                }
-            }
-        }
-        return kept;
+    /** {@code tempParent}: where the results wait until the run ends (null: the system's temporary directory). */
+    SarifReporter(int maxResults, Path tempParent) {
+        this.maxResults = maxResults;
+        this.tempParent = tempParent;
     }
 
     private static int rank(Finding f) {
         return f.waived() ? Severity.values().length : f.severity().ordinal();
     }
 
+    /**
+     * Streams the run in bounded memory: the rules and the cap notice come before the results, so each result
+     * waits in a temporary file (as JSON, its rule named by first use) with its rank in a byte array, and the
+     * rules seen and the counts per rank stay in memory. At the end the head is written, then the results that
+     * fit are copied from the file through the same generator (their rule index now the sorted rules' one), so
+     * the bytes are those of a report written whole.
+     */
     @Override
-    public void write(LintReport report, Writer out) throws IOException {
-        Set<Finding> kept = kept(report);
-        int total = report.files().stream().mapToInt(r -> r.findings().size()).sum();
-        List<ReportSupport.RuleMeta> rules = ReportSupport.rules(report);
-        Map<String, Integer> ruleIndex = new HashMap<>();
-        for (int i = 0; i < rules.size(); i++) {
-            ruleIndex.put(rules.get(i).id(), i);
-        }
-        try (JsonGenerator g = ReportSupport.prettyJson(out)) {
-            g.writeStartObject();
-            g.writeStringField("$schema", SCHEMA_URI);
-            g.writeStringField("version", "2.1.0");
-            g.writeArrayFieldStart("runs");
-            g.writeStartObject();
+    public ResultStream open(Writer out) {
+        return new SpilledStream(tempParent) {
+            private RunHeader header;
+            private ReportSupport.RuleMetaTally rules;
+            private final Map<String, Integer> firstSeen = new HashMap<>();
+            private final List<String> seenOrder = new ArrayList<>();
+            private final int[] byRank = new int[Severity.values().length + 1];
+            private byte[] ranks = new byte[1024];
+            private int total;
+            private boolean ioErrors;
+            private JsonGenerator spilled;
 
-            g.writeObjectFieldStart("tool");
-            g.writeObjectFieldStart("driver");
-            g.writeStringField("name", ToolInfo.NAME);
-            g.writeStringField("version", report.toolVersion());
-            g.writeStringField("informationUri", ToolInfo.INFO_URI);
-            g.writeArrayFieldStart("rules");
-            for (ReportSupport.RuleMeta r : rules) {
-                writeRule(g, r);
+            @Override
+            void start(RunHeader h, ReportSpill spill) throws IOException {
+                header = h;
+                rules = new ReportSupport.RuleMetaTally(h.rules());
+                spilled = SPILL_JSON.createGenerator(spill.writer("results.json"));
             }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndObject();
 
-            g.writeArrayFieldStart("invocations");
-            g.writeStartObject();
-            g.writeBooleanField("executionSuccessful", !report.hasIoErrors());
-            if (kept != null) {
-                writeCapNotice(g, total, kept.size());
-            }
-            g.writeEndObject();
-            g.writeEndArray();
-
-            g.writeStringField("columnKind", "utf16CodeUnits");
-            g.writeArrayFieldStart("results");
-            for (FileResult file : report.files()) {
+            @Override
+            void add(FileResult file) throws IOException {
+                rules.add(file);
+                ioErrors |= file.ioError();
                 Map<String, Integer> occurrences = new HashMap<>();
                 for (Finding f : file.findings()) {
                     String excerpt = normalizeExcerpt(f.fingerprintText());
                     String key = f.ruleId() + '\u0000' + excerpt;
-                    int occurrence = occurrences.merge(key, 1, Integer::sum) - 1;
-                    if (kept != null && !kept.contains(f)) {
-                        continue; // counted for the fingerprints of later findings all the same, so they stay stable
+                    int occurrence = occurrences.merge(key, 1, Integer::sum) - 1; // counts results left out by the cap too
+                    Integer rule = firstSeen.get(f.ruleId());
+                    if (rule == null) {
+                        rule = seenOrder.size();
+                        firstSeen.put(f.ruleId(), rule);
+                        seenOrder.add(f.ruleId());
                     }
-                    writeResult(g, file, f, ruleIndex.get(f.ruleId()), fingerprint(file.path(), f.ruleId(), excerpt, occurrence));
+                    writeResult(spilled, file, f, rule, fingerprint(file.path(), f.ruleId(), excerpt, occurrence));
+                    if (total == ranks.length) {
+                        ranks = Arrays.copyOf(ranks, ranks.length * 2);
+                    }
+                    ranks[total++] = (byte) rank(f);
+                    byRank[rank(f)]++;
                 }
             }
-            g.writeEndArray();
 
-            g.writeObjectFieldStart("properties");
-            g.writeStringField("asOf", report.asOf().toString());
-            g.writeArrayFieldStart("policies");
-            for (String p : report.policies()) {
-                g.writeString(p);
+            @Override
+            void finish(RunTotals totals, ReportSpill spill) throws IOException {
+                spilled.close();
+                List<ReportSupport.RuleMeta> sorted = rules.rules();
+                Map<String, Integer> ruleIndex = new HashMap<>();
+                for (int i = 0; i < sorted.size(); i++) {
+                    ruleIndex.put(sorted.get(i).id(), i);
+                }
+                int[] indexOf = new int[seenOrder.size()];
+                for (int i = 0; i < indexOf.length; i++) {
+                    indexOf[i] = ruleIndex.get(seenOrder.get(i));
+                }
+                Cut cut = Cut.of(byRank, total, maxResults);
+                try (JsonGenerator g = ReportSupport.prettyJson(out)) {
+                    writeHead(g, header, sorted, !ioErrors, cut != null, total);
+                    g.writeArrayFieldStart("results");
+                    try (Reader r = spill.reader("results.json"); JsonParser p = SPILL_JSON.createParser(r)) {
+                        int atCut = 0;
+                        for (int i = 0; i < total; i++) {
+                            if (p.nextToken() != JsonToken.START_OBJECT) {
+                                throw new IOException("the spilled SARIF results end early, at result " + i + " of " + total);
+                            }
+                            int rank = ranks[i];
+                            boolean kept = cut == null || rank < cut.rank() || (rank == cut.rank() && atCut++ < cut.room());
+                            if (kept) {
+                                copyResult(p, g, indexOf);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    }
+                    g.writeEndArray();
+                    writeTail(g, header);
+                }
             }
-            g.writeEndArray();
-            g.writeEndObject();
+        };
+    }
 
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeRaw('\n');
+    /**
+     * Where the cap cuts: every result of a more serious rank is kept, and the first {@code room} of this rank in
+     * reading order (the most serious ones fit: errors, warnings, notes, then waived findings). Null: all fit.
+     */
+    private record Cut(int rank, int room) {
+        static Cut of(int[] byRank, int total, int maxResults) {
+            if (total <= maxResults) {
+                return null;
+            }
+            int room = maxResults;
+            for (int rank = 0; rank < byRank.length; rank++) {
+                if (byRank[rank] > room) {
+                    return new Cut(rank, room);
+                }
+                room -= byRank[rank];
+            }
+            throw new IllegalStateException("more results than ranks hold");
         }
+    }
+
+    /** One spilled result through the report's generator, its provisional rule index replaced by the sorted one. */
+    private static void copyResult(JsonParser p, JsonGenerator g, int[] indexOf) throws IOException {
+        int depth = 0;
+        String field = null;
+        JsonToken t = p.currentToken();
+        while (true) {
+            if (t == JsonToken.VALUE_NUMBER_INT && depth == 1 && "ruleIndex".equals(field)) {
+                g.writeNumber(indexOf[p.getIntValue()]);
+            } else {
+                g.copyCurrentEvent(p);
+            }
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                depth--;
+                if (depth == 0) {
+                    return;
+                }
+            } else if (t == JsonToken.FIELD_NAME) {
+                field = p.currentName();
+            }
+            t = p.nextToken();
+            if (t == null) {
+                throw new IOException("a spilled SARIF result ends early");
+            }
+        }
+    }
+
+    /**
+     * The spill's JSON: compact, every non-ASCII character escaped so the file round-trips any string exactly
+     * (the report's own generator escapes them again as it always does).
+     */
+    private static final JsonFactory SPILL_JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    private void writeHead(JsonGenerator g, RunHeader header, List<ReportSupport.RuleMeta> rules, boolean successful, boolean capped,
+            int total) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("$schema", SCHEMA_URI);
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+        g.writeStartObject();
+
+        g.writeObjectFieldStart("tool");
+        g.writeObjectFieldStart("driver");
+        g.writeStringField("name", ToolInfo.NAME);
+        g.writeStringField("version", header.toolVersion());
+        g.writeStringField("informationUri", ToolInfo.INFO_URI);
+        g.writeArrayFieldStart("rules");
+        for (ReportSupport.RuleMeta r : rules) {
+            writeRule(g, r);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+
+        g.writeArrayFieldStart("invocations");
+        g.writeStartObject();
+        g.writeBooleanField("executionSuccessful", successful);
+        if (capped) {
+            writeCapNotice(g, total, maxResults); // the cut keeps exactly maxResults
+        }
+        g.writeEndObject();
+        g.writeEndArray();
+
+        g.writeStringField("columnKind", "utf16CodeUnits");
+    }
+
+    private static void writeTail(JsonGenerator g, RunHeader header) throws IOException {
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("asOf", header.asOf().toString());
+        g.writeArrayFieldStart("policies");
+        for (String p : header.policies()) {
+            g.writeString(p);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeRaw('\n');
     }
 
     /** The run-level note that results were left out, and how to get them. */
