@@ -177,6 +177,57 @@ class ReleaseArchiveIT {
         assertFalse(Files.exists(tmp.resolve("mvn-called")), "the installed launcher never calls Maven");
     }
 
+    /** The options the JVM ran with, as -XX:+PrintCommandLineFlags prints them first on standard output. */
+    private static String jvmFlags(Cli.Result r) {
+        return r.out().lines().findFirst().orElse("");
+    }
+
+    /**
+     * Bounded memory (issue 16): every run gets the serial collector, which returns free heap, whether the run is
+     * small or large and whether the start-up archive is on or off; it is no heap cap; and a collector named in
+     * POSTING_LINT_JAVA_OPTS replaces it (the JVM refuses to start with two), the run working as before.
+     */
+    @Test
+    void everyRunGetsTheSerialCollectorUnlessTheUserNamesAnother() throws IOException {
+        Path home = unpack(Files.createDirectories(tmp.resolve("opt")));
+        Map<String, String> env = env(tmp);
+        Path repo = postingRepo(tmp.resolve("repo"));
+        String launcher = home.resolve("bin/posting-lint").toString();
+        List<String> large = List.of(launcher, "check", "--color", "never", "--policy", "team.yaml", "postings/");
+        List<String> small = List.of(launcher, "check", "--color", "never", "--policy", "team.yaml", "postings/bad.html");
+        env.put("POSTING_LINT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+
+        Cli.Result dir = run(repo, env, large);
+        assertEquals(1, dir.exit(), dir.toString());
+        String flags = jvmFlags(dir);
+        assertTrue(flags.contains("-XX:+UseSerialGC") && flags.contains("-XX:MinHeapFreeRatio=20")
+                && flags.contains("-XX:MaxHeapFreeRatio=40"), flags);
+        assertFalse(flags.contains("TieredStopAtLevel"), "a directory is a large run, with the full JIT: " + flags);
+        Cli.Result defaults = run(repo, env, List.of(System.getProperty("java.home") + "/bin/java", "-XX:+UseSerialGC", "-XX:+PrintCommandLineFlags", "-version"));
+        String defaultMax = defaults.out().replaceAll("(?s).*(-XX:MaxHeapSize=\\d+).*", "$1").strip();
+        assertTrue(flags.contains(defaultMax + " "), "the JVM's own maximum heap, not a cap: " + defaultMax + " in " + flags);
+        assertTrue(dir.out().contains("postings/bad.html:1:17: error [no-rockstar]"), dir.out());
+
+        Cli.Result one = run(repo, env, small);
+        assertEquals(1, one.exit(), one.toString());
+        assertTrue(jvmFlags(one).contains("-XX:+UseSerialGC") && jvmFlags(one).contains("-XX:TieredStopAtLevel=1"), jvmFlags(one));
+
+        Map<String, String> noArchive = new HashMap<>(env);
+        noArchive.put("POSTING_LINT_CDS", "off");
+        Cli.Result off = run(repo, noArchive, large);
+        assertEquals(1, off.exit(), off.toString());
+        assertTrue(jvmFlags(off).contains("-XX:+UseSerialGC"), jvmFlags(off));
+
+        env.put("POSTING_LINT_JAVA_OPTS", "-XX:+UseParallelGC -XX:+PrintCommandLineFlags");
+        for (List<String> cmd : List.of(large, small)) {
+            Cli.Result own = run(repo, env, cmd);
+            assertEquals(1, own.exit(), own.toString());
+            assertEquals("", own.err(), "no 'Conflicting collector combinations'");
+            assertTrue(jvmFlags(own).contains("-XX:+UseParallelGC") && !jvmFlags(own).contains("SerialGC"), jvmFlags(own));
+            assertTrue(own.out().contains("postings/bad.html:1:17: error [no-rockstar]"), own.out());
+        }
+    }
+
     /** A JVM that cannot make the archive: runs go on without one, and the training is not retried on every run. */
     @Test
     void aFailedTrainingIsNotRetriedOnEveryRun() throws IOException {

@@ -5,6 +5,7 @@ import dev.postinglint.core.posting.Heading;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
 import dev.postinglint.core.regex.PolicyPattern;
+import dev.postinglint.core.source.Position;
 import dev.postinglint.core.source.SourceLine;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.text.WordDiff;
@@ -32,8 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  * A variant counts as drift only when it is at least {@code threshold} similar to the majority
  * (otherwise it is different content, such as each job's own duties); {@code ignore:} patterns are
- * removed before comparing (recruiter tags, pay figures). Per posting it keeps only the
- * normalized text (shared between postings that use the same text) and where the block is.
+ * removed before comparing (recruiter tags, pay figures). Per posting it keeps only a compact
+ * {@link Seen}: the display text (shared between postings that use the same text), the normalized text only
+ * where it cannot be made again from the display text, and where the block is.
  */
 final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     enum GroupBy { SCOPE, HEADING, LEADING_WORDS }
@@ -73,10 +75,25 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     }
 
     /**
-     * One block of one posting: its group key and label, normalized text, and place; and when the
-     * board or front matter says so, the day the posting was last updated (else null).
+     * One block of one posting: its group key and label, display text, place, and when the board or front matter
+     * says so, the day the posting was last updated. A whole-corpus run keeps about 112,000 of these until its
+     * end, so they are compact: strings are shared between postings (interned for the run); the normalized text
+     * is kept ({@code ownNorm}) only when an {@code ignore:} pattern changed it, since otherwise it is the
+     * display text's ({@link Words#normalized}, made again only for groups that can report); the span and the
+     * date are plain numbers, not objects.
      */
-    record Seen(String key, String label, String norm, String text, SourceSpan span, SourceLine line, LocalDate updated) {
+    record Seen(String key, String label, String text, String ownNorm, int startOffset, int endOffset, int startLine, int startColumn,
+            int endLine, int endColumn, SourceLine line, long updatedDay) {
+        static final long UNDATED = Long.MIN_VALUE;
+
+        SourceSpan span() {
+            return new SourceSpan(startOffset, endOffset, new Position(startLine, startColumn), new Position(endLine, endColumn));
+        }
+
+        /** The day the posting was last updated, or null when not known. */
+        LocalDate updated() {
+            return updatedDay == UNDATED ? null : LocalDate.ofEpochDay(updatedDay);
+        }
     }
 
     @Override
@@ -169,8 +186,15 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         }
         List<String> tokens = new ArrayList<>();
         StringBuilder text = new StringBuilder();
+        boolean ignoredSome = false;
         for (Posting.Block b : blocks) {
-            tokens.addAll(tokens(ctx, b));
+            String kept = withoutIgnored(b.text());
+            if (kept == null) {
+                tokens.addAll(ctx.tokens(b));
+            } else {
+                ignoredSome = true;
+                tokens.addAll(Words.norms(Words.tokenize(kept)));
+            }
             if (text.length() > 0) {
                 text.append("\n\n");
             }
@@ -185,14 +209,20 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                 return; // one block per key per posting: the first
             }
         }
-        String norm = interned.computeIfAbsent(String.join(" ", tokens), k -> k);
+        // Where no ignore: pattern matched, the normalized text is Words.normalized(text): the blocks' texts are
+        // joined by white space, which the tokenizer skips and never joins a token across, and strip() removes
+        // only white space. So it is not kept (judging makes it again for the few groups that can report).
+        String ownNorm = ignoredSome ? interned.computeIfAbsent(String.join(" ", tokens), k -> k) : null;
         TextRegion first = blocks.get(0).region();
         TextRegion last = blocks.get(blocks.size() - 1).region();
         SourceSpan span = first.view().sourceSpan(first.start(), last.end());
-        // The display text is shared the same way: an editor's workspace index keeps every posting's observations.
+        // Shared between postings: an editor's workspace index keeps every posting's observations, and so does a
+        // whole-corpus run until its end.
         String shared = interned.computeIfAbsent(text.toString(), k -> k);
-        out.add(new Seen(key, label, norm, shared, span, SourceLine.around(ctx.posting().source(), span.start()),
-                updated(ctx.posting())));
+        LocalDate updated = updated(ctx.posting());
+        out.add(new Seen(interned.computeIfAbsent(key, k -> k), interned.computeIfAbsent(label, k -> k), shared, ownNorm,
+                span.startOffset(), span.endOffset(), span.start().line(), span.start().column(), span.end().line(), span.end().column(),
+                SourceLine.around(ctx.posting().source(), span.start()), updated == null ? Seen.UNDATED : updated.toEpochDay()));
     }
 
     /** Metadata keys that date a posting, first found wins: board exports' update time, front matter's. */
@@ -213,16 +243,20 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         return null;
     }
 
-    /** A block's tokens without what the rule ignores (recruiter tags, pay figures that differ by role). */
-    private List<String> tokens(RuleContext ctx, Posting.Block b) {
-        if (ignore.isEmpty()) {
-            return ctx.tokens(b);
-        }
-        String text = b.text();
+    /**
+     * A block's text without what the rule ignores (recruiter tags, pay figures that differ by role), each
+     * pattern applied to what the ones before it left; null when no pattern matches at all (not even empty).
+     */
+    private String withoutIgnored(String blockText) {
+        String text = blockText;
+        boolean changed = false;
         for (PolicyPattern p : ignore) {
-            text = p.matcher(text).replaceAll(" ");
+            if (p.find(text)) {
+                text = p.matcher(text).replaceAll(" ");
+                changed = true;
+            }
         }
-        return Words.norms(Words.tokenize(text));
+        return changed ? text : null;
     }
 
     private record Occurrence(String path, Seen seen) {
@@ -230,7 +264,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
 
     /** Judges every group, or with {@code only} just the groups those postings are in. */
     private void judgeAll(List<Observation<List<Seen>>> observations, Set<String> only, Workers workers, CorpusSink sink) {
-        Map<String, Map<String, List<Occurrence>>> groups = new LinkedHashMap<>();
+        Map<String, List<Occurrence>> groups = new LinkedHashMap<>();
         // With only some postings wanted, only their groups are built (the others cannot report on them).
         Set<String> keys = only == null ? null : new HashSet<>();
         if (only != null) {
@@ -245,19 +279,22 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                 if (keys != null && !keys.contains(s.key())) {
                     continue;
                 }
-                groups.computeIfAbsent(s.key(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(s.norm(), k -> new ArrayList<>()).add(new Occurrence(o.path(), s));
+                groups.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(new Occurrence(o.path(), s));
+            }
+        }
+        // A group of fewer blocks than min-postings can never report (its cluster is at most its size): most
+        // groups (a paragraph of one job's own) end here, without their normalized texts being made.
+        List<List<Occurrence>> all = new ArrayList<>();
+        for (List<Occurrence> g : groups.values()) {
+            if (g.size() >= minPostings && (only == null || g.stream().anyMatch(o -> only.contains(o.path())))) {
+                all.add(g);
             }
         }
         // Speed: groups are judged independently, on the engine's workers; what each reports is
         // recorded and replayed in group order, so the output is the same as judging them in turn.
-        List<Map<String, List<Occurrence>>> all = new ArrayList<>(groups.values());
-        if (only != null) { // a key the posting has may still group none of its blocks' texts: drop those groups too
-            all.removeIf(g -> g.values().stream().flatMap(List::stream).noneMatch(o -> only.contains(o.path())));
-        }
         List<List<Runnable>> reports = workers.map(all.size(), i -> {
             List<Runnable> recorded = new ArrayList<>();
-            judge(all.get(i), new CorpusSink() {
+            judge(variants(all.get(i)), new CorpusSink() {
                 @Override
                 public void report(String path, SourceSpan span, SourceLine line, String message, String excerpt,
                         dev.postinglint.core.model.Fix fix) {
@@ -274,6 +311,18 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         for (List<Runnable> r : reports) {
             r.forEach(Runnable::run);
         }
+    }
+
+    /** A group's blocks by normalized text, in order of first use; each distinct display text is normalized once. */
+    private static Map<String, List<Occurrence>> variants(List<Occurrence> group) {
+        Map<String, List<Occurrence>> variants = new LinkedHashMap<>();
+        Map<String, String> norms = new java.util.IdentityHashMap<>(); // display texts are interned: one object per text
+        for (Occurrence o : group) {
+            Seen s = o.seen();
+            String norm = s.ownNorm() != null ? s.ownNorm() : norms.computeIfAbsent(s.text(), Words::normalized);
+            variants.computeIfAbsent(norm, k -> new ArrayList<>()).add(o);
+        }
+        return variants;
     }
 
     private void judge(Map<String, List<Occurrence>> variants, CorpusSink sink) {

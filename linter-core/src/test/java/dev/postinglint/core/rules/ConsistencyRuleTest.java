@@ -194,4 +194,24 @@ class ConsistencyRuleTest {
         LintReport still = lint(policy, posting(ABOUT + " #LI-AB1", "x"), posting(ABOUT, "y"), posting(ABOUT_OLD + " #LI-EF3", "z"));
         assertEquals(1, still.summary().warnings());
     }
+    /**
+     * The rule keeps a block's display text and makes its normalized text again when judging (issue 16): texts
+     * that differ only in what normalizing drops (curly quotes, dashes, non-breaking spaces, several blocks under
+     * one heading) are still one variant, the first posting's text stands for it, and an edit is still drift.
+     */
+    @Test
+    void textsThatNormalizeAlikeAreOneVariantAcrossBlocks() throws IOException {
+        String typographic = "We\u2019ve grown fast \u2014 since 2014.</p>\n<p>Our team \u201cships\u201d every week\u2013without fail.";
+        String plain = "We've grown fast -- since 2014.</p>\n<p>Our team \"ships\" every week-without fail.";
+        String spaced = "We've&nbsp;grown fast --&nbsp;since 2014.</p>\n<p>  Our team \"ships\"  every week-without fail.  ";
+        String edited = "We've grown slowly -- since 2014.</p>\n<p>Our team \"ships\" every week-without fail.";
+        LintReport r = lint(BY_HEADING, posting(typographic, "a"), posting(plain, "b"), posting(spaced, "c"), posting(edited, "d"));
+        assertEquals(1, r.summary().warnings(), r.toString());
+        Finding f = r.files().get(3).findings().get(0);
+        assertTrue(f.message().startsWith("About us differs from the version used by 3 of 4 postings ("), f.message());
+        DriftGroup g = r.drift().get(0);
+        assertEquals("We\u2019ve grown fast \u2014 since 2014.\n\nOur team \u201cships\u201d every week\u2013without fail.", g.referenceText());
+        assertEquals(List.of(r.files().get(0).path(), r.files().get(1).path(), r.files().get(2).path()), g.variants().get(0).postings());
+        assertEquals(List.of(r.files().get(3).path()), g.variants().get(1).postings());
+    }
 }
