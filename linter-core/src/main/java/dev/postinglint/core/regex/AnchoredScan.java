@@ -87,27 +87,30 @@ final class AnchoredScan {
     }
 
     /**
-     * The longest match the pattern can have in {@code text}, whose longest run of {@code \s}
-     * characters is at most {@code spaceRun} and of digits {@code digitRun}, in UTF-16 units;
-     * {@link Long#MAX_VALUE} when unbounded.
+     * The longest match the pattern can have in {@code text}, whose longest runs of {@code \s}
+     * characters, digits and word characters are at most {@code runs} ({@link PolicyPattern#runs}),
+     * in UTF-16 units; {@link Long#MAX_VALUE} when unbounded.
      */
-    long maxLength(String text, int spaceRun, int digitRun) {
-        return max(tree, new Runs(spaceRun, digitRun, text));
+    long maxLength(String text, int[] runs) {
+        return max(tree, new Runs(runs, text));
     }
 
     /**
      * What bounds a run of one kind of character in the text being scanned: the longest runs of
-     * white space and digits (given), and of any small set of characters (counted on demand).
+     * white space, digits and word characters (given), and of any small set of characters (counted on demand).
      */
     static final class Runs {
         final int space;
         final int digit;
+        /** Unbounded when the text did not count them. */
+        final long word;
         private final String text;
         private Map<String, Integer> sets;
 
-        Runs(int space, int digit, String text) {
-            this.space = space;
-            this.digit = digit;
+        Runs(int[] runs, String text) {
+            this.space = runs[0];
+            this.digit = runs[1];
+            this.word = runs.length > 2 ? runs[2] : Long.MAX_VALUE;
             this.text = text;
         }
 
@@ -131,20 +134,20 @@ final class AnchoredScan {
      * Reports every match in {@code text} as {@code while (find())} would, or returns false (having
      * reported nothing) when this text needs a normal scan. {@code whole} is the text that contains
      * {@code text} at {@code offset} (its folded copy, its runs, and where it is a {@link MatchIndex}
-     * the literals' occurrences); {@code spaceRun} and {@code digitRun} bound the runs of white space
-     * and digits in {@code text}.
+     * the literals' occurrences); {@code runs} bound the runs of white space, digits and word
+     * characters in {@code text} ({@link PolicyPattern#runs}).
      */
-    boolean findAll(String text, PolicyPattern.Text whole, int offset, int spaceRun, int digitRun, MatchSink sink) {
-        return scan(text, whole, offset, spaceRun, digitRun, sink, null) != NEEDS_SCAN_CODE;
+    boolean findAll(String text, PolicyPattern.Text whole, int offset, int[] runs, MatchSink sink) {
+        return scan(text, whole, offset, runs, sink, null) != NEEDS_SCAN_CODE;
     }
 
     /**
      * The first match in {@code text} (what {@code find()} would report first) with its groups, null
      * when there is none, or {@link #NEEDS_SCAN} when this text needs a normal scan.
      */
-    PolicyPattern.Groups first(String text, PolicyPattern.Text whole, int offset, int spaceRun, int digitRun) {
+    PolicyPattern.Groups first(String text, PolicyPattern.Text whole, int offset, int[] runs) {
         PolicyPattern.Groups[] first = new PolicyPattern.Groups[1];
-        int r = scan(text, whole, offset, spaceRun, digitRun, (s, e) -> { }, first);
+        int r = scan(text, whole, offset, runs, (s, e) -> { }, first);
         return r == NEEDS_SCAN_CODE ? NEEDS_SCAN : first[0];
     }
 
@@ -157,9 +160,9 @@ final class AnchoredScan {
      * Scans for matches: each goes to {@code sink}, or, when {@code first} is given, only the first,
      * stored there with its groups. Returns -2 when the text needs a normal scan.
      */
-    private int scan(String text, PolicyPattern.Text whole, int offset, int spaceRun, int digitRun, MatchSink sink,
+    private int scan(String text, PolicyPattern.Text whole, int offset, int[] runs, MatchSink sink,
             PolicyPattern.Groups[] first) {
-        long max = maxLength(text, spaceRun, digitRun);
+        long max = maxLength(text, runs);
         if (prefixes == null) {
             return windows(text, whole, offset, max, sink, first);
         }
@@ -169,7 +172,7 @@ final class AnchoredScan {
         if (max > MAX_WINDOW && candidates.length > MAX_UNBOUNDED_CANDIDATES) {
             return NEEDS_SCAN_CODE;
         }
-        int[][] required = max > MAX_WINDOW ? null : requiredOccurrences(whole);
+        int[][] required = max > MAX_WINDOW || candidates.length == 0 ? null : requiredOccurrences(whole, offset, offset + text.length());
         int pos = 0;
         for (int c : candidates) {
             if (c < pos || (required != null && !requiredWithin(required, offset + c, offset + c + max))) {
@@ -213,21 +216,31 @@ final class AnchoredScan {
     private static final int MAX_UNBOUNDED_CANDIDATES = 32;
 
     /**
-     * The indexed occurrences of the required literals ({@link RegexPrefilter}) when they are not
-     * simply the prefixes and the text is indexed; else null. A match starting at a candidate
-     * contains one of them within its length, so a candidate with none that close cannot start one
-     * (a phrase "abilities analytical" is tried only where "analytical" follows within its length).
+     * The occurrences of the required literals ({@link RegexPrefilter}) when they are not simply the
+     * prefixes and the text is indexed; else null. A match starting at a candidate contains one of
+     * them within its length, so a candidate with none that close cannot start one (a phrase
+     * "abilities analytical" is tried only where "analytical" follows within its length). Literals
+     * too short for the index are looked for in the region {@code [from, to)} of the whole text.
      */
-    private int[][] requiredOccurrences(PolicyPattern.Text whole) {
+    private int[][] requiredOccurrences(PolicyPattern.Text whole, int from, int to) {
         List<String> literals = prefilter.literals();
-        if (literals.isEmpty() || literals.equals(prefixes)) {
+        if (literals.isEmpty() || literals.equals(prefixes) || !(whole instanceof MatchIndex)) {
             return null;
         }
         int[][] out = new int[literals.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = whole.occurrences(literals.get(i));
             if (out[i] == null) {
-                return null;
+                Occurrences at = new Occurrences(whole, literals.get(i), from, to);
+                int[] o = new int[8];
+                int n = 0;
+                for (int x = at.next(); x >= 0; x = at.next()) {
+                    if (n == o.length) {
+                        o = Arrays.copyOf(o, n * 2);
+                    }
+                    o[n++] = x;
+                }
+                out[i] = Arrays.copyOf(o, n);
             }
         }
         return out;
@@ -570,12 +583,16 @@ final class AnchoredScan {
                 case SPACE -> runs.space;
                 case DIGIT -> runs.digit;
                 case SET -> runs.run(c.set());
+                case WORD -> runs.word;
                 case OTHER -> Long.MAX_VALUE;
             };
         }
         if (n instanceof Lit l && l.cp() < 0x10000 && RegexPrefilter.caseless((char) l.cp())) {
             char c = (char) l.cp();
             return " \n\t\r\f".indexOf(c) >= 0 ? runs.space : c >= '0' && c <= '9' ? runs.digit : runs.run(String.valueOf(c));
+        }
+        if (n instanceof Lit l && l.cp() < 128 && asciiWord((char) l.cp())) {
+            return runs.word; // an ASCII letter and its (?i) partners are word characters
         }
         return Long.MAX_VALUE;
     }

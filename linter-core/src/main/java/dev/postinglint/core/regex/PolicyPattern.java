@@ -329,8 +329,7 @@ public final class PolicyPattern {
 
         /** Every non-empty match in {@code text}, the region at {@code offset} of the whole text, as {@link #findAll(CharSequence, MatchSink)}. */
         public void findAll(String text, int offset, MatchSink sink) {
-            int[] runs = scan == null ? null : whole.runs();
-            if (scan == null || !scan.findAll(text, whole, offset, runs[0], runs[1], sink)) {
+            if (scan == null || !scan.findAll(text, whole, offset, whole.runs(), sink)) {
                 PolicyPattern.this.findAll(text, sink);
             }
         }
@@ -350,7 +349,7 @@ public final class PolicyPattern {
 
     private Groups firstIn(String text, Text whole, int offset) {
         if (scan != null) {
-            Groups g = scan.first(text, whole, offset, whole.runs()[0], whole.runs()[1]);
+            Groups g = scan.first(text, whole, offset, whole.runs());
             if (g != AnchoredScan.NEEDS_SCAN) {
                 return g;
             }
@@ -430,13 +429,14 @@ public final class PolicyPattern {
     }
 
     /**
-     * Folds text for literal search: ASCII letters to lower case, U+017F to {@code s}, U+212A to
-     * {@code k}; every other character unchanged. Same length as the input, index for index.
+     * Folds text for literal search: every character to the one that stands for its case orbit
+     * ({@link RegexPrefilter#foldChar}: ASCII letters to lower case, {@code É} to {@code é}, U+017F to
+     * {@code s}, U+212A to {@code k}). Same length as the input, index for index.
      */
     public static String fold(String s) {
         int n = s.length();
         int i = 0;
-        while (i < n && !needsFold(s.charAt(i))) {
+        while (i < n && RegexPrefilter.foldChar(s.charAt(i)) == s.charAt(i)) {
             i++;
         }
         if (i == n) {
@@ -444,28 +444,23 @@ public final class PolicyPattern {
         }
         char[] out = s.toCharArray();
         for (; i < n; i++) {
-            char c = out[i];
-            if (c >= 'A' && c <= 'Z') {
-                out[i] = (char) (c + 32);
-            } else if (c == '\u017f') {
-                out[i] = 's';
-            } else if (c == '\u212a') {
-                out[i] = 'k';
-            }
+            out[i] = RegexPrefilter.foldChar(out[i]);
         }
         return new String(out);
     }
 
-    private static boolean needsFold(char c) {
-        return (c >= 'A' && c <= 'Z') || c == '\u017f' || c == '\u212a';
-    }
-
-    /** The longest runs of RE2's {@code \s} ([\t\n\f\r ]) and of digits in a text: {spaces, digits}. */
+    /**
+     * The longest runs in a text of RE2's {@code \s} ([\t\n\f\r ]), of ASCII digits, and of the
+     * characters RE2's {@code \w} can match ([0-9A-Za-z_], and U+017F and U+212A, which {@code (?i)}
+     * folds into them): {spaces, digits, word characters}. They bound how long a match can be.
+     */
     public static int[] runs(String text) {
         int s = 0;
         int d = 0;
+        int w = 0;
         int maxS = 0;
         int maxD = 0;
+        int maxW = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
@@ -480,8 +475,19 @@ public final class PolicyPattern {
             } else {
                 d = 0;
             }
+            if (wordRunChar(c)) {
+                w++;
+                maxW = Math.max(maxW, w);
+            } else {
+                w = 0;
+            }
         }
-        return new int[] {maxS, maxD};
+        return new int[] {maxS, maxD, maxW};
+    }
+
+    /** A character that RE2's {@code \w}, or a class of ASCII letters, digits and '_', can match, with or without {@code (?i)}. */
+    static boolean wordRunChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '\u017f' || c == '\u212a';
     }
 
     // For tests: what the analysis found.

@@ -23,11 +23,14 @@ import java.util.Set;
  * err towards running the regex. Which matches RE2/J reports, and so every finding, is unchanged:
  * the prefilter only skips scans that would have found nothing.
  *
- * <p>Case folding: RE2's {@code (?i)} uses Unicode simple case folding. The only characters outside
- * ASCII that fold to an ASCII character are U+017F (long s) and U+212A (Kelvin sign) ({@code
- * RegexSpeedupsTest} checks this against RE2/J over all of Unicode); {@link PolicyPattern#fold} maps them too.
- * Literals hold only ASCII characters and caseless punctuation or symbols (such as {@code €} or
- * {@code –}); any other character ends a literal.
+ * <p>Case folding: RE2's {@code (?i)} uses Unicode simple case folding, so a letter matches every
+ * character of its case orbit ({@code é} and {@code É}; {@code k}, {@code K} and the Kelvin sign).
+ * {@link #foldChar} maps every character to the lower case of its upper case, which is one and the
+ * same character for all members of each orbit of the Basic Multilingual Plane, and no orbit there
+ * reaches outside it ({@code RegexSpeedupsTest} checks both against RE2/J over all of Unicode). So a
+ * literal may hold any character of the Basic Multilingual Plane ({@code télétravail}, {@code büro}),
+ * whether the pattern is case-sensitive or not; control characters other than tab and newline and
+ * surrogates end a literal.
  */
 final class RegexPrefilter {
     /** A filter that never skips: the pattern has no required literal we could find. */
@@ -124,7 +127,10 @@ final class RegexPrefilter {
         }
     }
 
-    /** A character that may stand in a literal: it matches only itself, or only its ASCII case pair. */
+    /**
+     * An ASCII character other than a control (tab and newline allowed), or a punctuation, symbol or
+     * space character outside ASCII that has no case (see {@link #caseless}).
+     */
     static boolean literalChar(char c) {
         if (c < 128) {
             return c >= 32 || c == '\n' || c == '\t';
@@ -137,8 +143,17 @@ final class RegexPrefilter {
         };
     }
 
+    /**
+     * The character that stands for {@code c}'s whole case orbit in folded text and literals: ASCII
+     * lower case, and outside ASCII the lower case of the upper case ({@code É} and {@code é} to
+     * {@code é}, U+017F to {@code s}, U+212A to {@code k}). It may join orbits that RE2 keeps apart
+     * (dotless i and {@code i}): folding only ever finds more occurrences, never fewer.
+     */
     static char foldChar(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /** A literal character that matches only itself whatever the flags: no letters, just punctuation, digits, symbols. */
@@ -189,9 +204,17 @@ final class RegexPrefilter {
         return null; // a class or an assertion
     }
 
-    /** A literal that may stand in a literal run (see {@link #literalChar}). */
+    /**
+     * A literal that may stand in a literal run: a character of the Basic Multilingual Plane that is
+     * not a surrogate nor an ASCII control other than tab and newline. Letters outside ASCII included,
+     * under {@code (?i)} too: {@link #foldChar} gives every member of their case orbit the same character.
+     */
     static boolean literal(Node n) {
-        return n instanceof Lit l && l.cp() < 0x10000 && literalChar((char) l.cp()) && !Character.isSurrogate((char) l.cp());
+        if (!(n instanceof Lit l) || l.cp() >= 0x10000 || Character.isSurrogate((char) l.cp())) {
+            return false;
+        }
+        char c = (char) l.cp();
+        return c >= 128 ? Character.getType(c) != Character.UNASSIGNED : literalChar(c);
     }
 
     /** Requirements found so far in a sequence, and the literal run being built. */
@@ -215,13 +238,19 @@ final class RegexPrefilter {
             }
         }
 
-        /** Longer shortest literal wins; then fewer alternatives. */
-        private static long score(Set<String> s) {
+        /**
+         * Longer shortest literal wins; then the set expected to occur less often, counting a
+         * literal of length n as 10^-n: {@code {office, hq, campus}} (one two-letter literal)
+         * before {@code {in, at}} (two).
+         */
+        private static double score(Set<String> s) {
             int min = Integer.MAX_VALUE;
+            double expected = 0;
             for (String x : s) {
                 min = Math.min(min, x.length());
+                expected += Math.pow(10, -Math.min(x.length(), 12));
             }
-            return (long) min * 1000 - Math.min(999, s.size());
+            return min - Math.min(0.999, expected * Math.pow(10, min) / 1000);
         }
     }
 }

@@ -28,8 +28,12 @@ final class RegexSyntax {
     record Cls(Kind kind, String set, int width) implements Node {
     }
 
-    /** What bounds a run of a class's characters in a text: \s, ASCII digits, a literal set, nothing known. */
-    enum Kind { SPACE, DIGIT, SET, OTHER }
+    /**
+     * What bounds a run of a class's characters in a text: \s, ASCII digits, a literal set, ASCII
+     * letters, digits and '_' ({@code \w}, {@code [A-Z]}, {@code [a-z0-9]}: with their {@code (?i)}
+     * partners U+017F and U+212A, see {@link PolicyPattern#wordRunChar}), nothing known.
+     */
+    enum Kind { SPACE, DIGIT, SET, WORD, OTHER }
 
     /** A zero-width assertion: a text or line anchor ({@code ^ $ \A \z}), {@code \b} or {@code \B}. */
     record Assert(boolean textAnchor, boolean wordBoundary) implements Node {
@@ -191,7 +195,7 @@ final class RegexSyntax {
             return switch (e) {
                 case 'd' -> new Cls(Kind.DIGIT, null, 1);
                 case 's' -> new Cls(Kind.SPACE, null, 1);
-                case 'w' -> new Cls(Kind.OTHER, null, 1);
+                case 'w' -> new Cls(Kind.WORD, null, 1);
                 default -> new Cls(Kind.OTHER, null, 2);
             };
         }
@@ -311,6 +315,7 @@ final class RegexSyntax {
             boolean simple = true;
             boolean ascii = true; // every member ASCII: one UTF-16 unit, even with (?i) folding
             boolean digits = true; // every member an ASCII digit
+            boolean word = true; // every member an ASCII letter, digit or '_'
             boolean first = true;
             while (!at(']') || first) {
                 if (i >= re.length()) {
@@ -321,7 +326,9 @@ final class RegexSyntax {
                 if (c == '[' && re.startsWith("[:", i) && re.indexOf(":]", i + 2) >= 0) {
                     int close = re.indexOf(":]", i + 2);
                     ascii &= re.charAt(i + 2) != '^';
-                    digits &= re.substring(i, close + 2).equals("[:digit:]");
+                    String name = re.substring(i, close + 2);
+                    digits &= name.equals("[:digit:]");
+                    word &= WORD_CLASSES.contains(name);
                     simple = false;
                     i = close + 2;
                     continue;
@@ -334,6 +341,7 @@ final class RegexSyntax {
                     }
                     ascii &= "dsw".indexOf(e) >= 0;
                     digits &= e == 'd';
+                    word &= e == 'd' || e == 'w';
                     simple = false;
                     continue;
                 }
@@ -346,6 +354,7 @@ final class RegexSyntax {
                 }
                 ascii &= hi < 128;
                 digits &= lo >= '0' && hi <= '9';
+                word &= (lo >= '0' && hi <= '9') || (lo >= 'A' && hi <= 'Z') || (lo >= 'a' && hi <= 'z') || (lo == '_' && hi == '_');
                 if (simple && lo < 0x10000 && RegexPrefilter.caseless((char) lo)) {
                     set.append((char) lo);
                 } else {
@@ -359,8 +368,15 @@ final class RegexSyntax {
             if (digits) {
                 return new Cls(Kind.DIGIT, null, 1);
             }
-            return simple ? new Cls(Kind.SET, set.toString(), 1) : new Cls(Kind.OTHER, null, ascii ? 1 : 2);
+            if (simple) {
+                return new Cls(Kind.SET, set.toString(), 1);
+            }
+            return word ? new Cls(Kind.WORD, null, 1) : new Cls(Kind.OTHER, null, ascii ? 1 : 2);
         }
+
+        /** The POSIX classes whose members are all ASCII letters, digits or '_'. */
+        private static final java.util.Set<String> WORD_CLASSES = java.util.Set.of(
+                "[:alnum:]", "[:alpha:]", "[:digit:]", "[:lower:]", "[:upper:]", "[:word:]", "[:xdigit:]");
 
         private int classMember() {
             if (at('\\')) {

@@ -67,7 +67,16 @@ class RegexSpeedupsTest {
             "(?:)ab|(?:x|)", "()ab", "(?P<w>wiz)ards?", "(?<n>nin)ja", "\\b(?:un|)icorns?\\b", "(?i)ſk", "(?i)é+s", "é{2}s",
             "\\bsk\\B", "(?:\\bk)+",
             // characters outside the BMP take two UTF-16 units: the longest match must count them so
-            "(?s)\\bq.{1,4}z", "q[^a]{1,4}z", "q\\PL{1,4}z", "(?i)q[\\x{1F600}-\\x{1F64F}]{1,4}z");
+            "(?s)\\bq.{1,4}z", "q[^a]{1,4}z", "q\\PL{1,4}z", "(?i)q[\\x{1F600}-\\x{1F64F}]{1,4}z",
+            // alternations: one literal per branch, the pattern tried where any occurs; letters outside ASCII
+            // under (?i) (é/É, ü/Ü, the Greek sigmas, the micro sign, titlecase ǅ, dotted and dotless i, ß/ẞ)
+            "(?i)\\btélétravail\\b|\\bà\\s+distance\\b|\\brégion\\s+\\w+|\\bbasée?s?\\s+(?:à|en|au)\\b|\\bbüro\\s+in\\b",
+            "télétravail|Région\\s+\\w+|BÜRO", "(?i)\\bÜber\\w*|\\bμ\\w*σ|ǅem|straße|ıa|İst",
+            // overlapping branches, a branch with no literal (no narrowing), nested groups and alternations
+            "(?i)\\b(?:ab|abc|abcd)\\w*", "(?i)(?:foo|foobar)(?:bar|)baz?", "x(?:abc|(?:de|fgh)i|)y",
+            "(?:(?:alpha|beta)\\s+(?:gamma|delta)|epsilon)\\w{0,5}", "(?i)\\b(?:our|the)\\s+(?:[A-Z]\\w+\\s+){0,2}(?:office|hq)\\b|\\bwork\\s+(?:from|in)\\b",
+            "(?i)\\b(?:offices?|hq|campus)\\s+(?:in|at)\\b|\\brelocat\\w*\\b|[a-z]+ing\\b", "\\w+@\\w+|[[:alpha:]_]{2,}x|(?i)kelvin\\w+",
+            "\\bUC\\s?[A-Z][a-z]+|\\b(?:in|at)\\s+[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?,\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)");
 
     static final String[] WORDS = {"rock", "star", "rockstar", "ninja", "citizens", "citizen", "only", "must", "be", "a", "us",
         "u.s.", "united", "states", "opt", "equal", "employment", "opportunity", "opportunities", "eeo", "eeoc", "without",
@@ -79,12 +88,16 @@ class RegexSpeedupsTest {
         "male", "women", "candidates", "preferred", "the", "team", "\n", "  ", "\t", "_x", "9", "a.b", "a.bbc", "rock*star",
         "abab", "ababx", "$100", "$100k", "ωμέγα", "αβ", "☺", "A☺b", "Ab", "\ud83d\ude00", "\ud83d\ude00x", "\ud83d\ude00b", "ABCock",
         "0", "07", "a\u0000b", "]x", "[x", "]ock", "aock", "-ro", "ro", "é", "É", "ée", "Ébs", "éés", "xy", "xxxy", "wizards", "ninja9",
-        "guru!", "12-3k", "\u017fk", "\u212a", "ROCKstar", "rockSTAR", "C", "aB", "(", ")", "[", "]", "{", "}", ":", "–", "q\ud83d\ude00\ud83d\ude00\ud83d\ude00z", "q\ud83d\ude00z", "q\ud83d\ude00\ud83d\ude00\ud83d\ude00\ud83d\ude00z"};
+        "guru!", "12-3k", "\u017fk", "\u212a", "ROCKstar", "rockSTAR", "C", "aB",
+        "télétravail", "TÉLÉTRAVAIL", "Télétravail", "à", "À", "distance", "région", "RÉGION", "Région", "büro", "BÜRO", "Büro", "in",
+        "Über", "über", "ÜBER", "μάσ", "ΜΑΣ", "\u00b5ας", "µ", "ς", "σ", "Σ", "straße", "STRASSE", "stra\u1e9ee", "ǅem", "Ǆem", "ǆem",
+        "İst", "ist", "ıa", "IA", "abcd", "foobar", "bazbaz", "with_under_scores_and_more_word_chars", "ALPHA", "gamma", "epsilon",
+        "Berkeley", "Norwich,", "UK", "Colorado", "at", "University", "UC", "UCSF", "@", "(", ")", "[", "]", "{", "}", ":", "–", "q\ud83d\ude00\ud83d\ude00\ud83d\ude00z", "q\ud83d\ude00z", "q\ud83d\ude00\ud83d\ude00\ud83d\ude00\ud83d\ude00z"};
 
     /** Random texts draw on the words above and (weighted, so that matches are frequent) on the pattern's own. */
     static String[] vocabulary(String re) {
         List<String> words = new ArrayList<>(List.of(WORDS));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9]{2,}").matcher(re);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]{2,}").matcher(re);
         while (m.find()) {
             words.addAll(java.util.Collections.nCopies(4, m.group()));
         }
@@ -288,7 +301,78 @@ class RegexSpeedupsTest {
             foldToAscii.add(m.group());
         }
         assertEquals(List.of("\u017f", "\u212a"), foldToAscii, "the only characters outside ASCII that (?i) folds to ASCII");
-        assertFalse(RegexPrefilter.literalChar('é'), "cased letters outside ASCII never stand in a literal");
-        assertTrue(RegexPrefilter.literalChar('€'));
+        assertTrue(RegexPrefilter.literal(new RegexSyntax.Lit('é', true)), "letters outside ASCII stand in literals, under (?i) too");
+        assertTrue(RegexPrefilter.literal(new RegexSyntax.Lit('€', false)));
+        assertFalse(RegexPrefilter.literal(new RegexSyntax.Lit(0x1F600, false)), "outside the Basic Multilingual Plane");
+        assertEquals("télétravail à büro ss k i", PolicyPattern.fold("TÉLÉTRAVAIL À BÜRO \u017fS \u212a \u0130"));
+    }
+
+    /**
+     * Every character of the Basic Multilingual Plane folds ({@link RegexPrefilter#foldChar}) to the same
+     * character as every character RE2/J's {@code (?i)} lets it match, and none of them lets it match a
+     * character outside that plane: so a literal of such characters, folded, occurs in the folded text
+     * wherever RE2/J could match it. RE2/J walks a character's case orbit with its (package-private)
+     * {@code Unicode.simpleFold}, for literals and classes alike; the walk is read here by reflection,
+     * over every character, and checked against what {@code (?i)} matches for a sample.
+     */
+    @Test
+    void foldingIsTheSameForEveryCharacterRe2CaseFoldsTogether() throws ReflectiveOperationException {
+        java.lang.reflect.Method simpleFold = Class.forName("com.google.re2j.Unicode").getDeclaredMethod("simpleFold", int.class);
+        simpleFold.setAccessible(true);
+        int orbits = 0;
+        for (int c = 0; c < 0x10000; c++) {
+            if (Character.isSurrogate((char) c)) {
+                continue;
+            }
+            List<Integer> orbit = new ArrayList<>();
+            for (int x = (int) simpleFold.invoke(null, c); x != c && orbit.size() < 10; x = (int) simpleFold.invoke(null, x)) {
+                orbit.add(x);
+            }
+            orbits += orbit.isEmpty() ? 0 : 1;
+            for (int x : orbit) {
+                int cc = c;
+                assertTrue(x < 0x10000 && RegexPrefilter.foldChar((char) x) == RegexPrefilter.foldChar((char) c),
+                        () -> String.format("U+%04X and U+%04X match each other under (?i) but fold apart", cc, x));
+            }
+            if (c % 97 == 0 || c == 'k' || c == 0xe9 || c == 0x3c3 || c == 0xdf || c == 0x1c5) {
+                // The walk is what (?i) matches: the character's orbit, and nothing else in the plane.
+                Pattern p = Pattern.compile(String.format("(?i)\\x{%x}", c));
+                for (int x : orbit) {
+                    assertTrue(p.matcher(String.valueOf((char) x)).matches(), String.format("U+%04X U+%04X", c, x));
+                }
+                assertFalse(p.matcher(String.valueOf((char) (c ^ 0x40))).matches() && !orbit.contains(c ^ 0x40) && (c ^ 0x40) != c,
+                        String.format("U+%04X", c));
+            }
+        }
+        assertTrue(orbits > 2000, "characters with a case orbit: " + orbits);
+    }
+
+    @Test
+    void alternationsGetOneLiteralPerBranch() {
+        // The location pattern in five languages: every branch has a literal of three characters or more.
+        List<String> languages = of("(?i)\\btélétravail\\b|\\bà\\s+distance\\b|\\ben\\s+présentiel\\b|\\brégion\\s+\\w+|\\bbasée?s?\\s+(?:à|en|au)\\b"
+                + "|\\bnos\\s+(?:bureaux|locaux)\\b|\\bhome-?office\\b|\\bbüro\\s+in\\b|\\bescritório\\s+em\\b").literals();
+        assertEquals(List.of("télétravail", "distance", "présentiel", "région", "basé", "bureaux", "locaux", "office", "büro", "escritório"), languages);
+        // Of two sets with a two-letter literal, the one less likely to occur.
+        assertEquals(Set.of("offices", "hq", "campus"), Set.copyOf(of("(?i)\\b(?:offices|hq|campus)\\s+(?:in|at)\\b").literals()));
+        // Case-sensitive letters outside ASCII are literals too (folded as the text is).
+        assertEquals(List.of("straße"), of("STRAẞE").literals());
+        // A branch without a literal leaves the whole pattern unnarrowed.
+        assertTrue(of("x(?:abc|(?:de|fgh)i|)y").literals().equals(List.of("x")) || of("x(?:abc|(?:de|fgh)i|)y").literals().equals(List.of("y")));
+        assertTrue(of("(?i)abc|\\w+").literals().isEmpty());
+        assertTrue(of("abc|(?:def)?").literals().isEmpty());
+    }
+
+    @Test
+    void wordCharacterRunsBoundAMatch() {
+        AnchoredScan.Runs runs = new AnchoredScan.Runs(new int[] {2, 3, 7}, "");
+        assertEquals(1 + 7, AnchoredScan.max(RegexSyntax.parse("x\\w+"), runs));
+        assertEquals(7 + 2 + 7, AnchoredScan.max(RegexSyntax.parse("(?i)[a-z]+\\s*[[:alnum:]_]*"), runs));
+        assertEquals(7, AnchoredScan.max(RegexSyntax.parse("(?i)k+"), runs));
+        assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("[a-zé]+"), runs));
+        assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("[^a]+"), runs));
+        assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("x\\w+"), new AnchoredScan.Runs(new int[] {2, 3}, "")));
+        // Spaces, digits, and word characters with the long s and the Kelvin sign that (?i) folds into them.
+        assertEquals(List.of(1, 1, 8), Arrays.stream(PolicyPattern.runs("a \u017fs_9\u212aKx1é\u212a")).boxed().toList());
     }
 }
