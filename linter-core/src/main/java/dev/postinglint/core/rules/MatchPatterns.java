@@ -52,6 +52,34 @@ record MatchPatterns(List<PolicyPattern> patterns) {
      * {@code whole} is the regions' text view, or its {@link RuleContext#index() index}.
      */
     List<Match> findAll(List<TextRegion> regions, PolicyPattern.Text whole) {
+        return findAll(regions, whole, false);
+    }
+
+    /**
+     * Some non-empty match, or none: for a rule that only asks whether there is one (a {@code require} with
+     * {@code min: 1} and no {@code max}), the search stops at the first match any pattern reports instead of
+     * finding every match of every pattern. Empty exactly when {@link #findAll(List, PolicyPattern.Text)} is.
+     */
+    List<Match> findAny(List<TextRegion> regions, PolicyPattern.Text whole) {
+        try {
+            return findAll(regions, whole, true);
+        } catch (Found f) {
+            return List.of(f.match);
+        }
+    }
+
+    /** Ends a search at its first match (no stack trace: it is control flow, thrown once per search). */
+    private static final class Found extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Match match;
+
+        Found(Match match) {
+            super(null, null, false, false);
+            this.match = match;
+        }
+    }
+
+    private List<Match> findAll(List<TextRegion> regions, PolicyPattern.Text whole, boolean stopAtFirst) {
         List<Match> all = new ArrayList<>();
         if (regions.isEmpty()) {
             return all;
@@ -91,7 +119,11 @@ record MatchPatterns(List<PolicyPattern> patterns) {
                 }
                 String t = text;
                 List<Match> h = here;
-                PolicyPattern.MatchSink sink = (st, e) -> h.add(new Match(region, st, e, t.substring(st, e)));
+                PolicyPattern.MatchSink sink = stopAtFirst
+                        ? (st, e) -> {
+                            throw new Found(new Match(region, st, e, t.substring(st, e)));
+                        }
+                        : (st, e) -> h.add(new Match(region, st, e, t.substring(st, e)));
                 if (sameView) {
                     s.findAll(text, region.start(), sink);
                 } else {

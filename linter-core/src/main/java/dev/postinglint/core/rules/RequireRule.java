@@ -49,7 +49,10 @@ final class RequireRule implements Rule {
         if (regions.isEmpty() && optionalScope) {
             return; // the scope is what the rule is about (e.g. "the accommodation paragraph"): no scope, no rule
         }
-        List<MatchPatterns.Match> matches = patterns.findAll(regions, ctx.index());
+        // Speed: with min 1, no max and no excuse, one match settles it (the message's {count} is then 0).
+        List<MatchPatterns.Match> matches = min == 1 && max == null && unlessBlock == null
+                ? patterns.findAny(regions, ctx.index())
+                : patterns.findAll(regions, ctx.index());
         if (unlessBlock != null) {
             matches = matches.stream().filter(m -> !excused(ctx, m)).toList();
         }

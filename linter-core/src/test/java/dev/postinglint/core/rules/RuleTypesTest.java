@@ -85,6 +85,32 @@ class RuleTypesTest {
             assertTrue(f.get(0).message().contains("no .content-conclusion"), f.get(0).message());
         }
 
+        /** A require with min 1 and no max stops at its first match: it must still report exactly when there is none. */
+        @Test
+        void stoppingAtTheFirstMatchReportsExactlyWhenThereIsNone() {
+            String patterns = "patterns: ['(?i)\\bequal\\s+opportunit(?:y|ies)\\b', '\\bEOE\\b', '(?i)regardless\\s+of\\s+(?:race|sex)']"
+                    + "\nscope: p\nmessage: '{count} found'";
+            String firstOnly = "type: require\n" + patterns;
+            String counting = "type: require\nmax: 1000000\n" + patterns; // a max makes the rule count every match
+            java.util.Random random = new java.util.Random(16);
+            String[] words = {"equal", "opportunity", "opportunities", "EOE", "eoe", "regardless", "of", "race", "sex",
+                    "we", "are", "an", "employer", "Equal", "\n", "</p><p>", "<b>", "</b>"};
+            int none = 0;
+            for (int n = 0; n < 300; n++) {
+                StringBuilder html = new StringBuilder("<p>");
+                for (int w = random.nextInt(12); w > 0; w--) {
+                    html.append(words[random.nextInt(words.length)]).append(' ');
+                }
+                html.append("</p>");
+                List<Finding> expected = run(rule(counting), html.toString()).stream().filter(f -> f.message().equals("0 found")).toList();
+                List<Finding> got = run(rule(firstOnly), html.toString());
+                assertEquals(expected.stream().map(f -> f.span() + f.message()).toList(), got.stream().map(f -> f.span() + f.message()).toList(),
+                        html.toString());
+                none += got.size();
+            }
+            assertTrue(none > 20 && none < 280, "both cases are tried: " + none);
+        }
+
         @Test
         void minAndMaxCount() {
             String body = "type: require\nphrase: apply\nmin: 2\nmax: 3\nmessage: '{count} of {min}..{max}'";
