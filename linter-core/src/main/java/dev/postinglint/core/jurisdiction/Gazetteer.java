@@ -144,6 +144,12 @@ public final class Gazetteer {
         }
     }
 
+    /** Whether the name is a first-level region's or a country's ("Colorado", "Germany", "the US"), not only a city's. */
+    boolean isRegionOrCountry(String name) {
+        String k = key(name);
+        return regions.containsKey(k) || countries.containsKey(k);
+    }
+
     /** One place: "City", "City, Region", "City, Country", "Region", "Country", in any of those forms. */
     private String resolvePlace(String place) {
         List<String> whole = cities.get(key(place));
