@@ -43,11 +43,8 @@ public final class ProsePlaces {
             + "since|conferences?|events?|summit|held|hosted|meetups?|acquired|opened|launched|expand(?:ed|ing)|formerly|previously|"
             + "headquartered|investors?|backed)\\b");
     /** Another place right after the one found: a list of offices, not the job's place. */
-    private static final Pattern LIST_AFTER = Pattern.compile("^\\s*(?:,|;|/|&|\\band\\b|\\bor\\b|\\bas\\s+well\\s+as\\b)\\s*(?:the\\s+|our\\s+)?\\p{Lu}");
+    private static final Pattern LIST_AFTER = Pattern.compile("^\\s*(?i:(?:office|hq|headquarters|hub|campus)\\s*)?(?:,|;|/|&|\\band\\b|\\bor\\b|\\bas\\s+well\\s+as\\b)\\s*(?:the\\s+|our\\s+)?\\p{Lu}");
     private static final Pattern LIST_BEFORE = Pattern.compile("\\p{L}\\s*(?:,|;|/|&|\\band|\\bor)\\s*$");
-
-    /** A full stop inside the capitalised words ends the place: "Boulder, Colorado. We" (not "St. Louis", "U.S."). */
-    private static final Pattern SENTENCE_IN_PLACE = Pattern.compile("(?<=\\p{Ll}{2}\\.)(?<!\\b(?:St|Ft|Mt|Ste)\\.)\\s+");
 
     private record Cue(Pattern pattern, boolean bareCity, boolean remote) {
     }
@@ -67,7 +64,7 @@ public final class ProsePlaces {
                 if (NOT_THE_JOB.matcher(text.substring(sentenceStart, sentenceEnd)).find()) {
                     continue;
                 }
-                String place = resolvable(SENTENCE_IN_PLACE.split(m.group("place"), 2)[0], cue, gazetteer);
+                String place = resolvable(m.group("place"), cue, gazetteer);
                 if (place == null) {
                     continue;
                 }
@@ -88,20 +85,58 @@ public final class ProsePlaces {
         return out;
     }
 
-    /** The longest leading part of the candidate (by comma parts) that the gazetteer resolves, or null. */
+    /**
+     * The leading part of the candidate that names one place, or null: a city, region or country, then
+     * only regions, countries or region codes after commas ("Boulder, Colorado", "Denver, CO, USA").
+     * Words the gazetteer does not know end the place ("San Francisco, CA. We", "Los Angeles HQ"); a
+     * city after a comma starts a list ("SF, NYC, Dublin"), which ends it too. A city with a region must
+     * be in that region ("Atlanta, New York" is not a place).
+     */
     private static String resolvable(String candidate, Cue cue, Gazetteer gazetteer) {
         String[] parts = candidate.split(",");
-        for (int n = parts.length; n >= 1; n--) {
-            String s = String.join(",", java.util.Arrays.copyOf(parts, n)).strip();
-            if (s.endsWith(".") && s.indexOf('.') == s.length() - 1) {
-                s = s.substring(0, s.length() - 1); // "Denver, CO." ends a sentence; "U.S." keeps its dots
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].strip();
+            String known = longestKnownPrefix(part, i > 0, gazetteer);
+            if (known == null) {
+                break;
             }
-            if (n == 1 && !cue.bareCity() && !gazetteer.isRegionOrCountry(s)) {
-                continue; // "based in Portland": a bare city only where an office word ties it to the job
+            kept.add(known);
+            if (!known.equals(part)) {
+                break; // words after the place ("Los Angeles HQ", "CA. We")
             }
-            Jurisdictions j = gazetteer.resolve(s);
-            if (!j.isEmpty() && j.unresolved().isEmpty()) {
-                return s;
+        }
+        if (kept.isEmpty()) {
+            return null;
+        }
+        String first = kept.get(0);
+        if (kept.size() == 1 && !cue.bareCity() && !gazetteer.isRegionOrCountry(first)) {
+            return null; // "based in Portland": a bare city only where an office word ties it to the job
+        }
+        String place = String.join(", ", kept);
+        Jurisdictions j = gazetteer.resolve(place);
+        if (j.isEmpty() || !j.unresolved().isEmpty()) {
+            return null;
+        }
+        if (kept.size() > 1 && !gazetteer.isRegionOrCountry(first) && !gazetteer.holdsCity(first, j)) {
+            return null;
+        }
+        // The value must be the text as written, so that the mention's span covers it.
+        int at = candidate.indexOf(kept.get(kept.size() - 1), candidate.indexOf(first) + (kept.size() > 1 ? first.length() : 0));
+        return candidate.substring(0, at + kept.get(kept.size() - 1).length());
+    }
+
+    /** The longest run of leading words of {@code part} that the gazetteer knows, without a final full stop, or null. */
+    private static String longestKnownPrefix(String part, boolean afterComma, Gazetteer gazetteer) {
+        String[] words = part.split("\\s+");
+        for (int n = words.length; n >= 1; n--) {
+            String s = String.join(" ", java.util.Arrays.copyOf(words, n));
+            String bare = s.endsWith(".") && s.indexOf('.') == s.length() - 1 ? s.substring(0, s.length() - 1) : s;
+            if (gazetteer.knows(bare, afterComma)) {
+                return bare;
+            }
+            if (!bare.equals(s) && gazetteer.knows(s, afterComma)) {
+                return s; // "U.S." keeps its dots
             }
         }
         return null;

@@ -47,6 +47,14 @@ class ProsePlacesTest {
     }
 
     @Test
+    void wordsAfterThePlaceEndIt() {
+        assertEquals(List.of("Denver, CO"), values("Based in Denver, CO. We Build Things."));
+        assertEquals(List.of(), values("Our offices in Denver HQ, London and Lisbon."), "a list after an office word");
+        assertEquals(List.of(), values("We have offices in Denver, London, Lisbon."), "a city after a comma starts a list");
+        assertEquals(List.of(), values("This role is based in Denver, New York State."), "Denver is not in New York State");
+    }
+
+    @Test
     void customersEventsAndHistoryDoNotPlaceTheJob() {
         assertEquals(List.of(), values("We support clients based in Denver, Colorado."));
         assertEquals(List.of(), values("The company was founded in 2015 with offices in Denver, Colorado."));
