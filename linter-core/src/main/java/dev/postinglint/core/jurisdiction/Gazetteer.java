@@ -150,6 +150,11 @@ public final class Gazetteer {
         return regions.containsKey(k) || countries.containsKey(k);
     }
 
+    /** Whether the name is a country's ("the U.S.", "Canada"). */
+    boolean isCountry(String name) {
+        return countries.containsKey(key(name));
+    }
+
     /** Whether the name is a city's, a region's or a country's, as written ("Denver", "Colorado", "CO" after a comma). */
     boolean knows(String name, boolean afterComma) {
         String k = key(name);

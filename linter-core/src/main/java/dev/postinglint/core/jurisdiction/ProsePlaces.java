@@ -41,10 +41,15 @@ public final class ProsePlaces {
     private static final Pattern NOT_THE_JOB = Pattern.compile("(?i)\\b(?:clients?|customers?|partners?|vendors?|suppliers?|"
             + "serv(?:e|es|ed|ing)|patients?|students?|users?|members?|communit(?:y|ies)|schools?|hospitals?|founded|established|"
             + "since|conferences?|events?|summit|held|hosted|meetups?|acquired|opened|launched|expand(?:ed|ing)|formerly|previously|"
-            + "headquartered|investors?|backed)\\b");
+            + "headquartered|investors?|backed|expansion|employees|residents?|notices?|privacy)\\b"
+            // A condition or a pay label, not the job's place: "If you are based in California, read this notice",
+            // "For candidates located in Denver, CO, the range is ...".
+            + "|(?i)\\bif\\s+you\\b|\\bfor\\s+(?:candidates|applicants|those|people|anyone|roles|positions|hires)\\b");
     /** Another place right after the one found: a list of offices, not the job's place. */
-    private static final Pattern LIST_AFTER = Pattern.compile("^\\s*(?i:(?:office|hq|headquarters|hub|campus)\\s*)?(?:,|;|/|&|\\band\\b|\\bor\\b|\\bas\\s+well\\s+as\\b)\\s*(?:the\\s+|our\\s+)?\\p{Lu}");
+    private static final Pattern LIST_AFTER = Pattern.compile("^\\s*(?i:(?:office|hq|headquarters|hub|campus)\\s*)?(?:,|;|/|&|\\band\\b|\\bor\\b|\\bas\\s+well\\s+as\\b)\\s*(?:(?:and|or)\\s+)?(?:the\\s+|our\\s+)?\\p{Lu}");
     private static final Pattern LIST_BEFORE = Pattern.compile("\\p{L}\\s*(?:,|;|/|&|\\band|\\bor)\\s*$");
+
+    private static final Pattern REMOTE = Pattern.compile("(?i)\\bremote(?:ly)?\\b");
 
     private record Cue(Pattern pattern, boolean bareCity, boolean remote) {
     }
@@ -74,7 +79,10 @@ public final class ProsePlaces {
                         || LIST_BEFORE.matcher(text.substring(sentenceStart, m.start())).find() && cue.bareCity()) {
                     continue;
                 }
-                String value = cue.remote() ? "Remote - " + place : place;
+                // "This role will be remote (based in the U.S.)": a country in a sentence that says remote is open across it.
+                boolean remote = cue.remote() || REMOTE.matcher(text.substring(sentenceStart, sentenceEnd)).find()
+                        && gazetteer.isCountry(place);
+                String value = remote ? "Remote - " + place : place;
                 if (!seen.contains(value)) {
                     seen.add(value);
                     out.add(new Mention(cue.remote() ? m.start() : placeStart, placeEnd, value));

@@ -55,6 +55,18 @@ class ProsePlacesTest {
     }
 
     @Test
+    void conditionsAndPayLabelsDoNotPlaceTheJob() {
+        assertEquals(List.of(), values("If you are based in Colorado, please read this notice."));
+        assertEquals(List.of(), values("For candidates located in Denver, CO, the range is $100,000 - $120,000."));
+        assertEquals(List.of(), values("This role is based in Denver, CO, or Lisbon, Portugal."), "alternatives are a list");
+    }
+
+    @Test
+    void aCountryInASentenceThatSaysRemoteIsRemoteAcrossIt() {
+        assertEquals(List.of("Remote - US"), values("This role will be remote (based in the US)."));
+    }
+
+    @Test
     void customersEventsAndHistoryDoNotPlaceTheJob() {
         assertEquals(List.of(), values("We support clients based in Denver, Colorado."));
         assertEquals(List.of(), values("The company was founded in 2015 with offices in Denver, Colorado."));
