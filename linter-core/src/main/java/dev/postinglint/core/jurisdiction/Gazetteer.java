@@ -144,6 +144,39 @@ public final class Gazetteer {
         }
     }
 
+    /** Whether the name is a first-level region's or a country's ("Colorado", "Germany", "the US"), not only a city's. */
+    boolean isRegionOrCountry(String name) {
+        String k = key(name);
+        return regions.containsKey(k) || countries.containsKey(k);
+    }
+
+    /** Whether the name is a country's ("the U.S.", "Canada"). */
+    boolean isCountry(String name) {
+        return countries.containsKey(key(name));
+    }
+
+    /** Whether the name is a city's, a region's or a country's, as written ("Denver", "Colorado", "CO" after a comma). */
+    boolean knows(String name, boolean afterComma) {
+        String k = key(name);
+        boolean abbreviation = afterComma && name.length() == 2 && name.equals(name.toUpperCase(Locale.ROOT))
+                && regionAbbreviations.containsKey(name);
+        return abbreviation || isRegionOrCountry(name) || !afterComma && cities.containsKey(k);
+    }
+
+    /** Whether {@code city} names a city that these jurisdictions hold ("Atlanta, New York" does not resolve to Atlanta). */
+    boolean holdsCity(String city, Jurisdictions j) {
+        List<String> codes = cities.get(key(city));
+        if (codes == null) {
+            return false;
+        }
+        for (String c : codes) {
+            if (j.codes().contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One place: "City", "City, Region", "City, Country", "Region", "Country", in any of those forms. */
     private String resolvePlace(String place) {
         List<String> whole = cities.get(key(place));

@@ -15,9 +15,12 @@ import java.util.List;
  * value of the metadata key {@code metadata} (default: the field's name) that a board export or
  * front matter gave the posting, optionally narrowed by {@code metadata-pattern} (same groups).
  * With both ({@code from: [metadata, body]}) the first source that has a value wins.
+ * {@code places-in-prose: true} (a location field) lets jurisdiction rules fall back, when the field
+ * has no value, on places that the posting's sentences give as the job's ("based in Boulder,
+ * Colorado"; see {@link dev.postinglint.core.jurisdiction.ProsePlaces}); the field itself stays absent.
  */
 public record FieldSpec(String name, PolicyPattern pattern, Scope scope, String description, FilePlace place,
-        List<From> from, String metadataKey, PolicyPattern metadataPattern) {
+        List<From> from, String metadataKey, PolicyPattern metadataPattern, boolean placesInProse) {
 
     /** Where a field's value comes from. */
     public enum From {
@@ -30,7 +33,7 @@ public record FieldSpec(String name, PolicyPattern pattern, Scope scope, String 
 
     /** A field read from the body only (as every field was before metadata existed). */
     public FieldSpec(String name, PolicyPattern pattern, Scope scope, String description, FilePlace place) {
-        this(name, pattern, scope, description, place, List.of(From.BODY), name, null);
+        this(name, pattern, scope, description, place, List.of(From.BODY), name, null, false);
     }
 
     public boolean readsBody() {
@@ -51,6 +54,7 @@ public record FieldSpec(String name, PolicyPattern pattern, Scope scope, String 
         String key = m.get("metadata").map(v -> v.asNonBlank("'metadata'")).orElse(name);
         PolicyPattern metaPattern = m.get("metadata-pattern").map(v -> PolicyPattern.compile(v, "'metadata-pattern'")).orElse(null);
         String description = m.string("description").orElse("");
+        boolean placesInProse = m.get("places-in-prose").map(v -> v.asBoolean("'places-in-prose'")).orElse(false);
         if (!body) {
             for (String bodyOnly : List.of("pattern", "scope")) {
                 if (m.has(bodyOnly)) {
@@ -68,7 +72,8 @@ public record FieldSpec(String name, PolicyPattern pattern, Scope scope, String 
             }
         }
         m.finish();
-        return new FieldSpec(name, p, scope, description, value.place(), from, key.toLowerCase(java.util.Locale.ROOT), metaPattern);
+        return new FieldSpec(name, p, scope, description, value.place(), from, key.toLowerCase(java.util.Locale.ROOT), metaPattern,
+                placesInProse);
     }
 
     private static List<From> readFrom(YamlValue v) {

@@ -2,6 +2,7 @@ package dev.postinglint.core.rules;
 
 import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.jurisdiction.Jurisdictions;
+import dev.postinglint.core.jurisdiction.ProsePlaces;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
 import dev.postinglint.core.regex.MatchIndex;
@@ -31,6 +32,7 @@ public final class RuleContext {
     private final Map<Scope, List<TextRegion>> regions = new HashMap<>();
     private final Map<String, Optional<FieldValue>> fields = new HashMap<>();
     private final Map<String, Jurisdictions> jurisdictions = new HashMap<>();
+    private final Map<String, Optional<FieldValue>> proseFields = new HashMap<>();
     private final Map<Posting.Block, List<String>> blockTokens = new java.util.IdentityHashMap<>();
     private final Map<Slot<?>, Object> slots = new java.util.IdentityHashMap<>();
     private RuleInfo current;
@@ -155,6 +157,10 @@ public final class RuleContext {
             if (spec == null) {
                 return j;
             }
+            if (v == null && spec.placesInProse()) { // the field wins; prose only when the posting has none
+                FieldValue prose = placesInProse(n);
+                return prose == null ? j : gazetteer.resolve(prose.value());
+            }
             FieldValue meta = MetadataFields.value(posting, spec);
             FieldValue body = spec.readsBody() ? extractFromBody(spec) : null;
             for (FieldValue other : java.util.Arrays.asList(meta, body)) {
@@ -164,6 +170,33 @@ public final class RuleContext {
             }
             return j;
         });
+    }
+
+    /**
+     * For a field with {@code places-in-prose: true} and no value: the places that the posting's
+     * sentences give as the job's ("based in Boulder, Colorado"), joined with "; ", pointing at the
+     * first; else null. Computed once per posting.
+     */
+    public FieldValue placesInProse(String fieldName) {
+        return proseFields.computeIfAbsent(fieldName, n -> {
+            FieldSpec spec = fieldSpecs.get(n);
+            if (spec == null || !spec.placesInProse() || field(n) != null) {
+                return Optional.empty();
+            }
+            List<String> values = new java.util.ArrayList<>();
+            SourceSpan first = null;
+            for (Posting.Block b : posting.blocks()) {
+                String text = b.region().text();
+                for (ProsePlaces.Mention m : ProsePlaces.find(text, gazetteer)) {
+                    if (!values.contains(m.value())) {
+                        values.add(m.value());
+                        first = first == null ? b.region().sourceSpan(m.start(), m.end()) : first;
+                    }
+                }
+            }
+            return values.isEmpty() ? Optional.empty()
+                    : Optional.of(new FieldValue(n, String.join("; ", values), first, null, null, first));
+        }).orElse(null);
     }
 
     public List<TextRegion> regions(Scope scope) {
@@ -248,7 +281,8 @@ public final class RuleContext {
             }
             if (name.startsWith("fields.")) {
                 FieldValue v = field(name.substring(7));
-                return v == null ? "(none)" : v.value();
+                FieldValue prose = v == null ? placesInProse(name.substring(7)) : null;
+                return v != null ? v.value() : prose != null ? prose.value() + ", read from the text" : "(none)";
             }
             if (name.startsWith("company.")) {
                 return company.value(name.substring(8));
