@@ -1,6 +1,7 @@
 package dev.postinglint.core.regex;
 
 import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,9 @@ public final class Globs {
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("invalid glob '" + p + "': " + e.getMessage(), e);
+            } catch (PatternSyntaxException e) {
+                // What the translation passes on to RE2/J, such as a backwards range ([z-a]); not an IllegalArgumentException.
+                throw new IllegalArgumentException("invalid glob '" + p + "': " + e.getDescription() + " '" + e.getPattern() + "'", e);
             }
         }
     }

@@ -56,5 +56,8 @@ class GlobsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Globs(List.of("{a,{b}}"))).getMessage().contains("nest"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Globs(List.of("[abc"))).getMessage().contains("']'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Globs(List.of("{a,b"))).getMessage().contains("'}'"));
+        // Found by fuzzing the policy loader: a backwards range reached RE2/J and escaped as its own exception.
+        IllegalArgumentException backwards = assertThrows(IllegalArgumentException.class, () -> new Globs(List.of("*.[g-A]")));
+        assertTrue(backwards.getMessage().startsWith("invalid glob '*.[g-A]': invalid character class range 'g-A'"), backwards.getMessage());
     }
 }

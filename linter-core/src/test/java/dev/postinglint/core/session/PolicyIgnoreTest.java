@@ -66,6 +66,10 @@ class PolicyIgnoreTest {
         write("p.yaml", "name: p\nignore: \"a[\"\n");
         PolicyException e = assertThrows(PolicyException.class, () -> new PolicyLoader().load("p.yaml", dir));
         assertTrue(e.getMessage().contains("p.yaml:2:9") && e.getMessage().contains("bad 'ignore' glob 'a['"), e.getMessage());
+        write("r.yaml", "name: r\nignore: [\"*.html\", \"*.[z-a]\"]\n");
+        PolicyException backwards = assertThrows(PolicyException.class, () -> new PolicyLoader().load("r.yaml", dir));
+        assertTrue(backwards.getMessage().contains("r.yaml:2:20") && backwards.getMessage().contains("invalid character class range 'z-a'"),
+                backwards.getMessage());
         write("q.yaml", "name: q\nignore: 7\n");
         assertTrue(new PolicyLoader().load("q.yaml", dir).ignores(dir.resolve("7")), "a scalar is read as a string");
     }
