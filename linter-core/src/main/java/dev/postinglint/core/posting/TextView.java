@@ -49,7 +49,7 @@ public final class TextView implements PolicyPattern.Text {
         return f;
     }
 
-    /** The longest runs of RE2 white space and of digits in the text: {spaces, digits}, computed once. */
+    /** The longest runs of RE2 white space, of digits and of word characters in the text ({@link PolicyPattern#runs}), computed once. */
     @Override
     public int[] runs() {
         int[] r = runs;
