@@ -59,7 +59,15 @@ class ShippedGazetteerTest {
         "CA-ON-Toronto | CA-ON",
         "US-TX-Austin | US-TX",
         "Los Angeles, CA | US-CA-LA",
-        "San Francisco, CA | US-CA-SF"})
+        "San Francisco, CA | US-CA-SF",
+        // Los Angeles County's unincorporated areas (its Fair Chance Ordinance), and the county named alone
+        "Altadena, CA | US-CA-LACU",
+        "Marina del Rey | US-CA-LACU",
+        "East Los Angeles, California | US-CA-LACU",
+        "Unincorporated Los Angeles County, CA | US-CA-LACU",
+        "Westmont, CA | US-CA-LACU",
+        "Los Angeles County, CA | US-CA-LAC",
+        "LA County | US-CA"})
     void resolves(String location, String expected) {
         Jurisdictions j = ClasspathPacks.shipped().gazetteer().resolve(location);
         assertTrue(j.covers(expected), location + " -> " + j.codes());
@@ -69,7 +77,11 @@ class ShippedGazetteerTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"Denver, CO | CO", "Indianapolis, IN | IN", "Berlin, DE | US-DE", "Remote | US",
         "US-CO-Boulder | CO", "Virtual (100% remote) | US", "Remote - Canada | US", "CA-ON-Toronto | US-CA",
-        "Paris, France | US", "Remote (Europe) | US"})
+        "Paris, France | US", "Remote (Europe) | US",
+        // a city of Los Angeles County is not unincorporated, nor is the county named alone; same names elsewhere are not it
+        "Los Angeles, CA | US-CA-LACU", "Pasadena, CA | US-CA-LACU", "Los Angeles County, CA | US-CA-LACU",
+        "Los Angeles County, CA | US-CA-LA", "East Los Angeles | US-CA-LA", "Westmont, IL | US-CA", "Universal City, TX | US-CA",
+        "Acton, MA | US-CA"})
     void neverConfuses(String location, String notThis) {
         assertFalse(ClasspathPacks.shipped().gazetteer().resolve(location).covers(notThis), location + " is not " + notThis);
     }
