@@ -65,7 +65,7 @@ class ShippedGazetteerTest {
         "Marina del Rey | US-CA-LACU",
         "East Los Angeles, California | US-CA-LACU",
         "Unincorporated Los Angeles County, CA | US-CA-LACU",
-        "Westmont, CA | US-CA-LACU",
+        "Lennox, CA | US-CA-LACU",
         "Los Angeles County, CA | US-CA-LAC",
         "LA County | US-CA"})
     void resolves(String location, String expected) {
@@ -80,7 +80,7 @@ class ShippedGazetteerTest {
         "Paris, France | US", "Remote (Europe) | US",
         // a city of Los Angeles County is not unincorporated, nor is the county named alone; same names elsewhere are not it
         "Los Angeles, CA | US-CA-LACU", "Pasadena, CA | US-CA-LACU", "Los Angeles County, CA | US-CA-LACU",
-        "Los Angeles County, CA | US-CA-LA", "East Los Angeles | US-CA-LA", "Westmont, IL | US-CA", "Universal City, TX | US-CA",
+        "Los Angeles County, CA | US-CA-LA", "East Los Angeles | US-CA-LA", "Lennox, SD | US-CA", "Universal City, TX | US-CA",
         "Acton, MA | US-CA"})
     void neverConfuses(String location, String notThis) {
         assertFalse(ClasspathPacks.shipped().gazetteer().resolve(location).covers(notThis), location + " is not " + notThis);
