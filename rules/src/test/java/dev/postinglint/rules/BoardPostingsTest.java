@@ -110,6 +110,54 @@ class BoardPostingsTest {
     }
 
     @Test
+    void theLastUsGapsAreJudgedByTheJobsBoardLocationAndCiteTheirOwnLaw() throws IOException {
+        Path board = Files.writeString(dir.resolve("gaps.json"), """
+                {"jobs": [
+                  {"id": "altadena", "title": "Driver", "location": "Altadena, CA",
+                   "descriptionHtml": "<p>Must pass a background check.</p>"},
+                  {"id": "la-county", "title": "Driver", "location": "Los Angeles County, CA",
+                   "descriptionHtml": "<p>Qualified applicants with arrest or conviction records will be considered in accordance with the Los Angeles County Fair Chance Ordinance for Employers.</p>"},
+                  {"id": "denver", "title": "Driver", "location": "Denver, CO",
+                   "descriptionHtml": "<p>No felons.</p>"},
+                  {"id": "portland", "title": "Driver", "location": "Portland, OR",
+                   "descriptionHtml": "<p>Unemployed candidates will not be considered.</p>"},
+                  {"id": "seattle", "title": "Account Executive", "location": "Seattle, WA",
+                   "descriptionHtml": "<p>Salary: $60,000 - $70,000 per year plus uncapped commission.</p>"},
+                  {"id": "seattle-rate", "title": "Account Executive", "location": "Seattle, WA",
+                   "descriptionHtml": "<p>Salary: $60,000 - $70,000 per year plus commission of 5-8% of net sales.</p>"}
+                ]}
+                """);
+        LintReport r = lint("builtin:default", board);
+        // Unincorporated Los Angeles County: California's ban, cited as the County's ordinance, and its own statement.
+        FileResult altadena = job(r, "#altadena");
+        Finding ban = only(altadena, "criminal-history-exclusion");
+        assertEquals("https://dcba.lacounty.gov/fairchance/", ban.link());
+        assertTrue(ban.message().contains("unincorporated Los Angeles County"), ban.message());
+        assertEquals("error", only(altadena, "fair-chance-statement-la-county").severity().name().toLowerCase(java.util.Locale.ROOT));
+        // "Los Angeles County" alone is not known to be unincorporated: no error, and its statement given here ends the note.
+        FileResult county = job(r, "#la-county");
+        assertTrue(!ids(county).contains("fair-chance-statement-la-county") && !ids(county).contains("fair-chance-statement-la-county-place")
+                && !ids(county).contains("fair-chance-statement-la"), ids(county).toString());
+        // Colorado's Chance to Compete Act: an error of its own instead of the general US warning.
+        FileResult denver = job(r, "#denver");
+        assertTrue(ids(denver).contains("criminal-history-exclusion-co") && !ids(denver).contains("criminal-history-exclusion-us"),
+                ids(denver).toString());
+        // Oregon's ORS 659A.550: the NYC rule's error, citing Oregon's statute.
+        Finding oregon = only(job(r, "#portland"), "unemployed-exclusion");
+        assertEquals("https://oregon.public.law/statutes/ors_659a.550", oregon.link());
+        assertTrue(oregon.message().contains("Oregon (ORS 659A.550)"), oregon.message());
+        // Washington: commission with no rate is a warning; the rate ends it.
+        assertEquals("warning", only(job(r, "#seattle"), "pay-commission-rate-wa").severity().name().toLowerCase(java.util.Locale.ROOT));
+        assertTrue(!ids(job(r, "#seattle-rate")).contains("pay-commission-rate-wa"), ids(job(r, "#seattle-rate")).toString());
+    }
+
+    private static Finding only(FileResult r, String ruleId) {
+        List<Finding> found = r.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+        assertEquals(1, found.size(), ruleId + " in " + ids(r));
+        return found.get(0);
+    }
+
+    @Test
     void greenhouseJobsAndTheMetadataPack() throws IOException {
         Path board = Files.writeString(dir.resolve("greenhouse.json"), """
                 {"jobs": [
