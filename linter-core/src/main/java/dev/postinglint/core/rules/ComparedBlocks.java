@@ -35,8 +35,10 @@ final class ComparedBlocks {
     private final String[] kept;
     private final String[] display;
     private final List<String>[] norms;
-    /** Per block, once asked: how many of its normalized tokens are words; -1 until then. */
+    /** Per block, once counted to its end: how many of its normalized tokens are words; -1 until then. */
     private final int[] words;
+    /** Per block: at least this many of its tokens are words (a count that stopped there). */
+    private final int[] atLeast;
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists: its elements are List<String>
     ComparedBlocks(RuleContext ctx, List<PolicyPattern> ignore) {
@@ -52,6 +54,7 @@ final class ComparedBlocks {
         this.display = new String[n];
         this.norms = new List[n];
         this.words = new int[n];
+        this.atLeast = new int[n];
         java.util.Arrays.fill(words, -1);
         if (!ignore.isEmpty()) {
             findMatched();
@@ -166,9 +169,13 @@ final class ComparedBlocks {
         return norms[i];
     }
 
-    /** How many of {@link #norms} are words (start with a letter or digit), not punctuation. */
-    int words(int i) {
-        if (words[i] < 0) {
+    /**
+     * How many of {@link #norms} are words (start with a letter or digit), not punctuation, but at most
+     * {@code limit}: a rule only needs to know whether a block has its {@code min-words}, and most blocks
+     * have many more.
+     */
+    int words(int i, int limit) {
+        if (words[i] < 0 && atLeast[i] < limit) {
             if (changed(i)) {
                 int n = 0;
                 for (String t : norms(i)) {
@@ -180,10 +187,15 @@ final class ComparedBlocks {
             } else {
                 // Speed: counted in the posting's text, without making the tokens (most blocks never need them).
                 TextRegion r = blocks.get(i).region();
-                words[i] = Words.countWords(r.view().text(), r.start(), r.end());
+                int n = Words.countWords(r.view().text(), r.start(), r.end(), limit);
+                if (n < limit) {
+                    words[i] = n;
+                } else {
+                    atLeast[i] = n;
+                }
             }
         }
-        return words[i];
+        return words[i] >= 0 ? Math.min(words[i], limit) : limit;
     }
 
     /** The block's text as shown: stripped of surrounding white space. */

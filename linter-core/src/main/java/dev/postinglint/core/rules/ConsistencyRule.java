@@ -238,7 +238,9 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         int words = 0;
         for (int k = 0; k < at.length; k++) {
             at[k] = compared.indexOf(blocks.get(k));
-            words += compared.words(at[k]);
+            if (words < minWords) {
+                words += compared.words(at[k], minWords - words);
+            }
         }
         if (words < minWords) {
             return;

@@ -58,9 +58,14 @@ public final class Words {
      * with a letter or digit, counted without making them.
      */
     public static int countWords(CharSequence text, int from, int to) {
+        return countWords(text, from, to, Integer.MAX_VALUE);
+    }
+
+    /** {@link #countWords(CharSequence, int, int)}, but at most {@code limit}: the count stops there. */
+    public static int countWords(CharSequence text, int from, int to, int limit) {
         int n = 0;
         Cursor c = new Cursor(text, from, to);
-        while (c.next()) {
+        while (n < limit && c.next()) {
             if (c.startsWithLetterOrDigit()) {
                 n++;
             }

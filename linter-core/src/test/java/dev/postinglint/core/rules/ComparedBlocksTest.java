@@ -70,7 +70,11 @@ class ComparedBlocksTest {
                     assertEquals(kept != null, compared.changed(i), context);
                     List<String> norms = Words.norms(Words.tokenize(kept == null ? b.text() : kept));
                     assertEquals(norms, compared.norms(i), context);
-                    assertEquals(norms.stream().filter(t -> Character.isLetterOrDigit(t.charAt(0))).count(), compared.words(i), context);
+                    int words = (int) norms.stream().filter(t -> Character.isLetterOrDigit(t.charAt(0))).count();
+                    int limit = 1 + random.nextInt(20);
+                    assertEquals(Math.min(words, limit), compared.words(i, limit), context);
+                    assertEquals(words, compared.words(i, Integer.MAX_VALUE), context);
+                    assertEquals(Math.min(words, limit), compared.words(i, limit), context);
                     assertEquals(b.text().strip(), compared.display(i));
                     if (kept == null) {
                         unchanged++;

@@ -40,6 +40,8 @@ class WordsTest {
             List<String> expected = Words.norms(Words.tokenize(text.substring(from, to)));
             assertEquals(expected, Words.norms(text, from, to), () -> "'" + text + "' [" + from + ", " + to + ")");
             assertEquals(expected.stream().filter(t -> Character.isLetterOrDigit(t.charAt(0))).count(), Words.countWords(text, from, to), text);
+            int limit = random.nextInt(6);
+            assertEquals(Math.min(limit, Words.countWords(text, from, to)), Words.countWords(text, from, to, limit), text);
             int leading = 1 + random.nextInt(4);
             assertEquals(Words.leadingNorms(expected, leading), Words.leadingWords(text, from, to, leading), text);
             assertEquals(String.join(" ", Words.norms(Words.tokenize(text))), Words.normalized(text), text);
