@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the matches of a pattern that can only start with one of a few literals (for
@@ -486,7 +487,15 @@ final class AnchoredScan {
         if (n instanceof Repeat r) {
             return r.min() >= 1 ? prefixes(r.inner(), boundary) : null;
         }
-        return null; // a class or an assertion
+        Set<String> set = RegexPrefilter.smallSet(n);
+        if (set != null) { // [$€£]: a match starts with one of a few characters, as with an alternation of literals
+            Map<String, Boolean> out = new LinkedHashMap<>();
+            for (String c : set) {
+                out = union(out, one(c, boundary));
+            }
+            return out;
+        }
+        return null; // another class or an assertion
     }
 
     /**

@@ -183,6 +183,10 @@ final class RegexPrefilter {
         if (n instanceof Repeat r) {
             return r.min() >= 1 ? required(r.inner()) : null;
         }
+        Set<String> set = smallSet(n);
+        if (set != null) { // [$€£]: one of these is in the match, as one of an alternation's literals
+            return set;
+        }
         if (n instanceof Cat c) {
             Seq seq = new Seq();
             for (Node p : c.parts()) {
@@ -201,7 +205,25 @@ final class RegexPrefilter {
             seq.flush();
             return seq.best;
         }
-        return null; // a class or an assertion
+        return null; // another class or an assertion
+    }
+
+    /** A class of more characters than this ({@code [-,.;:]}) holds ones too common to filter by. */
+    private static final int MAX_SET = 4;
+
+    /**
+     * The characters (folded, each a literal) of a class of at most {@link #MAX_SET} caseless literal
+     * characters ({@code [$€£]}), one of which a match of it is; null for any other node.
+     */
+    static Set<String> smallSet(Node n) {
+        if (!(n instanceof RegexSyntax.Cls c) || c.kind() != RegexSyntax.Kind.SET || c.set().isEmpty() || c.set().length() > MAX_SET) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < c.set().length(); i++) {
+            out.add(String.valueOf(foldChar(c.set().charAt(i))));
+        }
+        return out;
     }
 
     /**

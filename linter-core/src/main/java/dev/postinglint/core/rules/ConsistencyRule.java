@@ -51,10 +51,12 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private final int minWords;
     private final double threshold;
     private final List<PolicyPattern> ignore;
+    private final SharedBlocks shared;
 
     ConsistencyRule(RuleInfo info, String block, GroupBy groupBy, int leadingWords, int minPostings, int minWords, double threshold,
             List<PolicyPattern> ignore) {
         this.ignore = ignore;
+        this.shared = new SharedBlocks(ignore);
         this.info = info;
         this.block = block;
         this.groupBy = groupBy;
@@ -67,6 +69,12 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     @Override
     public RuleInfo info() {
         return info;
+    }
+
+    /** The ignore patterns: each posting's blocks are searched for them through the policy's literal index. */
+    @Override
+    public List<PolicyPattern> ownPatterns() {
+        return ignore;
     }
 
     @Override
@@ -118,13 +126,19 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         };
     }
 
+    /** The key under which the consistency rules with these {@code ignore:} patterns share a posting's {@link ComparedBlocks}. */
+    private record SharedBlocks(List<PolicyPattern> ignore) {
+    }
+
     private List<Seen> observe(RuleContext ctx, Map<String, String> interned) {
         List<Seen> out = new ArrayList<>();
         Posting posting = ctx.posting();
+        ComparedBlocks compared = ctx.shared(shared, ComparedBlocks.class, () -> new ComparedBlocks(ctx, ignore));
+        Observing o = new Observing(ctx, compared, interned, out);
         switch (groupBy) {
             case SCOPE -> {
                 List<Posting.Block> blocks = ctx.blocks(info.scope());
-                add(ctx, interned, out, "", block, blocks);
+                add(o, "", block, blocks);
             }
             case HEADING -> {
                 List<TextRegion> scope = ctx.regions(info.scope());
@@ -137,21 +151,54 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                     }
                     List<Posting.Block> blocks = blocksIn(posting.blocks(), section);
                     String key = NOT_LETTER_OR_DIGIT.matcher(h.text().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-                    add(ctx, interned, out, key, h.text().strip(), blocks);
+                    add(o, key, h.text().strip(), blocks);
                 }
             }
             case LEADING_WORDS -> {
                 for (Posting.Block b : ctx.blocks(info.scope())) {
-                    // Speed: the key from the block's cached normalized tokens (the same tokens'
-                    // norms that tokenizing the text again would give).
-                    String key = Words.leadingNorms(ctx.tokens(b), leadingWords);
+                    // Speed: the key from the block's first words in the posting's text, without copying the
+                    // block's text or making all its tokens.
+                    TextRegion r = b.region();
+                    String key = Words.leadingWords(r.view().text(), r.start(), r.end(), leadingWords);
                     if (key != null) {
-                        add(ctx, interned, out, key, key, List.of(b));
+                        add(o, key, key, List.of(b));
                     }
                 }
             }
         }
         return out.isEmpty() ? null : out;
+    }
+
+    /** One rule's observation of one posting while it is made: what {@link #add} needs besides the blocks. */
+    private static final class Observing {
+        final RuleContext ctx;
+        final ComparedBlocks compared;
+        final Map<String, String> interned;
+        final List<Seen> out;
+        private long updatedDay;
+        private boolean dated;
+
+        Observing(RuleContext ctx, ComparedBlocks compared, Map<String, String> interned, List<Seen> out) {
+            this.ctx = ctx;
+            this.compared = compared;
+            this.interned = interned;
+            this.out = out;
+        }
+
+        /** Postings that use the same string share one copy of it, for this run. */
+        String intern(String s) {
+            return interned.computeIfAbsent(s, k -> k);
+        }
+
+        /** The posting's {@link #updated} day, read from its metadata once. */
+        long updatedDay() {
+            if (!dated) {
+                LocalDate d = updated(ctx.posting());
+                updatedDay = d == null ? Seen.UNDATED : d.toEpochDay();
+                dated = true;
+            }
+            return updatedDay;
+        }
     }
 
     /**
@@ -180,49 +227,72 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         return out;
     }
 
-    private void add(RuleContext ctx, Map<String, String> interned, List<Seen> out, String key, String label, List<Posting.Block> blocks) {
+    private void add(Observing o, String key, String label, List<Posting.Block> blocks) {
         if (blocks.isEmpty()) {
             return;
         }
-        List<String> tokens = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        boolean ignoredSome = false;
-        for (Posting.Block b : blocks) {
-            String kept = withoutIgnored(b.text());
-            if (kept == null) {
-                tokens.addAll(ctx.tokens(b));
-            } else {
-                ignoredSome = true;
-                tokens.addAll(Words.norms(Words.tokenize(kept)));
+        ComparedBlocks compared = o.compared;
+        // Speed: the word count from each block's counted tokens, before anything is built: most
+        // sections and paragraphs are too short, or a second block of a key already seen.
+        int[] at = new int[blocks.size()];
+        int words = 0;
+        for (int k = 0; k < at.length; k++) {
+            at[k] = compared.indexOf(blocks.get(k));
+            if (words < minWords) {
+                words += compared.words(at[k], minWords - words);
             }
-            if (text.length() > 0) {
-                text.append("\n\n");
-            }
-            text.append(b.text().strip());
         }
-        long words = tokens.stream().filter(t -> Character.isLetterOrDigit(t.charAt(0))).count();
         if (words < minWords) {
             return;
         }
-        for (Seen s : out) {
+        for (Seen s : o.out) {
             if (s.key().equals(key)) {
                 return; // one block per key per posting: the first
             }
         }
+        boolean ignoredSome = false;
+        for (int i : at) {
+            ignoredSome |= compared.changed(i);
+        }
         // Where no ignore: pattern matched, the normalized text is Words.normalized(text): the blocks' texts are
         // joined by white space, which the tokenizer skips and never joins a token across, and strip() removes
         // only white space. So it is not kept (judging makes it again for the few groups that can report).
-        String ownNorm = ignoredSome ? interned.computeIfAbsent(String.join(" ", tokens), k -> k) : null;
+        String ownNorm = null;
+        if (ignoredSome) {
+            StringBuilder norm = new StringBuilder();
+            boolean firstToken = true;
+            for (int i : at) {
+                for (String t : compared.norms(i)) {
+                    if (!firstToken) {
+                        norm.append(' ');
+                    }
+                    norm.append(t);
+                    firstToken = false;
+                }
+            }
+            ownNorm = o.intern(norm.toString());
+        }
+        String text;
+        if (at.length == 1) {
+            text = compared.display(at[0]);
+        } else {
+            StringBuilder joined = new StringBuilder();
+            for (int i : at) {
+                if (joined.length() > 0) {
+                    joined.append("\n\n");
+                }
+                joined.append(compared.display(i));
+            }
+            text = joined.toString();
+        }
         TextRegion first = blocks.get(0).region();
         TextRegion last = blocks.get(blocks.size() - 1).region();
         SourceSpan span = first.view().sourceSpan(first.start(), last.end());
         // Shared between postings: an editor's workspace index keeps every posting's observations, and so does a
         // whole-corpus run until its end.
-        String shared = interned.computeIfAbsent(text.toString(), k -> k);
-        LocalDate updated = updated(ctx.posting());
-        out.add(new Seen(interned.computeIfAbsent(key, k -> k), interned.computeIfAbsent(label, k -> k), shared, ownNorm,
+        o.out.add(new Seen(o.intern(key), o.intern(label), o.intern(text), ownNorm,
                 span.startOffset(), span.endOffset(), span.start().line(), span.start().column(), span.end().line(), span.end().column(),
-                SourceLine.around(ctx.posting().source(), span.start()), updated == null ? Seen.UNDATED : updated.toEpochDay()));
+                SourceLine.around(o.ctx.posting().source(), span.start()), o.updatedDay()));
     }
 
     /** Metadata keys that date a posting, first found wins: board exports' update time, front matter's. */
@@ -241,22 +311,6 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
             }
         }
         return null;
-    }
-
-    /**
-     * A block's text without what the rule ignores (recruiter tags, pay figures that differ by role), each
-     * pattern applied to what the ones before it left; null when no pattern matches at all (not even empty).
-     */
-    private String withoutIgnored(String blockText) {
-        String text = blockText;
-        boolean changed = false;
-        for (PolicyPattern p : ignore) {
-            if (p.find(text)) {
-                text = p.matcher(text).replaceAll(" ");
-                changed = true;
-            }
-        }
-        return changed ? text : null;
     }
 
     private record Occurrence(String path, Seen seen) {

@@ -35,6 +35,7 @@ public final class RuleContext {
     private final Map<String, Optional<FieldValue>> proseFields = new HashMap<>();
     private final Map<Posting.Block, List<String>> blockTokens = new java.util.IdentityHashMap<>();
     private final Map<Slot<?>, Object> slots = new java.util.IdentityHashMap<>();
+    private final Map<Object, Object> shared = new HashMap<>();
     private RuleInfo current;
     private When.JurisdictionWindow currentJurisdiction;
 
@@ -100,7 +101,13 @@ public final class RuleContext {
 
     /** A block's normalized tokens, computed once per posting and shared by every rule. */
     public List<String> tokens(Posting.Block block) {
-        return blockTokens.computeIfAbsent(block, b -> Words.norms(Words.tokenize(b.text())));
+        List<String> t = blockTokens.get(block);
+        if (t == null) {
+            TextRegion r = block.region(); // tokenized in place: the block's text is not copied out first
+            t = Words.norms(r.view().text(), r.start(), r.end());
+            blockTokens.put(block, t);
+        }
+        return t;
     }
 
     /** The leaf blocks inside a scope, in reading order. */
@@ -140,6 +147,21 @@ public final class RuleContext {
 
     public <T> void put(Slot<T> slot, T value) {
         slots.put(slot, value);
+    }
+
+    /**
+     * What several rules compute alike on this posting, made once by the first that asks: {@code key}
+     * says what it is made from, and rules that give equal keys share it (two consistency rules with
+     * the same {@code ignore:} patterns share their blocks' texts). A key is a record of its rule
+     * type's own, so no two kinds of value can meet.
+     */
+    public <T> T shared(Object key, Class<T> type, java.util.function.Supplier<T> make) {
+        Object v = shared.get(key);
+        if (v == null) {
+            v = make.get();
+            shared.put(key, v);
+        }
+        return type.cast(v);
     }
 
     /**

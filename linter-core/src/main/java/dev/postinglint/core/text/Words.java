@@ -24,7 +24,169 @@ public final class Words {
     }
 
     private static boolean isWordChar(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
         return Character.isLetterOrDigit(c) || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    /** The one-character tokens of ASCII punctuation, made once: a posting has thousands of commas and full stops. */
+    private static final String[] ASCII_MARKS = new String[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_MARKS[c] = String.valueOf(c).intern();
+        }
+    }
+
+    /**
+     * The normalized tokens of {@code text}'s characters {@code [from, to)}: the same as
+     * {@code norms(tokenize(text.subSequence(from, to)))}, made without a copy of the range or a
+     * {@link Token} per token (a word whose characters are the text's own is cut straight from it).
+     */
+    public static List<String> norms(CharSequence text, int from, int to) {
+        List<String> out = new ArrayList<>();
+        Cursor c = new Cursor(text, from, to);
+        while (c.next()) {
+            out.add(c.norm());
+        }
+        return out;
+    }
+
+    /**
+     * How many of the normalized tokens of {@code [from, to)} ({@link #norms(CharSequence, int, int)}) start
+     * with a letter or digit, counted without making them.
+     */
+    public static int countWords(CharSequence text, int from, int to) {
+        return countWords(text, from, to, Integer.MAX_VALUE);
+    }
+
+    /** {@link #countWords(CharSequence, int, int)}, but at most {@code limit}: the count stops there. */
+    public static int countWords(CharSequence text, int from, int to, int limit) {
+        int n = 0;
+        Cursor c = new Cursor(text, from, to);
+        while (n < limit && c.next()) {
+            if (c.startsWithLetterOrDigit()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * {@link #leadingNorms} of the normalized tokens of {@code [from, to)}: the same key, made from
+     * its first words only.
+     */
+    public static String leadingWords(CharSequence text, int from, int to, int n) {
+        StringBuilder b = new StringBuilder();
+        int count = 0;
+        Cursor c = new Cursor(text, from, to);
+        while (c.next()) {
+            if (!c.startsWithLetterOrDigit()) {
+                continue;
+            }
+            if (count > 0) {
+                b.append(' ');
+            }
+            b.append(c.norm().toLowerCase(Locale.ROOT));
+            if (++count == n) {
+                return b.toString();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The tokens of a range of a text one at a time, as {@link #tokenize} finds them; a token's
+     * normalized string is made only when asked for.
+     */
+    private static final class Cursor {
+        private final CharSequence text;
+        private final int to;
+        private int i;
+        private int start;
+        /** The token's first character, normalized. */
+        private char first;
+        private boolean word;
+        /** A word whose every character is the text's own (no joiner was normalized): its norm is the text itself. */
+        private boolean own;
+
+        Cursor(CharSequence text, int from, int to) {
+            this.text = text;
+            this.i = from;
+            this.to = to;
+        }
+
+        /** Moves to the next token; false at the end. */
+        boolean next() {
+            while (i < to) {
+                char c = normalize(text.charAt(i));
+                if (Character.isWhitespace(c) || c == '\u00a0') {
+                    i++;
+                    continue;
+                }
+                start = i;
+                first = c;
+                i++;
+                if (isWordChar(c)) {
+                    word = true;
+                    own = true;
+                    char last = c;
+                    while (i < to) {
+                        char raw = text.charAt(i);
+                        char d = normalize(raw);
+                        if (isWordChar(d)) {
+                            last = d;
+                            i++;
+                        } else if ((d == '\'' || d == '.' || d == ',' || d == '-') && i + 1 < to
+                                && isWordChar(normalize(text.charAt(i + 1))) && joins(d, last, normalize(text.charAt(i + 1)))) {
+                            own &= d == raw; // we've, 2,400, 1.1.1.1, e-mail stay one token
+                            last = d;
+                            i++;
+                        } else {
+                            break;
+                        }
+                    }
+                } else {
+                    word = false;
+                    // A run of dashes ("--", "—") is one dash token.
+                    if (c == '-') {
+                        while (i < to && normalize(text.charAt(i)) == '-') {
+                            i++;
+                        }
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+
+        boolean startsWithLetterOrDigit() {
+            return word && Character.isLetterOrDigit(first);
+        }
+
+        /** The token's normalized string. */
+        String norm() {
+            if (!word) {
+                return first < 128 ? ASCII_MARKS[first] : String.valueOf(first);
+            }
+            if (own) {
+                return text.subSequence(start, i).toString();
+            }
+            StringBuilder b = new StringBuilder(i - start);
+            for (int k = start; k < i; k++) {
+                b.append(normalize(text.charAt(k)));
+            }
+            return b.toString();
+        }
+    }
+
+    /** {@link #joinsWord} given the word's last character. */
+    private static boolean joins(char sep, char last, char after) {
+        if (sep == ',' || sep == '.') {
+            return Character.isDigit(last) && Character.isDigit(after);
+        }
+        return true;
     }
 
     /** Tokens of {@code text}; offsets are relative to it. */
@@ -90,7 +252,7 @@ public final class Words {
 
     /** The normalized form of a text: its tokens joined by single spaces. */
     public static String normalized(CharSequence text) {
-        return String.join(" ", norms(tokenize(text)));
+        return String.join(" ", norms(text, 0, text.length()));
     }
 
     /** {@link #leadingWords} of tokens already reduced to their norms ({@link #norms}): the same key. */

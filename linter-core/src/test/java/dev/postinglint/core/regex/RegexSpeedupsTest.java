@@ -275,6 +275,12 @@ class RegexSpeedupsTest {
         assertEquals(List.of("rockstar"), of("[[:alpha:]\\]]+rockstar").literals());
         assertTrue(of("\\p{Greek}+rock").scans());
         assertEquals(List.of("ab"), of("(?:a)b").prefixes(), "groups join the sequence around them");
+        // A class of a few caseless characters is one of them, as an alternation of literals is.
+        String money = "(?:[$\u20ac\u00a3]|\\b(?:USD|EUR)\\b)\\s?\\d[\\d,.]*";
+        assertEquals(Set.of("$", "\u20ac", "\u00a3", "usd", "eur"), Set.copyOf(of(money).literals()));
+        assertEquals(Set.of("$", "\u20ac", "\u00a3", "usd", "eur"), Set.copyOf(of(money).prefixes()));
+        assertTrue(of("[-,.;:]\\d").literals().isEmpty(), "five common marks are no filter");
+        assertTrue(of("[a$]\\d").literals().isEmpty(), "a letter has case partners: not a literal set");
     }
 
     private static PolicyPattern of(String re) {

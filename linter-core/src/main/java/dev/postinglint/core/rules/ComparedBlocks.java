@@ -1,0 +1,208 @@
+package dev.postinglint.core.rules;
+
+import dev.postinglint.core.posting.Posting;
+import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.regex.PolicyPattern;
+import dev.postinglint.core.text.Words;
+import java.util.List;
+
+/**
+ * A posting's leaf blocks as the consistency rules with one list of {@code ignore:} patterns compare
+ * them: each block's text without what those patterns match, its normalized tokens, how many of them
+ * are words, and its display text. Made at most once per block and posting, however many of those
+ * rules there are (the default pack's {@code section-drift} and {@code paragraph-drift} share one),
+ * and only for the blocks they ask about.
+ *
+ * <p>Speed: most blocks hold nothing an {@code ignore:} pattern matches. Which blocks may is found in
+ * one pass over the posting per pattern, from the literals its matches need (looked up in the policy's
+ * literal index, {@link RuleContext#index()}), with RE2/J run only around them; the others are known
+ * unchanged without running the pattern over their text. Where a pattern does match, the text is made
+ * exactly as before (each pattern in turn on what the ones before it left).
+ */
+final class ComparedBlocks {
+    private final RuleContext ctx;
+    private final List<Posting.Block> blocks;
+    private final List<PolicyPattern> ignore;
+    /** Per block: some ignore pattern matches its text (so it may change); false: it certainly does not. */
+    private final boolean[] matched;
+    /** Per block: its text was searched in the posting's indexed text, so {@link #hits} says which patterns match it. */
+    private final boolean[] searched;
+    /** Per pattern and searched block: the pattern matches the block's own text (known up to the first pattern that does). */
+    private final boolean[][] hits;
+    /** Per pattern: its search over the posting's indexed text. */
+    private final PolicyPattern.Search[] searches;
+    /** Per block, once asked: its text without what the patterns match, or the text itself when nothing matched. */
+    private final String[] kept;
+    private final String[] display;
+    private final List<String>[] norms;
+    /** Per block, once counted to its end: how many of its normalized tokens are words; -1 until then. */
+    private final int[] words;
+    /** Per block: at least this many of its tokens are words (a count that stopped there). */
+    private final int[] atLeast;
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists: its elements are List<String>
+    ComparedBlocks(RuleContext ctx, List<PolicyPattern> ignore) {
+        this.ctx = ctx;
+        this.ignore = ignore;
+        this.blocks = ctx.posting().blocks();
+        int n = blocks.size();
+        this.matched = new boolean[n];
+        this.searched = new boolean[n];
+        this.hits = new boolean[ignore.size()][n];
+        this.searches = new PolicyPattern.Search[ignore.size()];
+        this.kept = new String[n];
+        this.display = new String[n];
+        this.norms = new List[n];
+        this.words = new int[n];
+        this.atLeast = new int[n];
+        java.util.Arrays.fill(words, -1);
+        if (!ignore.isEmpty()) {
+            findMatched();
+        }
+    }
+
+    /** Marks the blocks that some ignore pattern matches: one search of each pattern over the posting, block by block. */
+    private void findMatched() {
+        Posting posting = ctx.posting();
+        for (int k = 0; k < ignore.size(); k++) {
+            PolicyPattern.Search search = ignore.get(k).search(ctx.index());
+            searches[k] = search;
+            for (int i = 0; i < blocks.size(); i++) {
+                if (matched[i]) {
+                    continue;
+                }
+                Posting.Block b = blocks.get(i);
+                int start = b.region().start();
+                int end = b.region().end();
+                if (b.region().view() != posting.view()) {
+                    matched[i] = true; // not in the indexed text: judged by the patterns themselves, below
+                    continue;
+                }
+                searched[i] = true;
+                if (search.mayMatch(start, end)) {
+                    hits[k][i] = search.firstGroups(b.text(), start) != null;
+                    matched[i] = hits[k][i];
+                }
+            }
+        }
+    }
+
+    /** The block's index in the posting's blocks ({@code b} is one of them). */
+    int indexOf(Posting.Block b) {
+        int start = b.region().start();
+        int lo = 0;
+        int hi = blocks.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (blocks.get(mid).region().start() < start) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < blocks.size(); i++) {
+            if (blocks.get(i) == b) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a block of this posting");
+    }
+
+    /** Whether an ignore pattern changed block {@code i}'s text (its normalized tokens are then not the block's own). */
+    boolean changed(int i) {
+        return keptText(i) != null;
+    }
+
+    /** The text without what the patterns match, or null when no pattern matches at all (not even empty). */
+    private String keptText(int i) {
+        if (!matched[i]) {
+            return null;
+        }
+        if (kept[i] == null) {
+            String text = blocks.get(i).text();
+            boolean changed = false;
+            for (int k = 0; k < ignore.size(); k++) {
+                PolicyPattern p = ignore.get(k);
+                if (!changed && searched[i]) {
+                    // The block's own text: the search said whether the pattern matches it.
+                    if (hits[k][i]) {
+                        text = replaceOwn(k, text, blocks.get(i).region().start());
+                        changed = true;
+                    }
+                } else if (p.find(text)) {
+                    text = p.matcher(text).replaceAll(" ");
+                    changed = true;
+                }
+            }
+            // A block that no pattern matched is one the search found wrongly: never, but then it is unchanged.
+            matched[i] = changed;
+            kept[i] = text;
+        }
+        return matched[i] ? kept[i] : null;
+    }
+
+    /**
+     * {@code text} (a block's own, at {@code offset} in the indexed text) with every match of pattern {@code k}
+     * replaced by a space, as RE2/J's {@code replaceAll(" ")}. Where the pattern needs a literal, its matches
+     * are never empty, so they are the search's (found from the literals' places), not a scan of the whole text.
+     */
+    private String replaceOwn(int k, String text, int offset) {
+        PolicyPattern p = ignore.get(k);
+        if (!p.filters()) {
+            return p.matcher(text).replaceAll(" ");
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int[] last = {0};
+        searches[k].findAll(text, offset, (s, e) -> {
+            out.append(text, last[0], s).append(' ');
+            last[0] = e;
+        });
+        return out.append(text, last[0], text.length()).toString();
+    }
+
+    /** Block {@code i}'s normalized tokens after the ignore patterns (the block's own, shared with every rule, when none matched). */
+    List<String> norms(int i) {
+        if (norms[i] == null) {
+            String k = keptText(i);
+            norms[i] = k == null ? ctx.tokens(blocks.get(i)) : Words.norms(k, 0, k.length());
+        }
+        return norms[i];
+    }
+
+    /**
+     * How many of {@link #norms} are words (start with a letter or digit), not punctuation, but at most
+     * {@code limit}: a rule only needs to know whether a block has its {@code min-words}, and most blocks
+     * have many more.
+     */
+    int words(int i, int limit) {
+        if (words[i] < 0 && atLeast[i] < limit) {
+            if (changed(i)) {
+                int n = 0;
+                for (String t : norms(i)) {
+                    if (Character.isLetterOrDigit(t.charAt(0))) {
+                        n++;
+                    }
+                }
+                words[i] = n;
+            } else {
+                // Speed: counted in the posting's text, without making the tokens (most blocks never need them).
+                TextRegion r = blocks.get(i).region();
+                int n = Words.countWords(r.view().text(), r.start(), r.end(), limit);
+                if (n < limit) {
+                    words[i] = n;
+                } else {
+                    atLeast[i] = n;
+                }
+            }
+        }
+        return words[i] >= 0 ? Math.min(words[i], limit) : limit;
+    }
+
+    /** The block's text as shown: stripped of surrounding white space. */
+    String display(int i) {
+        if (display[i] == null) {
+            display[i] = blocks.get(i).text().strip();
+        }
+        return display[i];
+    }
+}
