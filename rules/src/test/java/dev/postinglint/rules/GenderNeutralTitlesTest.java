@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * French, Dutch, Spanish and Italian job titles in the default pack: a masculine job noun without a
+ * French, Dutch, Spanish, Italian and Portuguese job titles in the default pack: a masculine job noun without a
  * marker or the feminine form is reported, at the severity its country's law supports; markers, both
  * forms and epicene nouns pass; section headings and English titles are not job nouns; other
  * countries and other languages are not judged.
@@ -29,6 +29,7 @@ class GenderNeutralTitlesTest {
     private static final String FR = "<p>Lieu : Paris, France</p><p>Nous recherchons une personne pour rejoindre notre équipe et construire nos outils avec nous. Vous travaillerez sur des projets variés dans une équipe engagée.</p>";
     private static final String NL = "<p>Locatie: Amsterdam, Nederland</p><p>Wij zoeken een collega voor ons team in Amsterdam. Je werkt samen met een betrokken team aan onze producten en je krijgt de ruimte om te groeien.</p>";
     private static final String ES = "<p>Ubicación: Madrid, España</p><p>Buscamos una persona para unirse a nuestro equipo en Madrid. Trabajarás con tecnologías modernas y con un equipo comprometido con el producto.</p>";
+    private static final String PT = "<p>Localização: Lisboa, Portugal</p><p>Procuramos uma pessoa para a nossa equipa em Lisboa. Vais trabalhar com tecnologias modernas e com uma equipa dedicada ao produto e aos nossos clientes.</p>";
     private static final String IT = "<p>Location: Milan, Italy</p><p>Cerchiamo una persona che si unisca al nostro team di Milano. Lavorerai con tecnologie moderne e con un team appassionato e attento alla qualità del prodotto.</p>";
 
     private static Policy policy;
@@ -54,6 +55,7 @@ class GenderNeutralTitlesTest {
             case "nl" -> NL;
             case "es" -> ES;
             case "it" -> IT;
+            case "pt" -> PT;
             default -> throw new IllegalArgumentException(lang);
         };
     }
@@ -80,6 +82,10 @@ class GenderNeutralTitlesTest {
         "it|Impiegato amministrativo|error",
         "it|Tecnico informatico|error",
         "it|Ingegnere del software|error",
+        "pt|Programador Java|error",
+        "pt|Engenheiro de Software|error",
+        "pt|Técnico de Suporte|error",
+        "pt|Gestor de Produto|error",
     })
     void aMasculineTitleIsReported(String lang, String title, String severity) throws IOException {
         List<Finding> found = titleFindings(title, body(lang));
@@ -96,6 +102,8 @@ class GenderNeutralTitlesTest {
         "es|Desarrollador Backend (h/m)", "es|Ingeniero de Datos (m/f)", "es|Desarrollador/a Backend", "es|Técnico/a de soporte",
         "it|Sviluppatore Java (m/f)", "it|Impiegato amministrativo (M/F)", "it|Tecnico informatico ambosessi",
         "it|Impiegato/a amministrativo/a",
+        "pt|Programador Java (m/f)", "pt|Programador/a Java", "pt|Engenheiro(a) de Software", "pt|Analista de Dados",
+        "pt|Engenheira ou Engenheiro de Software", "pt|Sobre nós",
         // both forms, inclusive writing
         "fr|Développeur·euse Full Stack", "fr|Développeur / Développeuse", "fr|Directrice / Directeur technique", "fr|Chargé(e) de communication",
         "fr|Chargé.e de communication",
@@ -118,6 +126,7 @@ class GenderNeutralTitlesTest {
     void otherCountriesAndOtherLanguagesAreNotJudged() throws IOException {
         assertEquals(List.of(), titleFindings("Développeur Full Stack", FR.replace("Paris, France", "Montréal, Québec, Canada")));
         assertEquals(List.of(), titleFindings("Desarrollador Backend", ES.replace("Madrid, España", "Ciudad de México, México")));
+        assertEquals(List.of(), titleFindings("Programador Java", PT.replace("Lisboa, Portugal", "São Paulo, Brasil")));
         assertEquals(List.of(), titleFindings("Developer", "<p>Location: Paris, France</p><p>We are looking for an experienced engineer to join our team in Paris and build our tools with us every day.</p>"));
         assertEquals(List.of(), titleFindings("Développeur Full Stack", "<p>Location: Paris, France</p><p>We are looking for an experienced engineer to join our team in Paris and build our tools with us every day.</p>"),
                 "a French title on an English posting: the posting's language decides");
