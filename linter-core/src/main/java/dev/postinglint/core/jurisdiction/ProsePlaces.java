@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
  * ties it to the job), and a sentence is skipped when it lists several places ("offices in London,
  * New York and Tokyo": which one is the job's cannot be told) or is about customers, events or the
  * company's history ("clients based in Texas", "founded in Boulder, Colorado", "serving Colorado").
+ *
+ * <p>Postings in French, German, Spanish, Portuguese and Dutch name their place in their own words:
+ * "poste basé à Paris", "in unserem Büro in Berlin", "con sede en Madrid", "localizado em Lisboa",
+ * "gevestigd in Amsterdam", "télétravail depuis la France". These wordings name a place and nothing
+ * else, so a bare city counts after them (the English "based in Portland" does not); the same
+ * exclusions apply in each language ("clients basés à Lyon", "gegründet in Berlin", "si vous êtes
+ * basé à Paris"), and a list is told by that language's "and" and "or" ("à Paris et Lyon").
  */
 public final class ProsePlaces {
     /** One place found in the text: where it stands and the value to resolve ("Boulder, Colorado", "Remote - US"). */
@@ -23,6 +30,16 @@ public final class ProsePlaces {
     private static final String WORD = "\\p{Lu}[\\p{L}.'’]*(?:-\\p{Lu}[\\p{L}.'’]*)?";
     /** Capitalised words, then up to two comma-separated parts: "Boulder, Colorado", "San Francisco, CA, USA". */
     private static final String PLACE = "(?<place>" + WORD + "(?:\\s" + WORD + "){0,3}(?:,\\s*" + WORD + "(?:\\s" + WORD + "){0,2}){0,2})";
+    /** Another place right after the one found: a list of offices, not the job's place. */
+    private static final Pattern LIST_AFTER = Pattern.compile("^\\s*(?i:(?:office|hq|headquarters|hub|campus)\\s*)?(?:,|;|/|&|\\band\\b|\\bor\\b|\\bas\\s+well\\s+as\\b)\\s*(?:(?:and|or)\\s+)?(?:the\\s+|our\\s+)?\\p{Lu}");
+    /** Another place after the one found, per language ("à Paris et Lyon", "in Berlin und München"). */
+    private static final Pattern ROMANCE_FR = listAfter("et|ou");
+    private static final Pattern GERMAN = listAfter("und|oder|sowie");
+    private static final Pattern SPANISH = listAfter("y|e|o|u");
+    private static final Pattern PORTUGUESE = listAfter("e|ou");
+    private static final Pattern DUTCH = listAfter("en|of");
+    /** Where a word starts: Java's \\b is ASCII-only from Java 19 on, and these words may start with "é" or "à". */
+    private static final String NOT_AFTER_LETTER = "(?<!\\p{L})";
     private static final String OFFICE = "(?i:office|hq|headquarters|head\\s+office|hub|campus|studio)\\b";
     private static final List<Cue> CUES = List.of(
             // "based in our Denver office", "work from our Boulder HQ": the office word ties a bare city to the job.
@@ -36,7 +53,32 @@ public final class ProsePlaces {
             new Cue(Pattern.compile("\\b" + PLACE + "-based\\s+(?i:role|position|job|opportunity)\\b"), true, false),
             // "remote (anywhere) in the US", "fully remote across the United States", "work remotely from anywhere in Canada".
             new Cue(Pattern.compile("\\b(?i:remote(?:ly)?(?:\\s+(?:position|role|job|opportunity|work))?(?:\\s+from)?(?:\\s+anywhere)?\\s+"
-                    + "(?:in|across|within|throughout)\\s+(?:the\\s+)?)" + PLACE), false, true));
+                    + "(?:in|across|within|throughout)\\s+(?:the\\s+)?)" + PLACE), false, true),
+            // French: "poste basé à Paris", "situé en France", "nos bureaux à Lyon", "notre bureau de Montréal".
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:bas[ée]e?s?|situ[ée]e?s?|localis[ée]e?s?|implant[ée]e?s?)\\s+(?:à|a|au|aux|en)\\s+(?:la\\s+|le\\s+|l['’])?)"
+                    + PLACE), true, false, ROMANCE_FR),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nos|notre|nouveaux?|nos\\s+nouveaux)\\s+(?:bureaux?|locaux)\\s+(?:de|à|a|d['’]|au)\\s*)" + PLACE), true, false, ROMANCE_FR),
+            // "(full) télétravail depuis la France", "100% à distance en France".
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:t[ée]l[ée]travail|full[\\s-]remote|remote|à\\s+distance)(?:\\s+(?:complet|total|possible))?\\s+(?:depuis|en|dans)\\s+"
+                    + "(?:toute\\s+la\\s+|tout\\s+le\\s+|la\\s+|le\\s+|l['’])?)" + PLACE), false, true, ROMANCE_FR),
+            // German: "mit Sitz in Berlin", "in unserem Büro in München", "am Standort Hamburg", "Arbeitsort ist Köln".
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:mit\\s+)?Sitz\\s+in\\s+|(?:in|an)\\s+unser(?:em|en|er)\\s+(?:Büro|Office|Standort|Standorten|Niederlassung)\\s+in\\s+"
+                    + "|am\\s+Standort,?\\s+(?:in\\s+)?|Arbeitsort(?:\\s+ist)?:?\\s+)" + PLACE), true, false, GERMAN),
+            // "remote in ganz Deutschland", "Homeoffice innerhalb Deutschlands" is not read (a genitive).
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remote|mobil|Homeoffice|Home-Office)\\s+(?:in|aus|innerhalb)\\s+(?:ganz\\s+)?(?:der\\s+)?)" + PLACE), false, true, GERMAN),
+            // Spanish: "con sede en Madrid", "ubicado en Barcelona", "nuestra oficina de Valencia".
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:con\\s+sede|ubicad[oa]s?|situad[oa]s?|basad[oa]s?|localizad[oa]s?)\\s+en\\s+)" + PLACE), true, false, SPANISH),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nuestras?|la|las)\\s+oficinas?\\s+(?:de|en)\\s+)" + PLACE), true, false, SPANISH),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:en\\s+)?(?:remoto|teletrabajo)\\s+(?:desde|en)\\s+(?:cualquier\\s+(?:lugar|parte)\\s+de\\s+|toda\\s+)?)" + PLACE), false, true, SPANISH),
+            // Portuguese: "localizado em Lisboa", "baseado no Porto", "no nosso escritório de Braga".
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:localizad[oa]s?|basead[oa]s?|sediad[oa]s?|situad[oa]s?)\\s+(?:em|no|na)\\s+)" + PLACE), true, false, PORTUGUESE),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nosso|nossos)\\s+escrit[óo]rios?\\s+(?:em|de|do|no|na)\\s+)" + PLACE), true, false, PORTUGUESE),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remoto|remota|teletrabalho)\\s+(?:em|de\\s+qualquer\\s+lugar\\s+d[oea]|em\\s+tod[oa]\\s+[oa])\\s+)" + PLACE), false, true, PORTUGUESE),
+            // Dutch: "gevestigd in (het centrum van) Amsterdam", "we zitten in Utrecht", "(ons) kantoor in Utrecht",
+            // "een bureau in Utrecht", "standplaats Rotterdam".
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:(?:gevestigd|gelegen|gebaseerd|zitten|zit)\\s+in|(?:kantoor|kantoren|vestiging|bureau)\\s+in)"
+                    + "\\s+(?:het\\s+centrum\\s+van\\s+|hartje\\s+)?|standplaats:?\\s+)" + PLACE), true, false, DUTCH),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remote|op\\s+afstand|thuiswerken)\\s+(?:in|vanuit|binnen)\\s+(?:heel\\s+)?)" + PLACE), false, true, DUTCH));
     /** A sentence about someone or something other than the job: customers, partners, events, history. */
     private static final Pattern NOT_THE_JOB = Pattern.compile("(?i)\\b(?:clients?|customers?|partners?|vendors?|suppliers?|"
             + "serv(?:e|es|ed|ing)|patients?|students?|users?|members?|communit(?:y|ies)|schools?|hospitals?|founded|established|"
@@ -44,14 +86,30 @@ public final class ProsePlaces {
             + "headquartered|investors?|backed|expansion|employees|residents?|notices?|privacy)\\b"
             // A condition or a pay label, not the job's place: "If you are based in California, read this notice",
             // "For candidates located in Denver, CO, the range is ...".
-            + "|(?i)\\bif\\s+you\\b|\\bfor\\s+(?:candidates|applicants|those|people|anyone|roles|positions|hires)\\b");
-    /** Another place right after the one found: a list of offices, not the job's place. */
-    private static final Pattern LIST_AFTER = Pattern.compile("^\\s*(?i:(?:office|hq|headquarters|hub|campus)\\s*)?(?:,|;|/|&|\\band\\b|\\bor\\b|\\bas\\s+well\\s+as\\b)\\s*(?:(?:and|or)\\s+)?(?:the\\s+|our\\s+)?\\p{Lu}");
+            + "|(?i)\\bif\\s+you\\b|\\bfor\\s+(?:candidates|applicants|those|people|anyone|roles|positions|hires)\\b"
+            // The same in French, German, Spanish, Portuguese and Dutch.
+            + "|(?iu)(?<!\\p{L})(?:clients?|clientes?|klanten|Kunden|partenaires|parceiros|socios|fond[ée]e?s?|cr[ée]{2}e?s?\\s+en|gegründet|fundad[oa]s?|opgericht|seit|sinds|"
+            + "[ée]v[ée]nements?|Veranstaltung(?:en)?|eventos?|evenement(?:en)?|si[èe]ge\\s+social|Hauptsitz|sede\\s+central|hoofdkantoor|"
+            + "si\\s+vous|wenn\\s+(?:du|Sie)|falls|si\\s+(?:eres|est[áa]s|usted)|se\\s+(?:voc[êe]|estiver)|als\\s+je|indien|"
+            + "pour\\s+les\\s+(?:candidat(?:e|s|es)?|postes)|für\\s+(?:Bewerber(?:innen)?|Stellen)|para\\s+(?:candidat(?:o|a|os|as)|puestos|vagas)|voor\\s+(?:kandidaten|sollicitanten))(?!\\p{L})");
     private static final Pattern LIST_BEFORE = Pattern.compile("\\p{L}\\s*(?:,|;|/|&|\\band|\\bor)\\s*$");
 
     private static final Pattern REMOTE = Pattern.compile("(?i)\\bremote(?:ly)?\\b");
 
-    private record Cue(Pattern pattern, boolean bareCity, boolean remote) {
+    /** A wording that names the job's place; {@code listAfter} tells a list after the place in its language. */
+    private record Cue(Pattern pattern, boolean bareCity, boolean remote, Pattern listAfter) {
+        Cue(Pattern pattern, boolean bareCity, boolean remote) {
+            this(pattern, bareCity, remote, LIST_AFTER);
+        }
+
+        /** The English cues; the others name the place right after their own words, so no list can come before it. */
+        boolean english() {
+            return listAfter == LIST_AFTER;
+        }
+    }
+
+    private static Pattern listAfter(String conjunctions) {
+        return Pattern.compile("^\\s*(?:,|;|/|&|\\b(?:" + conjunctions + ")\\b)\\s*(?:\\p{Ll}{1,3}\\s+)?\\p{Lu}");
     }
 
     private ProsePlaces() {
@@ -75,8 +133,8 @@ public final class ProsePlaces {
                 }
                 int placeStart = m.start("place");
                 int placeEnd = placeStart + place.length();
-                if (LIST_AFTER.matcher(text.substring(placeEnd, sentenceEnd)).find()
-                        || LIST_BEFORE.matcher(text.substring(sentenceStart, m.start())).find() && cue.bareCity()) {
+                if (cue.listAfter().matcher(text.substring(placeEnd, sentenceEnd)).find()
+                        || LIST_BEFORE.matcher(text.substring(sentenceStart, m.start())).find() && cue.bareCity() && cue.english()) {
                     continue;
                 }
                 // "This role will be remote (based in the U.S.)": a country in a sentence that says remote is open across it.

@@ -26,6 +26,10 @@ import java.util.Set;
  * more than N days before the as-of date (a stale posting); {@code matches-field: OTHER} reports a
  * value that disagrees with another field's (the body's location line against the board's location),
  * compared as places ({@code compare: jurisdiction}, the default) or as text ({@code compare: text}).
+ *
+ * <p>{@code forbid} reports a value in which that pattern is found, unless {@code forbid-unless} is also
+ * found in it: a title that leads with a masculine noun ("Développeur") is reported unless it carries a
+ * marker ("H/F") or the feminine form. RE2 has no negative look-ahead, so the exception is its own pattern.
  */
 final class FieldRule implements Rule {
     private final RuleInfo info;
@@ -39,9 +43,14 @@ final class FieldRule implements Rule {
     private final Integer maxAgeDays;
     private final String matchesField;
     private final boolean compareAsText;
+    private final PolicyPattern forbid;
+    private final PolicyPattern forbidUnless;
 
     FieldRule(RuleInfo info, String field, boolean required, List<String> allowed, PolicyPattern pattern, String label,
-            PolicyPattern separator, Integer maxAgeDays, String matchesField, boolean compareAsText) {
+            PolicyPattern separator, Integer maxAgeDays, String matchesField, boolean compareAsText,
+            PolicyPattern forbid, PolicyPattern forbidUnless) {
+        this.forbid = forbid;
+        this.forbidUnless = forbidUnless;
         this.separator = separator;
         this.maxAgeDays = maxAgeDays;
         this.matchesField = matchesField;
@@ -118,6 +127,10 @@ final class FieldRule implements Rule {
             if (pattern != null && !pattern.matcher(value).matches()) {
                 sink.report(v.valueSpan(), message(ctx, "the " + field + " '" + value + "' is not written in the expected format ("
                         + pattern.pattern() + ")", value, pattern.pattern()), v.value(), null);
+            }
+            if (forbid != null && forbid.matcher(value).find() && (forbidUnless == null || !forbidUnless.matcher(value).find())) {
+                sink.report(v.valueSpan(), message(ctx, "the " + field + " '" + value + "' contains what is forbidden ("
+                        + forbid.pattern() + ")", value, "no match of " + forbid.pattern()), v.value(), null);
             }
         }
         if (maxAgeDays != null) {
@@ -199,11 +212,16 @@ final class FieldRule implements Rule {
             if (matches == null && spec.has("compare")) {
                 throw spec.require("compare").error("'compare' needs 'matches-field' (the field to compare with)");
             }
+            PolicyPattern forbid = spec.get("forbid").map(v -> PolicyPattern.compile(v, "'forbid'")).orElse(null);
+            PolicyPattern forbidUnless = spec.get("forbid-unless").map(v -> PolicyPattern.compile(v, "'forbid-unless'")).orElse(null);
+            if (forbidUnless != null && forbid == null) {
+                throw spec.require("forbid-unless").error("'forbid-unless' needs 'forbid' (the pattern it makes exceptions to)");
+            }
             if (field.equals(matches)) {
                 throw spec.require("matches-field").error("'matches-field' names the rule's own field '" + field + "'");
             }
             return new FieldRule(info, field, required, List.copyOf(allowed), pattern, label, separator, maxAge, matches,
-                    compare.equals("text"));
+                    compare.equals("text"), forbid, forbidUnless);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.postinglint.core.jurisdiction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Places read from sentences that say where the job is, and the sentences that must not count. */
@@ -84,5 +85,77 @@ class ProsePlacesTest {
     void unknownPlacesAreNotGuessed() {
         assertEquals(List.of(), values("This role is based in Atlantis, Oceania."));
         assertEquals(List.of(), values("This role is based in the Engineering team."));
+    }
+
+    /** European places in their own languages, as the shipped gazetteer names them. */
+    private static final Gazetteer EU = new Gazetteer(Map.of(
+            "countries", List.of(
+                    Map.of("code", "FR", "names", List.of("France"), "eu", true),
+                    Map.of("code", "DE", "names", List.of("Germany", "Deutschland"), "eu", true),
+                    Map.of("code", "ES", "names", List.of("Spain", "España"), "eu", true),
+                    Map.of("code", "PT", "names", List.of("Portugal"), "eu", true),
+                    Map.of("code", "NL", "names", List.of("Netherlands", "Nederland"), "eu", true),
+                    Map.of("code", "CA", "names", List.of("Canada"))),
+            "regions", List.of(Map.of("code", "CA-QC", "names", List.of("Quebec", "Québec"))),
+            "cities", List.of(
+                    Map.of("names", List.of("Paris", "Lyon"), "in", "FR"),
+                    Map.of("names", List.of("Berlin", "München"), "in", "DE"),
+                    Map.of("names", List.of("Madrid", "Barcelona"), "in", "ES"),
+                    Map.of("names", List.of("Lisboa", "Porto"), "in", "PT"),
+                    Map.of("names", List.of("Amsterdam", "Rotterdam", "Utrecht"), "in", "NL"),
+                    Map.of("names", List.of("Montréal"), "in", "CA-QC"))));
+
+    private static List<String> eu(String text) {
+        return ProsePlaces.find(text, EU).stream().map(ProsePlaces.Mention::value).toList();
+    }
+
+    @Test
+    void frenchGermanSpanishPortugueseAndDutchWordings() {
+        assertEquals(List.of("Paris"), eu("CDI à temps plein, basé à Paris."));
+        assertEquals(List.of("Montréal"), eu("Poste en présentiel à notre bureau de Montréal."), "'à notre bureau' is not a cue; 'bureau de' after 'notre' is");
+        assertEquals(List.of("France"), eu("Le poste est situé en France."));
+        assertEquals(List.of("Berlin"), eu("Du arbeitest in unserem Büro in Berlin."));
+        assertEquals(List.of("München"), eu("Die Stelle ist am Standort München zu besetzen."));
+        assertEquals(List.of("Berlin"), eu("Die Open Knowledge Foundation ist ein gemeinnütziger Verein mit Sitz in Berlin."));
+        assertEquals(List.of("Madrid"), eu("Puesto con sede en Madrid."));
+        assertEquals(List.of("Lisboa"), eu("A vaga está localizada em Lisboa."));
+        assertEquals(List.of("Porto"), eu("Trabalho baseado no Porto."));
+        assertEquals(List.of("Amsterdam"), eu("Het bedrijf is gevestigd in Amsterdam."));
+        assertEquals(List.of("Utrecht"), eu("Je werkt vanuit ons kantoor in Utrecht."));
+        assertEquals(List.of("Amsterdam"), eu("Ons kantoor is gevestigd in het centrum van Amsterdam, maar onze collega’s komen vanuit alle hoeken."));
+        assertEquals(List.of("Utrecht"), eu("Wij zijn Stuurlui. Een fullservice WordPress bureau in Utrecht."));
+        assertEquals(List.of("Utrecht"), eu("We zitten in Utrecht;"));
+    }
+
+    @Test
+    void remoteAcrossACountryInOtherLanguages() {
+        assertEquals(List.of("Remote - France"), eu("Le poste est en télétravail depuis la France."));
+        assertEquals(List.of("Remote - Deutschland"), eu("Die Stelle ist remote in ganz Deutschland möglich."));
+        assertEquals(List.of("Remote - España"), eu("Trabajo en remoto desde cualquier lugar de España."));
+        assertEquals(List.of("Remote - Portugal"), eu("Trabalho remoto em todo o Portugal."));
+        assertEquals(List.of("Remote - Nederland"), eu("Je werkt remote in heel Nederland."));
+        assertEquals(List.of(), eu("Je werkt remote in Amsterdam."), "remote in a city is no country");
+    }
+
+    @Test
+    void otherLanguagesKeepTheExclusionsAndTellLists() {
+        assertEquals(List.of(), eu("Nous accompagnons des clients basés à Lyon."));
+        assertEquals(List.of(), eu("Si vous êtes basé à Paris, venez au bureau."));
+        assertEquals(List.of(), eu("Das Unternehmen wurde 2015 gegründet, mit Sitz in Berlin."));
+        assertEquals(List.of(), eu("Somos una empresa fundada en 2010 con sede en Madrid."));
+        assertEquals(List.of(), eu("Para candidatos ubicados en Madrid, el salario es otro."));
+        assertEquals(List.of(), eu("Wij werken voor klanten gevestigd in Rotterdam."));
+        assertEquals(List.of(), eu("Postes basés à Paris et Lyon."), "a list");
+        assertEquals(List.of(), eu("Büros in unserem Standort in Berlin und München."), "a list");
+        assertEquals(List.of(), eu("Con sede en Madrid y Barcelona."), "a list");
+        assertEquals(List.of(), eu("Gevestigd in Amsterdam en Rotterdam."), "a list");
+        assertEquals(List.of("Paris"), eu("Poste basé à Paris en CDI."), "'en' is French for 'in', not a list");
+    }
+
+    @Test
+    void otherLanguagesDoNotGuessPlaces() {
+        assertEquals(List.of(), eu("Poste basé à Atlantide."));
+        assertEquals(List.of(), eu("Puesto con sede en Springfield."));
+        assertEquals(List.of(), eu("Gevestigd in het centrum."));
     }
 }
