@@ -41,6 +41,7 @@ final class PayRangeRule implements Rule {
     private final PolicyPattern notPay;
     private final Set<String> currencies;
     private final String locationField;
+    private final CollectionKey collectionKey;
 
     PayRangeRule(RuleInfo info, Double maxSpread, Double exemptAbove, Double maxRatio, boolean contradictions,
             boolean locationLabels, PolicyPattern label, PolicyPattern notPay, Set<String> currencies, String locationField) {
@@ -54,6 +55,7 @@ final class PayRangeRule implements Rule {
         this.notPay = notPay;
         this.currencies = currencies;
         this.locationField = locationField;
+        this.collectionKey = new CollectionKey(info.scope(), notPay);
     }
 
     @Override
@@ -103,7 +105,7 @@ final class PayRangeRule implements Rule {
             cache = new HashMap<>();
             ctx.put(COLLECTED, cache);
         }
-        return cache.computeIfAbsent(new CollectionKey(info.scope(), notPay), k -> collect(ctx));
+        return cache.computeIfAbsent(collectionKey, k -> collect(ctx));
     }
 
     private Collected collect(RuleContext ctx) {
