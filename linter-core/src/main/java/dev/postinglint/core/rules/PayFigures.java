@@ -53,12 +53,12 @@ final class PayFigures {
     /** 120,000 / 120.000 / 120 000 / 120000 / 55.50 / 120k */
     private static final String NUM = "\\d{1,3}(?:[,.\\u00a0\\u202f ]\\d{3}){1,3}(?!\\d)(?:[.,]\\d{1,2}(?!\\d))?|\\d{1,7}(?:[.,]\\d{1,2})?(?!\\d)";
     private static final String AMOUNT = "(%1$s\\s?)?(" + NUM + ")(\\s?[kK](?![a-zA-Z]))?(\\s?" + CUR_AFTER + ")?";
-    private static final Pattern RANGE = Pattern.compile(
+    static final Pattern RANGE = Pattern.compile(
             String.format(AMOUNT, CUR) + "\\s*(?:-|–|—|to|and|à|bis)\\s*" + String.format(AMOUNT, CUR)
                     // not a magnitude: "$2M-$5M", "€1–2bn"
                     + "(?!\\s?(?:[mMbB](?![a-ln-z])|bn|mn|million|billion))",
             Pattern.UNICODE_CASE);
-    private static final Pattern SINGLE = Pattern.compile(
+    static final Pattern SINGLE = Pattern.compile(
             "(?i)\\b(maximum(?:\\s+of)?|max\\.?|up\\s+to|not\\s+(?:to\\s+)?exceed(?:ing)?|capped\\s+at|no\\s+more\\s+than"
                     + "|minimum(?:\\s+of)?|min\\.?|starting\\s+(?:at|from)|at\\s+least|no\\s+less\\s+than)\\s*:?\\s*"
                     + "(" + CUR + ")\\s?(" + NUM + ")(\\s?[kK](?![a-zA-Z]))?(?!\\s?(?:[mMbB](?![a-ln-z])|bn|mn|million|billion))");
@@ -72,12 +72,12 @@ final class PayFigures {
 
     /** The figures of one paragraph; {@code before} is the text that labels it (a short lead-in paragraph), or "". */
     static Figures read(String text, String before) {
-        if (!hasDigit(text)) {
-            return NONE; // every figure has a digit; most paragraphs have none, and the patterns cost a scan each
+        if (!mayHaveFigure(text)) {
+            return NONE; // most paragraphs have no digit, or no currency: the patterns would find nothing to keep
         }
         List<Range> ranges = new ArrayList<>();
-        Matcher m = RANGE.matcher(text);
-        while (m.find()) {
+        Matcher m = startsOnly(RANGE, text);
+        for (int at = 0; next(m, text, at, PayFigures::rangeStart); at = m.end()) {
             // An explicit code ("$99,000 CAD") says more than the bare sign before it.
             String cur = firstNonNull(m.group(4), m.group(8), m.group(1), m.group(5));
             if (cur != null && currency(cur).equals("$")) {
@@ -101,8 +101,8 @@ final class PayFigures {
             ranges.add(new Range(a, b, currency(cur), p, m.start(), m.end(), m.group().strip(), before));
         }
         List<Single> singles = new ArrayList<>();
-        Matcher s = SINGLE.matcher(text);
-        while (s.find()) {
+        Matcher s = startsOnly(SINGLE, text);
+        for (int at = 0; next(s, text, at, PayFigures::singleStart); at = s.end()) {
             if (insideRange(ranges, s.start(2))) {
                 continue;
             }
@@ -120,11 +120,95 @@ final class PayFigures {
 
     private static final Figures NONE = new Figures(List.of(), List.of());
 
+    /**
+     * False when the text certainly has no figure: every range and single kept has an ASCII digit and a
+     * currency (a sign, "zł", or a code in either case, as SINGLE's (?i) reads it). Most paragraphs
+     * have no digit, and most with one (dates, years of experience) no currency.
+     */
+    static boolean mayHaveFigure(String text) {
+        if (!hasDigit(text)) {
+            return false;
+        }
+        if (text.indexOf('$') >= 0 || text.indexOf('\u20ac') >= 0 || text.indexOf('\u00a3') >= 0 || text.indexOf('\u0142') >= 0
+                || text.indexOf('\u0141') >= 0) {
+            return true;
+        }
+        int n = text.length();
+        for (int i = 0; i + 3 <= n; i++) {
+            // A code counts after \b only; checking wherever no ASCII word character precedes finds more.
+            if ((i == 0 || !asciiWordChar(text.charAt(i - 1))) && isCode(text, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasDigit(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] CODES = {"usd", "cad", "eur", "gbp", "aud", "chf", "pln", "sek", "nok", "dkk"};
+
+    private static boolean asciiWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** Whether one of the currency codes starts at {@code i}, in any ASCII case. */
+    private static boolean isCode(String text, int i) {
+        char first = (char) (text.charAt(i) | 0x20);
+        for (String code : CODES) {
+            if (code.charAt(0) == first && text.regionMatches(true, i, code, 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Which characters a match of a pattern can start with. */
+    interface Starts {
+        boolean test(char c);
+    }
+
+    /**
+     * Whether a RANGE match can start with {@code c}: a digit (NUM) or the first character of a
+     * currency (CUR; RANGE is case-sensitive, so a code is upper case).
+     */
+    static boolean rangeStart(char c) {
+        return (c >= '0' && c <= '9') || c == '$' || c == '\u20ac' || c == '\u00a3' || "CUAEGPSND".indexOf(c) >= 0;
+    }
+
+    /** Whether a SINGLE match can start with {@code c}: the first letter of one of its words, in either ASCII case. */
+    static boolean singleStart(char c) {
+        return "mMuUnNcCsSaA".indexOf(c) >= 0;
+    }
+
+    /** A matcher on {@code text} for {@link #next}: lookarounds and \b see past its region, as for a plain find(). */
+    static Matcher startsOnly(Pattern pattern, String text) {
+        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /**
+     * The next match, as the next {@code find()} would report it, trying only the positions where
+     * {@code starts} says a match can begin: find() tries every position from where the last match
+     * ended, and java.util.regex's patterns here start with long alternations that each position
+     * pays for. The first position where the pattern matches anchored is find()'s leftmost match,
+     * with the same groups (the same backtracking from the same place, with the same context). The
+     * patterns' matches are never empty, so the caller goes on from the end of the last one ({@code from}).
+     */
+    static boolean next(Matcher m, String text, int from, Starts starts) {
+        int n = text.length();
+        for (int p = from; p < n; p++) {
+            if (starts.test(text.charAt(p))) {
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    return true;
+                }
             }
         }
         return false;
@@ -167,14 +251,14 @@ final class PayFigures {
         if (number == null) {
             return null;
         }
-        String n = number.replaceAll("[\\u00a0\\u202f ]", "");
+        String n = without(number, "\u00a0\u202f ");
         // A separator followed by exactly three digits groups thousands; one followed by one or two is the decimal mark.
         String digits;
         int lastSep = Math.max(n.lastIndexOf(','), n.lastIndexOf('.'));
         if (lastSep >= 0 && n.length() - lastSep - 1 <= 2) {
-            digits = n.substring(0, lastSep).replaceAll("[,.]", "") + "." + n.substring(lastSep + 1);
+            digits = without(n.substring(0, lastSep), ",.") + "." + n.substring(lastSep + 1);
         } else {
-            digits = n.replaceAll("[,.]", "");
+            digits = without(n, ",.");
         }
         try {
             double v = Double.parseDouble(digits);
@@ -182,6 +266,22 @@ final class PayFigures {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** {@code s} without the characters in {@code chars} (a replaceAll without compiling a pattern per figure). */
+    private static String without(String s, String chars) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (chars.indexOf(c) >= 0) {
+                if (out == null) {
+                    out = new StringBuilder(s.length()).append(s, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /** The period written just after the figure ("per year", "/hr", "annually"), else just before ("Hourly rate:"). */

@@ -1,6 +1,7 @@
 package dev.postinglint.core.rules;
 
 import dev.postinglint.core.posting.Posting;
+import dev.postinglint.core.posting.TextRegion;
 import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.yaml.YamlMap;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ final class PayRangeRule implements Rule {
     private final PolicyPattern notPay;
     private final Set<String> currencies;
     private final String locationField;
+    private final CollectionKey collectionKey;
 
     PayRangeRule(RuleInfo info, Double maxSpread, Double exemptAbove, Double maxRatio, boolean contradictions,
             boolean locationLabels, PolicyPattern label, PolicyPattern notPay, Set<String> currencies, String locationField) {
@@ -53,6 +55,7 @@ final class PayRangeRule implements Rule {
         this.notPay = notPay;
         this.currencies = currencies;
         this.locationField = locationField;
+        this.collectionKey = new CollectionKey(info.scope(), notPay);
     }
 
     @Override
@@ -65,6 +68,12 @@ final class PayRangeRule implements Rule {
         return locationLabels ? Set.of(locationField) : Set.of();
     }
 
+    /** The not-pay pattern searches sentences of the posting's text view: its literals go into the policy's index. */
+    @Override
+    public List<PolicyPattern> ownPatterns() {
+        return notPay == null ? List.of() : List.of(notPay);
+    }
+
     @Override
     public boolean usesJurisdictions() {
         return locationLabels || Rule.super.usesJurisdictions();
@@ -74,24 +83,35 @@ final class PayRangeRule implements Rule {
     private record Placed<T>(T figure, Posting.Block block) {
     }
 
-    /** A posting's paragraphs read once for every pay-range rule of the policy (several read the same ones). */
-    @SuppressWarnings("unchecked")
-    private static final RuleContext.Slot<java.util.HashMap<String, PayFigures.Figures>> READ =
-            new RuleContext.Slot<>((Class<java.util.HashMap<String, PayFigures.Figures>>) (Class<?>) java.util.HashMap.class);
-
-    private static PayFigures.Figures read(RuleContext ctx, String text, String before) {
-        java.util.HashMap<String, PayFigures.Figures> cache = ctx.get(READ);
-        if (cache == null) {
-            cache = new java.util.HashMap<>();
-            ctx.put(READ, cache);
-        }
-        return cache.computeIfAbsent(before + '\u0000' + text, k -> PayFigures.read(text, before));
+    /** The pay figures of a posting in one scope, sentences about something else left out (by {@code not-pay}). */
+    private record Collected(List<Placed<PayFigures.Range>> ranges, List<Placed<PayFigures.Single>> singles) {
     }
 
-    @Override
-    public void check(RuleContext ctx, FindingSink sink) {
+    /** What a collection depends on: the pay-range rules of a policy that share both share it. */
+    private record CollectionKey(Scope scope, PolicyPattern notPay) {
+    }
+
+    /**
+     * A posting's figures, read once for every pay-range rule of the policy (they read the same
+     * paragraphs with the same not-pay pattern) instead of once per rule.
+     */
+    @SuppressWarnings("unchecked")
+    private static final RuleContext.Slot<HashMap<CollectionKey, Collected>> COLLECTED =
+            new RuleContext.Slot<>((Class<HashMap<CollectionKey, Collected>>) (Class<?>) HashMap.class);
+
+    private Collected collected(RuleContext ctx) {
+        HashMap<CollectionKey, Collected> cache = ctx.get(COLLECTED);
+        if (cache == null) {
+            cache = new HashMap<>();
+            ctx.put(COLLECTED, cache);
+        }
+        return cache.computeIfAbsent(collectionKey, k -> collect(ctx));
+    }
+
+    private Collected collect(RuleContext ctx) {
         List<Placed<PayFigures.Range>> ranges = new ArrayList<>();
         List<Placed<PayFigures.Single>> singles = new ArrayList<>();
+        NotPay sentences = new NotPay(ctx);
         String before = "";
         for (Posting.Block block : ctx.blocks(info.scope())) {
             String text = block.text();
@@ -99,14 +119,14 @@ final class PayRangeRule implements Rule {
                 before = "";
                 continue; // not a paragraph a person wrote a pay figure in
             }
-            PayFigures.Figures f = read(ctx, text, before);
+            PayFigures.Figures f = PayFigures.read(text, before);
             for (PayFigures.Range r : f.ranges()) {
-                if (!isNotPay(text, r.start(), r.end()) && !duplicate(ranges, r)) {
+                if (!sentences.isNotPay(block, text, r.start(), r.end()) && !duplicate(ranges, r)) {
                     ranges.add(new Placed<>(r, block));
                 }
             }
             for (PayFigures.Single s : f.singles()) {
-                if (!isNotPay(text, s.start(), s.end())) {
+                if (!sentences.isNotPay(block, text, s.start(), s.end())) {
                     singles.add(new Placed<>(s, block));
                 }
             }
@@ -115,17 +135,32 @@ final class PayRangeRule implements Rule {
             before = t.length() <= 80 && (t.endsWith(":") || ctx.posting().headings().stream().anyMatch(h -> h.element() == block.element()))
                     ? t : "";
         }
+        return new Collected(List.copyOf(ranges), List.copyOf(singles));
+    }
+
+    @Override
+    public void check(RuleContext ctx, FindingSink sink) {
+        Collected figures = collected(ctx);
+        List<Placed<PayFigures.Range>> ranges = figures.ranges();
+        List<Placed<PayFigures.Single>> singles = figures.singles();
         if (maxSpread != null || maxRatio != null) {
             checkWidth(ctx, sink, ranges);
         }
+        if (ranges.isEmpty() || !contradictions && !locationLabels) {
+            return; // the checks below compare figures with ranges
+        }
+        Labels labels = new Labels();
         if (contradictions) {
-            checkSingles(ctx, sink, ranges, singles);
+            checkSingles(ctx, sink, ranges, singles, labels);
         }
         // Several places: unlabelled ranges are a location-labels matter; one place (or none): a contradiction.
         // (A policy without the location field, or a posting without a location, has one place or none.)
+        if (ranges.size() < 2) {
+            return; // no two ranges to compare
+        }
         boolean severalPlaces = FieldComparison.leaves(ctx.jurisdictions(locationField)).size() > 1;
         if (severalPlaces ? locationLabels : contradictions) {
-            checkUnlabelled(ctx, sink, ranges, severalPlaces);
+            checkUnlabelled(ctx, sink, ranges, severalPlaces, labels);
         }
     }
 
@@ -155,13 +190,13 @@ final class PayRangeRule implements Rule {
     }
 
     private void checkSingles(RuleContext ctx, FindingSink sink, List<Placed<PayFigures.Range>> ranges,
-            List<Placed<PayFigures.Single>> singles) {
+            List<Placed<PayFigures.Single>> singles, Labels labels) {
         for (Placed<PayFigures.Single> ps : singles) {
             PayFigures.Single s = ps.figure();
             for (Placed<PayFigures.Range> pr : ranges) {
                 PayFigures.Range r = pr.figure();
                 if (!sameCurrency(s.currency(), r.currency()) || !s.period().comparable(r.period(), s.value(), r.high())
-                        || !labelKey(pr).equals(labelKey(ps.block().text(), s.start(), s.end(), ""))) {
+                        || !labels.of(pr).equals(labels.of(ps))) {
                     continue;
                 }
                 String problem = null;
@@ -181,16 +216,17 @@ final class PayRangeRule implements Rule {
         }
     }
 
-    private void checkUnlabelled(RuleContext ctx, FindingSink sink, List<Placed<PayFigures.Range>> ranges, boolean severalPlaces) {
+    private void checkUnlabelled(RuleContext ctx, FindingSink sink, List<Placed<PayFigures.Range>> ranges, boolean severalPlaces,
+            Labels labels) {
         for (int i = 1; i < ranges.size(); i++) {
             Placed<PayFigures.Range> later = ranges.get(i);
-            String key = labelKey(later);
+            String key = labels.of(later);
             for (int j = 0; j < i; j++) {
                 Placed<PayFigures.Range> earlier = ranges.get(j);
                 PayFigures.Range a = earlier.figure();
                 PayFigures.Range b = later.figure();
                 // Ranges whose labels differ are for different places, levels or pay parts.
-                if (!labelKey(earlier).equals(key) || !sameCurrency(a.currency(), b.currency())
+                if (!labels.of(earlier).equals(key) || !sameCurrency(a.currency(), b.currency())
                         || !a.period().comparable(b.period(), a.high(), b.high())) {
                     continue;
                 }
@@ -205,9 +241,19 @@ final class PayRangeRule implements Rule {
         }
     }
 
-    private String labelKey(Placed<PayFigures.Range> p) {
-        PayFigures.Range r = p.figure();
-        return labelKey(p.block().text(), r.start(), r.end(), r.label());
+    /** Each figure's {@link #labelKey}, worked out once per check: the checks compare every pair of figures. */
+    private final class Labels {
+        private final Map<Placed<?>, String> keys = new java.util.IdentityHashMap<>();
+
+        String of(Placed<?> p) {
+            return keys.computeIfAbsent(p, k -> {
+                if (k.figure() instanceof PayFigures.Range r) {
+                    return labelKey(k.block().text(), r.start(), r.end(), r.label());
+                }
+                PayFigures.Single s = (PayFigures.Single) k.figure();
+                return labelKey(k.block().text(), s.start(), s.end(), "");
+            });
+        }
     }
 
     /** The end of a pay figure, or of a clause: what comes before it labels something else. */
@@ -285,20 +331,56 @@ final class PayRangeRule implements Rule {
         return false;
     }
 
-    /** Whether the sentence holding the figure is about something other than the pay. */
-    private boolean isNotPay(String text, int start, int end) {
-        if (notPay == null) {
-            return false;
+    /**
+     * Whether the sentence holding a figure is about something other than the pay, for one posting:
+     * sentences without any of the pattern's literals (looked up in the posting's {@link RuleContext#index()})
+     * are skipped, and the others are matched anchored at those literals; the answer is that of
+     * {@code find()} on the sentence. Several figures in one sentence ask once.
+     */
+    private final class NotPay {
+        private final RuleContext ctx;
+        private PolicyPattern.Search search;
+        private Posting.Block lastBlock;
+        private int lastStart = -1;
+        private int lastEnd = -1;
+        private boolean lastAnswer;
+
+        NotPay(RuleContext ctx) {
+            this.ctx = ctx;
         }
-        int s = start;
-        while (s > 0 && !sentenceEnd(text, s - 1)) {
-            s--;
+
+        boolean isNotPay(Posting.Block block, String text, int start, int end) {
+            if (notPay == null) {
+                return false;
+            }
+            int s = start;
+            while (s > 0 && !sentenceEnd(text, s - 1)) {
+                s--;
+            }
+            int e = end;
+            while (e < text.length() && !sentenceEnd(text, e)) {
+                e++;
+            }
+            if (block == lastBlock && s == lastStart && e == lastEnd) {
+                return lastAnswer;
+            }
+            TextRegion region = block.region();
+            boolean answer;
+            if (region.view() == ctx.posting().view()) {
+                if (search == null) {
+                    search = notPay.search(ctx.index());
+                }
+                int from = region.start() + s;
+                answer = search.mayMatch(from, region.start() + e) && search.firstGroups(text.substring(s, e), from) != null;
+            } else {
+                answer = notPay.matcher(text.substring(s, e)).find();
+            }
+            lastBlock = block;
+            lastStart = s;
+            lastEnd = e;
+            lastAnswer = answer;
+            return answer;
         }
-        int e = end;
-        while (e < text.length() && !sentenceEnd(text, e)) {
-            e++;
-        }
-        return notPay.matcher(text.substring(s, e)).find();
     }
 
     private static boolean sentenceEnd(String text, int i) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
 
@@ -28,6 +30,8 @@ final class SelectorRule implements Rule {
     private final boolean blankOnly;
     private final boolean boldHeadingOnly;
     private final FixSpec fix;
+    /** For a selector that is a list of tag names ("p, div"): the names, lower case; else null. */
+    private final Set<String> tagNames;
 
     /** What a selector rule can repair: one attribute removed or added, or a blank element removed. */
     record FixSpec(String removeAttribute, String addName, String addValue, boolean removeElement) {
@@ -42,7 +46,12 @@ final class SelectorRule implements Rule {
         this.blankOnly = blankOnly;
         this.boldHeadingOnly = boldHeadingOnly;
         this.fix = fix;
+        this.tagNames = TAG_LIST.matcher(css).matches()
+                ? Set.copyOf(List.of(css.strip().toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"))) : null;
     }
+
+    private static final java.util.regex.Pattern TAG_LIST =
+            java.util.regex.Pattern.compile("\\s*[A-Za-z][A-Za-z0-9-]*(?:\\s*,\\s*[A-Za-z][A-Za-z0-9-]*)*\\s*");
 
     /**
      * A blank element: something typed in it (white space, &nbsp;, a line break) but no text and
@@ -52,7 +61,48 @@ final class SelectorRule implements Rule {
     private static final org.jsoup.select.Evaluator MEDIA = org.jsoup.select.QueryParser.parse("img, iframe, video, svg, input, hr");
 
     private static boolean isBlank(Element e) {
-        return e.childNodeSize() > 0 && e.text().replace('\u00a0', ' ').isBlank() && e.select(MEDIA).isEmpty();
+        return e.childNodeSize() > 0 && blankText(e) && e.select(MEDIA).isEmpty();
+    }
+
+    /**
+     * Whether {@code e.text()}, &nbsp; read as a space, is blank, mostly without building it: a
+     * letter, a digit or a visible ASCII character in a text node stays in text() (which collapses
+     * white space, trims characters up to U+0020 and drops a few invisible ones such as U+200B), so
+     * the element is not blank; text nodes of white space and &nbsp; only make a blank text(). Any
+     * other character is left to text() itself.
+     */
+    private static boolean blankText(Element e) {
+        return switch (textKind(e)) {
+            case 0 -> true;
+            case 1 -> false;
+            default -> e.text().replace('\u00a0', ' ').isBlank();
+        };
+    }
+
+    /** 0: every text character is white space or &nbsp;; 1: one is certainly visible; 2: otherwise (ask text()). */
+    private static int textKind(Node node) {
+        int kind = 0;
+        for (int i = 0; i < node.childNodeSize(); i++) {
+            Node child = node.childNode(i);
+            int k;
+            if (child instanceof TextNode t) {
+                k = 0;
+                String s = t.getWholeText();
+                for (int j = 0; j < s.length() && k != 1; j++) {
+                    char c = s.charAt(j);
+                    if (c != '\u00a0' && !Character.isWhitespace(c)) {
+                        k = (c > ' ' && c < 127) || Character.isLetterOrDigit(c) ? 1 : 2;
+                    }
+                }
+            } else {
+                k = child.childNodeSize() == 0 ? 0 : textKind(child);
+            }
+            if (k == 1) {
+                return 1;
+            }
+            kind = Math.max(kind, k);
+        }
+        return kind;
     }
 
     @Override
@@ -65,6 +115,9 @@ final class SelectorRule implements Rule {
      * document order, each once (one scope element, the whole posting's document, needs no dedup).
      */
     private List<Element> selected(RuleContext ctx, List<Element> scopeElements) {
+        if (boldHeadingOnly && tagNames != null && scopeElements.size() == 1) {
+            return headingsSelected(ctx, scopeElements.get(0));
+        }
         if (scopeElements.size() == 1) {
             return Selector.select(selector, scopeElements.get(0)).stream().filter(ctx.posting()::inContent).toList();
         }
@@ -105,6 +158,32 @@ final class SelectorRule implements Rule {
             sink.report(span, ctx.render(info.message(), vars(e.normalName(), matched.size())),
                     text.substring(span.startOffset(), span.endOffset()), fixFor(ctx, e));
         }
+    }
+
+    /**
+     * For {@code bold-heading} with a selector of tag names: the posting's headings (a few) of those
+     * names under {@code root}, instead of every paragraph and div of the posting: the same elements,
+     * which only the headings test would keep. (Their order does not matter: findings are sorted.)
+     */
+    private List<Element> headingsSelected(RuleContext ctx, Element root) {
+        Set<Element> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Element> out = new ArrayList<>();
+        for (Heading h : ctx.posting().headings()) {
+            Element e = h.element();
+            if (tagNames.contains(e.normalName()) && within(e, root) && ctx.posting().inContent(e) && seen.add(e)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static boolean within(Element e, Element root) {
+        for (Element x = e; x != null; x = x.parent()) {
+            if (x == root) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The headings' elements, to test each selected element once instead of scanning the headings for it. */

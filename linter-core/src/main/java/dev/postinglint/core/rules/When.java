@@ -159,6 +159,16 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
         if (effectiveUntil != null && asOf.isAfter(effectiveUntil)) {
             return null;
         }
+        if (company != null && !isSet(ctx.company().values(company))) {
+            return null;
+        }
+        // The place first: the posting's jurisdictions are worked out once for every rule, while a
+        // field's pattern (a pay figure, a background check's reason) is a scan of the whole posting
+        // that a rule out of scope here does not need. The answer is the same in either order.
+        JurisdictionWindow window = jurisdictions.isEmpty() ? NO_JURISDICTION : window(ctx, asOf);
+        if (window == null) {
+            return null;
+        }
         if (field != null) {
             FieldValue v = ctx.field(field);
             if (present != null && present != (v != null)) {
@@ -168,12 +178,11 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
                 return null;
             }
         }
-        if (company != null && !isSet(ctx.company().values(company))) {
-            return null;
-        }
-        if (jurisdictions.isEmpty()) {
-            return NO_JURISDICTION;
-        }
+        return window;
+    }
+
+    /** The first of the rule's jurisdictions in force that covers the posting's place, or null. */
+    private JurisdictionWindow window(RuleContext ctx, LocalDate asOf) {
         Jurisdictions here = ctx.jurisdictions(jurisdictionField);
         for (JurisdictionWindow w : jurisdictions) {
             if (w.inForce(asOf) && (w.remote() ? here.covers(w.code()) : here.coversPlace(w.code()))

@@ -213,6 +213,20 @@ class RuleTypesTest {
             assertEquals(List.of("<p>", "<div>"), at);
             assertEquals(List.of(0, html.indexOf("<div>")), run(rule(body), html).stream().map(f -> f.span().startOffset()).toList());
         }
+
+        @Test
+        void boldHeadingsOnlyOfTheSelectedTagsAndInTheScope() {
+            String html = "<section><p><strong>About</strong></p><div><b>Team</b></div></section><div><b>Benefits</b></div><p><b>Perks</b></p>";
+            // A list of tag names (any case) is matched against the headings; other selectors select as usual.
+            for (String selector : List.of("'P'", "' p ,P'", "'section p, body > p'")) {
+                List<String> at = run(rule("type: selector\nselector: " + selector + "\nbold-heading: true"), html).stream()
+                        .map(f -> html.substring(f.span().startOffset(), f.span().startOffset() + 18)).toList();
+                assertEquals(List.of("<p><strong>About</", "<p><b>Perks</b></p"), at, selector);
+            }
+            List<String> inSection = run(rule("type: selector\nselector: 'div, p'\nbold-heading: true\nscope: section"), html).stream()
+                    .map(f -> at(html, f)).toList();
+            assertEquals(List.of("<p>", "<div>"), inSection);
+        }
     }
 
     @Nested

@@ -52,6 +52,23 @@ class ScopesFixesAndConditionsTest {
     }
 
     @Test
+    void blankIsWhatTheElementsTextSays() {
+        String empty = rule("type: selector\nselector: p\nblank: true");
+        // Blank as jsoup's text() reads it: white space and &nbsp; collapse, U+200B and soft hyphens vanish,
+        // control characters are trimmed at the ends; a letter, a digit or a sign anywhere is content.
+        String[] blank = {"<p>&nbsp;</p>", "<p> <br> </p>", "<p><span>\u2003</span>\n<b>&nbsp; </b></p>", "<p>\u200b</p>",
+            "<p>&shy;</p>", "<p>\u0001 </p>", "<p><em> </em>\u0001<i>\u00a0</i></p>"};
+        for (String html : blank) {
+            assertEquals(1, run(empty, html).size(), html);
+        }
+        String[] content = {"<p>x</p>", "<p> <span>&nbsp;</span><b>7</b></p>", "<p>\u2003\u0001\u2003</p>", "<p>\u00e9</p>", "<p>\u2022</p>",
+            "<p>\ufeff</p>", "<p><span></span>-</p>"};
+        for (String html : content) {
+            assertEquals(0, run(empty, html).size(), html);
+        }
+    }
+
+    @Test
     void removeElementNeedsBlank() {
         assertThrows(PolicyException.class, () -> Lint.policy(rule("type: selector\nselector: p\nfix: {remove-element: true}")));
         PolicyException regex = assertThrows(PolicyException.class, () -> Lint.policy(rule("type: selector\nselector: 'p:matches(a+)'")));
