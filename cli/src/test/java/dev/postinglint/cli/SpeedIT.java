@@ -145,6 +145,46 @@ class SpeedIT {
     }
 
     /**
+     * The CDS archive is trained with the JIT off: on JDK 17 a method still waiting for the JIT when the
+     * archive is dumped is never compiled by a JVM that maps it (JDK-8306460), which once made every
+     * run 10 to 15 times slower. And a jar rewritten in place with the same size and modification time
+     * (which the JVM's own check accepts) gets a new archive: the key holds the jar's change time.
+     */
+    @Test
+    void theArchiveIsTrainedWithoutTheJitAndMadeAgainForAJarRewrittenWithTheSameSizeAndTime() throws IOException {
+        // A JDK whose java logs every call, then runs the real one.
+        Path jdk = Files.createDirectories(checkout.resolve("logging-jdk/bin")).getParent();
+        Files.copy(Path.of(System.getProperty("java.home"), "release"), jdk.resolve("release"), StandardCopyOption.REPLACE_EXISTING);
+        Path calls = checkout.resolve("java-calls");
+        Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n"
+                + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(jdk.resolve("bin/java"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.deleteIfExists(ARCHIVE);
+        Files.deleteIfExists(KEY);
+        String[] check = {"check", "--color", "never", "examples/000_50a907982d230e5a.html"};
+        Cli.Result first = launchWith(Map.of(), jdk.toString(), check);
+        assertEquals(1, first.exit(), first.toString());
+        List<String> trainings = Files.readAllLines(calls).stream().filter(l -> l.contains("-XX:ArchiveClassesAtExit=")).toList();
+        assertEquals(1, trainings.size(), Files.readAllLines(calls).toString());
+        assertTrue(trainings.get(0).contains(" -Xint "), "trained by the interpreter alone: " + trainings.get(0));
+        String key = Files.readString(KEY);
+        assertTrue(Files.size(ARCHIVE) > 0 && key.contains(" archive " + Files.size(ARCHIVE)), key);
+
+        // The same bytes written over the jar, its modification time set back: the same size and time.
+        Path jar = ARCHIVE.resolveSibling("posting-lint.jar");
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(jar);
+        Files.write(jar, Files.readAllBytes(jar));
+        Files.setLastModifiedTime(jar, modified);
+        Cli.Result rewritten = launchWith(Map.of(), jdk.toString(), check);
+        assertEquals(first.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""), rewritten.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""));
+        assertEquals(2, Files.readAllLines(calls).stream().filter(l -> l.contains("-XX:ArchiveClassesAtExit=")).count(),
+                "trained again: " + Files.readAllLines(calls));
+        assertFalse(Files.readString(KEY).equals(key), "a new key");
+        Files.delete(ARCHIVE);
+        Files.delete(KEY);
+    }
+
+    /**
      * On Java 25 and later the launcher makes and maps the JDK's AOT cache instead of a CDS archive,
      * with the same safety: installed only once it maps strictly, nothing left behind, garbage in its
      * place ignored silently, and the output the same as on the build's JDK.

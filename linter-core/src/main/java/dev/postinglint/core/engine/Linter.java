@@ -155,7 +155,9 @@ public final class Linter {
                 used.add(p);
             }
         }
-        CorpusRuns corpus = new CorpusRuns(new LinkedHashSet<>(policies.values()), others);
+        // Each policy once, by identity: a set of the map's values would hash every rule of the
+        // policy, deeply (records), once per file.
+        CorpusRuns corpus = new CorpusRuns(used, others);
         out.begin(new RunHeader(ToolInfo.version(), asOf, List.copyOf(policyNames), catalogue(used)));
         Delivery delivery = new Delivery(corpus, out);
         // Each file becomes one posting task, a board export one task per job. Exports are streamed
