@@ -35,8 +35,15 @@ final class RegexSyntax {
      */
     enum Kind { SPACE, DIGIT, SET, WORD, OTHER }
 
-    /** A zero-width assertion: a text or line anchor ({@code ^ $ \A \z}), {@code \b} or {@code \B}. */
-    record Assert(boolean textAnchor, boolean wordBoundary) implements Node {
+    /**
+     * A zero-width assertion: a text anchor ({@code \A \z}, and {@code ^ $} without {@code (?m)}), a line
+     * anchor ({@code line} is {@code '^'} or {@code '$'} under {@code (?m)}: a line's start or end, where only
+     * {@code \n} ends a line; else 0), {@code \b} or {@code \B}.
+     */
+    record Assert(boolean textAnchor, boolean wordBoundary, char line) implements Node {
+        Assert(boolean textAnchor, boolean wordBoundary) {
+            this(textAnchor, wordBoundary, (char) 0);
+        }
     }
 
     /** A sequence; groups that are not repeated are spliced into the sequence around them. */
@@ -64,6 +71,8 @@ final class RegexSyntax {
         private int i;
         /** Whether {@code (?i)} is in force here. */
         private boolean fold;
+        /** Whether {@code (?m)} is in force here: {@code ^} and {@code $} match at every line's start and end. */
+        private boolean multiline;
 
         Reader(String re) {
             this.re = re;
@@ -138,7 +147,7 @@ final class RegexSyntax {
                 case '^':
                 case '$':
                     i++;
-                    return new Assert(true, false);
+                    return multiline ? new Assert(false, false, c) : new Assert(true, false);
                 case '\\':
                     return escape();
                 case '*':
@@ -265,6 +274,7 @@ final class RegexSyntax {
         private Node group() {
             i++; // (
             boolean outer = fold;
+            boolean outerMultiline = multiline;
             if (at('?')) {
                 i++;
                 if (re.startsWith("P<", i) || at('<')) {
@@ -276,11 +286,14 @@ final class RegexSyntax {
                 } else {
                     boolean negate = false;
                     boolean f = fold;
+                    boolean m = multiline;
                     for (; i < re.length() && "imsU-".indexOf(re.charAt(i)) >= 0; i++) {
                         negate |= re.charAt(i) == '-';
                         f = re.charAt(i) == 'i' ? !negate : f;
+                        m = re.charAt(i) == 'm' ? !negate : m;
                     }
                     fold = f;
+                    multiline = m;
                     if (at(')')) {
                         i++;
                         return null;
@@ -297,6 +310,7 @@ final class RegexSyntax {
             }
             i++;
             fold = outer;
+            multiline = outerMultiline;
             return inner;
         }
 

@@ -76,7 +76,13 @@ class RegexSpeedupsTest {
             "(?i)\\b(?:ab|abc|abcd)\\w*", "(?i)(?:foo|foobar)(?:bar|)baz?", "x(?:abc|(?:de|fgh)i|)y",
             "(?:(?:alpha|beta)\\s+(?:gamma|delta)|epsilon)\\w{0,5}", "(?i)\\b(?:our|the)\\s+(?:[A-Z]\\w+\\s+){0,2}(?:office|hq)\\b|\\bwork\\s+(?:from|in)\\b",
             "(?i)\\b(?:offices?|hq|campus)\\s+(?:in|at)\\b|\\brelocat\\w*\\b|[a-z]+ing\\b", "\\w+@\\w+|[[:alpha:]_]{2,}x|(?i)kelvin\\w+",
-            "\\bUC\\s?[A-Z][a-z]+|\\b(?:in|at)\\s+[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?,\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)");
+            "\\bUC\\s?[A-Z][a-z]+|\\b(?:in|at)\\s+[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?,\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)",
+            // line anchors under (?m): tried at line starts, or in windows of whole lines; \s* crossing line ends
+            "(?m)^\\s*rock\\s*$", "(?m)^rock|star$", "(?im)^\\s*(?:job\\s+)?locations?\\s*:\\s*(?P<v>[^\\n]{2,40})",
+            "(?im)^\\s*(?P<label>(?:(?:available\\s+)?locations?(?:\\s*\\(s\\))?|büro)\\s*(?::|\\s[-–]\\s))\\s*(?P<value>[^\\n]{2,30})",
+            "(?m)^(?:rock|ninja)", "(?m)(?:^|\\b)star\\b", "(?m:^star)|ninja$", "(?m)^\\s*$\\s*rock", "(?m)\\bstar$", "(?m)[a-z]*ninja\\s*$", "(?m)\\s*rock$", "(?m)\\W?ninja\\W*$\\s*\\w",
+            "(?m)^\\W*ninja\\W*$", "(?m)\\Arock|^star", "(?m)^star(?-m:$)", "(?m)\\b^\\s*(?:equal|ninja)\\s+\\w+\\s*:?\\s*$",
+            "(?im)^\\s*equal\\s+(?:employment\\s+)?opportunit(?:y|ies)(?:\\s+(?:at|statement)\\b[^\\n]{0,40})?\\s*:?\\s*$");
 
     static final String[] WORDS = {"rock", "star", "rockstar", "ninja", "citizens", "citizen", "only", "must", "be", "a", "us",
         "u.s.", "united", "states", "opt", "equal", "employment", "opportunity", "opportunities", "eeo", "eeoc", "without",
@@ -241,6 +247,49 @@ class RegexSpeedupsTest {
         assertTrue(scanned > 60, "scanned " + scanned);
     }
 
+    /**
+     * Line anchors on long texts of many lines, where the windows around the literals are small and the
+     * line starts many, so the windowed and line-start scans run (short texts mostly fall back to a plain scan).
+     */
+    @Test
+    void lineAnchoredPatternsOnLongTexts() {
+        Random r = new Random(13);
+        List<String> patterns = List.of("(?m)^\\s*rock\\s*$", "(?m)[a-z]*ninja\\s*$", "(?m)\\s*rock$", "(?m)\\W?ninja\\W*$\\s*\\w",
+                "(?m)^\\s*$\\s*rock", "(?m)^rock|star$", "(?m)^\\W*ninja\\W*$",
+                "(?im)^\\s*(?P<label>(?:(?:available\\s+)?locations?(?:\\s*\\(s\\))?|büro)\\s*(?::|\\s[-–]\\s))\\s*(?P<value>[^\\n]{2,30})",
+                "(?im)^\\s*equal\\s+(?:employment\\s+)?opportunit(?:y|ies)(?:\\s+(?:at|statement)\\b[^\\n]{0,40})?\\s*:?\\s*$");
+        String[] filler = {"we", "are", "hiring", "a", "team", "the", "of", "work", "with", "our", "and", "you", "will", "build"};
+        String[] hits = {"rock", "ninja", "star", "Location:", "locations (s) –", "Büro -", "equal opportunity", "EQUAL employment opportunities",
+            "statement", ":", "\n", "\n\n", "  ", "\n  ", "-", "x\n", "\nrock\n", "\n \trock \n", "ninja\n", "\nstar",
+            "\nLocation: Paris\n", "\n Equal Opportunity Statement\n", "\n\n-ninja-\n"};
+        PolicyMatcher matcher = PolicyMatcher.of(patterns.stream().map(re -> PolicyPattern.of(Pattern.compile(re))).toList());
+        for (String re : patterns) {
+            int withMatches = 0;
+            Pattern p = Pattern.compile(re);
+            PolicyPattern pp = PolicyPattern.of(p);
+            assertTrue(pp.scans(), re);
+            for (int i = 0; i < 150; i++) {
+                StringBuilder b = new StringBuilder();
+                for (int w = 0, n = 300 + r.nextInt(600); w < n; w++) {
+                    b.append(r.nextInt(15) == 0 ? hits[r.nextInt(hits.length)] : filler[r.nextInt(filler.length)]);
+                    b.append(r.nextInt(12) == 0 ? "\n" : r.nextInt(30) == 0 ? "\n \t" : " ");
+                }
+                String text = b.toString();
+                List<String> expected = plain(p, text);
+                String expectedFirst = firstGroups(p, text);
+                for (PolicyPattern.Text searched : List.of(new Whole(text), matcher.index(new Whole(text)))) {
+                    List<String> fast = new ArrayList<>();
+                    pp.search(searched).findAll(text, 0, (s, e) -> fast.add(s + ".." + e));
+                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                    PolicyPattern.Groups first = pp.search(searched).firstGroups(text, 0);
+                    assertEquals(expectedFirst, first == null ? null : Arrays.toString(first.spans()), () -> re + " on '" + text + "'");
+                }
+                withMatches += expected.isEmpty() ? 0 : 1;
+            }
+            assertTrue(withMatches > 10, re + ": texts with matches: " + withMatches);
+        }
+    }
+
     /** The first match of a plain find() and every group's [start, end), as {@link PolicyPattern.Groups#spans()} gives them; null: no match. */
     static String firstGroups(Pattern p, String text) {
         Matcher m = p.matcher(text);
@@ -266,6 +315,12 @@ class RegexSpeedupsTest {
         assertTrue(abc.equals(List.of("ab")) || abc.equals(List.of("bc")), "ab+c needs 'ab' and 'bc', not 'abc': " + abc);
         assertEquals(Set.of("u", "citizen"), Set.copyOf(of("(?i)\\b(?:u\\.?s\\.?\\s+)?citizens?\\s+only\\b").prefixes()));
         assertFalse(of("^here$").scans(), "text anchors are left to RE2/J");
+        assertFalse(of("(?m)\\Ahere$").scans());
+        assertFalse(of("(?m)(?-m:^)here").scans(), "(?-m) makes ^ a text anchor again");
+        assertTrue(of("(?m)^\\s*here$").scans(), "line anchors are not text anchors");
+        assertTrue(AnchoredScan.startsAtLineStart(RegexSyntax.parse("(?m)^\\s*here|\\b^there")));
+        assertFalse(AnchoredScan.startsAtLineStart(RegexSyntax.parse("(?m)^\\s*here|there")));
+        assertFalse(AnchoredScan.startsAtLineStart(RegexSyntax.parse("(?m)here$")));
         assertFalse(of("\\d+").scans(), "nothing literal to look for");
         // The constructs the two former readers disagreed on are read, not given up on.
         assertEquals(List.of("a.b"), of("x?\\Qa.b\\E").literals());
