@@ -77,6 +77,10 @@ class RegexSpeedupsTest {
             "(?:(?:alpha|beta)\\s+(?:gamma|delta)|epsilon)\\w{0,5}", "(?i)\\b(?:our|the)\\s+(?:[A-Z]\\w+\\s+){0,2}(?:office|hq)\\b|\\bwork\\s+(?:from|in)\\b",
             "(?i)\\b(?:offices?|hq|campus)\\s+(?:in|at)\\b|\\brelocat\\w*\\b|[a-z]+ing\\b", "\\w+@\\w+|[[:alpha:]_]{2,}x|(?i)kelvin\\w+",
             "\\bUC\\s?[A-Z][a-z]+|\\b(?:in|at)\\s+[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?,\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)",
+            // alternations put together from their branches' own matches: overlapping branches, ties, flags
+            "\\b[a-z]+\\s+rock\\b|\\bro\\w*|ck\\s+st", "(?i)x?ninja\\w{0,5}|\\w{0,3}ja\\b|\\bnin", "[a-z]{0,4}star|sta|tar\\w*",
+            "(?i)\\w{0,6}ock|rock\\s*star|(?-i:[A-Z]\\w*)?ninja", "(?i)[a-z]*team|the\\s+\\w+|(?s:.)we", "[a-z]{0,3}(?i)ro(?-i)ck|ck|ROCK",
+            "(?i)\\b[A-Z][a-z]+\\s+University\\b|\\bUC\\s?[A-Z][a-z]+|\\b(?:in|at)\\s+[A-Z][a-z]+,\\s+[A-Z]{2}\\b",
             // line anchors under (?m): tried at line starts, or in windows of whole lines; \s* crossing line ends
             "(?m)^\\s*rock\\s*$", "(?m)^rock|star$", "(?im)^\\s*(?:job\\s+)?locations?\\s*:\\s*(?P<v>[^\\n]{2,40})",
             "(?im)^\\s*(?P<label>(?:(?:available\\s+)?locations?(?:\\s*\\(s\\))?|büro)\\s*(?::|\\s[-–]\\s))\\s*(?P<value>[^\\n]{2,30})",
@@ -318,6 +322,13 @@ class RegexSpeedupsTest {
         assertFalse(of("(?m)\\Ahere$").scans());
         assertFalse(of("(?m)(?-m:^)here").scans(), "(?-m) makes ^ a text anchor again");
         assertTrue(of("(?m)^\\s*here$").scans(), "line anchors are not text anchors");
+        assertTrue(of("\\bUniversity\\s+(?:of\\s+(?:the\\s+)?|College\\s+)?[A-Z]|\\b[A-Z][a-z]+\\s+University\\b|\\bUC\\s?[A-Z][a-z]+"
+                + "|\\bUC[A-Z]{1,3}\\b|\\b(?:in|at)\\s+[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?,\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)").hasBranches(),
+                "places in prose: each branch is narrowed by its own literals");
+        assertFalse(of("[a-z]+star|\\d+").hasBranches(), "a branch without a literal");
+        assertFalse(of("ab|(?i)cd|ef").hasBranches(), "flags set between branches reach into the next");
+        assertEquals(List.of("(?i)ab", "(?i)c(?-i:d)", "(?i)e"), RegexSyntax.topLevelBranches("(?i)ab|c(?-i:d)|e"));
+        assertEquals(null, RegexSyntax.topLevelBranches("(?:ab|cd)"));
         assertTrue(AnchoredScan.startsAtLineStart(RegexSyntax.parse("(?m)^\\s*here|\\b^there")));
         assertFalse(AnchoredScan.startsAtLineStart(RegexSyntax.parse("(?m)^\\s*here|there")));
         assertFalse(AnchoredScan.startsAtLineStart(RegexSyntax.parse("(?m)here$")));
