@@ -45,7 +45,8 @@ public final class PolicyPattern {
         this(pattern, true);
     }
 
-    private PolicyPattern(Pattern pattern, boolean withTail) {
+    /** {@code whole}: a policy's pattern, not a part made for one of its speed-ups (which get no speed-ups of their own parts). */
+    private PolicyPattern(Pattern pattern, boolean whole) {
         this.pattern = pattern;
         RegexSyntax.Node tree;
         try {
@@ -55,8 +56,8 @@ public final class PolicyPattern {
         }
         this.prefilter = tree == null ? RegexPrefilter.NONE : RegexPrefilter.of(tree);
         this.scan = tree == null ? null : AnchoredScan.of(pattern, tree, prefilter);
-        this.tail = tree == null || !withTail ? null : LineTail.of(pattern, tree);
-        this.branches = tree instanceof RegexSyntax.Alt && withTail && (scan == null || scan.prefixes() == null)
+        this.tail = tree == null || !whole ? null : LineTail.of(pattern, tree);
+        this.branches = tree instanceof RegexSyntax.Alt && whole && (scan == null || scan.prefixes() == null)
                 ? Branches.of(pattern) : null;
     }
 
@@ -496,6 +497,11 @@ public final class PolicyPattern {
                 }
             }
             int[] next = new int[k]; // per branch: the index in found[b] of its first own match starting at or after pos
+            // Per branch: the match its plain search from some earlier pos found (start -1: none), kept while it
+            // is still ahead, so that the plain searches stay linear in the text; -2: none made.
+            int[] searchedStart = new int[k];
+            int[] searchedEnd = new int[k];
+            java.util.Arrays.fill(searchedStart, -2);
             int pos = 0;
             while (true) {
                 int bestStart = Integer.MAX_VALUE;
@@ -508,12 +514,17 @@ public final class PolicyPattern {
                     int st;
                     int e;
                     if (next[b] > 0 && f[next[b] - 1] > pos) {
-                        Matcher m = parts.get(b).pattern.matcher(text);
-                        if (!m.find(pos)) {
+                        if (searchedStart[b] == -2 || (searchedStart[b] >= 0 && searchedStart[b] < pos)) {
+                            Matcher m = parts.get(b).pattern.matcher(text);
+                            boolean any = m.find(pos);
+                            searchedStart[b] = any ? m.start() : -1;
+                            searchedEnd[b] = any ? m.end() : -1;
+                        }
+                        if (searchedStart[b] < 0) {
                             continue;
                         }
-                        st = m.start();
-                        e = m.end();
+                        st = searchedStart[b];
+                        e = searchedEnd[b];
                     } else if (next[b] < sizes[b]) {
                         st = f[next[b]];
                         e = f[next[b] + 1];

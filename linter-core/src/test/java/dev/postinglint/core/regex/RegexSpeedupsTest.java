@@ -294,6 +294,48 @@ class RegexSpeedupsTest {
         }
     }
 
+    /**
+     * Alternations put together from their branches ({@link PolicyPattern#hasBranches}): a frequent literal
+     * ({@code in}) keeps the whole pattern from narrowing, each branch is narrowed on its own, and dense
+     * clusters of a few letters make the branches' matches overlap and tie in every way.
+     */
+    @Test
+    void branchesOverlappingInEveryWay() {
+        Random r = new Random(17);
+        List<String> patterns = List.of("[a-c]{0,3}abc|bca[a-c]{0,2}|\\bin\\s+[a-c]{1,4}|cab|b{2}",
+                "(?i)[a-c]{0,4}bb|\\bin\\s+a[a-c]{0,6}|ab[a-c]{0,5}c|ca",
+                "[a-c]{1,2}ca|\\bin\\s+[a-c]{2,}|bcb|ab{1,3}");
+        int compared = 0;
+        for (String re : patterns) {
+            Pattern p = Pattern.compile(re);
+            PolicyPattern pp = PolicyPattern.of(p);
+            assertTrue(pp.hasBranches(), re);
+            PolicyMatcher matcher = PolicyMatcher.of(List.of(pp));
+            for (int i = 0; i < 400; i++) {
+                StringBuilder b = new StringBuilder();
+                for (int w = 0, n = 100 + r.nextInt(200); w < n; w++) {
+                    if (r.nextInt(10) == 0) {
+                        for (int k = 1 + r.nextInt(12); k > 0; k--) {
+                            b.append("abcB".charAt(r.nextInt(4)));
+                        }
+                    } else {
+                        b.append(r.nextInt(3) == 0 ? "zz" : r.nextBoolean() ? "in" : "in ");
+                    }
+                    b.append(r.nextInt(4) == 0 ? "" : " ");
+                }
+                String text = b.toString();
+                List<String> expected = plain(p, text);
+                for (PolicyPattern.Text searched : List.of(new Whole(text), matcher.index(new Whole(text)))) {
+                    List<String> fast = new ArrayList<>();
+                    pp.search(searched).findAll(text, 0, (st, e) -> fast.add(st + ".." + e));
+                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                }
+                compared += expected.size();
+            }
+        }
+        assertTrue(compared > 5000, "matches compared: " + compared);
+    }
+
     /** The first match of a plain find() and every group's [start, end), as {@link PolicyPattern.Groups#spans()} gives them; null: no match. */
     static String firstGroups(Pattern p, String text) {
         Matcher m = p.matcher(text);
