@@ -30,9 +30,14 @@ import java.util.Set;
  * (leftmost-first) alternative as the unanchored search;</li>
  * <li>the window holds the character before the candidate (matched by a leading {@code (?s:.)}, so
  * {@code \b} sees its real context) and extends one character past the longest match the pattern
- * can have in this text ({@link #maxLength}), so nothing a match depends on is cut off; patterns
- * with {@code ^ $ \A \z}, or whose longest match is unbounded, are not handled here.</li>
+ * can have in this text ({@link #maxLength}), so nothing a match depends on is cut off (nor is
+ * what {@code ^} and {@code $} under {@code (?m)} look at: the character before and after); patterns
+ * with text anchors ({@code \A \z}, {@code ^ $} without {@code (?m)}), or whose longest match is
+ * unbounded, are not handled here.</li>
  * </ul>
+ * A pattern that no literal starts but every match of which starts at a line's start ({@code (?m)^\s*location:})
+ * is tried the same way at the line starts (the region's start and every character after a {@code \n}) that
+ * have a required literal within the longest match's reach.
  * Matches are never empty (every match holds a literal), so {@code find()}'s empty-match step does
  * not arise.
  */
@@ -49,9 +54,12 @@ final class AnchoredScan {
     private final boolean[] boundary;
     private final Node tree;
     private final RegexPrefilter prefilter;
+    /** Every match starts at a line's start ({@code (?m)^} leads every branch): the candidates are the line starts. */
+    private final boolean lineStarts;
 
-    private AnchoredScan(Pattern pattern, Map<String, Boolean> prefixes, Node tree, RegexPrefilter prefilter) {
+    private AnchoredScan(Pattern pattern, Map<String, Boolean> prefixes, Node tree, RegexPrefilter prefilter, boolean lineStarts) {
         this.pattern = pattern;
+        this.lineStarts = lineStarts;
         this.prefixes = prefixes == null ? null : List.copyOf(prefixes.keySet());
         this.boundary = new boolean[this.prefixes == null ? 0 : this.prefixes.size()];
         for (int k = 0; k < boundary.length; k++) {
@@ -77,10 +85,11 @@ final class AnchoredScan {
         }
         Map<String, Boolean> p = prefixes(tree, false);
         if (p == null || p.isEmpty() || p.containsKey("")) {
-            // No literal starts every match: scan windows around the required literals instead.
-            return prefilter.isNone() ? null : new AnchoredScan(pattern, null, tree, prefilter);
+            // No literal starts every match: try the line starts where every match starts at one, else scan
+            // windows around the required literals.
+            return prefilter.isNone() ? null : new AnchoredScan(pattern, null, tree, prefilter, startsAtLineStart(tree));
         }
-        return new AnchoredScan(pattern, p, tree, prefilter);
+        return new AnchoredScan(pattern, p, tree, prefilter, false);
     }
 
     List<String> prefixes() {
@@ -164,10 +173,10 @@ final class AnchoredScan {
     private int scan(String text, PolicyPattern.Text whole, int offset, int[] runs, MatchSink sink,
             PolicyPattern.Groups[] first) {
         long max = maxLength(text, runs);
-        if (prefixes == null) {
+        if (prefixes == null && !lineStarts) {
             return windows(text, whole, offset, max, sink, first);
         }
-        int[] candidates = candidates(text, whole, offset, offset + text.length());
+        int[] candidates = lineStarts ? lineStarts(text) : candidates(text, whole, offset, offset + text.length());
         // Without a bound on a match's length the window is the rest of the text: still exact, and
         // cheap for a few candidates (an anchored run stops adding work once its threads die).
         if (max > MAX_WINDOW && candidates.length > MAX_UNBOUNDED_CANDIDATES) {
@@ -225,7 +234,7 @@ final class AnchoredScan {
      */
     private int[][] requiredOccurrences(PolicyPattern.Text whole, int from, int to) {
         List<String> literals = prefilter.literals();
-        if (literals.isEmpty() || literals.equals(prefixes) || !(whole instanceof MatchIndex)) {
+        if (literals.isEmpty() || literals.equals(prefixes) || !(whole instanceof MatchIndex || lineStarts)) {
             return null;
         }
         int[][] out = new int[literals.size()][];
@@ -267,7 +276,10 @@ final class AnchoredScan {
      * and widened until the character outside each end is not an ASCII word character (so {@code \b}
      * and {@code \B} at a window's edge read as in the whole text; text anchors never reach here).
      * A match cannot cross from one window to another (its own window would contain both), so the
-     * matches are those of find() over the whole text, in the same order.
+     * matches are those of find() over the whole text, in the same order. Nor can the window's edge
+     * make a match that the whole text does not have, by {@code ^} or {@code $} under {@code (?m)} (or
+     * {@code \b}) reading the edge as the text's end: such a match would hold a literal within
+     * {@code max} of the edge, whose own window reaches past it.
      */
     private int windows(String text, PolicyPattern.Text whole, int offset, long max, MatchSink sink, PolicyPattern.Groups[] first) {
         List<String> literals = prefilter.literals();
@@ -374,6 +386,20 @@ final class AnchoredScan {
         public String toString() {
             return s.substring(from, to);
         }
+    }
+
+    /** Where the lines of {@code text} start: 0 and every offset after a {@code \n} (the text's end included). */
+    private static int[] lineStarts(String text) {
+        int[] out = new int[16];
+        out[0] = 0;
+        int n = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (n == out.length) {
+                out = Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = i + 1;
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /**
@@ -536,6 +562,28 @@ final class AnchoredScan {
             return a.alternatives().stream().allMatch(AnchoredScan::zeroWidth);
         }
         return n instanceof Assert || (n instanceof Repeat r && zeroWidth(r.inner()));
+    }
+
+    /** Whether every match of {@code n} starts at a line's start: a {@code (?m)^} before anything of width leads every branch. */
+    static boolean startsAtLineStart(Node n) {
+        if (n instanceof Assert a) {
+            return a.line() == '^';
+        }
+        if (n instanceof Cat c) {
+            for (Node p : c.parts()) {
+                if (startsAtLineStart(p)) {
+                    return true;
+                }
+                if (!zeroWidth(p)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+        if (n instanceof Alt a) {
+            return a.alternatives().stream().allMatch(AnchoredScan::startsAtLineStart);
+        }
+        return n instanceof Repeat r && r.min() >= 1 && startsAtLineStart(r.inner());
     }
 
     private static boolean hasTextAnchor(Node n) {

@@ -16,6 +16,11 @@ import org.ahocorasick.trie.PayloadTrie;
  * scan the posting for their own literals: they look their occurrences up and run RE2/J only there.
  * A pattern compiled outside the policy (not given to {@link #of}) is simply not indexed and searches
  * as before. Immutable; shared by all worker threads.
+ *
+ * <p>The automaton is a flat table ({@link Flat}: one row of next states per state, one column per
+ * character that occurs in a literal) when that fits in {@link #FLAT_BUDGET} entries, which the
+ * shipped packs do many times over; a policy of many thousands of phrases uses {@code org.ahocorasick}'s
+ * trie, which walks a map of boxed characters per character of the text and so costs several times more.
  */
 public final class PolicyMatcher {
     /** A matcher that knows no literal: every pattern searches on its own. */
@@ -29,18 +34,35 @@ public final class PolicyMatcher {
 
     private final Map<String, Integer> ids;
     private final List<String> literals;
-    /** The automaton over the folded literals (null when there are none); the payload is the literal's id. */
+    /** The most entries (states times characters) a {@link Flat} table may have: 4 M ints, 16 MB. */
+    static final long FLAT_BUDGET = 1L << 22;
+
+    /** The flat automaton over the folded literals, or null (none, or too large: see {@link #trie}). */
+    private final Flat flat;
+    /** Without a flat table: the trie over the folded literals (null when there are none); the payload is the literal's id. */
     private final PayloadTrie<Integer> trie;
 
     private PolicyMatcher(Collection<String> literals) {
+        this(literals, FLAT_BUDGET);
+    }
+
+    /** {@code budget}: the largest flat table allowed (tests make it small to check the trie). */
+    PolicyMatcher(Collection<String> literals, long budget) {
         this.literals = List.copyOf(literals);
         this.ids = new HashMap<>();
-        PayloadTrie.PayloadTrieBuilder<Integer> b = PayloadTrie.builder();
         for (String l : this.literals) {
             ids.put(l, ids.size());
-            b.addKeyword(l, ids.get(l));
         }
-        this.trie = this.literals.isEmpty() ? null : b.build();
+        this.flat = this.literals.isEmpty() ? null : Flat.of(this.literals, budget);
+        if (flat == null && !this.literals.isEmpty()) {
+            PayloadTrie.PayloadTrieBuilder<Integer> b = PayloadTrie.builder();
+            for (String l : this.literals) {
+                b.addKeyword(l, ids.get(l));
+            }
+            this.trie = b.build();
+        } else {
+            this.trie = null;
+        }
     }
 
     /** The matcher of every literal these patterns' speed-ups look for. */
@@ -78,10 +100,34 @@ public final class PolicyMatcher {
     /** Every occurrence of every literal in {@code folded}: per literal id, the sorted start offsets (null: none). */
     int[][] occurrences(String folded) {
         int[][] out = new int[literals.size()][];
-        if (trie == null) {
-            return out;
-        }
         int[] counts = new int[literals.size()];
+        if (flat != null) {
+            flat.scan(folded, out, counts);
+        } else if (trie != null) {
+            scanTrie(folded, out, counts);
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != null && out[i].length != counts[i]) {
+                out[i] = java.util.Arrays.copyOf(out[i], counts[i]);
+            }
+        }
+        return out;
+    }
+
+    /** Appends {@code start} to literal {@code id}'s occurrences. */
+    private static void add(int[][] out, int[] counts, int id, int start) {
+        int[] o = out[id];
+        if (o == null) {
+            o = new int[4];
+            out[id] = o;
+        } else if (counts[id] == o.length) {
+            o = java.util.Arrays.copyOf(o, o.length * 2);
+            out[id] = o;
+        }
+        o[counts[id]++] = start;
+    }
+
+    private void scanTrie(String folded, int[][] out, int[] counts) {
         trie.parseText(folded, emit -> {
             int id = emit.getPayload();
             int[] o = out[id];
@@ -95,11 +141,117 @@ public final class PolicyMatcher {
             o[counts[id]++] = emit.getStart();
             return true;
         });
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] != null && out[i].length != counts[i]) {
-                out[i] = java.util.Arrays.copyOf(out[i], counts[i]);
+    }
+
+    /** Whether the literals are in a flat table (for tests). */
+    boolean isFlat() {
+        return flat != null;
+    }
+
+    /**
+     * An Aho-Corasick automaton as a deterministic table: the characters that occur in the literals are
+     * numbered 1..k (every other character is 0, which leads back to the start), and row {@code s} of
+     * {@link #next} gives the state after each of them, failure links already followed, so each character
+     * of the text costs two array reads. A state's {@link #emits} are the literals that end there,
+     * its own and those its failure links reach, longest first.
+     */
+    private record Flat(char[] column, int columns, int[] next, int[] emitStart, int[] emits, int[] lengths) {
+
+        /** The table for these literals (ids are their indexes), or null when it would exceed {@code budget} entries. */
+        static Flat of(List<String> literals, long budget) {
+            char[] column = new char[65536];
+            int columns = 1;
+            int states = 1;
+            for (String l : literals) {
+                states += l.length();
+                for (int i = 0; i < l.length(); i++) {
+                    if (column[l.charAt(i)] == 0) {
+                        if (columns == Character.MAX_VALUE) {
+                            return null;
+                        }
+                        column[l.charAt(i)] = (char) columns++;
+                    }
+                }
+            }
+            if ((long) states * columns > budget) {
+                return null;
+            }
+            // The trie, in the table itself (0: no edge yet; the start state 0 has no edge into it).
+            int[] next = new int[states * columns];
+            int[] depth = new int[states];
+            List<List<Integer>> own = new java.util.ArrayList<>();
+            own.add(new java.util.ArrayList<>());
+            int count = 1;
+            for (int id = 0; id < literals.size(); id++) {
+                String l = literals.get(id);
+                int s = 0;
+                for (int i = 0; i < l.length(); i++) {
+                    int c = column[l.charAt(i)];
+                    if (next[s * columns + c] == 0) {
+                        next[s * columns + c] = count;
+                        depth[count] = depth[s] + 1;
+                        own.add(new java.util.ArrayList<>());
+                        count++;
+                    }
+                    s = next[s * columns + c];
+                }
+                own.get(s).add(id);
+            }
+            // Breadth first: each state's failure link, its missing edges taken from the failure state's row
+            // (already complete, being shallower), and its emits extended by the failure state's.
+            int[] fail = new int[count];
+            List<List<Integer>> emitted = new java.util.ArrayList<>(own);
+            int[] queue = new int[count];
+            int head = 0;
+            int tail = 0;
+            for (int c = 1; c < columns; c++) {
+                int t = next[c];
+                if (t != 0) {
+                    queue[tail++] = t; // depth 1: fails to the start
+                }
+            }
+            while (head < tail) {
+                int s = queue[head++];
+                List<Integer> e = new java.util.ArrayList<>(own.get(s));
+                e.addAll(emitted.get(fail[s]));
+                emitted.set(s, e);
+                for (int c = 1; c < columns; c++) {
+                    int t = next[s * columns + c];
+                    if (t != 0 && depth[t] == depth[s] + 1) {
+                        fail[t] = next[fail[s] * columns + c];
+                        queue[tail++] = t;
+                    } else {
+                        next[s * columns + c] = next[fail[s] * columns + c];
+                    }
+                }
+            }
+            int[] emitStart = new int[count + 1];
+            int total = 0;
+            for (int s = 0; s < count; s++) {
+                emitStart[s] = total;
+                total += emitted.get(s).size();
+            }
+            emitStart[count] = total;
+            int[] emits = new int[total];
+            for (int s = 0, k = 0; s < count; s++) {
+                for (int id : emitted.get(s)) {
+                    emits[k++] = id;
+                }
+            }
+            int[] lengths = literals.stream().mapToInt(String::length).toArray();
+            return new Flat(column, columns, java.util.Arrays.copyOf(next, count * columns), emitStart, emits, lengths);
+        }
+
+        /** Every occurrence of every literal in {@code folded}, appended per literal in increasing order. */
+        void scan(String folded, int[][] out, int[] counts) {
+            int s = 0;
+            for (int i = 0, n = folded.length(); i < n; i++) {
+                s = next[s * columns + column[folded.charAt(i)]];
+                for (int k = emitStart[s], end = emitStart[s + 1]; k < end; k++) {
+                    int id = emits[k];
+                    add(out, counts, id, i + 1 - lengths[id]);
+                }
             }
         }
-        return out;
     }
 }

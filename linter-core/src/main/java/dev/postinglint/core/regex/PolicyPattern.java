@@ -38,12 +38,15 @@ public final class PolicyPattern {
     private final AnchoredScan scan;
     /** Null unless the pattern ends in a long bounded repeat that the first match extends by hand. */
     private final LineTail tail;
+    /** Null unless the pattern is an alternation that no literal narrows as a whole but each of whose branches one does. */
+    private final Branches branches;
 
     private PolicyPattern(Pattern pattern) {
         this(pattern, true);
     }
 
-    private PolicyPattern(Pattern pattern, boolean withTail) {
+    /** {@code whole}: a policy's pattern, not a part made for one of its speed-ups (which get no speed-ups of their own parts). */
+    private PolicyPattern(Pattern pattern, boolean whole) {
         this.pattern = pattern;
         RegexSyntax.Node tree;
         try {
@@ -53,7 +56,9 @@ public final class PolicyPattern {
         }
         this.prefilter = tree == null ? RegexPrefilter.NONE : RegexPrefilter.of(tree);
         this.scan = tree == null ? null : AnchoredScan.of(pattern, tree, prefilter);
-        this.tail = tree == null || !withTail ? null : LineTail.of(pattern, tree);
+        this.tail = tree == null || !whole ? null : LineTail.of(pattern, tree);
+        this.branches = tree instanceof RegexSyntax.Alt && whole && (scan == null || scan.prefixes() == null)
+                ? Branches.of(pattern) : null;
     }
 
     /** A pattern already checked (tests, built-in patterns); policy patterns go through {@link #compile}. */
@@ -256,6 +261,11 @@ public final class PolicyPattern {
         if (tail != null) {
             out.addAll(tail.prefix().indexedLiterals());
         }
+        if (branches != null) {
+            for (PolicyPattern b : branches.parts()) {
+                out.addAll(b.indexedLiterals());
+            }
+        }
         return out;
     }
 
@@ -329,7 +339,8 @@ public final class PolicyPattern {
 
         /** Every non-empty match in {@code text}, the region at {@code offset} of the whole text, as {@link #findAll(CharSequence, MatchSink)}. */
         public void findAll(String text, int offset, MatchSink sink) {
-            if (scan == null || !scan.findAll(text, whole, offset, whole.runs(), sink)) {
+            if ((scan == null || !scan.findAll(text, whole, offset, whole.runs(), sink))
+                    && (branches == null || !branches.findAll(text, whole, offset, sink))) {
                 PolicyPattern.this.findAll(text, sink);
             }
         }
@@ -429,6 +440,112 @@ public final class PolicyPattern {
     }
 
     /**
+     * The branches of a top-level alternation ({@code \bUniversity\s+[A-Z]|\bUC[A-Z]{1,3}\b|\b(?:in|at)\s+[A-Z]...}),
+     * each a pattern of its own that its literals narrow (started from or scanned in windows around), for
+     * when the pattern's literals together occur too often to narrow it ({@code in}, {@code at}). What a
+     * plain {@code find()} loop reports is put together from the branches' own matches: from where the
+     * last match ended, the match that starts first, of the earliest branch when several start at the
+     * same place (leftmost-first alternation), as that branch's own {@code find()} from there reports
+     * it. A branch's next match in its own loop is that, unless an earlier match of its own loop reaches
+     * past where the search now starts (another branch's match ended inside it): then the branch is
+     * searched from there by plain RE2/J. Every match holds a literal, so none is empty.
+     */
+    private record Branches(java.util.List<PolicyPattern> parts) {
+        static Branches of(Pattern pattern) {
+            java.util.List<String> sources = RegexSyntax.topLevelBranches(pattern.pattern());
+            if (sources == null) {
+                return null;
+            }
+            java.util.List<PolicyPattern> parts = new java.util.ArrayList<>();
+            for (String b : sources) {
+                PolicyPattern p;
+                try {
+                    p = new PolicyPattern(Pattern.compile(b), false);
+                } catch (RuntimeException e) {
+                    return null;
+                }
+                if (p.scan == null || p.prefilter.isNone()) {
+                    return null; // this branch would scan the whole text anyway
+                }
+                parts.add(p);
+            }
+            return new Branches(java.util.List.copyOf(parts));
+        }
+
+        /** As {@link AnchoredScan#findAll}: every match, or false (having reported nothing) when a branch needs a plain scan. */
+        boolean findAll(String text, Text whole, int offset, MatchSink sink) {
+            int k = parts.size();
+            int[][] found = new int[k][];
+            int[] sizes = new int[k];
+            for (int b = 0; b < k; b++) {
+                PolicyPattern part = parts.get(b);
+                int[][] into = found;
+                int bb = b;
+                into[b] = new int[8];
+                if (!part.prefilter.cursor(whole).mayMatch(offset, offset + text.length())) {
+                    continue;
+                }
+                boolean scanned = part.scan.findAll(text, whole, offset, whole.runs(), (st, e) -> {
+                    if (sizes[bb] + 2 > into[bb].length) {
+                        into[bb] = java.util.Arrays.copyOf(into[bb], into[bb].length * 2);
+                    }
+                    into[bb][sizes[bb]++] = st;
+                    into[bb][sizes[bb]++] = e;
+                });
+                if (!scanned) {
+                    return false;
+                }
+            }
+            int[] next = new int[k]; // per branch: the index in found[b] of its first own match starting at or after pos
+            // Per branch: the match its plain search from some earlier pos found (start -1: none), kept while it
+            // is still ahead, so that the plain searches stay linear in the text; -2: none made.
+            int[] searchedStart = new int[k];
+            int[] searchedEnd = new int[k];
+            java.util.Arrays.fill(searchedStart, -2);
+            int pos = 0;
+            while (true) {
+                int bestStart = Integer.MAX_VALUE;
+                int bestEnd = -1;
+                for (int b = 0; b < k; b++) {
+                    int[] f = found[b];
+                    while (next[b] < sizes[b] && f[next[b]] < pos) {
+                        next[b] += 2;
+                    }
+                    int st;
+                    int e;
+                    if (next[b] > 0 && f[next[b] - 1] > pos) {
+                        if (searchedStart[b] == -2 || (searchedStart[b] >= 0 && searchedStart[b] < pos)) {
+                            Matcher m = parts.get(b).pattern.matcher(text);
+                            boolean any = m.find(pos);
+                            searchedStart[b] = any ? m.start() : -1;
+                            searchedEnd[b] = any ? m.end() : -1;
+                        }
+                        if (searchedStart[b] < 0) {
+                            continue;
+                        }
+                        st = searchedStart[b];
+                        e = searchedEnd[b];
+                    } else if (next[b] < sizes[b]) {
+                        st = f[next[b]];
+                        e = f[next[b] + 1];
+                    } else {
+                        continue;
+                    }
+                    if (st < bestStart) { // strictly: on a tie the earlier branch stays
+                        bestStart = st;
+                        bestEnd = e;
+                    }
+                }
+                if (bestEnd < 0) {
+                    return true;
+                }
+                sink.match(bestStart, bestEnd);
+                pos = bestEnd;
+            }
+        }
+    }
+
+    /**
      * Folds text for literal search: every character to the one that stands for its case orbit
      * ({@link RegexPrefilter#foldChar}: ASCII letters to lower case, {@code É} to {@code é}, U+017F to
      * {@code s}, U+212A to {@code k}). Same length as the input, index for index.
@@ -505,5 +622,9 @@ public final class PolicyPattern {
 
     boolean hasLineTail() {
         return tail != null;
+    }
+
+    boolean hasBranches() {
+        return branches != null;
     }
 }

@@ -35,8 +35,15 @@ final class RegexSyntax {
      */
     enum Kind { SPACE, DIGIT, SET, WORD, OTHER }
 
-    /** A zero-width assertion: a text or line anchor ({@code ^ $ \A \z}), {@code \b} or {@code \B}. */
-    record Assert(boolean textAnchor, boolean wordBoundary) implements Node {
+    /**
+     * A zero-width assertion: a text anchor ({@code \A \z}, and {@code ^ $} without {@code (?m)}), a line
+     * anchor ({@code line} is {@code '^'} or {@code '$'} under {@code (?m)}: a line's start or end, where only
+     * {@code \n} ends a line; else 0), {@code \b} or {@code \B}.
+     */
+    record Assert(boolean textAnchor, boolean wordBoundary, char line) implements Node {
+        Assert(boolean textAnchor, boolean wordBoundary) {
+            this(textAnchor, wordBoundary, (char) 0);
+        }
     }
 
     /** A sequence; groups that are not repeated are spliced into the sequence around them. */
@@ -59,11 +66,47 @@ final class RegexSyntax {
         return n;
     }
 
+    /**
+     * The branches of a pattern that is an alternation at its top level, each as a pattern of its own
+     * with the flags in force where it starts ({@code (?i)a|b} gives {@code (?i)a} and {@code (?i)b});
+     * null when the pattern is no such alternation, or sets flags at its top level other than at its
+     * very start (they would reach into the branches after them).
+     */
+    static List<String> topLevelBranches(String re) {
+        Reader r = new Reader(re);
+        List<Integer> bars = new ArrayList<>();
+        r.sequence();
+        while (r.at('|')) {
+            bars.add(r.i);
+            r.i++;
+            r.sequence();
+        }
+        if (r.i != re.length() || r.midFlags || bars.isEmpty()) {
+            return null;
+        }
+        java.util.regex.Matcher lead = LEADING_FLAGS.matcher(re);
+        String flags = lead.lookingAt() ? lead.group() : "";
+        List<String> out = new ArrayList<>();
+        out.add(re.substring(0, bars.get(0)));
+        for (int k = 0; k < bars.size(); k++) {
+            out.add(flags + re.substring(bars.get(k) + 1, k + 1 < bars.size() ? bars.get(k + 1) : re.length()));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern LEADING_FLAGS = java.util.regex.Pattern.compile("\\(\\?[imsU-]+\\)");
+
     private static final class Reader {
         private final String re;
         private int i;
+        /** How many groups enclose the reader's position. */
+        private int depth;
+        /** A flag group such as {@code (?i)} stands at the top level other than at the pattern's start. */
+        private boolean midFlags;
         /** Whether {@code (?i)} is in force here. */
         private boolean fold;
+        /** Whether {@code (?m)} is in force here: {@code ^} and {@code $} match at every line's start and end. */
+        private boolean multiline;
 
         Reader(String re) {
             this.re = re;
@@ -138,7 +181,7 @@ final class RegexSyntax {
                 case '^':
                 case '$':
                     i++;
-                    return new Assert(true, false);
+                    return multiline ? new Assert(false, false, c) : new Assert(true, false);
                 case '\\':
                     return escape();
                 case '*':
@@ -263,8 +306,10 @@ final class RegexSyntax {
 
         /** A group; null for a flag group such as {@code (?i)}, whose flags hold to the end of the enclosing group. */
         private Node group() {
+            int open = i;
             i++; // (
             boolean outer = fold;
+            boolean outerMultiline = multiline;
             if (at('?')) {
                 i++;
                 if (re.startsWith("P<", i) || at('<')) {
@@ -276,13 +321,17 @@ final class RegexSyntax {
                 } else {
                     boolean negate = false;
                     boolean f = fold;
+                    boolean m = multiline;
                     for (; i < re.length() && "imsU-".indexOf(re.charAt(i)) >= 0; i++) {
                         negate |= re.charAt(i) == '-';
                         f = re.charAt(i) == 'i' ? !negate : f;
+                        m = re.charAt(i) == 'm' ? !negate : m;
                     }
                     fold = f;
+                    multiline = m;
                     if (at(')')) {
                         i++;
+                        midFlags |= depth == 0 && open != 0;
                         return null;
                     }
                     if (!at(':')) {
@@ -291,12 +340,15 @@ final class RegexSyntax {
                     i++;
                 }
             }
+            depth++;
             Node inner = alternation();
+            depth--;
             if (!at(')')) {
                 throw unknown("unclosed group");
             }
             i++;
             fold = outer;
+            multiline = outerMultiline;
             return inner;
         }
 

@@ -25,8 +25,17 @@ class PolicyMatcherTest {
     void occurrencesAreThoseOfIndexOf() {
         Random r = new Random(3);
         List<String> literals = List.of("aaa", "aba", "abab", "bab", "opportunit", "eeo", "€€€", "–a–", "rock", "ock", "$ x", " xk", "büro", "région", "ßen");
-        PolicyMatcher matcher = PolicyMatcher.of(literals.stream().map(l -> PolicyPattern.of(Pattern.compile(Pattern.quote(l)))).toList());
-        assertEquals(literals.size(), matcher.size());
+        PolicyMatcher of = PolicyMatcher.of(literals.stream().map(l -> PolicyPattern.of(Pattern.compile(Pattern.quote(l)))).toList());
+        assertEquals(literals.size(), of.size());
+        assertTrue(of.isFlat(), "a few literals make a flat table");
+        // The flat table, and the trie that a policy too large for the table uses.
+        for (PolicyMatcher matcher : List.of(of, new PolicyMatcher(literals, 0))) {
+            occurrencesAreThoseOfIndexOf(matcher, literals, r);
+        }
+        assertFalse(new PolicyMatcher(literals, 0).isFlat());
+    }
+
+    private static void occurrencesAreThoseOfIndexOf(PolicyMatcher matcher, List<String> literals, Random r) {
         String[] words = {"a", "b", "ab", "aab", "aba", "–", "€€", "$ ", "opportunity", "EEO", "€", "–", "rock", "ROCK", "é", "\ud83d\ude00", " ", "x", "k", "$", "BÜRO", "büro", "RÉGION", "r", "gion", "Ré", "\u1e9eEN", "ßen"};
         for (int i = 0; i < 300; i++) {
             StringBuilder b = new StringBuilder();
@@ -45,6 +54,39 @@ class PolicyMatcherTest {
             }
             assertNull(index.occurrences("zzz"), "a literal outside the automaton is not indexed");
             assertNull(index.occurrences("a"), "nor one too short to be worth indexing");
+        }
+    }
+
+    /** Hundreds of literals over three letters overlap in every way (suffixes of each other, inside each other): both automata agree with indexOf. */
+    @Test
+    void overlappingLiteralsOverAFewLetters() {
+        Random r = new Random(4);
+        java.util.Set<String> set = new java.util.LinkedHashSet<>();
+        while (set.size() < 400) {
+            StringBuilder l = new StringBuilder();
+            for (int k = 3 + r.nextInt(6); k > 0; k--) {
+                l.append("abé".charAt(r.nextInt(3)));
+            }
+            set.add(l.toString());
+        }
+        List<String> literals = List.copyOf(set);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            b.append("abéxB".charAt(r.nextInt(5)));
+        }
+        String folded = PolicyPattern.fold(b.toString());
+        for (PolicyMatcher matcher : List.of(new PolicyMatcher(literals, PolicyMatcher.FLAT_BUDGET), new PolicyMatcher(literals, 0))) {
+            MatchIndex index = matcher.index(new RegexSpeedupsTest.Whole(b.toString()));
+            int found = 0;
+            for (String l : literals) {
+                List<Integer> expected = new ArrayList<>();
+                for (int at = folded.indexOf(l); at >= 0; at = folded.indexOf(l, at + 1)) {
+                    expected.add(at);
+                }
+                assertEquals(expected, Arrays.stream(index.occurrences(l)).boxed().toList(), l);
+                found += expected.size();
+            }
+            assertTrue(found > 2000, "occurrences: " + found);
         }
     }
 

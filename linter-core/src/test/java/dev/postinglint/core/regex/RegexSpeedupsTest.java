@@ -76,7 +76,17 @@ class RegexSpeedupsTest {
             "(?i)\\b(?:ab|abc|abcd)\\w*", "(?i)(?:foo|foobar)(?:bar|)baz?", "x(?:abc|(?:de|fgh)i|)y",
             "(?:(?:alpha|beta)\\s+(?:gamma|delta)|epsilon)\\w{0,5}", "(?i)\\b(?:our|the)\\s+(?:[A-Z]\\w+\\s+){0,2}(?:office|hq)\\b|\\bwork\\s+(?:from|in)\\b",
             "(?i)\\b(?:offices?|hq|campus)\\s+(?:in|at)\\b|\\brelocat\\w*\\b|[a-z]+ing\\b", "\\w+@\\w+|[[:alpha:]_]{2,}x|(?i)kelvin\\w+",
-            "\\bUC\\s?[A-Z][a-z]+|\\b(?:in|at)\\s+[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?,\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)");
+            "\\bUC\\s?[A-Z][a-z]+|\\b(?:in|at)\\s+[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?,\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)",
+            // alternations put together from their branches' own matches: overlapping branches, ties, flags
+            "\\b[a-z]+\\s+rock\\b|\\bro\\w*|ck\\s+st", "(?i)x?ninja\\w{0,5}|\\w{0,3}ja\\b|\\bnin", "[a-z]{0,4}star|sta|tar\\w*",
+            "(?i)\\w{0,6}ock|rock\\s*star|(?-i:[A-Z]\\w*)?ninja", "(?i)[a-z]*team|the\\s+\\w+|(?s:.)we", "[a-z]{0,3}(?i)ro(?-i)ck|ck|ROCK",
+            "(?i)\\b[A-Z][a-z]+\\s+University\\b|\\bUC\\s?[A-Z][a-z]+|\\b(?:in|at)\\s+[A-Z][a-z]+,\\s+[A-Z]{2}\\b",
+            // line anchors under (?m): tried at line starts, or in windows of whole lines; \s* crossing line ends
+            "(?m)^\\s*rock\\s*$", "(?m)^rock|star$", "(?im)^\\s*(?:job\\s+)?locations?\\s*:\\s*(?P<v>[^\\n]{2,40})",
+            "(?im)^\\s*(?P<label>(?:(?:available\\s+)?locations?(?:\\s*\\(s\\))?|büro)\\s*(?::|\\s[-–]\\s))\\s*(?P<value>[^\\n]{2,30})",
+            "(?m)^(?:rock|ninja)", "(?m)(?:^|\\b)star\\b", "(?m:^star)|ninja$", "(?m)^\\s*$\\s*rock", "(?m)\\bstar$", "(?m)[a-z]*ninja\\s*$", "(?m)\\s*rock$", "(?m)\\W?ninja\\W*$\\s*\\w",
+            "(?m)^\\W*ninja\\W*$", "(?m)\\Arock|^star", "(?m)^star(?-m:$)", "(?m)\\b^\\s*(?:equal|ninja)\\s+\\w+\\s*:?\\s*$",
+            "(?im)^\\s*equal\\s+(?:employment\\s+)?opportunit(?:y|ies)(?:\\s+(?:at|statement)\\b[^\\n]{0,40})?\\s*:?\\s*$");
 
     static final String[] WORDS = {"rock", "star", "rockstar", "ninja", "citizens", "citizen", "only", "must", "be", "a", "us",
         "u.s.", "united", "states", "opt", "equal", "employment", "opportunity", "opportunities", "eeo", "eeoc", "without",
@@ -241,6 +251,91 @@ class RegexSpeedupsTest {
         assertTrue(scanned > 60, "scanned " + scanned);
     }
 
+    /**
+     * Line anchors on long texts of many lines, where the windows around the literals are small and the
+     * line starts many, so the windowed and line-start scans run (short texts mostly fall back to a plain scan).
+     */
+    @Test
+    void lineAnchoredPatternsOnLongTexts() {
+        Random r = new Random(13);
+        List<String> patterns = List.of("(?m)^\\s*rock\\s*$", "(?m)[a-z]*ninja\\s*$", "(?m)\\s*rock$", "(?m)\\W?ninja\\W*$\\s*\\w",
+                "(?m)^\\s*$\\s*rock", "(?m)^rock|star$", "(?m)^\\W*ninja\\W*$",
+                "(?im)^\\s*(?P<label>(?:(?:available\\s+)?locations?(?:\\s*\\(s\\))?|büro)\\s*(?::|\\s[-–]\\s))\\s*(?P<value>[^\\n]{2,30})",
+                "(?im)^\\s*equal\\s+(?:employment\\s+)?opportunit(?:y|ies)(?:\\s+(?:at|statement)\\b[^\\n]{0,40})?\\s*:?\\s*$");
+        String[] filler = {"we", "are", "hiring", "a", "team", "the", "of", "work", "with", "our", "and", "you", "will", "build"};
+        String[] hits = {"rock", "ninja", "star", "Location:", "locations (s) –", "Büro -", "equal opportunity", "EQUAL employment opportunities",
+            "statement", ":", "\n", "\n\n", "  ", "\n  ", "-", "x\n", "\nrock\n", "\n \trock \n", "ninja\n", "\nstar",
+            "\nLocation: Paris\n", "\n Equal Opportunity Statement\n", "\n\n-ninja-\n"};
+        PolicyMatcher matcher = PolicyMatcher.of(patterns.stream().map(re -> PolicyPattern.of(Pattern.compile(re))).toList());
+        for (String re : patterns) {
+            int withMatches = 0;
+            Pattern p = Pattern.compile(re);
+            PolicyPattern pp = PolicyPattern.of(p);
+            assertTrue(pp.scans(), re);
+            for (int i = 0; i < 150; i++) {
+                StringBuilder b = new StringBuilder();
+                for (int w = 0, n = 300 + r.nextInt(600); w < n; w++) {
+                    b.append(r.nextInt(15) == 0 ? hits[r.nextInt(hits.length)] : filler[r.nextInt(filler.length)]);
+                    b.append(r.nextInt(12) == 0 ? "\n" : r.nextInt(30) == 0 ? "\n \t" : " ");
+                }
+                String text = b.toString();
+                List<String> expected = plain(p, text);
+                String expectedFirst = firstGroups(p, text);
+                for (PolicyPattern.Text searched : List.of(new Whole(text), matcher.index(new Whole(text)))) {
+                    List<String> fast = new ArrayList<>();
+                    pp.search(searched).findAll(text, 0, (s, e) -> fast.add(s + ".." + e));
+                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                    PolicyPattern.Groups first = pp.search(searched).firstGroups(text, 0);
+                    assertEquals(expectedFirst, first == null ? null : Arrays.toString(first.spans()), () -> re + " on '" + text + "'");
+                }
+                withMatches += expected.isEmpty() ? 0 : 1;
+            }
+            assertTrue(withMatches > 10, re + ": texts with matches: " + withMatches);
+        }
+    }
+
+    /**
+     * Alternations put together from their branches ({@link PolicyPattern#hasBranches}): a frequent literal
+     * ({@code in}) keeps the whole pattern from narrowing, each branch is narrowed on its own, and dense
+     * clusters of a few letters make the branches' matches overlap and tie in every way.
+     */
+    @Test
+    void branchesOverlappingInEveryWay() {
+        Random r = new Random(17);
+        List<String> patterns = List.of("[a-c]{0,3}abc|bca[a-c]{0,2}|\\bin\\s+[a-c]{1,4}|cab|b{2}",
+                "(?i)[a-c]{0,4}bb|\\bin\\s+a[a-c]{0,6}|ab[a-c]{0,5}c|ca",
+                "[a-c]{1,2}ca|\\bin\\s+[a-c]{2,}|bcb|ab{1,3}");
+        int compared = 0;
+        for (String re : patterns) {
+            Pattern p = Pattern.compile(re);
+            PolicyPattern pp = PolicyPattern.of(p);
+            assertTrue(pp.hasBranches(), re);
+            PolicyMatcher matcher = PolicyMatcher.of(List.of(pp));
+            for (int i = 0; i < 400; i++) {
+                StringBuilder b = new StringBuilder();
+                for (int w = 0, n = 100 + r.nextInt(200); w < n; w++) {
+                    if (r.nextInt(10) == 0) {
+                        for (int k = 1 + r.nextInt(12); k > 0; k--) {
+                            b.append("abcB".charAt(r.nextInt(4)));
+                        }
+                    } else {
+                        b.append(r.nextInt(3) == 0 ? "zz" : r.nextBoolean() ? "in" : "in ");
+                    }
+                    b.append(r.nextInt(4) == 0 ? "" : " ");
+                }
+                String text = b.toString();
+                List<String> expected = plain(p, text);
+                for (PolicyPattern.Text searched : List.of(new Whole(text), matcher.index(new Whole(text)))) {
+                    List<String> fast = new ArrayList<>();
+                    pp.search(searched).findAll(text, 0, (st, e) -> fast.add(st + ".." + e));
+                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                }
+                compared += expected.size();
+            }
+        }
+        assertTrue(compared > 5000, "matches compared: " + compared);
+    }
+
     /** The first match of a plain find() and every group's [start, end), as {@link PolicyPattern.Groups#spans()} gives them; null: no match. */
     static String firstGroups(Pattern p, String text) {
         Matcher m = p.matcher(text);
@@ -266,6 +361,19 @@ class RegexSpeedupsTest {
         assertTrue(abc.equals(List.of("ab")) || abc.equals(List.of("bc")), "ab+c needs 'ab' and 'bc', not 'abc': " + abc);
         assertEquals(Set.of("u", "citizen"), Set.copyOf(of("(?i)\\b(?:u\\.?s\\.?\\s+)?citizens?\\s+only\\b").prefixes()));
         assertFalse(of("^here$").scans(), "text anchors are left to RE2/J");
+        assertFalse(of("(?m)\\Ahere$").scans());
+        assertFalse(of("(?m)(?-m:^)here").scans(), "(?-m) makes ^ a text anchor again");
+        assertTrue(of("(?m)^\\s*here$").scans(), "line anchors are not text anchors");
+        assertTrue(of("\\bUniversity\\s+(?:of\\s+(?:the\\s+)?|College\\s+)?[A-Z]|\\b[A-Z][a-z]+\\s+University\\b|\\bUC\\s?[A-Z][a-z]+"
+                + "|\\bUC[A-Z]{1,3}\\b|\\b(?:in|at)\\s+[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?,\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)").hasBranches(),
+                "places in prose: each branch is narrowed by its own literals");
+        assertFalse(of("[a-z]+star|\\d+").hasBranches(), "a branch without a literal");
+        assertFalse(of("ab|(?i)cd|ef").hasBranches(), "flags set between branches reach into the next");
+        assertEquals(List.of("(?i)ab", "(?i)c(?-i:d)", "(?i)e"), RegexSyntax.topLevelBranches("(?i)ab|c(?-i:d)|e"));
+        assertEquals(null, RegexSyntax.topLevelBranches("(?:ab|cd)"));
+        assertTrue(AnchoredScan.startsAtLineStart(RegexSyntax.parse("(?m)^\\s*here|\\b^there")));
+        assertFalse(AnchoredScan.startsAtLineStart(RegexSyntax.parse("(?m)^\\s*here|there")));
+        assertFalse(AnchoredScan.startsAtLineStart(RegexSyntax.parse("(?m)here$")));
         assertFalse(of("\\d+").scans(), "nothing literal to look for");
         // The constructs the two former readers disagreed on are read, not given up on.
         assertEquals(List.of("a.b"), of("x?\\Qa.b\\E").literals());
