@@ -173,7 +173,7 @@ public final class ContentChoice {
     }
 
     private static boolean written(Element e) {
-        return e != null && e.sourceRange().isTracked() && e.sourceRange().end().pos() > e.sourceRange().start().pos();
+        return e != null && e.sourceRange().isTracked() && e.sourceRange().endPos() > e.sourceRange().startPos();
     }
 
     private static Element first(Element root, Evaluator ev) {

@@ -1,8 +1,8 @@
 package dev.postinglint.core.posting;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,29 +41,59 @@ public final class Language {
 
     /** The languages in a fixed order: ties go to the earlier. */
     private static final List<String> ORDER = List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl");
-    /** For each function word, the indexes in {@link #ORDER} of the languages it belongs to. */
-    private static final Map<String, int[]> BY_WORD = new HashMap<>();
+    /**
+     * The function words in an open-addressing table keyed by {@link String#hashCode} of the word, so a
+     * word of the text is looked up from its characters without making it a string: {@code TABLE_WORDS[i]}
+     * holds the word, {@code TABLE_LANGS[i]} the indexes in {@link #ORDER} of the languages it belongs to.
+     */
+    private static final char[][] TABLE_WORDS;
+    private static final int[][] TABLE_LANGS;
     /** No function word is longer than this (in UTF-16 units), so a longer word needs no look-up. */
     private static final int LONGEST_WORD;
+    /** For each char below {@link #TABLE_CHARS}: 0 not a letter, 1 a Latin letter, 2 a letter of another script. */
+    private static final byte[] LETTER_KIND;
+    private static final int TABLE_CHARS = 0x800;
 
     static {
         Map<String, java.util.List<String>> tmp = new HashMap<>();
         WORDS.forEach((lang, words) -> words.forEach(w -> tmp.computeIfAbsent(w, k -> new java.util.ArrayList<>()).add(lang)));
+        int size = Integer.highestOneBit(tmp.size() * 4);
+        char[][] words = new char[size][];
+        int[][] langs = new int[size][];
         int longest = 0;
         for (Map.Entry<String, List<String>> e : tmp.entrySet()) {
-            BY_WORD.put(e.getKey(), e.getValue().stream().mapToInt(ORDER::indexOf).toArray());
+            int i = e.getKey().hashCode() & (size - 1);
+            while (words[i] != null) {
+                i = (i + 1) & (size - 1);
+            }
+            words[i] = e.getKey().toCharArray();
+            langs[i] = e.getValue().stream().mapToInt(ORDER::indexOf).toArray();
             longest = Math.max(longest, e.getKey().length());
         }
+        TABLE_WORDS = words;
+        TABLE_LANGS = langs;
         LONGEST_WORD = longest;
+        LETTER_KIND = new byte[TABLE_CHARS];
+        for (char c = 0; c < TABLE_CHARS; c++) {
+            LETTER_KIND[c] = (byte) (!isLetter(c) ? 0 : isLatin(c) ? 1 : 2);
+        }
     }
 
     private Language() {
     }
 
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+    }
+
+    private static boolean isLatin(char c) {
+        return c < 0x80 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    }
+
     /**
-     * The language code of a text (see the class comment). Speed: ASCII letters are Latin without a
-     * script look-up, and a word is only made a string when it is short enough to be a function word
-     * (lower-casing never shortens a word of letters, so a longer one cannot match).
+     * The language code of a text (see the class comment). Speed: letters and their scripts come from a
+     * table for the common characters; a word is looked up by its lower-cased characters, never made a
+     * string, and only when it is short enough to be a function word.
      */
     public static String detect(CharSequence text) {
         double[] score = new double[ORDER.size()];
@@ -72,20 +102,30 @@ public final class Language {
         int latin = 0;
         int otherScript = 0;
         int n = text.length();
-        int i = 0;
-        StringBuilder w = new StringBuilder();
-        while (i <= n) {
-            char c = i < n ? text.charAt(i) : ' ';
-            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
-                w.append(c);
-                if (c < 0x80 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+        char[] cs = new char[n];
+        text.toString().getChars(0, n, cs, 0);
+        char[] w = new char[LONGEST_WORD];
+        int wordLength = 0;
+        // A word holding U+0130 (capital I with dot) lower-cases to two characters as a string, so it
+        // matches no function word; the character-wise lower case below must not let it match either.
+        boolean dottedI = false;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? cs[i] : ' ';
+            int kind = c < TABLE_CHARS ? LETTER_KIND[c] : !isLetter(c) ? 0 : isLatin(c) ? 1 : 2;
+            if (kind != 0) {
+                if (wordLength < LONGEST_WORD) {
+                    w[wordLength] = Character.toLowerCase(c);
+                }
+                dottedI |= c == '\u0130';
+                wordLength++;
+                if (kind == 1) {
                     latin++;
                 } else {
                     otherScript++;
                 }
-            } else if (w.length() > 0) {
+            } else if (wordLength > 0) {
                 words++;
-                int[] langs = w.length() > LONGEST_WORD ? null : BY_WORD.get(w.toString().toLowerCase(Locale.ROOT));
+                int[] langs = wordLength > LONGEST_WORD || dottedI ? null : lookUp(w, wordLength);
                 if (langs != null) {
                     hits++;
                     for (int l : langs) {
@@ -93,9 +133,9 @@ public final class Language {
                         score[l] += 1.0 / langs.length;
                     }
                 }
-                w.setLength(0);
+                wordLength = 0;
+                dottedI = false;
             }
-            i++;
         }
         if (otherScript > latin) {
             return OTHER; // Japanese, Chinese, Cyrillic, Greek, Arabic ... script
@@ -115,5 +155,20 @@ public final class Language {
             }
         }
         return best;
+    }
+
+    /** The languages of the function word {@code w[0, length)} (lower case), or null when it is none. */
+    private static int[] lookUp(char[] w, int length) {
+        int h = 0;
+        for (int k = 0; k < length; k++) {
+            h = 31 * h + w[k];
+        }
+        int mask = TABLE_WORDS.length - 1;
+        for (int i = h & mask; TABLE_WORDS[i] != null; i = (i + 1) & mask) {
+            if (Arrays.equals(TABLE_WORDS[i], 0, TABLE_WORDS[i].length, w, 0, length)) {
+                return TABLE_LANGS[i];
+            }
+        }
+        return null;
     }
 }

@@ -77,10 +77,10 @@ public final class Posting {
      */
     public SourceSpan startTag(Element e) {
         Range r = e.sourceRange();
-        if (!r.isTracked() || r.end().pos() <= r.start().pos()) {
+        if (!r.isTracked() || r.endPos() <= r.startPos()) {
             return null;
         }
-        return rendered == null ? source.span(r.start().pos(), r.end().pos()) : rendered.span(source, r.start().pos(), r.end().pos());
+        return rendered == null ? source.span(r.startPos(), r.endPos()) : rendered.span(source, r.startPos(), r.endPos());
     }
 
     public SourceText source() {

@@ -30,7 +30,55 @@ final class TextViewBuilder {
 
     private static final int MAX_BOLD_HEADING_LENGTH = 120;
 
+    // What the walk needs to know of an element's name, found by one look-up when it enters the element.
+    private static final int SKIP = 1;
+    private static final int BLOCK = 2;
+    /** br and hr: blocks that are never leaf blocks (br does not even make its parent a non-leaf). */
+    private static final int BR = 4;
+    private static final int HR = 8;
+    /** p and div: a bold-heading candidate. */
+    private static final int CANDIDATE = 16;
+    /** b and strong. */
+    private static final int BOLD = 32;
+    /** h1 to h6. */
+    private static final int HEADING = 64;
+    private static final java.util.Map<String, Integer> KINDS = kinds();
+
+    private static java.util.Map<String, Integer> kinds() {
+        java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
+        for (String name : SKIPPED) {
+            kinds.merge(name, SKIP, (a, b) -> a | b);
+        }
+        for (String name : BLOCKS) {
+            kinds.merge(name, BLOCK, (a, b) -> a | b);
+        }
+        kinds.merge("br", BR, (a, b) -> a | b);
+        kinds.merge("hr", HR, (a, b) -> a | b);
+        kinds.merge("p", CANDIDATE, (a, b) -> a | b);
+        kinds.merge("div", CANDIDATE, (a, b) -> a | b);
+        kinds.merge("b", BOLD, (a, b) -> a | b);
+        kinds.merge("strong", BOLD, (a, b) -> a | b);
+        for (int level = 1; level <= 6; level++) {
+            kinds.merge("h" + level, HEADING, (a, b) -> a | b);
+        }
+        return java.util.Map.copyOf(kinds);
+    }
+
+    private static int kindOf(String name) {
+        Integer kind = KINDS.get(name);
+        return kind == null ? 0 : kind;
+    }
+
+    /**
+     * The view's arrays of the last walk on this thread, reused by the next: the view gets copies of the
+     * right length, so a walk writes into memory that is already in the cache and never grows them.
+     */
+    private static final ThreadLocal<Object[]> BUFFERS = new ThreadLocal<>();
+
     private final SourceText source;
+    /** The source text's characters ({@link #sourceChars}), made on the first text node. */
+    private char[] sourceChars;
+    private char[] scratch = new char[256];
     private char[] chars;
     private int[] starts;
     private int[] ends;
@@ -44,6 +92,8 @@ final class TextViewBuilder {
     // The open elements, innermost last: what the walk needs of each when it leaves it.
     private int depth;
     private int[] entries = new int[64];
+    /** The open elements' {@link #kindOf kinds}. */
+    private int[] kinds = new int[64];
     /** Whether a block other than br is somewhere below the open element (so it is not a leaf block). */
     private boolean[] blockBelow = new boolean[64];
     private int[] preorder = new int[64];
@@ -64,11 +114,19 @@ final class TextViewBuilder {
 
     TextViewBuilder(SourceText source) {
         this.source = source;
-        // Text is rarely much longer than half the markup; growing costs a copy, an unused tail nothing.
-        int capacity = Math.max(256, source.text().length() / 2);
-        chars = new char[capacity];
-        starts = new int[capacity];
-        ends = new int[capacity];
+        // The text is shorter than the markup, but for the line breaks of blocks whose tags the parser made up.
+        int capacity = Math.max(256, source.text().length() + 64);
+        Object[] buffers = BUFFERS.get();
+        if (buffers != null && ((char[]) buffers[0]).length >= capacity) {
+            BUFFERS.set(null); // this walk's until it ends (another walk on this thread meanwhile makes its own)
+            chars = (char[]) buffers[0];
+            starts = (int[]) buffers[1];
+            ends = (int[]) buffers[2];
+        } else {
+            chars = new char[capacity];
+            starts = new int[capacity];
+            ends = new int[capacity];
+        }
     }
 
     /**
@@ -88,6 +146,9 @@ final class TextViewBuilder {
         }
         TextView view = new TextView(source, new String(chars, 0, length),
                 Arrays.copyOf(starts, length), Arrays.copyOf(ends, length));
+        if (chars.length <= MAX_KEPT_BUFFER) {
+            BUFFERS.set(new Object[] {chars, starts, ends});
+        }
         if (!inOrder(headingOrder)) {
             Integer[] order = new Integer[headings.size()];
             for (int i = 0; i < order.length; i++) {
@@ -102,6 +163,9 @@ final class TextViewBuilder {
         }
         return new Built(view, spans, headings, leafBlocks);
     }
+
+    /** Buffers for postings up to 1 MB of text are kept for the thread's next walk (10 bytes a character). */
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
 
     /** {@link Document#body()} without its side effect of adding a body where there is none (then null). */
     private static Element existingBody(Document doc) {
@@ -136,10 +200,11 @@ final class TextViewBuilder {
         Node node = root;
         while (true) {
             if (node instanceof Element el) {
-                if (SKIPPED.contains(el.normalName())) {
+                int kind = kindOf(el.normalName());
+                if ((kind & SKIP) != 0) {
                     skipped(el);
                 } else {
-                    enterElement(el);
+                    enterElement(el, kind);
                     if (el.childNodeSize() > 0) {
                         node = el.childNode(0);
                         continue;
@@ -165,23 +230,24 @@ final class TextViewBuilder {
         }
     }
 
-    private void enterElement(Element el) {
-        String name = el.normalName();
-        if (BLOCKS.contains(name)) {
+    private void enterElement(Element el, int kind) {
+        if ((kind & BLOCK) != 0) {
             lineBreak(tagOffset(el.sourceRange(), el));
         }
         if (depth == entries.length) {
             int n = depth * 2;
             entries = Arrays.copyOf(entries, n);
+            kinds = Arrays.copyOf(kinds, n);
             blockBelow = Arrays.copyOf(blockBelow, n);
             preorder = Arrays.copyOf(preorder, n);
             savedCandidate = Arrays.copyOf(savedCandidate, n);
         }
         entries[depth] = spans.add(el, length);
+        kinds[depth] = kind;
         blockBelow[depth] = false;
         preorder[depth] = elementsEntered++;
         savedCandidate[depth] = -2; // this element is no candidate: nothing to restore when it closes
-        if (name.equals("p") || name.equals("div")) {
+        if ((kind & CANDIDATE) != 0) {
             // Packs the outer candidate's state, restored when this one closes.
             savedCandidate[depth] = candidateDepth;
             pushCandidateFlags();
@@ -189,7 +255,7 @@ final class TextViewBuilder {
             candidateBoldAtEntry = bold;
             candidateBoldText = false;
             candidatePlainText = false;
-        } else if (isBold(name)) {
+        } else if ((kind & BOLD) != 0) {
             bold++;
         }
         if (el == body) {
@@ -202,17 +268,17 @@ final class TextViewBuilder {
         depth--;
         int entry = entries[depth];
         spans.end(entry, length);
-        String name = el.normalName();
-        boolean block = BLOCKS.contains(name);
+        int kind = kinds[depth];
+        boolean block = (kind & BLOCK) != 0;
         boolean leaf = !blockBelow[depth];
-        if (depth > 0 && (blockBelow[depth] || block && !name.equals("br"))) {
+        if (depth > 0 && (blockBelow[depth] || block && (kind & BR) == 0)) {
             blockBelow[depth - 1] = true;
         }
         if (bodyDepth >= 0 && depth >= bodyDepth) {
-            if (depth > bodyDepth && block && leaf && !name.equals("br") && !name.equals("hr") && !blank(spans.start(entry), length)) {
+            if (depth > bodyDepth && block && leaf && (kind & (BR | HR)) == 0 && !blank(spans.start(entry), length)) {
                 leafBlocks.add(el);
             }
-            boolean heading = name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '6';
+            boolean heading = (kind & HEADING) != 0;
             String text = null;
             if (!heading && depth == candidateDepth && leaf && candidateBoldText && !candidatePlainText) {
                 text = el.text();
@@ -229,12 +295,12 @@ final class TextViewBuilder {
         if (savedCandidate[depth] != -2) {
             candidateDepth = savedCandidate[depth];
             popCandidateFlags();
-        } else if (isBold(name)) {
+        } else if ((kind & BOLD) != 0) {
             bold--;
         }
         if (block) {
             Range end = el.endSourceRange();
-            lineBreak(end.isTracked() ? end.start().pos() : tagOffset(el.sourceRange(), el));
+            lineBreak(end.isTracked() ? end.startPos() : tagOffset(el.sourceRange(), el));
         }
     }
 
@@ -329,7 +395,7 @@ final class TextViewBuilder {
     }
 
     private static int tagOffset(Range range, Element el) {
-        return range.isTracked() ? range.start().pos() : 0;
+        return range.isTracked() ? range.startPos() : 0;
     }
 
     /** A block boundary: one {@code \n}, folding any space just before it. */
@@ -350,22 +416,30 @@ final class TextViewBuilder {
         if (!range.isTracked()) {
             return; // text the parser made up (none in practice): nothing in the file to point at
         }
-        int rawStart = range.start().pos();
-        int rawEnd = range.end().pos();
+        int rawStart = range.startPos();
+        int rawEnd = range.endPos();
         int n = decoded.length();
         ensure(length + n);
-        // Speed: most text nodes have no entity, so the source holds the decoded text as it is and
-        // each character maps to itself; only nodes that differ are aligned (same result).
-        boolean identity = rawEnd - rawStart == n && source.text().regionMatches(rawStart, decoded, 0, n);
-        int[][] map = identity ? null : alignEntities(source.text().substring(rawStart, rawEnd), decoded);
+        // Speed: the node's characters are copied out once (an intrinsic, whatever the strings' coders)
+        // and compared with the source's in bulk; most text nodes have no entity, so the source holds
+        // the decoded text as it is and each character maps to itself (the loop below); only nodes that
+        // differ are aligned (same result).
+        char[] text = scratch(n);
+        decoded.getChars(0, n, text, 0);
+        char[] src = sourceChars();
+        if (rawEnd - rawStart == n && rawEnd <= src.length && Arrays.equals(src, rawStart, rawEnd, text, 0, n)) {
+            appendIdentity(text, n, rawStart);
+            return;
+        }
+        int[][] map = alignEntities(source.text().substring(rawStart, rawEnd), decoded);
         char[] cs = chars;
         int[] ss = starts;
         int[] es = ends;
         int len = length;
         for (int i = 0; i < n; i++) {
-            char c = decoded.charAt(i);
-            int s = identity ? rawStart + i : rawStart + (map == null ? 0 : map[0][i]);
-            int e = identity ? rawStart + i + 1 : map == null ? rawEnd : rawStart + map[1][i];
+            char c = text[i];
+            int s = rawStart + (map == null ? 0 : map[0][i]);
+            int e = map == null ? rawEnd : rawStart + map[1][i];
             if (isSpace(c)) {
                 if (len > 0 && cs[len - 1] != ' ' && cs[len - 1] != '\n') {
                     cs[len] = ' ';
@@ -385,9 +459,69 @@ final class TextViewBuilder {
         length = len;
     }
 
+    /**
+     * {@link #appendText}'s loop for a node whose characters are the source's own, character {@code i}
+     * at source offset {@code rawStart + i}: the same folding, without the alignment's look-ups.
+     */
+    private void appendIdentity(char[] text, int n, int rawStart) {
+        char[] cs = chars;
+        int[] ss = starts;
+        int[] es = ends;
+        int len = length;
+        int i = 0;
+        while (i < n) {
+            // A run of characters that are not white space: copied as they are, each at its own offset.
+            int j = i;
+            while (j < n && !isSpace(text[j])) {
+                j++;
+            }
+            if (j > i) {
+                System.arraycopy(text, i, cs, len, j - i);
+                int shift = rawStart + i - len;
+                for (int k = len, end = len + j - i; k < end; k++) {
+                    ss[k] = k + shift;
+                    es[k] = k + shift + 1;
+                }
+                len += j - i;
+                i = j;
+            }
+            if (i < n) {
+                // White space: one space, unless the text is empty or just had a space or line break.
+                int s = rawStart + i;
+                if (len > 0 && cs[len - 1] != ' ' && cs[len - 1] != '\n') {
+                    cs[len] = ' ';
+                    ss[len] = s;
+                    es[len] = s + 1;
+                    len++;
+                } else if (len > 0 && cs[len - 1] == ' ' && es[len - 1] == s) {
+                    es[len - 1] = s + 1; // the folded space covers the whole run it replaced
+                }
+                i++;
+            }
+        }
+        length = len;
+    }
+
+    /** The source's characters, copied out once per walk for the bulk comparisons. */
+    private char[] sourceChars() {
+        if (sourceChars == null) {
+            sourceChars = source.text().toCharArray();
+        }
+        return sourceChars;
+    }
+
+    /** A buffer of at least {@code n} characters for one text node's characters, reused across nodes. */
+    private char[] scratch(int n) {
+        if (scratch.length < n) {
+            scratch = new char[Math.max(n, scratch.length * 2)];
+        }
+        return scratch;
+    }
+
     static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00a0'
-                || c == '\u2007' || c == '\u202f' || (c >= '\u2000' && c <= '\u200a') || c == '\u3000';
+        // The common characters, from '!' to '~' and on to U+009F, are decided by the first two tests.
+        return c <= ' ' ? c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+                : c >= '\u00a0' && (c == '\u00a0' || c == '\u2007' || c == '\u202f' || (c >= '\u2000' && c <= '\u200a') || c == '\u3000');
     }
 
     /**
@@ -417,15 +551,17 @@ final class TextViewBuilder {
             if (next < 0) {
                 next = raw.length();
             }
-            String segment = raw.substring(i, next);
-            String segDecoded = Entities.unescape(segment);
+            // Only the segment's head can be a reference: the rest, which the parser copies verbatim,
+            // would be the common suffix of the raw and decoded segment, so the head alone is decoded.
+            String head = raw.substring(i, referenceEnd(raw, i, next));
+            String segDecoded = unescape(head);
             int suffix = 0;
-            while (suffix < segment.length() - 1 && suffix < segDecoded.length()
-                    && segment.charAt(segment.length() - 1 - suffix)
+            while (suffix < head.length() - 1 && suffix < segDecoded.length()
+                    && head.charAt(head.length() - 1 - suffix)
                             == segDecoded.charAt(segDecoded.length() - 1 - suffix)) {
                 suffix++;
             }
-            int entityRawEnd = i + segment.length() - suffix;
+            int entityRawEnd = i + head.length() - suffix;
             int entityDecodedLen = segDecoded.length() - suffix;
             if (j + entityDecodedLen > decoded.length()
                     || !decoded.regionMatches(j, segDecoded, 0, entityDecodedLen)) {
@@ -439,6 +575,41 @@ final class TextViewBuilder {
             i = entityRawEnd;
         }
         return j == decoded.length() ? new int[][] {s, e} : null;
+    }
+
+    /**
+     * Where the part of {@code raw[amp, next)} (an ampersand and the text up to the next one) that the
+     * parser may read as a character reference ends: the ampersand, then every ASCII letter, digit and
+     * {@code #} and every non-ASCII character after it (a reference's name or number is ASCII letters and
+     * digits, after {@code #} and {@code x}), then one more character (the {@code ;} the parser looks
+     * for). The parser copies what follows as it is.
+     */
+    private static int referenceEnd(String raw, int amp, int next) {
+        int p = amp + 1;
+        while (p < next) {
+            char c = raw.charAt(p);
+            if (c >= 0x80 || c == '#' || c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                p++;
+            } else {
+                break;
+            }
+        }
+        return Math.min(p + 1, next);
+    }
+
+    /** Decoded references ({@link Entities#unescape}, which sets up a parser on every call), shared by all walks. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> UNESCAPED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int UNESCAPED_MAX = 4096;
+
+    private static String unescape(String head) {
+        String decoded = UNESCAPED.get(head);
+        if (decoded == null) {
+            decoded = Entities.unescape(head);
+            if (head.length() <= 64 && UNESCAPED.size() < UNESCAPED_MAX) {
+                UNESCAPED.putIfAbsent(head, decoded);
+            }
+        }
+        return decoded;
     }
 
     private void append(char c, int start, int end) {

@@ -2,6 +2,12 @@ package dev.postinglint.core.posting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LanguageTest {
@@ -28,5 +34,116 @@ class LanguageTest {
         assertEquals(Language.UNDETERMINED, Language.detect(""));
         assertEquals(Language.OTHER, Language.detect("この求人は東京オフィスのソフトウェアエンジニアの募集です。私たちは新しい仲間を探しています。"));
         assertEquals(Language.OTHER, Language.detect("Мы ищем инженера в нашу команду в Москве для работы с клиентами и партнёрами компании."));
+    }
+
+    /**
+     * The table look-up on lower-cased characters gives what the former detector gave, which made each
+     * word a string and lower-cased it with {@code toLowerCase(Locale.ROOT)} (kept below as the
+     * reference): on random texts of function words in mixed case, other words, accented letters, other
+     * scripts, and the characters whose string lower case is special (U+0130, capital sigma).
+     */
+    @Test
+    void sameAsLowerCasingEachWordAsAString() {
+        List<String> pieces = new ArrayList<>();
+        REFERENCE_WORDS.values().forEach(pieces::addAll);
+        pieces.addAll(List.of("\u0130", "\u0130n", "D\u0130E", "\u03a3", "\u03a3\u03b1", "Stra\u00dfe", "\u00c9T\u00c9", "\u00e9", "engineering",
+                "Entwicklungsumgebungen", "\u0434\u0430", "\u6771\u4eac", "\ud83d\ude00", "x", "I", "\u00e0", "\u00c8", "caf\u00e9", "\u017e\u00e9"));
+        String[] gaps = {" ", "  ", ", ", ".\n", "-", "\u00a0", "'", "\u2019", "1", ""};
+        Random random = new Random(16);
+        for (int t = 0; t < 2_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int words = random.nextInt(120);
+            for (int i = 0; i < words; i++) {
+                String w = pieces.get(random.nextInt(pieces.size()));
+                switch (random.nextInt(4)) {
+                    case 0 -> w = w.toUpperCase(Locale.ROOT);
+                    case 1 -> w = w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+                    default -> { }
+                }
+                text.append(w).append(gaps[random.nextInt(gaps.length)]);
+            }
+            String s = text.toString();
+            assertEquals(reference(s), Language.detect(s), s);
+        }
+    }
+
+    private static final Map<String, List<String>> REFERENCE_WORDS = Map.of(
+            "en", List.of("the", "and", "of", "to", "in", "for", "with", "you", "we", "our", "your", "is", "are", "will", "be",
+                    "on", "that", "this", "as", "an", "or", "have", "who", "at", "from", "by", "all", "can", "it", "what"),
+            "fr", List.of("le", "la", "les", "des", "du", "et", "est", "une", "un", "pour", "dans", "avec", "vous", "nous", "sur",
+                    "au", "aux", "qui", "que", "votre", "vos", "notre", "nos", "sont", "par", "ou", "ce", "cette", "être", "afin"),
+            "de", List.of("der", "die", "das", "und", "ist", "mit", "für", "von", "zu", "den", "dem", "ein", "eine", "einen", "wir",
+                    "sie", "du", "ihre", "unser", "unsere", "auf", "bei", "im", "nicht", "oder", "als", "auch", "sind", "wird", "dich"),
+            "es", List.of("el", "los", "las", "del", "y", "es", "una", "por", "para", "con", "en", "que", "se", "su", "sus",
+                    "nuestro", "nuestra", "como", "más", "al", "lo", "somos", "tu", "tus", "usted", "este", "esta", "son", "o", "desde"),
+            "pt", List.of("o", "os", "as", "da", "do", "das", "dos", "e", "é", "um", "uma", "para", "com", "em", "no", "na",
+                    "que", "seu", "sua", "nosso", "nossa", "você", "são", "ao", "pelo", "pela", "ou", "mais", "não", "como"),
+            "nl", List.of("de", "het", "een", "en", "van", "is", "voor", "met", "op", "je", "jij", "wij", "we", "ons", "onze",
+                    "zijn", "bij", "naar", "als", "ook", "of", "niet", "aan", "die", "dat", "wordt", "jouw", "heb", "hebt", "om"),
+            "it", List.of("il", "lo", "gli", "della", "delle", "dei", "e", "è", "per", "con", "una", "nel", "nella", "che", "sono",
+                    "di", "da", "le", "la", "al", "alla", "siamo", "tuo", "tua", "nostro", "nostra", "come", "anche", "più", "non"),
+            "pl", List.of("i", "w", "z", "na", "do", "się", "jest", "nie", "oraz", "dla", "że", "od", "to", "jak", "po",
+                    "przez", "lub", "są", "będzie", "twoje", "naszej", "nasz", "nasza", "pracy", "ze", "o", "czy", "tym", "jako", "też"));
+
+    /** The languages in a fixed order: ties go to the earlier. */
+    private static final List<String> ORDER = List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl");
+    private static final List<String> REFERENCE_ORDER = List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl");
+
+    /** The detector as it was before the table look-up. */
+    private static String reference(CharSequence text) {
+        Map<String, int[]> byWord = new HashMap<>();
+        Map<String, List<String>> tmp = new HashMap<>();
+        REFERENCE_WORDS.forEach((lang, ws) -> ws.forEach(w -> tmp.computeIfAbsent(w, k -> new ArrayList<>()).add(lang)));
+        int longest = 0;
+        for (Map.Entry<String, List<String>> e : tmp.entrySet()) {
+            byWord.put(e.getKey(), e.getValue().stream().mapToInt(REFERENCE_ORDER::indexOf).toArray());
+            longest = Math.max(longest, e.getKey().length());
+        }
+        double[] score = new double[REFERENCE_ORDER.size()];
+        int words = 0;
+        int hits = 0;
+        int latin = 0;
+        int otherScript = 0;
+        int n = text.length();
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
+                w.append(c);
+                if (c < 0x80 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+                    latin++;
+                } else {
+                    otherScript++;
+                }
+            } else if (w.length() > 0) {
+                words++;
+                int[] langs = w.length() > longest ? null : byWord.get(w.toString().toLowerCase(Locale.ROOT));
+                if (langs != null) {
+                    hits++;
+                    for (int l : langs) {
+                        score[l] += 1.0 / langs.length;
+                    }
+                }
+                w.setLength(0);
+            }
+        }
+        if (otherScript > latin) {
+            return Language.OTHER;
+        }
+        if (hits < 3) {
+            return words >= 40 ? Language.OTHER : Language.UNDETERMINED;
+        }
+        if (words >= 40 && hits * 20 < words) {
+            return Language.OTHER;
+        }
+        String best = null;
+        double top = -1;
+        for (int l = 0; l < score.length; l++) {
+            if (score[l] > top) {
+                top = score[l];
+                best = REFERENCE_ORDER.get(l);
+            }
+        }
+        return best;
     }
 }

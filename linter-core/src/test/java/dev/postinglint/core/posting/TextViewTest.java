@@ -94,6 +94,86 @@ class TextViewTest {
     }
 
     /**
+     * {@code alignEntities} decodes only each reference's head (the rest of the text up to the next
+     * ampersand is the parser's verbatim copy): it gives what decoding every whole segment gave (the
+     * reference below), on random text of named, numeric and hex references with and without {@code ;},
+     * legacy prefixes ({@code &notit}), long digit runs, non-ASCII letters and astral characters after
+     * an ampersand, and on decoded texts that do not match.
+     */
+    @Test
+    void alignEntitiesDecodesOnlyEachReferencesHead() {
+        String[] pieces = {"&amp;", "&amp", "&nbsp;", "&nbsp", "&notit;", "&notin;", "&not", "&copy2026", "&#39;", "&#x27;", "&#X27",
+            "&#0000000000000000000000000000000000000000000000000000000000000000000065;", "&#x1F600;", "&#9999999999;", "&#;", "&#x;",
+            "&", "&&", "& ", "&;", "&bogus;", "&Aacute;", "&aacute", "&é", "&日本", "&\ud83d\ude00", "&amp;\u00e9t\u00e9", "&lt;3",
+            "&nbsp;&nbsp;", "&#128512", "&ltx", "&AMP;", "&quot", "&frac12;", "&NotNestedGreaterGreater;", "a", "b c", "\u2019", "\r\n",
+            ";", "#", "x", "12", " ", "\u00a0", "\ud83d\ude00"};
+        Random random = new Random(16);
+        for (int t = 0; t < 3_000; t++) {
+            StringBuilder raw = new StringBuilder();
+            int n = 1 + random.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                raw.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String r = raw.toString();
+            String decoded = Entities.unescape(r);
+            String[] candidates = {decoded, decoded + "x", decoded.isEmpty() ? "x" : decoded.substring(1), r};
+            for (String d : candidates) {
+                int[][] expected = alignEntitiesWholeSegments(r, d);
+                int[][] actual = TextViewBuilder.alignEntities(r, d);
+                assertEquals(expected == null, actual == null, r + " -> " + d);
+                if (expected != null) {
+                    assertEquals(java.util.Arrays.toString(expected[0]), java.util.Arrays.toString(actual[0]), r);
+                    assertEquals(java.util.Arrays.toString(expected[1]), java.util.Arrays.toString(actual[1]), r);
+                }
+            }
+        }
+    }
+
+    /** {@code alignEntities} as it was: each segment from an ampersand to the next decoded whole. */
+    private static int[][] alignEntitiesWholeSegments(String raw, String decoded) {
+        int[] s = new int[decoded.length()];
+        int[] e = new int[decoded.length()];
+        int i = 0;
+        int j = 0;
+        while (i < raw.length()) {
+            char c = raw.charAt(i);
+            if (c != '&') {
+                if (j >= decoded.length() || decoded.charAt(j) != c) {
+                    return null;
+                }
+                s[j] = i;
+                e[j] = i + 1;
+                i++;
+                j++;
+                continue;
+            }
+            int next = raw.indexOf('&', i + 1);
+            if (next < 0) {
+                next = raw.length();
+            }
+            String segment = raw.substring(i, next);
+            String segDecoded = Entities.unescape(segment);
+            int suffix = 0;
+            while (suffix < segment.length() - 1 && suffix < segDecoded.length()
+                    && segment.charAt(segment.length() - 1 - suffix) == segDecoded.charAt(segDecoded.length() - 1 - suffix)) {
+                suffix++;
+            }
+            int entityRawEnd = i + segment.length() - suffix;
+            int entityDecodedLen = segDecoded.length() - suffix;
+            if (j + entityDecodedLen > decoded.length() || !decoded.regionMatches(j, segDecoded, 0, entityDecodedLen)) {
+                return null;
+            }
+            for (int k = 0; k < entityDecodedLen; k++) {
+                s[j + k] = i;
+                e[j + k] = entityRawEnd;
+            }
+            j += entityDecodedLen;
+            i = entityRawEnd;
+        }
+        return j == decoded.length() ? new int[][] {s, e} : null;
+    }
+
+    /**
      * Randomized (fixed seed): random text with entities, inline tags, CRLF and astral characters.
      * Every character of the view must come from source text that decodes to it, in order, and
      * the view must equal the browser-like folding of jsoup's own decoded text.
