@@ -31,9 +31,11 @@ import java.util.Set;
  * <li>the window holds the character before the candidate (matched by a leading {@code (?s:.)}, so
  * {@code \b} sees its real context) and extends one character past the longest match the pattern
  * can have in this text ({@link #maxLength}), so nothing a match depends on is cut off (nor is
- * what {@code ^} and {@code $} under {@code (?m)} look at: the character before and after); patterns
- * with text anchors ({@code \A \z}, {@code ^ $} without {@code (?m)}), or whose longest match is
- * unbounded, are not handled here.</li>
+ * what {@code ^} and {@code $} under {@code (?m)} look at: the character before and after). An end
+ * anchor ({@code \z}, {@code $} without {@code (?m)}) reads a window's end as the text's end, but no
+ * match reaches it: a window runs past the longest match, or to the text's end. Patterns with a start
+ * anchor ({@code \A}, {@code ^} without {@code (?m)}), or whose longest match is unbounded, are not
+ * handled here.</li>
  * </ul>
  * A pattern that no literal starts but every match of which starts at a line's start ({@code (?m)^\s*location:})
  * is tried the same way at the line starts (the region's start and every character after a {@code \n}) that
@@ -80,7 +82,7 @@ final class AnchoredScan {
 
     /** The scan for a pattern with its syntax tree and prefilter, or null when it cannot be scanned this way. */
     static AnchoredScan of(Pattern pattern, Node tree, RegexPrefilter prefilter) {
-        if (hasTextAnchor(tree)) {
+        if (hasTextStart(tree)) {
             return null;
         }
         Map<String, Boolean> p = prefixes(tree, false);
@@ -279,7 +281,8 @@ final class AnchoredScan {
      * matches are those of find() over the whole text, in the same order. Nor can the window's edge
      * make a match that the whole text does not have, by {@code ^} or {@code $} under {@code (?m)} (or
      * {@code \b}) reading the edge as the text's end: such a match would hold a literal within
-     * {@code max} of the edge, whose own window reaches past it.
+     * {@code max} of the edge, whose own window reaches past it. The same holds for an end anchor
+     * ({@code \z}, {@code $} without {@code (?m)}) at a window's end before the text's end.
      */
     private int windows(String text, PolicyPattern.Text whole, int offset, long max, MatchSink sink, PolicyPattern.Groups[] first) {
         List<String> literals = prefilter.literals();
@@ -586,14 +589,15 @@ final class AnchoredScan {
         return n instanceof Repeat r && r.min() >= 1 && startsAtLineStart(r.inner());
     }
 
-    private static boolean hasTextAnchor(Node n) {
+    /** Whether {@code n} tests the text's start ({@code \A}, {@code ^} without {@code (?m)}); end anchors are fine (see {@link #windows}). */
+    private static boolean hasTextStart(Node n) {
         if (n instanceof Cat c) {
-            return c.parts().stream().anyMatch(AnchoredScan::hasTextAnchor);
+            return c.parts().stream().anyMatch(AnchoredScan::hasTextStart);
         }
         if (n instanceof Alt a) {
-            return a.alternatives().stream().anyMatch(AnchoredScan::hasTextAnchor);
+            return a.alternatives().stream().anyMatch(AnchoredScan::hasTextStart);
         }
-        return n instanceof Assert a ? a.textAnchor() : n instanceof Repeat r && hasTextAnchor(r.inner());
+        return n instanceof Assert a ? a.textAnchor() && !a.textEnd() : n instanceof Repeat r && hasTextStart(r.inner());
     }
 
     /** The longest match of {@code n} in UTF-16 units, given the text's runs; Long.MAX_VALUE when unbounded. */

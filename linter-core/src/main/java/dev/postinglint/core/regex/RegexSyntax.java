@@ -38,11 +38,21 @@ final class RegexSyntax {
     /**
      * A zero-width assertion: a text anchor ({@code \A \z}, and {@code ^ $} without {@code (?m)}), a line
      * anchor ({@code line} is {@code '^'} or {@code '$'} under {@code (?m)}: a line's start or end, where only
-     * {@code \n} ends a line; else 0), {@code \b} or {@code \B}.
+     * {@code \n} ends a line; else 0), {@code \b} or {@code \B}. For a text anchor, {@code textEnd} tells
+     * that it tests the text's end ({@code \z}, {@code $}), not its start.
      */
-    record Assert(boolean textAnchor, boolean wordBoundary, char line) implements Node {
+    record Assert(boolean textAnchor, boolean wordBoundary, char line, boolean textEnd) implements Node {
         Assert(boolean textAnchor, boolean wordBoundary) {
-            this(textAnchor, wordBoundary, (char) 0);
+            this(textAnchor, wordBoundary, (char) 0, false);
+        }
+
+        Assert(boolean wordBoundary, char line) {
+            this(false, wordBoundary, line, false);
+        }
+
+        /** A text anchor: the text's end ({@code \z}, {@code $} without {@code (?m)}) or start. */
+        static Assert text(boolean end) {
+            return new Assert(true, false, (char) 0, end);
         }
     }
 
@@ -181,7 +191,7 @@ final class RegexSyntax {
                 case '^':
                 case '$':
                     i++;
-                    return multiline ? new Assert(false, false, c) : new Assert(true, false);
+                    return multiline ? new Assert(false, c) : Assert.text(c == '$');
                 case '\\':
                     return escape();
                 case '*':
@@ -214,7 +224,7 @@ final class RegexSyntax {
                 case 'A':
                 case 'z':
                     i += 2;
-                    return new Assert(true, false);
+                    return Assert.text(e == 'z');
                 case 'd':
                 case 's':
                 case 'w':

@@ -295,6 +295,53 @@ class RegexSpeedupsTest {
     }
 
     /**
+     * End anchors ({@code $} without {@code (?m)}, {@code \\z}) on long texts, where the windows around the
+     * literals are small, so the windowed and anchored scans run and their windows end before the text's end;
+     * also on regions of them, whose end is the anchor's.
+     */
+    @Test
+    void endAnchoredPatternsOnLongTexts() {
+        Random r = new Random(17);
+        List<String> patterns = List.of("rock\\s*$", "(?i)\\bninja\\b[^\\n]{0,5}\\z", "star$|\\bninja", "\\s*rock(?:$|[.,](?:\\s|$)|\\s+\\w)",
+                "(?P<value>(?:[$€]|\\bUSD\\b)\\s?[1-9][\\d,.\\s]{0,12}\\d?(?:\\s?[kK]\\b)?|\\b\\d[\\d,.]{1,12}\\s?(?:€|\\bUSD\\b))"
+                        + "(?:$|[.,;:!?)](?:\\s|$)|\\s*(?:[^\\s\\d.,mMbB+\\w]|[ac-ln-zAC-LN-Z]\\w*|[mM](?:o|ay)|[bB](?:a|e)))");
+        String[] filler = {"we", "are", "hiring", "a", "team", "the", "of", "work", "with", "our", "and", "you", "will", "build"};
+        String[] hits = {"rock", "ninja", "star", "$", "$1", "$120,000", "€45.000", "USD 95k", "12 000 USD", "M", "month", "bonus",
+            ".", ",", ")", "\n", "  ", "5", "rock.", "ninja!", "$25M", "k"};
+        String[] tails = {"rock", "ninja", "star", "$120,000", "ninja!"};
+        PolicyMatcher matcher = PolicyMatcher.of(patterns.stream().map(re -> PolicyPattern.of(Pattern.compile(re))).toList());
+        for (String re : patterns) {
+            int withMatches = 0;
+            Pattern p = Pattern.compile(re);
+            PolicyPattern pp = PolicyPattern.of(p);
+            assertTrue(pp.scans(), re);
+            for (int i = 0; i < 150; i++) {
+                StringBuilder b = new StringBuilder();
+                for (int w = 0, n = 300 + r.nextInt(600); w < n; w++) {
+                    b.append(r.nextInt(15) == 0 ? hits[r.nextInt(hits.length)] : filler[r.nextInt(filler.length)]);
+                    b.append(r.nextInt(12) == 0 ? "\n" : " ");
+                }
+                // The text ends on a hit (its anchor reached) or on filler; the region ends anywhere.
+                String whole = b.append(r.nextInt(4) > 0 ? tails[r.nextInt(tails.length)] : "").toString();
+                int from = r.nextInt(whole.length() / 4);
+                int to = whole.length() - (r.nextInt(4) > 0 ? 0 : r.nextInt(whole.length() / 4));
+                String text = whole.substring(from, to);
+                List<String> expected = plain(p, text);
+                String expectedFirst = firstGroups(p, text);
+                for (PolicyPattern.Text searched : List.of(new Whole(whole), matcher.index(new Whole(whole)))) {
+                    List<String> fast = new ArrayList<>();
+                    pp.search(searched).findAll(text, from, (s, e) -> fast.add(s + ".." + e));
+                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                    PolicyPattern.Groups first = pp.search(searched).firstGroups(text, from);
+                    assertEquals(expectedFirst, first == null ? null : Arrays.toString(first.spans()), () -> re + " on '" + text + "'");
+                }
+                withMatches += expected.isEmpty() ? 0 : 1;
+            }
+            assertTrue(withMatches > 5, re + ": texts with matches: " + withMatches);
+        }
+    }
+
+    /**
      * Alternations put together from their branches ({@link PolicyPattern#hasBranches}): a frequent literal
      * ({@code in}) keeps the whole pattern from narrowing, each branch is narrowed on its own, and dense
      * clusters of a few letters make the branches' matches overlap and tie in every way.
@@ -360,7 +407,10 @@ class RegexSpeedupsTest {
         List<String> abc = of("ab+c").literals();
         assertTrue(abc.equals(List.of("ab")) || abc.equals(List.of("bc")), "ab+c needs 'ab' and 'bc', not 'abc': " + abc);
         assertEquals(Set.of("u", "citizen"), Set.copyOf(of("(?i)\\b(?:u\\.?s\\.?\\s+)?citizens?\\s+only\\b").prefixes()));
-        assertFalse(of("^here$").scans(), "text anchors are left to RE2/J");
+        assertFalse(of("^here$").scans(), "start anchors are left to RE2/J");
+        assertTrue(of("here$").scans(), "an end anchor is no match's concern before a window's end");
+        assertTrue(of("(?:[$€]|\\bUSD\\b)\\s?\\d+(?:$|[.,](?:\\s|$)|\\s*[a-z])").scans());
+        assertTrue(of("here\\z").scans());
         assertFalse(of("(?m)\\Ahere$").scans());
         assertFalse(of("(?m)(?-m:^)here").scans(), "(?-m) makes ^ a text anchor again");
         assertTrue(of("(?m)^\\s*here$").scans(), "line anchors are not text anchors");
