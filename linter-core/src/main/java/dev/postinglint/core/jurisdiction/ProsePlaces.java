@@ -1,5 +1,6 @@
 package dev.postinglint.core.jurisdiction;
 
+import dev.postinglint.core.regex.PolicyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -41,44 +42,44 @@ public final class ProsePlaces {
     /** Where a word starts: Java's \\b is ASCII-only from Java 19 on, and these words may start with "é" or "à". */
     private static final String NOT_AFTER_LETTER = "(?<!\\p{L})";
     private static final String OFFICE = "(?i:office|hq|headquarters|head\\s+office|hub|campus|studio)\\b";
-    private static final List<Cue> CUES = List.of(
+    static final List<Cue> CUES = List.of(
             // "based in our Denver office", "work from our Boulder HQ": the office word ties a bare city to the job.
             new Cue(Pattern.compile("\\b(?i:(?:based|located|situated|work(?:ing)?)\\s+(?:in|at|from|out\\s+of)\\s+(?:our|the)\\s+)" + PLACE
-                    + "\\s+" + OFFICE), true, false),
+                    + "\\s+" + OFFICE), true, false).needs("based", "located", "situated", "work"),
             // "based in Boulder, Colorado", "located in Berlin, Germany"; not "headquartered in" (the company's seat).
-            new Cue(Pattern.compile("\\b(?i:(?:based|located|situated)\\s+(?:in|at|out\\s+of)\\s+(?:the\\s+)?)" + PLACE), false, false),
+            new Cue(Pattern.compile("\\b(?i:(?:based|located|situated)\\s+(?:in|at|out\\s+of)\\s+(?:the\\s+)?)" + PLACE), false, false).needs("based", "located", "situated"),
             // "(HQ) offices in Boulder, Colorado", "our office in Denver, CO", "HQ in Austin, TX".
-            new Cue(Pattern.compile("\\b(?i:(?:offices?|hq|headquarters|head\\s+office)\\s+(?:in|at)\\s+(?:the\\s+)?)" + PLACE), false, false),
+            new Cue(Pattern.compile("\\b(?i:(?:offices?|hq|headquarters|head\\s+office)\\s+(?:in|at)\\s+(?:the\\s+)?)" + PLACE), false, false).needs("office", "hq", "headquarters"),
             // "a Denver-based role".
-            new Cue(Pattern.compile("\\b" + PLACE + "-based\\s+(?i:role|position|job|opportunity)\\b"), true, false),
+            new Cue(Pattern.compile("\\b" + PLACE + "-based\\s+(?i:role|position|job|opportunity)\\b"), true, false).needs("-based"),
             // "remote (anywhere) in the US", "fully remote across the United States", "work remotely from anywhere in Canada".
             new Cue(Pattern.compile("\\b(?i:remote(?:ly)?(?:\\s+(?:position|role|job|opportunity|work))?(?:\\s+from)?(?:\\s+anywhere)?\\s+"
-                    + "(?:in|across|within|throughout)\\s+(?:the\\s+)?)" + PLACE), false, true),
+                    + "(?:in|across|within|throughout)\\s+(?:the\\s+)?)" + PLACE), false, true).needs("remote"),
             // French: "poste basé à Paris", "situé en France", "nos bureaux à Lyon", "notre bureau de Montréal".
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:bas[ée]e?s?|situ[ée]e?s?|localis[ée]e?s?|implant[ée]e?s?)\\s+(?:à|a|au|aux|en)\\s+(?:la\\s+|le\\s+|l['’])?)"
-                    + PLACE), true, false, ROMANCE_FR),
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nos|notre|nouveaux?|nos\\s+nouveaux)\\s+(?:bureaux?|locaux)\\s+(?:de|à|a|d['’]|au)\\s*)" + PLACE), true, false, ROMANCE_FR),
+                    + PLACE), true, false, ROMANCE_FR).needs("bas", "situ", "localis", "implant"),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nos|notre|nouveaux?|nos\\s+nouveaux)\\s+(?:bureaux?|locaux)\\s+(?:de|à|a|d['’]|au)\\s*)" + PLACE), true, false, ROMANCE_FR).needs("bureau", "locaux"),
             // "(full) télétravail depuis la France", "100% à distance en France".
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:t[ée]l[ée]travail|full[\\s-]remote|remote|à\\s+distance)(?:\\s+(?:complet|total|possible))?\\s+(?:depuis|en|dans)\\s+"
-                    + "(?:toute\\s+la\\s+|tout\\s+le\\s+|la\\s+|le\\s+|l['’])?)" + PLACE), false, true, ROMANCE_FR),
+                    + "(?:toute\\s+la\\s+|tout\\s+le\\s+|la\\s+|le\\s+|l['’])?)" + PLACE), false, true, ROMANCE_FR).needs("travail", "remote", "distance"),
             // German: "mit Sitz in Berlin", "in unserem Büro in München", "am Standort Hamburg", "Arbeitsort ist Köln".
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:mit\\s+)?Sitz\\s+in\\s+|(?:in|an)\\s+unser(?:em|en|er)\\s+(?:Büro|Office|Standort|Standorten|Niederlassung)\\s+in\\s+"
-                    + "|am\\s+Standort,?\\s+(?:in\\s+)?|Arbeitsort(?:\\s+ist)?:?\\s+)" + PLACE), true, false, GERMAN),
+                    + "|am\\s+Standort,?\\s+(?:in\\s+)?|Arbeitsort(?:\\s+ist)?:?\\s+)" + PLACE), true, false, GERMAN).needs("sitz", "unser", "standort", "arbeitsort"),
             // "remote in ganz Deutschland", "Homeoffice innerhalb Deutschlands" is not read (a genitive).
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remote|mobil|Homeoffice|Home-Office)\\s+(?:in|aus|innerhalb)\\s+(?:ganz\\s+)?(?:der\\s+)?)" + PLACE), false, true, GERMAN),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remote|mobil|Homeoffice|Home-Office)\\s+(?:in|aus|innerhalb)\\s+(?:ganz\\s+)?(?:der\\s+)?)" + PLACE), false, true, GERMAN).needs("remote", "mobil", "homeoffice", "home-office"),
             // Spanish: "con sede en Madrid", "ubicado en Barcelona", "nuestra oficina de Valencia".
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:con\\s+sede|ubicad[oa]s?|situad[oa]s?|basad[oa]s?|localizad[oa]s?)\\s+en\\s+)" + PLACE), true, false, SPANISH),
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nuestras?|la|las)\\s+oficinas?\\s+(?:de|en)\\s+)" + PLACE), true, false, SPANISH),
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:en\\s+)?(?:remoto|teletrabajo)\\s+(?:desde|en)\\s+(?:cualquier\\s+(?:lugar|parte)\\s+de\\s+|toda\\s+)?)" + PLACE), false, true, SPANISH),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:con\\s+sede|ubicad[oa]s?|situad[oa]s?|basad[oa]s?|localizad[oa]s?)\\s+en\\s+)" + PLACE), true, false, SPANISH).needs("sede", "ubicad", "situad", "basad", "localizad"),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nuestras?|la|las)\\s+oficinas?\\s+(?:de|en)\\s+)" + PLACE), true, false, SPANISH).needs("oficina"),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:en\\s+)?(?:remoto|teletrabajo)\\s+(?:desde|en)\\s+(?:cualquier\\s+(?:lugar|parte)\\s+de\\s+|toda\\s+)?)" + PLACE), false, true, SPANISH).needs("remoto", "teletrabajo"),
             // Portuguese: "localizado em Lisboa", "baseado no Porto", "no nosso escritório de Braga".
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:localizad[oa]s?|basead[oa]s?|sediad[oa]s?|situad[oa]s?)\\s+(?:em|no|na)\\s+)" + PLACE), true, false, PORTUGUESE),
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nosso|nossos)\\s+escrit[óo]rios?\\s+(?:em|de|do|no|na)\\s+)" + PLACE), true, false, PORTUGUESE),
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remoto|remota|teletrabalho)\\s+(?:em|de\\s+qualquer\\s+lugar\\s+d[oea]|em\\s+tod[oa]\\s+[oa])\\s+)" + PLACE), false, true, PORTUGUESE),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:localizad[oa]s?|basead[oa]s?|sediad[oa]s?|situad[oa]s?)\\s+(?:em|no|na)\\s+)" + PLACE), true, false, PORTUGUESE).needs("localizad", "basead", "sediad", "situad"),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nosso|nossos)\\s+escrit[óo]rios?\\s+(?:em|de|do|no|na)\\s+)" + PLACE), true, false, PORTUGUESE).needs("escrit"),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remoto|remota|teletrabalho)\\s+(?:em|de\\s+qualquer\\s+lugar\\s+d[oea]|em\\s+tod[oa]\\s+[oa])\\s+)" + PLACE), false, true, PORTUGUESE).needs("remot", "teletrabalho"),
             // Dutch: "gevestigd in (het centrum van) Amsterdam", "we zitten in Utrecht", "(ons) kantoor in Utrecht",
             // "een bureau in Utrecht", "standplaats Rotterdam".
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:(?:gevestigd|gelegen|gebaseerd|zitten|zit)\\s+in|(?:kantoor|kantoren|vestiging|bureau)\\s+in)"
-                    + "\\s+(?:het\\s+centrum\\s+van\\s+|hartje\\s+)?|standplaats:?\\s+)" + PLACE), true, false, DUTCH),
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remote|op\\s+afstand|thuiswerken)\\s+(?:in|vanuit|binnen)\\s+(?:heel\\s+)?)" + PLACE), false, true, DUTCH));
+                    + "\\s+(?:het\\s+centrum\\s+van\\s+|hartje\\s+)?|standplaats:?\\s+)" + PLACE), true, false, DUTCH).needs("gevestigd", "gelegen", "gebaseerd", "zit", "kantoor", "kantoren", "vestiging", "bureau", "standplaats"),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remote|op\\s+afstand|thuiswerken)\\s+(?:in|vanuit|binnen)\\s+(?:heel\\s+)?)" + PLACE), false, true, DUTCH).needs("remote", "afstand", "thuiswerken"));
     /** A sentence about someone or something other than the job: customers, partners, events, history. */
     private static final Pattern NOT_THE_JOB = Pattern.compile("(?i)\\b(?:clients?|customers?|partners?|vendors?|suppliers?|"
             + "serv(?:e|es|ed|ing)|patients?|students?|users?|members?|communit(?:y|ies)|schools?|hospitals?|founded|established|"
@@ -97,9 +98,36 @@ public final class ProsePlaces {
     private static final Pattern REMOTE = Pattern.compile("(?i)\\bremote(?:ly)?\\b");
 
     /** A wording that names the job's place; {@code listAfter} tells a list after the place in its language. */
-    private record Cue(Pattern pattern, boolean bareCity, boolean remote, Pattern listAfter) {
+    record Cue(Pattern pattern, boolean bareCity, boolean remote, Pattern listAfter, List<String> words) {
         Cue(Pattern pattern, boolean bareCity, boolean remote) {
             this(pattern, bareCity, remote, LIST_AFTER);
+        }
+
+        Cue(Pattern pattern, boolean bareCity, boolean remote, Pattern listAfter) {
+            this(pattern, bareCity, remote, listAfter, List.of());
+        }
+
+        /**
+         * The cue with words (lower case) one of which every match of it contains: a text without any
+         * of them, compared {@linkplain PolicyPattern#fold folded} (as (?iu) compares characters: the lower
+         * case of the upper case), is not searched. Speed only: each of these cues scans every block of
+         * every posting without a location (ProsePlacesTest checks the words against the patterns).
+         */
+        Cue needs(String... required) {
+            return new Cue(pattern, bareCity, remote, listAfter, List.of(required));
+        }
+
+        /** Whether a text (folded) may hold a match. */
+        boolean mayOccur(String folded) {
+            if (words.isEmpty()) {
+                return true;
+            }
+            for (String w : words) {
+                if (folded.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The English cues; the others name the place right after their own words, so no list can come before it. */
@@ -119,7 +147,11 @@ public final class ProsePlaces {
     public static List<Mention> find(String text, Gazetteer gazetteer) {
         List<Mention> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();
+        String folded = PolicyPattern.fold(text);
         for (Cue cue : CUES) {
+            if (!cue.mayOccur(folded)) {
+                continue;
+            }
             Matcher m = cue.pattern().matcher(text);
             while (m.find()) {
                 int sentenceStart = sentenceStart(text, m.start());

@@ -1,6 +1,7 @@
 package dev.postinglint.core.jurisdiction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -157,5 +158,55 @@ class ProsePlacesTest {
         assertEquals(List.of(), eu("Poste basé à Atlantide."));
         assertEquals(List.of(), eu("Puesto con sede en Springfield."));
         assertEquals(List.of(), eu("Gevestigd in het centrum."));
+    }
+
+    /**
+     * The words each cue needs ({@code Cue.needs}, a speed-up) are in every text the cue matches, compared
+     * folded: random sentences of the cues' own wordings and places in every language, in lower, upper and
+     * title case, and with the long s and the Kelvin sign that (?iu) folds into s and k.
+     */
+    @Test
+    void everyCueMatchHoldsOneOfItsWords() {
+        String[] words = {"based", "located", "situated", "work", "working", "in", "at", "from", "out of", "our", "the", "offices",
+            "HQ", "headquarters", "head office", "office", "Denver", "Colorado", "Denver-based", "role", "remote", "remotely",
+            "anywhere", "across", "basé", "basée", "à", "en", "Paris", "nos", "notre", "bureaux", "locaux", "de", "télétravail",
+            "full-remote", "à distance", "depuis", "la", "France", "mit", "Sitz", "Berlin", "unserem", "Büro", "am", "Standort",
+            "Arbeitsort", "ist", "Homeoffice", "Home-Office", "mobil", "aus", "ganz", "Deutschland", "con", "sede", "ubicado",
+            "nuestra", "oficina", "remoto", "teletrabajo", "desde", "localizado", "baseado", "em", "no", "Lisboa", "nosso",
+            "escritório", "remota", "teletrabalho", "gevestigd", "zitten", "kantoor", "kantoren", "bureau", "standplaats",
+            "op afstand", "thuiswerken", "vanuit", "Nederland", ",", ".",
+            // whole wordings, so that every cue matches often
+            "based in our", "work from the", "working out of our", "Denver HQ", "Denver office", "based in the", "offices at the",
+            "remote role anywhere in the", "basé à", "nos bureaux de", "télétravail depuis la", "mit Sitz in", "in unserem Büro in",
+            "remote in ganz", "con sede en", "nuestras oficinas en", "remoto desde", "localizado em", "nosso escritório em",
+            "remoto em", "gevestigd in", "thuiswerken vanuit heel", "Denver-based position"};
+        java.util.Random r = new java.util.Random(5);
+        int[] matched = new int[ProsePlaces.CUES.size()];
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 2 + r.nextInt(6), k = 0; k < n; k++) {
+                String w = words[r.nextInt(words.length)];
+                w = switch (r.nextInt(8)) {
+                    case 0 -> w.toUpperCase(java.util.Locale.ROOT);
+                    case 1 -> w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+                    case 2 -> w.replace('s', '\u017f').replace('k', '\u212a');
+                    default -> w;
+                };
+                b.append(k == 0 ? "" : " ").append(w);
+            }
+            String text = b.toString();
+            String folded = dev.postinglint.core.regex.PolicyPattern.fold(text);
+            for (int c = 0; c < matched.length; c++) {
+                ProsePlaces.Cue cue = ProsePlaces.CUES.get(c);
+                if (cue.pattern().matcher(text).find()) {
+                    matched[c]++;
+                    int cueIndex = c;
+                    assertTrue(cue.mayOccur(folded), () -> "cue " + cueIndex + " matches '" + text + "' without its words " + cue.words());
+                }
+            }
+        }
+        for (int c = 0; c < matched.length; c++) {
+            assertTrue(matched[c] > 0, "cue " + c + " was never matched");
+        }
     }
 }
