@@ -21,7 +21,8 @@ public final class Language {
     public static final String UNDETERMINED = "und";
     public static final String OTHER = "other";
 
-    private static final Map<String, List<String>> WORDS = Map.of(
+    /** Each language's function words (package-private: the test's reference detector reads the same lists). */
+    static final Map<String, List<String>> WORDS = Map.of(
             "en", List.of("the", "and", "of", "to", "in", "for", "with", "you", "we", "our", "your", "is", "are", "will", "be",
                     "on", "that", "this", "as", "an", "or", "have", "who", "at", "from", "by", "all", "can", "it", "what"),
             "fr", List.of("le", "la", "les", "des", "du", "et", "est", "une", "un", "pour", "dans", "avec", "vous", "nous", "sur",
@@ -40,7 +41,7 @@ public final class Language {
                     "przez", "lub", "są", "będzie", "twoje", "naszej", "nasz", "nasza", "pracy", "ze", "o", "czy", "tym", "jako", "też"));
 
     /** The languages in a fixed order: ties go to the earlier. */
-    private static final List<String> ORDER = List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl");
+    static final List<String> ORDER = List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl");
     /**
      * The function words in an open-addressing table keyed by {@link String#hashCode} of the word, so a
      * word of the text is looked up from its characters without making it a string: {@code TABLE_WORDS[i]}

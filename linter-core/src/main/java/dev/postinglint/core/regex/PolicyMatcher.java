@@ -129,16 +129,7 @@ public final class PolicyMatcher {
 
     private void scanTrie(String folded, int[][] out, int[] counts) {
         trie.parseText(folded, emit -> {
-            int id = emit.getPayload();
-            int[] o = out[id];
-            if (o == null) {
-                o = new int[4];
-                out[id] = o;
-            } else if (counts[id] == o.length) {
-                o = java.util.Arrays.copyOf(o, o.length * 2);
-                out[id] = o;
-            }
-            o[counts[id]++] = emit.getStart();
+            add(out, counts, emit.getPayload(), emit.getStart());
             return true;
         });
     }

@@ -67,27 +67,9 @@ class LanguageTest {
         }
     }
 
-    private static final Map<String, List<String>> REFERENCE_WORDS = Map.of(
-            "en", List.of("the", "and", "of", "to", "in", "for", "with", "you", "we", "our", "your", "is", "are", "will", "be",
-                    "on", "that", "this", "as", "an", "or", "have", "who", "at", "from", "by", "all", "can", "it", "what"),
-            "fr", List.of("le", "la", "les", "des", "du", "et", "est", "une", "un", "pour", "dans", "avec", "vous", "nous", "sur",
-                    "au", "aux", "qui", "que", "votre", "vos", "notre", "nos", "sont", "par", "ou", "ce", "cette", "être", "afin"),
-            "de", List.of("der", "die", "das", "und", "ist", "mit", "für", "von", "zu", "den", "dem", "ein", "eine", "einen", "wir",
-                    "sie", "du", "ihre", "unser", "unsere", "auf", "bei", "im", "nicht", "oder", "als", "auch", "sind", "wird", "dich"),
-            "es", List.of("el", "los", "las", "del", "y", "es", "una", "por", "para", "con", "en", "que", "se", "su", "sus",
-                    "nuestro", "nuestra", "como", "más", "al", "lo", "somos", "tu", "tus", "usted", "este", "esta", "son", "o", "desde"),
-            "pt", List.of("o", "os", "as", "da", "do", "das", "dos", "e", "é", "um", "uma", "para", "com", "em", "no", "na",
-                    "que", "seu", "sua", "nosso", "nossa", "você", "são", "ao", "pelo", "pela", "ou", "mais", "não", "como"),
-            "nl", List.of("de", "het", "een", "en", "van", "is", "voor", "met", "op", "je", "jij", "wij", "we", "ons", "onze",
-                    "zijn", "bij", "naar", "als", "ook", "of", "niet", "aan", "die", "dat", "wordt", "jouw", "heb", "hebt", "om"),
-            "it", List.of("il", "lo", "gli", "della", "delle", "dei", "e", "è", "per", "con", "una", "nel", "nella", "che", "sono",
-                    "di", "da", "le", "la", "al", "alla", "siamo", "tuo", "tua", "nostro", "nostra", "come", "anche", "più", "non"),
-            "pl", List.of("i", "w", "z", "na", "do", "się", "jest", "nie", "oraz", "dla", "że", "od", "to", "jak", "po",
-                    "przez", "lub", "są", "będzie", "twoje", "naszej", "nasz", "nasza", "pracy", "ze", "o", "czy", "tym", "jako", "też"));
-
-    /** The languages in a fixed order: ties go to the earlier. */
-    private static final List<String> ORDER = List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl");
-    private static final List<String> REFERENCE_ORDER = List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl");
+    // The same data as the detector; the reference differs only in how it looks words up.
+    private static final Map<String, List<String>> REFERENCE_WORDS = Language.WORDS;
+    private static final List<String> REFERENCE_ORDER = Language.ORDER;
 
     /** The detector as it was before the table look-up. */
     private static String reference(CharSequence text) {
