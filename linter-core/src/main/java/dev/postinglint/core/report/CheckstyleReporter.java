@@ -70,12 +70,7 @@ public final class CheckstyleReporter implements StreamingReporter {
             @Override
             public void end(RunTotals totals) throws IOException {
                 try {
-                    x.writeCharacters("\n");
-                    x.writeEndElement();
-                    x.writeEndDocument();
-                    x.flush();
-                    x.close();
-                    out.write('\n');
+                    ReportSupport.endXmlDocument(x, out);
                 } catch (XMLStreamException e) {
                     throw failed(e);
                 }

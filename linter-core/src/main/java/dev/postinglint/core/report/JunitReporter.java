@@ -106,12 +106,7 @@ public final class JunitReporter implements StreamingReporter {
                     spill.copy("testcases.xml", out);
                     x.writeCharacters("\n  ");
                     x.writeEndElement();
-                    x.writeCharacters("\n");
-                    x.writeEndElement();
-                    x.writeEndDocument();
-                    x.flush();
-                    x.close();
-                    out.write('\n');
+                    ReportSupport.endXmlDocument(x, out);
                 } catch (XMLStreamException e) {
                     throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
                 }

@@ -357,6 +357,16 @@ final class ReportSupport {
         return XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out); // the JDK's own, whatever is on the classpath
     }
 
+    /** Closes an XML report's root element and document, then ends the file with a line break. */
+    static void endXmlDocument(XMLStreamWriter x, Writer out) throws XMLStreamException, IOException {
+        x.writeCharacters("\n");
+        x.writeEndElement();
+        x.writeEndDocument();
+        x.flush();
+        x.close();
+        out.write('\n');
+    }
+
     /**
      * Text as XML 1.0 can carry it: a character XML forbids (a control other than tab and line breaks, a
      * lone surrogate, U+FFFE/U+FFFF) is written as a visible escape ({@code \x1b}, {@code \ud800}), as
