@@ -58,10 +58,19 @@ final class AnchoredScan {
     private final RegexPrefilter prefilter;
     /** Every match starts at a line's start ({@code (?m)^} leads every branch): the candidates are the line starts. */
     private final boolean lineStarts;
+    /** Literal sets a match holds one of each of, besides its prefix ({@link #needs}). */
+    private final RegexPrefilter[] needs;
+    /**
+     * The branches of a top-level alternation, tried at a candidate only where they can match: worked out on
+     * first use ({@link Dispatch#NONE}: not an alternation that can be), since a cold run uses few patterns.
+     */
+    private volatile Dispatch dispatch;
 
-    private AnchoredScan(Pattern pattern, Map<String, Boolean> prefixes, Node tree, RegexPrefilter prefilter, boolean lineStarts) {
+    private AnchoredScan(Pattern pattern, Map<String, Boolean> prefixes, Node tree, RegexPrefilter prefilter, boolean lineStarts,
+            Dispatch dispatch) {
         this.pattern = pattern;
         this.lineStarts = lineStarts;
+        this.dispatch = dispatch;
         this.prefixes = prefixes == null ? null : List.copyOf(prefixes.keySet());
         this.boundary = new boolean[this.prefixes == null ? 0 : this.prefixes.size()];
         for (int k = 0; k < boundary.length; k++) {
@@ -69,6 +78,21 @@ final class AnchoredScan {
         }
         this.tree = tree;
         this.prefilter = prefilter;
+        this.needs = needs(tree, prefixes == null ? null : prefixes.keySet());
+    }
+
+    /** Whether a candidate is tried with only the branches of the alternation that can match there. */
+    boolean dispatches() {
+        return prefixes != null && dispatch() != Dispatch.NONE;
+    }
+
+    private Dispatch dispatch() {
+        Dispatch d = dispatch;
+        if (d == null) {
+            d = Dispatch.of(pattern);
+            dispatch = d;
+        }
+        return d;
     }
 
     private Pattern shifted() {
@@ -89,9 +113,9 @@ final class AnchoredScan {
         if (p == null || p.isEmpty() || p.containsKey("")) {
             // No literal starts every match: try the line starts where every match starts at one, else scan
             // windows around the required literals.
-            return prefilter.isNone() ? null : new AnchoredScan(pattern, null, tree, prefilter, startsAtLineStart(tree));
+            return prefilter.isNone() ? null : new AnchoredScan(pattern, null, tree, prefilter, startsAtLineStart(tree), Dispatch.NONE);
         }
-        return new AnchoredScan(pattern, p, tree, prefilter, false);
+        return new AnchoredScan(pattern, p, tree, prefilter, false, tree instanceof Alt ? null : Dispatch.NONE);
     }
 
     List<String> prefixes() {
@@ -184,11 +208,23 @@ final class AnchoredScan {
         if (max > MAX_WINDOW && candidates.length > MAX_UNBOUNDED_CANDIDATES) {
             return NEEDS_SCAN_CODE;
         }
-        int[][] required = max > MAX_WINDOW || candidates.length == 0 ? null : requiredOccurrences(whole, offset, offset + text.length());
+        RegexPrefilter.Cursor[] cursors = new RegexPrefilter.Cursor[needs.length];
+        int textEnd = offset + text.length();
+        // Groups are numbered across the whole pattern: where they are wanted, every branch is tried.
+        Dispatch d = candidates.length == 0 || (first != null && pattern.groupCount() > 0) ? Dispatch.NONE : dispatch();
+        Dispatch.Live live = d == Dispatch.NONE ? null : d.live(text, whole, offset, runs);
         int pos = 0;
         for (int c : candidates) {
-            if (c < pos || (required != null && !requiredWithin(required, offset + c, offset + c + max))) {
+            if (c < pos || !holds(needs, cursors, whole, offset + c, reach(offset + c, max, textEnd))) {
                 continue;
+            }
+            Dispatch.Sub sub = null; // null: the whole pattern
+            if (live != null) {
+                long mask = live.at(c);
+                if (mask == 0) {
+                    continue;
+                }
+                sub = d.sub(mask);
             }
             int end = max > MAX_WINDOW ? text.length() : (int) Math.min(text.length(), c + max + 1);
             int s;
@@ -196,7 +232,7 @@ final class AnchoredScan {
             Matcher m;
             int shift;
             if (c == 0) {
-                m = pattern.matcher(new Slice(text, 0, end));
+                m = (sub == null ? pattern : sub.plain()).matcher(new Slice(text, 0, end));
                 if (!m.lookingAt()) {
                     continue;
                 }
@@ -204,7 +240,7 @@ final class AnchoredScan {
                 s = m.start();
                 e = m.end();
             } else {
-                m = shifted().matcher(new Slice(text, c - 1, end));
+                m = (sub == null ? shifted() : sub.shifted()).matcher(new Slice(text, c - 1, end));
                 if (!m.lookingAt()) {
                     continue;
                 }
@@ -228,47 +264,201 @@ final class AnchoredScan {
     private static final int MAX_UNBOUNDED_CANDIDATES = 32;
 
     /**
-     * The occurrences of the required literals ({@link RegexPrefilter}) when they are not simply the
-     * prefixes and the text is indexed; else null. A match starting at a candidate contains one of
-     * them within its length, so a candidate with none that close cannot start one (a phrase
-     * "abilities analytical" is tried only where "analytical" follows within its length). Literals
-     * too short for the index are looked for in the region {@code [from, to)} of the whole text.
+     * The branches of a top-level alternation ({@code \bequal\s+opportunity\s+employer\b|\bEOE\b|\b(?:is|are|as)\s+an?\s+EEO\b}),
+     * so that a candidate is tried with only the branches that can match there: one of the branch's own
+     * prefixes starts at the candidate (after a word character only when the branch allows it), and one
+     * of its required literals ({@link RegexPrefilter}) lies within its longest match from there. No other
+     * branch can match at the candidate, so leaving them out changes nothing: anchored there, RE2/J's
+     * leftmost-first alternation reports the first branch, in the pattern's order, that matches, and the
+     * alternation of the live branches keeps that order. A candidate with no live branch is not tried at
+     * all. Before this, every "is", "as" and "our" of a posting ran the whole EEO or location alternation
+     * through RE2/J's NFA; now "is" runs nothing unless "eeo" follows within the branch's reach.
      */
-    private int[][] requiredOccurrences(PolicyPattern.Text whole, int from, int to) {
-        List<String> literals = prefilter.literals();
-        if (literals.isEmpty() || literals.equals(prefixes) || !(whole instanceof MatchIndex || lineStarts)) {
-            return null;
+    private static final class Dispatch {
+        /** Not an alternation whose branches can be told apart at a candidate. */
+        static final Dispatch NONE = new Dispatch(List.of(), List.of(), List.of(), 0);
+        /** At most this many branches (a mask per candidate is a long). */
+        private static final int MAX_BRANCHES = 62;
+        /** Live-branch combinations compiled per pattern; beyond this a candidate runs the whole pattern. */
+        private static final int MAX_COMPILED = 64;
+
+        /** Each branch's source, its syntax tree, its prefixes (folded) with their boundary flags, its required literals. */
+        private final String[] sources;
+        private final Node[] trees;
+        private final String[][] prefixes;
+        private final boolean[][] boundary;
+        private final RegexPrefilter[][] needs;
+        private final int flags;
+        private final long all;
+        private final java.util.concurrent.ConcurrentHashMap<Long, Sub> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** A live-branch alternation, plain and after one character of context (as {@link AnchoredScan#shifted}). */
+        record Sub(Pattern plain, Pattern shifted) {
         }
-        int[][] out = new int[literals.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = whole.occurrences(literals.get(i));
-            if (out[i] == null) {
-                Occurrences at = new Occurrences(whole, literals.get(i), from, to);
-                int[] o = new int[8];
-                int n = 0;
-                for (int x = at.next(); x >= 0; x = at.next()) {
-                    if (n == o.length) {
-                        o = Arrays.copyOf(o, n * 2);
-                    }
-                    o[n++] = x;
+
+        private Dispatch(List<String> sources, List<Node> trees, List<Map<String, Boolean>> prefixes, int flags) {
+            int n = sources.size();
+            this.sources = sources.toArray(String[]::new);
+            this.trees = trees.toArray(Node[]::new);
+            this.prefixes = new String[n][];
+            this.boundary = new boolean[n][];
+            this.needs = new RegexPrefilter[n][];
+            for (int b = 0; b < n; b++) {
+                Map<String, Boolean> p = prefixes.get(b);
+                this.prefixes[b] = p.keySet().toArray(String[]::new);
+                this.boundary[b] = new boolean[this.prefixes[b].length];
+                for (int k = 0; k < this.prefixes[b].length; k++) {
+                    this.boundary[b][k] = p.get(this.prefixes[b][k]);
                 }
-                out[i] = Arrays.copyOf(o, n);
+                this.needs[b] = AnchoredScan.needs(this.trees[b], p.keySet());
+            }
+            this.flags = flags;
+            this.all = n == 64 ? -1L : (1L << n) - 1;
+        }
+
+        /** The dispatch of an alternation whose every branch starts with known literals, or {@link #NONE}. */
+        static Dispatch of(Pattern pattern) {
+            List<String> sources = RegexSyntax.topLevelBranches(pattern.pattern());
+            if (sources == null || sources.size() < 2 || sources.size() > MAX_BRANCHES) {
+                return NONE;
+            }
+            List<Node> trees = new java.util.ArrayList<>();
+            List<Map<String, Boolean>> prefixes = new java.util.ArrayList<>();
+            for (String b : sources) {
+                Node t;
+                try {
+                    t = RegexSyntax.parse(b);
+                } catch (RuntimeException | StackOverflowError e) {
+                    return NONE;
+                }
+                Map<String, Boolean> p = prefixes(t, false);
+                if (p == null || p.isEmpty() || p.containsKey("") || hasTextStart(t)) {
+                    return NONE;
+                }
+                trees.add(t);
+                prefixes.add(p);
+            }
+            return new Dispatch(sources, trees, prefixes, pattern.flags());
+        }
+
+        /** The alternation of the branches in {@code mask}, or null for all of them (the pattern itself) or too many combinations. */
+        Sub sub(long mask) {
+            if (mask == all) {
+                return null;
+            }
+            Sub s = compiled.get(mask);
+            if (s == null) {
+                if (compiled.size() >= MAX_COMPILED) {
+                    return null;
+                }
+                StringBuilder body = new StringBuilder();
+                for (int b = 0; b < sources.length; b++) {
+                    if ((mask & (1L << b)) != 0) {
+                        // A group of its own: a branch's leading flags ((?i)) stay within it.
+                        body.append(body.length() == 0 ? "" : "|").append("(?:").append(sources[b]).append(')');
+                    }
+                }
+                try {
+                    s = new Sub(Pattern.compile(body.toString(), flags), Pattern.compile("(?s:.)(" + body + ")", flags));
+                } catch (RuntimeException e) {
+                    return null; // cannot happen for branches of a valid pattern; the whole pattern is always right
+                }
+                Sub had = compiled.putIfAbsent(mask, s);
+                s = had == null ? s : had;
+            }
+            return s;
+        }
+
+        Live live(String text, PolicyPattern.Text whole, int offset, int[] runs) {
+            return new Live(text, whole, offset, runs);
+        }
+
+        /** The live branches at the candidates of one text, visited in increasing order. */
+        final class Live {
+            private final String text;
+            private final String folded;
+            private final PolicyPattern.Text whole;
+            private final int offset;
+            private final long[] max;
+            private final RegexPrefilter.Cursor[][] cursors;
+
+            Live(String text, PolicyPattern.Text whole, int offset, int[] runs) {
+                this.text = text;
+                this.folded = whole.folded();
+                this.whole = whole;
+                this.offset = offset;
+                this.max = new long[trees.length];
+                Runs r = new Runs(runs, text);
+                for (int b = 0; b < trees.length; b++) {
+                    max[b] = needs[b].length == 0 ? 0 : max(trees[b], r);
+                }
+                this.cursors = new RegexPrefilter.Cursor[trees.length][];
+            }
+
+            /** The branches that can match at {@code c} (relative to the text), as a mask. */
+            long at(int c) {
+                long mask = 0;
+                int at = offset + c;
+                int end = offset + text.length();
+                boolean afterWord = c > 0 && asciiWord(text.charAt(c - 1)) && asciiWord(text.charAt(c));
+                for (int b = 0; b < prefixes.length; b++) {
+                    String[] p = prefixes[b];
+                    boolean starts = false;
+                    for (int k = 0; k < p.length && !starts; k++) {
+                        starts = at + p[k].length() <= end && folded.startsWith(p[k], at) && !(boundary[b][k] && afterWord);
+                    }
+                    if (!starts) {
+                        continue;
+                    }
+                    if (needs[b].length > 0) {
+                        if (cursors[b] == null) {
+                            cursors[b] = new RegexPrefilter.Cursor[needs[b].length];
+                        }
+                        if (!holds(needs[b], cursors[b], whole, at, reach(at, max[b], end))) {
+                            continue;
+                        }
+                    }
+                    mask |= 1L << b;
+                }
+                return mask;
             }
         }
-        return out;
     }
 
-    /** Whether one required literal lies entirely within {@code [from, to)} of the whole text. */
-    private boolean requiredWithin(int[][] required, int from, long to) {
-        List<String> literals = prefilter.literals();
-        for (int i = 0; i < required.length; i++) {
-            int[] o = required[i];
-            int k = MatchIndex.firstAtOrAfter(o, from);
-            if (k < o.length && o[k] + literals.get(i).length() <= to) {
-                return true;
+    /**
+     * What a match starting at a candidate must hold besides the prefix it starts with: each set of
+     * literals every match contains one of ({@link RegexPrefilter#requiredSets}), leaving out a set that
+     * holds every prefix (the candidate's own prefix is one of them). A match is at most the longest
+     * match long, so a candidate without one of each set that close cannot start one: "in" is tried for
+     * {@code \b(?:in|at)\s+[A-Z][a-z]+,\s+[A-Z]{2}} only where a comma follows within its reach, a phrase
+     * "abilities analytical" only where "analytical" does.
+     */
+    static RegexPrefilter[] needs(Node tree, Set<String> prefixes) {
+        List<RegexPrefilter> out = new java.util.ArrayList<>();
+        for (Set<String> set : RegexPrefilter.requiredSets(tree)) {
+            if (prefixes == null || !set.containsAll(prefixes)) {
+                out.add(RegexPrefilter.ofLiterals(set));
             }
         }
-        return false;
+        return out.toArray(RegexPrefilter[]::new);
+    }
+
+    /** Where a match starting at {@code at} and at most {@code max} long (Long.MAX_VALUE: unbounded) ends at the latest. */
+    private static int reach(int at, long max, int end) {
+        return max >= end - at ? end : (int) (at + max);
+    }
+
+    /** Whether one literal of each of {@code needs} lies within {@code [from, to)} of the whole text (cursors made on first use). */
+    static boolean holds(RegexPrefilter[] needs, RegexPrefilter.Cursor[] cursors, PolicyPattern.Text whole, int from, int to) {
+        for (int k = 0; k < needs.length; k++) {
+            if (cursors[k] == null) {
+                cursors[k] = needs[k].cursor(whole);
+            }
+            if (!cursors[k].mayMatch(from, to)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -624,6 +624,10 @@ public final class PolicyPattern {
         return tail != null;
     }
 
+    boolean dispatchesBranches() {
+        return scan != null && scan.dispatches();
+    }
+
     boolean hasBranches() {
         return branches != null;
     }

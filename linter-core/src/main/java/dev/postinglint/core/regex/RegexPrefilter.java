@@ -48,6 +48,63 @@ final class RegexPrefilter {
         return req == null || req.isEmpty() || req.contains("") ? NONE : new RegexPrefilter(List.copyOf(req));
     }
 
+    /** A filter for one of {@code literals} (folded, none empty). */
+    static RegexPrefilter ofLiterals(Set<String> literals) {
+        return new RegexPrefilter(List.copyOf(literals));
+    }
+
+    /**
+     * Every set of literals of which each match contains one, all of them at once (for
+     * {@code \b(?:in|at)\s+[A-Z][a-z]+,\s+[A-Z]{2}} that is {@code {in, at}} and {@code {","}}): the literal
+     * runs and required parts of a sequence, each on its own, where {@link #required} keeps only the best.
+     * An alternation gives its one set ({@link #required}'s). Empty when nothing is known.
+     */
+    static List<Set<String>> requiredSets(Node n) {
+        List<Set<String>> out = new java.util.ArrayList<>();
+        collectSets(n, out);
+        return out;
+    }
+
+    private static void collectSets(Node n, List<Set<String>> out) {
+        if (n instanceof Cat c) {
+            StringBuilder run = new StringBuilder();
+            for (Node p : c.parts()) {
+                if (p instanceof Lit l && literal(l)) {
+                    run.append(foldChar((char) l.cp()));
+                } else if (p instanceof Repeat r && r.min() >= 1 && r.inner() instanceof Lit l && literal(l)) {
+                    run.append(foldChar((char) l.cp()));
+                    addRun(run, out);
+                    run.append(foldChar((char) l.cp()));
+                } else if (!(p instanceof Assert)) {
+                    addRun(run, out);
+                    collectSets(p, out);
+                }
+            }
+            addRun(run, out);
+            return;
+        }
+        if (n instanceof Repeat r) {
+            if (r.min() >= 1) {
+                collectSets(r.inner(), out);
+            }
+            return;
+        }
+        Set<String> one = required(n);
+        if (one != null && !one.isEmpty() && !one.contains("") && !out.contains(one)) {
+            out.add(one);
+        }
+    }
+
+    private static void addRun(StringBuilder run, List<Set<String>> out) {
+        if (run.length() > 0) {
+            Set<String> one = Set.of(run.toString());
+            if (!out.contains(one)) {
+                out.add(one);
+            }
+            run.setLength(0);
+        }
+    }
+
     /** The required literals (any one of them), folded; empty when the filter never skips. */
     List<String> literals() {
         return literals;

@@ -86,7 +86,13 @@ class RegexSpeedupsTest {
             "(?im)^\\s*(?P<label>(?:(?:available\\s+)?locations?(?:\\s*\\(s\\))?|büro)\\s*(?::|\\s[-–]\\s))\\s*(?P<value>[^\\n]{2,30})",
             "(?m)^(?:rock|ninja)", "(?m)(?:^|\\b)star\\b", "(?m:^star)|ninja$", "(?m)^\\s*$\\s*rock", "(?m)\\bstar$", "(?m)[a-z]*ninja\\s*$", "(?m)\\s*rock$", "(?m)\\W?ninja\\W*$\\s*\\w",
             "(?m)^\\W*ninja\\W*$", "(?m)\\Arock|^star", "(?m)^star(?-m:$)", "(?m)\\b^\\s*(?:equal|ninja)\\s+\\w+\\s*:?\\s*$",
-            "(?im)^\\s*equal\\s+(?:employment\\s+)?opportunit(?:y|ies)(?:\\s+(?:at|statement)\\b[^\\n]{0,40})?\\s*:?\\s*$");
+            "(?im)^\\s*equal\\s+(?:employment\\s+)?opportunit(?:y|ies)(?:\\s+(?:at|statement)\\b[^\\n]{0,40})?\\s*:?\\s*$",
+            // alternations tried branch by branch at each candidate: branches sharing prefixes or prefixes of each
+            // other, a \\b on one branch and not another, required literals far from the prefix, (?i) in one branch only
+            "(?i)\\b(?:is|are|as)\\s+an?\\s+eeo\\b|\\bequal\\s+opportunity\\b|is\\w*\\s+ninja|\\bas\\w{0,4}\\s+(?:\\w+\\s+){0,2}star",
+            "rock\\s+\\w+|\\brock\\w*\\s+star|ro(?i)ck\\s+\\w{0,3}ninja|(?i:ROCK)\\s*$|\\bro\\b",
+            "\\b(?:our|the)\\s+(?:[A-Z]\\w+\\s+){0,2}(?:office|team)\\b|\\bthe\\s+\\w+|\\bour\\b|(?P<g>the)\\s+rock",
+            "(?i)\\bin\\s+\\w+\\s+only|in\\w*\\s+\\d|\\bin\\b|ing\\s+rock");
 
     static final String[] WORDS = {"rock", "star", "rockstar", "ninja", "citizens", "citizen", "only", "must", "be", "a", "us",
         "u.s.", "united", "states", "opt", "equal", "employment", "opportunity", "opportunities", "eeo", "eeoc", "without",
@@ -217,11 +223,13 @@ class RegexSpeedupsTest {
         PolicyMatcher matcher = PolicyMatcher.of(all.stream().map(re -> PolicyPattern.of(Pattern.compile(re))).toList());
         int compared = 0;
         int scanned = 0;
+        int dispatched = 0;
         for (String re : all) {
             String[] words = vocabulary(re);
             Pattern p = Pattern.compile(re);
             PolicyPattern pp = PolicyPattern.of(p);
             scanned += pp.scans() ? 1 : 0;
+            dispatched += pp.dispatchesBranches() ? 1 : 0;
             for (int i = 0; i < 300; i++) {
                 String whole = randomText(r, words, 1 + r.nextInt(80));
                 // A region inside a larger text, as rules scan them.
@@ -249,6 +257,7 @@ class RegexSpeedupsTest {
         }
         assertTrue(compared > 3000, "compared " + compared);
         assertTrue(scanned > 60, "scanned " + scanned);
+        assertTrue(dispatched > 60, "alternations tried branch by branch: " + dispatched);
     }
 
     /**
@@ -261,7 +270,13 @@ class RegexSpeedupsTest {
         List<String> patterns = List.of("(?m)^\\s*rock\\s*$", "(?m)[a-z]*ninja\\s*$", "(?m)\\s*rock$", "(?m)\\W?ninja\\W*$\\s*\\w",
                 "(?m)^\\s*$\\s*rock", "(?m)^rock|star$", "(?m)^\\W*ninja\\W*$",
                 "(?im)^\\s*(?P<label>(?:(?:available\\s+)?locations?(?:\\s*\\(s\\))?|büro)\\s*(?::|\\s[-–]\\s))\\s*(?P<value>[^\\n]{2,30})",
-                "(?im)^\\s*equal\\s+(?:employment\\s+)?opportunit(?:y|ies)(?:\\s+(?:at|statement)\\b[^\\n]{0,40})?\\s*:?\\s*$");
+                "(?im)^\\s*equal\\s+(?:employment\\s+)?opportunit(?:y|ies)(?:\\s+(?:at|statement)\\b[^\\n]{0,40})?\\s*:?\\s*$",
+            // alternations tried branch by branch at each candidate: branches sharing prefixes or prefixes of each
+            // other, a \\b on one branch and not another, required literals far from the prefix, (?i) in one branch only
+            "(?i)\\b(?:is|are|as)\\s+an?\\s+eeo\\b|\\bequal\\s+opportunity\\b|is\\w*\\s+ninja|\\bas\\w{0,4}\\s+(?:\\w+\\s+){0,2}star",
+            "rock\\s+\\w+|\\brock\\w*\\s+star|ro(?i)ck\\s+\\w{0,3}ninja|(?i:ROCK)\\s*$|\\bro\\b",
+            "\\b(?:our|the)\\s+(?:[A-Z]\\w+\\s+){0,2}(?:office|team)\\b|\\bthe\\s+\\w+|\\bour\\b|(?P<g>the)\\s+rock",
+            "(?i)\\bin\\s+\\w+\\s+only|in\\w*\\s+\\d|\\bin\\b|ing\\s+rock");
         String[] filler = {"we", "are", "hiring", "a", "team", "the", "of", "work", "with", "our", "and", "you", "will", "build"};
         String[] hits = {"rock", "ninja", "star", "Location:", "locations (s) –", "Büro -", "equal opportunity", "EQUAL employment opportunities",
             "statement", ":", "\n", "\n\n", "  ", "\n  ", "-", "x\n", "\nrock\n", "\n \trock \n", "ninja\n", "\nstar",
@@ -381,6 +396,32 @@ class RegexSpeedupsTest {
             }
         }
         assertTrue(compared > 5000, "matches compared: " + compared);
+    }
+
+    /**
+     * A branch or a pattern whose longest match is unbounded ({@code [\\d,.]*}, {@code é+}) reaches the text's end: its
+     * required literals are looked for up to there (a reach computed as offset plus Long.MAX_VALUE once overflowed
+     * and dropped these matches).
+     */
+    @Test
+    void unboundedMatchesFindTheirLiteralsAnywhereAfterTheCandidate() {
+        String pay = "(?i)\\bup\\s+to\\s+(?:[$€£]|USD)\\s?\\d[\\d,.]*\\s?[kK]?|(?:[$€£])\\s?\\d[\\d,.]*\\s?[kK]?\\s?\\+(?:\\s|$)"
+                + "|(?:[$€£])\\s?\\d[\\d,.]*\\s?[kK]?\\s+and\\s+up\\b";
+        for (String re : List.of(pay, "(?i)é+s", "(?i)\\bis\\s+\\w+\\s+ninja|\\bas\\w*\\s+star")) {
+            Pattern p = Pattern.compile(re);
+            PolicyPattern pp = PolicyPattern.of(p);
+            PolicyMatcher matcher = PolicyMatcher.of(List.of(pp));
+            for (String text : List.of("Pay: $50k+ and $300,000+ more, or $150,000+", "up to $200,000+ or $90k and up.", "x ÉésW éés",
+                    "it is a real ninja, as well as a superstar", "$1+")) {
+                List<String> expected = plain(p, text);
+                for (PolicyPattern.Text searched : List.of(new Whole(text), matcher.index(new Whole(text)))) {
+                    List<String> fast = new ArrayList<>();
+                    pp.search(searched).findAll(text, 0, (st, e) -> fast.add(st + ".." + e));
+                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                }
+            }
+        }
+        assertEquals(List.of("5..11", "15..25", "34..43"), plain(Pattern.compile(pay), "Pay: $50k+ and $300,000+ more, or $150,000+"));
     }
 
     /** The first match of a plain find() and every group's [start, end), as {@link PolicyPattern.Groups#spans()} gives them; null: no match. */
