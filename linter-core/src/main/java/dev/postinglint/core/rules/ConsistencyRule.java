@@ -108,10 +108,11 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     public Run<List<Seen>> startRun() {
         // Postings that use the same text share one copy of its normalized form, for this run only.
         Map<String, String> interned = new ConcurrentHashMap<>();
+        Map<String, GroupName> headingNames = new ConcurrentHashMap<>();
         return new Run<>() {
             @Override
             public List<Seen> observe(RuleContext ctx) {
-                return ConsistencyRule.this.observe(ctx, interned);
+                return ConsistencyRule.this.observe(ctx, interned, headingNames);
             }
 
             @Override
@@ -130,7 +131,16 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private record SharedBlocks(List<PolicyPattern> ignore) {
     }
 
-    private List<Seen> observe(RuleContext ctx, Map<String, String> interned) {
+    /** A group's key and label, both interned for the run. */
+    private record GroupName(String key, String label) {
+    }
+
+    /** The group key of a heading's text: its letters and digits, lower case, other runs as one space. */
+    static String headingKey(String heading) {
+        return NOT_LETTER_OR_DIGIT.matcher(heading.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    private List<Seen> observe(RuleContext ctx, Map<String, String> interned, Map<String, GroupName> headingNames) {
         List<Seen> out = new ArrayList<>();
         Posting posting = ctx.posting();
         ComparedBlocks compared = ctx.shared(shared, ComparedBlocks.class, () -> new ComparedBlocks(ctx, ignore));
@@ -142,7 +152,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                 List<Posting.Block> blocks = ctx.blocks(info.scope());
                 int[] at = enoughWords(compared, blocks);
                 if (at != null) {
-                    add(o, "", block, blocks, at);
+                    add(o, o.intern(""), o.intern(block), blocks, at);
                 }
             }
             case HEADING -> {
@@ -157,8 +167,14 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                     List<Posting.Block> blocks = blocksIn(posting.blocks(), section);
                     int[] at = enoughWords(compared, blocks);
                     if (at != null) {
-                        String key = NOT_LETTER_OR_DIGIT.matcher(h.text().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-                        add(o, key, h.text().strip(), blocks, at);
+                        // Speed: a heading's key and label made and interned once per run, not per posting
+                        // (most postings of a run share their headings).
+                        GroupName name = headingNames.get(h.text());
+                        if (name == null) {
+                            name = headingNames.computeIfAbsent(h.text(),
+                                    t -> new GroupName(o.intern(headingKey(t)), o.intern(t.strip())));
+                        }
+                        add(o, name.key(), name.label(), blocks, at);
                     }
                 }
             }
@@ -172,8 +188,9 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                     // block's text or making all its tokens.
                     TextRegion r = b.region();
                     String key = Words.leadingWords(r.view().text(), r.start(), r.end(), leadingWords);
-                    if (key != null) {
-                        add(o, key, key, List.of(b), new int[] {i});
+                    if (key != null && !o.keys.contains(key)) {
+                        String shared = o.intern(key);
+                        add(o, shared, shared, List.of(b), new int[] {i});
                     }
                 }
             }
@@ -271,7 +288,10 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         return out;
     }
 
-    /** Keeps the blocks {@code at} (enough words, {@link #enoughWords}) under {@code key}, unless the posting has a block there already. */
+    /**
+     * Keeps the blocks {@code at} (enough words, {@link #enoughWords}) under {@code key}, unless the posting has a
+     * block there already; {@code key} and {@code label} are interned.
+     */
     private void add(Observing o, String key, String label, List<Posting.Block> blocks, int[] at) {
         ComparedBlocks compared = o.compared;
         if (!o.keys.add(key)) {
@@ -321,8 +341,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         SourceSpan span = first.view().sourceSpan(first.start(), last.end());
         // Shared between postings: an editor's workspace index keeps every posting's observations, and so does a
         // whole-corpus run until its end.
-        String sharedKey = o.intern(key);
-        o.out.add(new Seen(sharedKey, label.equals(key) ? sharedKey : o.intern(label), o.intern(text), ownNorm,
+        o.out.add(new Seen(key, label, o.intern(text), ownNorm,
                 span.startOffset(), span.endOffset(), span.start().line(), span.start().column(), span.end().line(), span.end().column(),
                 SourceLine.around(o.ctx.posting().source(), span.start()), o.updatedDay()));
     }
