@@ -108,10 +108,11 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     public Run<List<Seen>> startRun() {
         // Postings that use the same text share one copy of its normalized form, for this run only.
         Map<String, String> interned = new ConcurrentHashMap<>();
+        Map<String, GroupName> headingNames = new ConcurrentHashMap<>();
         return new Run<>() {
             @Override
             public List<Seen> observe(RuleContext ctx) {
-                return ConsistencyRule.this.observe(ctx, interned);
+                return ConsistencyRule.this.observe(ctx, interned, headingNames);
             }
 
             @Override
@@ -130,15 +131,29 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private record SharedBlocks(List<PolicyPattern> ignore) {
     }
 
-    private List<Seen> observe(RuleContext ctx, Map<String, String> interned) {
+    /** A group's key and label, both interned for the run. */
+    private record GroupName(String key, String label) {
+    }
+
+    /** The group key of a heading's text: its letters and digits, lower case, other runs as one space. */
+    static String headingKey(String heading) {
+        return NOT_LETTER_OR_DIGIT.matcher(heading.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    private List<Seen> observe(RuleContext ctx, Map<String, String> interned, Map<String, GroupName> headingNames) {
         List<Seen> out = new ArrayList<>();
         Posting posting = ctx.posting();
         ComparedBlocks compared = ctx.shared(shared, ComparedBlocks.class, () -> new ComparedBlocks(ctx, ignore));
         Observing o = new Observing(ctx, compared, interned, out);
+        // Speed: a block's words are counted (which stops at min-words) before its group key is made: most
+        // sections and paragraphs are too short, and then no key is made at all.
         switch (groupBy) {
             case SCOPE -> {
                 List<Posting.Block> blocks = ctx.blocks(info.scope());
-                add(o, "", block, blocks);
+                int[] at = enoughWords(compared, blocks);
+                if (at != null) {
+                    add(o, o.intern(""), o.intern(block), blocks, at);
+                }
             }
             case HEADING -> {
                 List<TextRegion> scope = ctx.regions(info.scope());
@@ -146,27 +161,69 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                 for (int i = 0; i < headings.size(); i++) {
                     Heading h = headings.get(i);
                     TextRegion section = posting.section(i);
-                    if (scope.stream().noneMatch(r -> r.contains(section))) {
+                    if (!inScope(scope, section)) {
                         continue;
                     }
                     List<Posting.Block> blocks = blocksIn(posting.blocks(), section);
-                    String key = NOT_LETTER_OR_DIGIT.matcher(h.text().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-                    add(o, key, h.text().strip(), blocks);
+                    int[] at = enoughWords(compared, blocks);
+                    if (at != null) {
+                        // Speed: a heading's key and label made and interned once per run, not per posting
+                        // (most postings of a run share their headings).
+                        GroupName name = headingNames.get(h.text());
+                        if (name == null) {
+                            name = headingNames.computeIfAbsent(h.text(),
+                                    t -> new GroupName(o.intern(headingKey(t)), o.intern(t.strip())));
+                        }
+                        add(o, name.key(), name.label(), blocks, at);
+                    }
                 }
             }
             case LEADING_WORDS -> {
                 for (Posting.Block b : ctx.blocks(info.scope())) {
+                    int i = compared.indexOf(b);
+                    if (compared.words(i, minWords) < minWords) {
+                        continue;
+                    }
                     // Speed: the key from the block's first words in the posting's text, without copying the
                     // block's text or making all its tokens.
                     TextRegion r = b.region();
                     String key = Words.leadingWords(r.view().text(), r.start(), r.end(), leadingWords);
-                    if (key != null) {
-                        add(o, key, key, List.of(b));
+                    if (key != null && !o.keys.contains(key)) {
+                        String shared = o.intern(key);
+                        add(o, shared, shared, List.of(b), new int[] {i});
                     }
                 }
             }
         }
         return out.isEmpty() ? null : out;
+    }
+
+    private static boolean inScope(List<TextRegion> scope, TextRegion section) {
+        for (TextRegion r : scope) {
+            if (r.contains(section)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The blocks' indexes in the shared blocks when together they have at least {@code min-words} words, else
+     * null. Counted from each block's tokens before anything is built, and only as far as {@code min-words}.
+     */
+    private int[] enoughWords(ComparedBlocks compared, List<Posting.Block> blocks) {
+        if (blocks.isEmpty()) {
+            return null;
+        }
+        int[] at = new int[blocks.size()];
+        int words = 0;
+        for (int k = 0; k < at.length; k++) {
+            at[k] = compared.indexOf(blocks.get(k));
+            if (words < minWords) {
+                words += compared.words(at[k], minWords - words);
+            }
+        }
+        return words < minWords ? null : at;
     }
 
     /** One rule's observation of one posting while it is made: what {@link #add} needs besides the blocks. */
@@ -175,6 +232,8 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         final ComparedBlocks compared;
         final Map<String, String> interned;
         final List<Seen> out;
+        /** The keys of {@code out}: one block per key per posting. */
+        final Set<String> keys = new HashSet<>();
         private long updatedDay;
         private boolean dated;
 
@@ -187,7 +246,9 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
 
         /** Postings that use the same string share one copy of it, for this run. */
         String intern(String s) {
-            return interned.computeIfAbsent(s, k -> k);
+            // Speed: most strings are there already; get() never locks, computeIfAbsent may.
+            String known = interned.get(s);
+            return known != null ? known : interned.computeIfAbsent(s, k -> k);
         }
 
         /** The posting's {@link #updated} day, read from its metadata once. */
@@ -227,28 +288,14 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         return out;
     }
 
-    private void add(Observing o, String key, String label, List<Posting.Block> blocks) {
-        if (blocks.isEmpty()) {
-            return;
-        }
+    /**
+     * Keeps the blocks {@code at} (enough words, {@link #enoughWords}) under {@code key}, unless the posting has a
+     * block there already; {@code key} and {@code label} are interned.
+     */
+    private void add(Observing o, String key, String label, List<Posting.Block> blocks, int[] at) {
         ComparedBlocks compared = o.compared;
-        // Speed: the word count from each block's counted tokens, before anything is built: most
-        // sections and paragraphs are too short, or a second block of a key already seen.
-        int[] at = new int[blocks.size()];
-        int words = 0;
-        for (int k = 0; k < at.length; k++) {
-            at[k] = compared.indexOf(blocks.get(k));
-            if (words < minWords) {
-                words += compared.words(at[k], minWords - words);
-            }
-        }
-        if (words < minWords) {
-            return;
-        }
-        for (Seen s : o.out) {
-            if (s.key().equals(key)) {
-                return; // one block per key per posting: the first
-            }
+        if (!o.keys.add(key)) {
+            return; // one block per key per posting: the first
         }
         boolean ignoredSome = false;
         for (int i : at) {
@@ -276,7 +323,11 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         if (at.length == 1) {
             text = compared.display(at[0]);
         } else {
-            StringBuilder joined = new StringBuilder();
+            int length = 2 * (at.length - 1);
+            for (int i : at) {
+                length += compared.display(i).length();
+            }
+            StringBuilder joined = new StringBuilder(length);
             for (int i : at) {
                 if (joined.length() > 0) {
                     joined.append("\n\n");
@@ -290,7 +341,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         SourceSpan span = first.view().sourceSpan(first.start(), last.end());
         // Shared between postings: an editor's workspace index keeps every posting's observations, and so does a
         // whole-corpus run until its end.
-        o.out.add(new Seen(o.intern(key), o.intern(label), o.intern(text), ownNorm,
+        o.out.add(new Seen(key, label, o.intern(text), ownNorm,
                 span.startOffset(), span.endOffset(), span.start().line(), span.start().column(), span.end().line(), span.end().column(),
                 SourceLine.around(o.ctx.posting().source(), span.start()), o.updatedDay()));
     }

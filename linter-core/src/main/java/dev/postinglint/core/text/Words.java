@@ -15,6 +15,10 @@ public final class Words {
 
     /** Normalizes one character: typographic quotes, dashes and odd spaces to plain forms. */
     public static char normalize(char c) {
+        // Speed: every character below U+00AB but the backtick is its own (most text is ASCII).
+        if (c < '\u00AB') {
+            return c == '`' ? '\'' : c;
+        }
         return switch (c) {
             case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' -> '\'';
             case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
@@ -63,6 +67,16 @@ public final class Words {
 
     /** {@link #countWords(CharSequence, int, int)}, but at most {@code limit}: the count stops there. */
     public static int countWords(CharSequence text, int from, int to, int limit) {
+        return (int) countWordsFrom(text, from, to, limit);
+    }
+
+    /**
+     * {@link #countWords(CharSequence, int, int, int)} and where it stopped: the count in the low 32 bits, in
+     * the high ones the offset after the last token read. Tokens never depend on what comes before them, so
+     * counting on from that offset gives the rest of the range's count (a second, higher limit costs only the
+     * words past the first).
+     */
+    public static long countWordsFrom(CharSequence text, int from, int to, int limit) {
         int n = 0;
         Cursor c = new Cursor(text, from, to);
         while (n < limit && c.next()) {
@@ -70,7 +84,7 @@ public final class Words {
                 n++;
             }
         }
-        return n;
+        return (long) c.i << 32 | n;
     }
 
     /**
@@ -78,7 +92,7 @@ public final class Words {
      * its first words only.
      */
     public static String leadingWords(CharSequence text, int from, int to, int n) {
-        StringBuilder b = new StringBuilder();
+        StringBuilder b = new StringBuilder(8 * n);
         int count = 0;
         Cursor c = new Cursor(text, from, to);
         while (c.next()) {
@@ -88,7 +102,7 @@ public final class Words {
             if (count > 0) {
                 b.append(' ');
             }
-            b.append(c.norm().toLowerCase(Locale.ROOT));
+            c.appendLowerCase(b);
             if (++count == n) {
                 return b.toString();
             }
@@ -139,7 +153,7 @@ public final class Words {
                             last = d;
                             i++;
                         } else if ((d == '\'' || d == '.' || d == ',' || d == '-') && i + 1 < to
-                                && isWordChar(normalize(text.charAt(i + 1))) && joins(d, last, normalize(text.charAt(i + 1)))) {
+                                && joinsBefore(d, last, normalize(text.charAt(i + 1)))) {
                             own &= d == raw; // we've, 2,400, 1.1.1.1, e-mail stay one token
                             last = d;
                             i++;
@@ -165,6 +179,41 @@ public final class Words {
             return word && Character.isLetterOrDigit(first);
         }
 
+        /**
+         * Appends the token's normalized string in lower case, as {@code norm().toLowerCase(Locale.ROOT)}: an
+         * ASCII word character by character, any other through {@link String#toLowerCase} (which is not
+         * {@link Character#toLowerCase} for every character: a final sigma, a dotted capital I).
+         */
+        void appendLowerCase(StringBuilder b) {
+            if (word && own) {
+                boolean ascii = true;
+                for (int k = start; k < i && ascii; k++) {
+                    ascii = text.charAt(k) < 128;
+                }
+                if (ascii) {
+                    for (int k = start; k < i; k++) {
+                        char ch = text.charAt(k);
+                        b.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
+                    }
+                    return;
+                }
+            }
+            b.append(norm().toLowerCase(Locale.ROOT));
+        }
+
+        /** Appends the token's normalized string, as {@code norm()} without making it. */
+        void appendNorm(StringBuilder b) {
+            if (!word) {
+                b.append(first);
+            } else if (own) {
+                b.append(text, start, i);
+            } else {
+                for (int k = start; k < i; k++) {
+                    b.append(normalize(text.charAt(k)));
+                }
+            }
+        }
+
         /** The token's normalized string. */
         String norm() {
             if (!word) {
@@ -179,6 +228,11 @@ public final class Words {
             }
             return b.toString();
         }
+    }
+
+    /** Whether {@code sep} joins the word that ends in {@code last} to the word character {@code after}. */
+    private static boolean joinsBefore(char sep, char last, char after) {
+        return isWordChar(after) && joins(sep, last, after);
     }
 
     /** {@link #joinsWord} given the word's last character. */
@@ -252,7 +306,16 @@ public final class Words {
 
     /** The normalized form of a text: its tokens joined by single spaces. */
     public static String normalized(CharSequence text) {
-        return String.join(" ", norms(text, 0, text.length()));
+        // Speed: the tokens appended as they are found, none made as a string of its own.
+        StringBuilder b = new StringBuilder(text.length());
+        Cursor c = new Cursor(text, 0, text.length());
+        while (c.next()) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            c.appendNorm(b);
+        }
+        return b.toString();
     }
 
     /** {@link #leadingWords} of tokens already reduced to their norms ({@link #norms}): the same key. */

@@ -73,6 +73,8 @@ class ComparedBlocksTest {
                     int words = (int) norms.stream().filter(t -> Character.isLetterOrDigit(t.charAt(0))).count();
                     int limit = 1 + random.nextInt(20);
                     assertEquals(Math.min(words, limit), compared.words(i, limit), context);
+                    int higher = limit + random.nextInt(12); // counted on from where the first count stopped
+                    assertEquals(Math.min(words, higher), compared.words(i, higher), context);
                     assertEquals(words, compared.words(i, Integer.MAX_VALUE), context);
                     assertEquals(Math.min(words, limit), compared.words(i, limit), context);
                     assertEquals(b.text().strip(), compared.display(i));

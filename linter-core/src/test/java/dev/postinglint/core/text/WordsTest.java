@@ -22,7 +22,10 @@ class WordsTest {
     /** The in-place tokenizer gives exactly the tokens' norms of the range copied out, on text made of the characters that matter. */
     @Test
     void normsOfARangeAreThoseOfItsTokens() {
-        String alphabet = "aZ9 ,.-'\u2019\u2013\u2014\u201c\"`\u00a0\n\t\u00e9\u0301\u00b2\u00aa!?:;#$\u20ac/()\u3042";
+        // Upper case ASCII, a dotted capital I and a capital sigma (whose lower cases are not char for char), and
+        // the marks normalize() maps on either side of its ASCII fast path (U+00AB).
+        String alphabet = "aZ9 ,.-'\u2019\u2013\u2014\u201c\"`\u00a0\n\t\u00e9\u0301\u00b2\u00aa!?:;#$\u20ac/()\u3042"
+                + "QA\u0130\u03a3\u00ab\u00b4\u00bb\u2032\uff0d\u00aa\u00a9";
         Random random = new Random(16);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder b = new StringBuilder();
@@ -42,6 +45,9 @@ class WordsTest {
             assertEquals(expected.stream().filter(t -> Character.isLetterOrDigit(t.charAt(0))).count(), Words.countWords(text, from, to), text);
             int limit = random.nextInt(6);
             assertEquals(Math.min(limit, Words.countWords(text, from, to)), Words.countWords(text, from, to, limit), text);
+            long stopped = Words.countWordsFrom(text, from, to, limit);
+            assertEquals(Words.countWords(text, from, to), (int) stopped + Words.countWords(text, (int) (stopped >>> 32), to),
+                    () -> "counting on from where a count stopped: '" + text + "' [" + from + ", " + to + ")");
             int leading = 1 + random.nextInt(4);
             assertEquals(Words.leadingNorms(expected, leading), Words.leadingWords(text, from, to, leading), text);
             assertEquals(String.join(" ", Words.norms(Words.tokenize(text))), Words.normalized(text), text);
