@@ -145,13 +145,139 @@ public final class ProsePlaces {
 
     /** The places in {@code text} that its sentences give as the job's, in order, each once. */
     public static List<Mention> find(String text, Gazetteer gazetteer) {
+        return scan(text).find(0, text.length(), gazetteer);
+    }
+
+    /**
+     * The cue words of every cue found in {@code text} (a posting's whole text view) in one pass, for
+     * {@link Scan#find} over its parts (the posting's blocks): a part none of whose cues' words occur in
+     * is not searched at all, and only the cues whose words it holds are matched against it.
+     */
+    public static Scan scan(String text) {
+        return new Scan(text);
+    }
+
+    /**
+     * Where the cues' words ({@link Cue#words}) occur in one text, compared {@linkplain PolicyPattern#fold
+     * folded}: for a part of the text, the cues it may hold are exactly those for which {@link Cue#mayOccur}
+     * is true of the part's folded text, found by one walk over the whole text instead of one
+     * {@code contains} per word, per cue and per part.
+     */
+    public static final class Scan {
+        private final String text;
+        private int[] starts = new int[8];
+        private int[] ends = new int[8];
+        private long[] cues = new long[8];
+        private int count;
+
+        private Scan(String text) {
+            this.text = text;
+            String folded = PolicyPattern.fold(text);
+            int n = folded.length();
+            for (int i = 0; i + 1 < n; i++) {
+                char c0 = folded.charAt(i);
+                char c1 = folded.charAt(i + 1);
+                if ((c0 | c1) >= 128) {
+                    continue; // every cue word starts with two ASCII characters
+                }
+                CueWord[] words = WORD_TABLE[c0 << 7 | c1];
+                if (words == null) {
+                    continue;
+                }
+                for (CueWord w : words) {
+                    if (folded.startsWith(w.word(), i)) {
+                        add(i, i + w.word().length(), w.cues());
+                    }
+                }
+            }
+        }
+
+        private void add(int start, int end, long mask) {
+            if (count == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, count * 2);
+                ends = java.util.Arrays.copyOf(ends, count * 2);
+                cues = java.util.Arrays.copyOf(cues, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            cues[count] = mask;
+            count++;
+        }
+
+        /** The cues (bit {@code i} for {@code CUES.get(i)}) one of whose words lies wholly inside {@code [start, end)}. */
+        long cuesIn(int start, int end) {
+            int lo = 0;
+            int hi = count;
+            while (lo < hi) { // the first occurrence starting at or after start (occurrences are in order of start)
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] < start) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            long mask = 0;
+            for (int k = lo; k < count && starts[k] < end; k++) {
+                if (ends[k] <= end) {
+                    mask |= cues[k];
+                }
+            }
+            return mask;
+        }
+
+        /**
+         * The places that the sentences of {@code text[start, end)} give as the job's, in order, each
+         * once, with positions relative to {@code start}: the same as {@code ProsePlaces.find} of that part.
+         */
+        public List<Mention> find(int start, int end, Gazetteer gazetteer) {
+            long mask = cuesIn(start, end);
+            return mask == 0 ? List.of() : ProsePlaces.find(text.substring(start, end), mask, gazetteer);
+        }
+    }
+
+    /** A cue word and the cues (bits of {@code CUES} indexes) that need it. */
+    private record CueWord(String word, long cues) {
+    }
+
+    /** The cue words by their first two (ASCII, folded) characters: {@code WORD_TABLE[c0 << 7 | c1]}. */
+    private static final CueWord[][] WORD_TABLE = wordTable();
+
+    private static CueWord[][] wordTable() {
+        if (CUES.size() > 64) {
+            throw new IllegalStateException("more cues than bits in a long");
+        }
+        java.util.Map<String, Long> masks = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < CUES.size(); c++) {
+            if (CUES.get(c).words().isEmpty()) {
+                throw new IllegalStateException("cue " + c + " has no words to look for");
+            }
+            for (String w : CUES.get(c).words()) {
+                if (w.length() < 2 || (w.charAt(0) | w.charAt(1)) >= 128 || !PolicyPattern.fold(w).equals(w)) {
+                    throw new IllegalStateException("cue word '" + w + "' does not start with two folded ASCII characters");
+                }
+                masks.merge(w, 1L << c, (a, b) -> a | b);
+            }
+        }
+        CueWord[][] table = new CueWord[128 * 128][];
+        masks.forEach((w, m) -> {
+            int k = w.charAt(0) << 7 | w.charAt(1);
+            CueWord[] old = table[k] == null ? new CueWord[0] : table[k];
+            CueWord[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = new CueWord(w, m);
+            table[k] = grown;
+        });
+        return table;
+    }
+
+    /** The places found in {@code text} by the cues of {@code mask}, in order, each once. */
+    private static List<Mention> find(String text, long mask, Gazetteer gazetteer) {
         List<Mention> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        String folded = PolicyPattern.fold(text);
-        for (Cue cue : CUES) {
-            if (!cue.mayOccur(folded)) {
+        for (int c = 0; c < CUES.size(); c++) {
+            if ((mask & (1L << c)) == 0) {
                 continue;
             }
+            Cue cue = CUES.get(c);
             Matcher m = cue.pattern().matcher(text);
             while (m.find()) {
                 int sentenceStart = sentenceStart(text, m.start());
