@@ -175,7 +175,15 @@ public final class ProsePlaces {
      * is not searched at all, and only the cues whose words it holds are matched against it.
      */
     public static Scan scan(String text) {
-        return new Scan(text);
+        return new Scan(text, PolicyPattern.fold(text));
+    }
+
+    /** {@link #scan(String)} with the text's {@linkplain PolicyPattern#fold folded} copy already made (a text view keeps one). */
+    public static Scan scan(String text, String folded) {
+        if (folded.length() != text.length()) {
+            throw new IllegalArgumentException("the folded text is not the text's");
+        }
+        return new Scan(text, folded);
     }
 
     /**
@@ -192,9 +200,8 @@ public final class ProsePlaces {
         private long[] begins = new long[16];
         private int count;
 
-        private Scan(String text) {
+        private Scan(String text, String folded) {
             this.text = text;
-            String folded = PolicyPattern.fold(text);
             int n = folded.length();
             for (int i = 0; i + 1 < n; i++) {
                 CueWord[] words = WORD_TABLE[key(folded.charAt(i), folded.charAt(i + 1))];

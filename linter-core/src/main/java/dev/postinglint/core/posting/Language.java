@@ -56,10 +56,14 @@ public final class Language {
     private static final int LONGEST_WORD;
     /** Each character of a function word (lower case) is below this, so 9 bits hold it. */
     private static final int PACKED_CHARS = 0x200;
-    /** For each char below {@link #TABLE_CHARS}: 0 not a letter, 1 a Latin letter, 2 a letter of another script. */
-    private static final byte[] LETTER_KIND;
-    /** {@link Character#toLowerCase(char)} of each char below {@link #TABLE_CHARS}. */
-    private static final char[] LOWER;
+    /**
+     * For each char below {@link #TABLE_CHARS}, its kind in the high half (0 not a letter, 1 a Latin
+     * letter, 2 a letter of another script) and its {@link Character#toLowerCase(char)} in the low half:
+     * one look-up per character.
+     */
+    private static final int[] CHAR_INFO;
+    /** A word's packed characters that no function word has: its look-up is skipped. */
+    private static final long UNPACKABLE = -1L;
     private static final int TABLE_CHARS = 0x800;
 
     static {
@@ -94,11 +98,9 @@ public final class Language {
         TABLE_KEYS = keys;
         TABLE_LANGS = langs;
         TABLE_SHIFT = 64 - bits;
-        LETTER_KIND = new byte[TABLE_CHARS];
-        LOWER = new char[TABLE_CHARS];
+        CHAR_INFO = new int[TABLE_CHARS];
         for (char c = 0; c < TABLE_CHARS; c++) {
-            LETTER_KIND[c] = (byte) (!isLetter(c) ? 0 : isLatin(c) ? 1 : 2);
-            LOWER[c] = Character.toLowerCase(c);
+            CHAR_INFO[c] = (!isLetter(c) ? 0 : isLatin(c) ? 1 : 2) << 16 | Character.toLowerCase(c);
         }
     }
 
@@ -141,18 +143,17 @@ public final class Language {
         int n = s.length();
         long key = 0;
         int wordLength = 0;
-        // False when the word has a character no function word has (packing would lose it), or
-        // U+0130 (capital I with dot): that lower-cases to two characters as a string, so the word
-        // matches no function word, and the character-wise lower case must not let it match either.
-        boolean packable = true;
         for (int i = 0; i <= n; i++) {
             char c = i < n ? s.charAt(i) : ' ';
-            int kind = c < TABLE_CHARS ? LETTER_KIND[c] : !isLetter(c) ? 0 : isLatin(c) ? 1 : 2;
+            int info = c < TABLE_CHARS ? CHAR_INFO[c] : (!isLetter(c) ? 0 : isLatin(c) ? 1 : 2) << 16 | Character.toLowerCase(c);
+            int kind = info >>> 16;
             if (kind != 0) {
-                if (wordLength < LONGEST_WORD) {
-                    char lower = c < TABLE_CHARS ? LOWER[c] : Character.toLowerCase(c);
-                    key = key << 9 | lower;
-                    packable &= lower < PACKED_CHARS && c != '\u0130';
+                if (wordLength < LONGEST_WORD && key != UNPACKABLE) {
+                    int lower = info & 0xffff;
+                    // A character no function word has (packing would lose it), or U+0130 (capital I
+                    // with dot): that lower-cases to two characters as a string, so the word matches no
+                    // function word, and the character-wise lower case must not let it match either.
+                    key = lower < PACKED_CHARS && c != '\u0130' ? key << 9 | lower : UNPACKABLE;
                 }
                 wordLength++;
                 if (kind == 1) {
@@ -162,7 +163,7 @@ public final class Language {
                 }
             } else if (wordLength > 0) {
                 words++;
-                int[] langs = wordLength > LONGEST_WORD || !packable ? null : lookUp(key);
+                int[] langs = wordLength > LONGEST_WORD || key == UNPACKABLE ? null : lookUp(key);
                 if (langs != null) {
                     hits++;
                     for (int l : langs) {
@@ -172,7 +173,6 @@ public final class Language {
                 }
                 wordLength = 0;
                 key = 0;
-                packable = true;
             }
         }
         if (otherScript > latin) {

@@ -210,11 +210,12 @@ public final class RuleContext {
             }
             List<String> values = new java.util.ArrayList<>();
             SourceSpan first = null;
-            // One walk over the text view finds every cue's words; a block holding none is not searched.
+            // One walk over the text view (its folded copy, shared with the policy's literal index) finds
+            // every cue's words; a block holding none is not searched.
             Map<TextView, ProsePlaces.Scan> scans = new java.util.IdentityHashMap<>(2);
             for (Posting.Block b : posting.blocks()) {
                 TextRegion r = b.region();
-                ProsePlaces.Scan scan = scans.computeIfAbsent(r.view(), v -> ProsePlaces.scan(v.text()));
+                ProsePlaces.Scan scan = scans.computeIfAbsent(r.view(), v -> ProsePlaces.scan(v.text(), v.folded()));
                 for (ProsePlaces.Mention m : scan.find(r.start(), r.end(), gazetteer)) {
                     if (!values.contains(m.value())) {
                         values.add(m.value());
