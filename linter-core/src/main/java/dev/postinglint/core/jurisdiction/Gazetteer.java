@@ -36,6 +36,11 @@ public final class Gazetteer {
     private final Map<String, List<String>> cities = new HashMap<>();
     private final Set<String> euCountries = new LinkedHashSet<>();
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:;|\\||\\n|\\s/\\s|\\bor\\b|\\band\\b|•)\\s*");
+    // Compiled once: String.replaceAll and split compile their pattern on every call.
+    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015]");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s\\-:(),]+|[\\s\\-:(),]+$");
+    private static final Pattern PARENTHESES = Pattern.compile("[()]");
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final Pattern REMOTE = Pattern.compile("(?i)\\b(?:remote|anywhere|distributed|work from home|wfh|virtual|telework|telecommute)\\b");
 
     /** Reads a gazetteer (YAML: countries, regions, cities) with SnakeYAML's safe constructor. */
@@ -87,8 +92,30 @@ public final class Gazetteer {
         }
     }
 
-    private static String key(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00a0]+", " ").replaceAll("[.]", "").strip();
+    /**
+     * A name as looked up: lower case, each run of spaces (and no-break spaces) one space, full stops
+     * dropped, stripped. Written out rather than with two replaceAll, which compiled their patterns on
+     * every look-up (several per location resolved, many per place read from prose).
+     */
+    static String key(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(lower.length());
+        boolean inSpaces = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u00a0') { // [\s\u00a0]
+                if (!inSpaces) {
+                    b.append(' ');
+                }
+                inSpaces = true;
+            } else {
+                inSpaces = false;
+                if (c != '.') {
+                    b.append(c);
+                }
+            }
+        }
+        return b.toString().strip();
     }
 
     public Set<String> euMembers() {
@@ -101,13 +128,13 @@ public final class Gazetteer {
         Set<String> remote = new LinkedHashSet<>();
         List<String> unresolved = new ArrayList<>();
         for (String rawPart : SPLIT.split(location)) {
-            String part = rawPart.replaceAll("[\\u2010-\\u2015]", "-").strip();
+            String part = DASHES.matcher(rawPart).replaceAll("-").strip();
             if (part.isEmpty()) {
                 continue;
             }
             boolean isRemote = REMOTE.matcher(part).find();
-            String place = isRemote ? REMOTE.matcher(part).replaceAll(" ").replaceAll("^[\\s\\-:(),]+|[\\s\\-:(),]+$", "")
-                    .replaceAll("[()]", " ").strip() : part;
+            String place = isRemote ? PARENTHESES.matcher(EDGE_PUNCTUATION.matcher(REMOTE.matcher(part).replaceAll(" ")).replaceAll(""))
+                    .replaceAll(" ").strip() : part;
             String code = resolvePlace(place);
             if (code == null) { // "San Francisco Office", "Arvada, CO - US", "Weave - HQ (Lehi, UT)": see LocationText
                 String cleaned = LocationText.clean(place);
@@ -183,7 +210,7 @@ public final class Gazetteer {
         if (whole != null && whole.size() == 1) {
             return whole.get(0); // a name that includes its region: "Vancouver, WA", "London, ON"
         }
-        String[] segs = place.split("\\s*,\\s*");
+        String[] segs = COMMA.split(place);
         String country = null;
         String region = null;
         String abbreviation = null;

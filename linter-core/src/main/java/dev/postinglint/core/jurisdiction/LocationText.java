@@ -23,6 +23,12 @@ final class LocationText {
     private static final Pattern ATS = Pattern.compile("^(US|USA|CA|CAN|GB|UK|AU|IN)\\s*-\\s*([A-Z]{2,3})\\s*-\\s*(\\p{L}[\\p{L} .'’]+)$");
     private static final java.util.Map<String, String> ATS_COUNTRY = java.util.Map.of("US", "United States", "USA", "United States",
             "CA", "Canada", "CAN", "Canada", "GB", "United Kingdom", "UK", "United Kingdom", "AU", "Australia", "IN", "India");
+    // Compiled once: String.replaceAll compiles its pattern on every call.
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s,\\-–:()]+");
+    private static final Pattern EMPTY_PARENTHESES = Pattern.compile("\\(\\s*\\)");
+    private static final Pattern COMMAS = Pattern.compile("\\s*,\\s*(?:,\\s*)+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s,\\-–:()]+|[\\s,\\-–:(]+$");
     private static final Pattern SPACED_DASH = Pattern.compile("\\s+[-–—]\\s+");
     private static final Pattern PARENTHESES = Pattern.compile("\\(([^()]+)\\)");
 
@@ -37,10 +43,10 @@ final class LocationText {
         }
         String s = SPACED_DASH.matcher(place).replaceAll(", ");
         s = REMOTE_WORDS.matcher(s).replaceAll(" ");
-        s = LEADING_PREPOSITION.matcher(s.replaceAll("^[\\s,\\-–:()]+", "")).replaceAll("");
+        s = LEADING_PREPOSITION.matcher(LEADING_PUNCTUATION.matcher(s).replaceAll("")).replaceAll("");
         s = NOISE.matcher(s).replaceAll(" ");
-        s = s.replaceAll("\\(\\s*\\)", " ").replaceAll("\\s*,\\s*(?:,\\s*)+", ", ").replaceAll("\\s+", " ");
-        return s.replaceAll("^[\\s,\\-–:()]+|[\\s,\\-–:(]+$", "").strip();
+        s = SPACES.matcher(COMMAS.matcher(EMPTY_PARENTHESES.matcher(s).replaceAll(" ")).replaceAll(", ")).replaceAll(" ");
+        return EDGE_PUNCTUATION.matcher(s).replaceAll("").strip();
     }
 
     /** The text inside the first parentheses ("Weave - Headquarters (Lehi, UT)" gives "Lehi, UT"), or null. */

@@ -45,41 +45,41 @@ public final class ProsePlaces {
     static final List<Cue> CUES = List.of(
             // "based in our Denver office", "work from our Boulder HQ": the office word ties a bare city to the job.
             new Cue(Pattern.compile("\\b(?i:(?:based|located|situated|work(?:ing)?)\\s+(?:in|at|from|out\\s+of)\\s+(?:our|the)\\s+)" + PLACE
-                    + "\\s+" + OFFICE), true, false).needs("based", "located", "situated", "work"),
+                    + "\\s+" + OFFICE), true, false).needs("based", "located", "situated", "work").startsWith("based", "located", "situated", "work"),
             // "based in Boulder, Colorado", "located in Berlin, Germany"; not "headquartered in" (the company's seat).
-            new Cue(Pattern.compile("\\b(?i:(?:based|located|situated)\\s+(?:in|at|out\\s+of)\\s+(?:the\\s+)?)" + PLACE), false, false).needs("based", "located", "situated"),
+            new Cue(Pattern.compile("\\b(?i:(?:based|located|situated)\\s+(?:in|at|out\\s+of)\\s+(?:the\\s+)?)" + PLACE), false, false).needs("based", "located", "situated").startsWith("based", "located", "situated"),
             // "(HQ) offices in Boulder, Colorado", "our office in Denver, CO", "HQ in Austin, TX".
-            new Cue(Pattern.compile("\\b(?i:(?:offices?|hq|headquarters|head\\s+office)\\s+(?:in|at)\\s+(?:the\\s+)?)" + PLACE), false, false).needs("office", "hq", "headquarters"),
+            new Cue(Pattern.compile("\\b(?i:(?:offices?|hq|headquarters|head\\s+office)\\s+(?:in|at)\\s+(?:the\\s+)?)" + PLACE), false, false).needs("office", "hq", "headquarters").startsWith("office", "hq", "headquarters", "head"),
             // "a Denver-based role".
             new Cue(Pattern.compile("\\b" + PLACE + "-based\\s+(?i:role|position|job|opportunity)\\b"), true, false).needs("-based"),
             // "remote (anywhere) in the US", "fully remote across the United States", "work remotely from anywhere in Canada".
             new Cue(Pattern.compile("\\b(?i:remote(?:ly)?(?:\\s+(?:position|role|job|opportunity|work))?(?:\\s+from)?(?:\\s+anywhere)?\\s+"
-                    + "(?:in|across|within|throughout)\\s+(?:the\\s+)?)" + PLACE), false, true).needs("remote"),
+                    + "(?:in|across|within|throughout)\\s+(?:the\\s+)?)" + PLACE), false, true).needs("remote").startsWith("remote"),
             // French: "poste basé à Paris", "situé en France", "nos bureaux à Lyon", "notre bureau de Montréal".
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:bas[ée]e?s?|situ[ée]e?s?|localis[ée]e?s?|implant[ée]e?s?)\\s+(?:à|a|au|aux|en)\\s+(?:la\\s+|le\\s+|l['’])?)"
-                    + PLACE), true, false, ROMANCE_FR).needs("bas", "situ", "localis", "implant"),
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nos|notre|nouveaux?|nos\\s+nouveaux)\\s+(?:bureaux?|locaux)\\s+(?:de|à|a|d['’]|au)\\s*)" + PLACE), true, false, ROMANCE_FR).needs("bureau", "locaux"),
+                    + PLACE), true, false, ROMANCE_FR).needs("bas", "situ", "localis", "implant").startsWith("bas", "situ", "localis", "implant"),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nos|notre|nouveaux?|nos\\s+nouveaux)\\s+(?:bureaux?|locaux)\\s+(?:de|à|a|d['’]|au)\\s*)" + PLACE), true, false, ROMANCE_FR).needs("bureau", "locaux").startsWith("nos", "notre", "nouveau"),
             // "(full) télétravail depuis la France", "100% à distance en France".
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:t[ée]l[ée]travail|full[\\s-]remote|remote|à\\s+distance)(?:\\s+(?:complet|total|possible))?\\s+(?:depuis|en|dans)\\s+"
-                    + "(?:toute\\s+la\\s+|tout\\s+le\\s+|la\\s+|le\\s+|l['’])?)" + PLACE), false, true, ROMANCE_FR).needs("travail", "remote", "distance"),
+                    + "(?:toute\\s+la\\s+|tout\\s+le\\s+|la\\s+|le\\s+|l['’])?)" + PLACE), false, true, ROMANCE_FR).needs("travail", "remote", "distance").startsWith("tél", "tel", "full", "remote", "à ", "à\t", "à\n", "à\u000b", "à\f", "à\r"),
             // German: "mit Sitz in Berlin", "in unserem Büro in München", "am Standort Hamburg", "Arbeitsort ist Köln".
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:mit\\s+)?Sitz\\s+in\\s+|(?:in|an)\\s+unser(?:em|en|er)\\s+(?:Büro|Office|Standort|Standorten|Niederlassung)\\s+in\\s+"
                     + "|am\\s+Standort,?\\s+(?:in\\s+)?|Arbeitsort(?:\\s+ist)?:?\\s+)" + PLACE), true, false, GERMAN).needs("sitz", "unser", "standort", "arbeitsort"),
             // "remote in ganz Deutschland", "Homeoffice innerhalb Deutschlands" is not read (a genitive).
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remote|mobil|Homeoffice|Home-Office)\\s+(?:in|aus|innerhalb)\\s+(?:ganz\\s+)?(?:der\\s+)?)" + PLACE), false, true, GERMAN).needs("remote", "mobil", "homeoffice", "home-office"),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remote|mobil|Homeoffice|Home-Office)\\s+(?:in|aus|innerhalb)\\s+(?:ganz\\s+)?(?:der\\s+)?)" + PLACE), false, true, GERMAN).needs("remote", "mobil", "homeoffice", "home-office").startsWith("remote", "mobil", "homeoffice", "home-office"),
             // Spanish: "con sede en Madrid", "ubicado en Barcelona", "nuestra oficina de Valencia".
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:con\\s+sede|ubicad[oa]s?|situad[oa]s?|basad[oa]s?|localizad[oa]s?)\\s+en\\s+)" + PLACE), true, false, SPANISH).needs("sede", "ubicad", "situad", "basad", "localizad"),
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nuestras?|la|las)\\s+oficinas?\\s+(?:de|en)\\s+)" + PLACE), true, false, SPANISH).needs("oficina"),
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:en\\s+)?(?:remoto|teletrabajo)\\s+(?:desde|en)\\s+(?:cualquier\\s+(?:lugar|parte)\\s+de\\s+|toda\\s+)?)" + PLACE), false, true, SPANISH).needs("remoto", "teletrabajo"),
             // Portuguese: "localizado em Lisboa", "baseado no Porto", "no nosso escritório de Braga".
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:localizad[oa]s?|basead[oa]s?|sediad[oa]s?|situad[oa]s?)\\s+(?:em|no|na)\\s+)" + PLACE), true, false, PORTUGUESE).needs("localizad", "basead", "sediad", "situad"),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:localizad[oa]s?|basead[oa]s?|sediad[oa]s?|situad[oa]s?)\\s+(?:em|no|na)\\s+)" + PLACE), true, false, PORTUGUESE).needs("localizad", "basead", "sediad", "situad").startsWith("localizad", "basead", "sediad", "situad"),
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:nosso|nossos)\\s+escrit[óo]rios?\\s+(?:em|de|do|no|na)\\s+)" + PLACE), true, false, PORTUGUESE).needs("escrit"),
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remoto|remota|teletrabalho)\\s+(?:em|de\\s+qualquer\\s+lugar\\s+d[oea]|em\\s+tod[oa]\\s+[oa])\\s+)" + PLACE), false, true, PORTUGUESE).needs("remot", "teletrabalho"),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remoto|remota|teletrabalho)\\s+(?:em|de\\s+qualquer\\s+lugar\\s+d[oea]|em\\s+tod[oa]\\s+[oa])\\s+)" + PLACE), false, true, PORTUGUESE).needs("remot", "teletrabalho").startsWith("remot", "teletrabalho"),
             // Dutch: "gevestigd in (het centrum van) Amsterdam", "we zitten in Utrecht", "(ons) kantoor in Utrecht",
             // "een bureau in Utrecht", "standplaats Rotterdam".
             new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:(?:gevestigd|gelegen|gebaseerd|zitten|zit)\\s+in|(?:kantoor|kantoren|vestiging|bureau)\\s+in)"
-                    + "\\s+(?:het\\s+centrum\\s+van\\s+|hartje\\s+)?|standplaats:?\\s+)" + PLACE), true, false, DUTCH).needs("gevestigd", "gelegen", "gebaseerd", "zit", "kantoor", "kantoren", "vestiging", "bureau", "standplaats"),
-            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remote|op\\s+afstand|thuiswerken)\\s+(?:in|vanuit|binnen)\\s+(?:heel\\s+)?)" + PLACE), false, true, DUTCH).needs("remote", "afstand", "thuiswerken"));
+                    + "\\s+(?:het\\s+centrum\\s+van\\s+|hartje\\s+)?|standplaats:?\\s+)" + PLACE), true, false, DUTCH).needs("gevestigd", "gelegen", "gebaseerd", "zit", "kantoor", "kantoren", "vestiging", "bureau", "standplaats").startsWith("gevestigd", "gelegen", "gebaseerd", "zit", "kantoor", "kantoren", "vestiging", "bureau", "standplaats"),
+            new Cue(Pattern.compile(NOT_AFTER_LETTER + "(?iu:(?:remote|op\\s+afstand|thuiswerken)\\s+(?:in|vanuit|binnen)\\s+(?:heel\\s+)?)" + PLACE), false, true, DUTCH).needs("remote", "afstand", "thuiswerken").startsWith("remote", "op", "thuiswerken"));
     /** A sentence about someone or something other than the job: customers, partners, events, history. */
     private static final Pattern NOT_THE_JOB = Pattern.compile("(?i)\\b(?:clients?|customers?|partners?|vendors?|suppliers?|"
             + "serv(?:e|es|ed|ing)|patients?|students?|users?|members?|communit(?:y|ies)|schools?|hospitals?|founded|established|"
@@ -98,13 +98,13 @@ public final class ProsePlaces {
     private static final Pattern REMOTE = Pattern.compile("(?i)\\bremote(?:ly)?\\b");
 
     /** A wording that names the job's place; {@code listAfter} tells a list after the place in its language. */
-    record Cue(Pattern pattern, boolean bareCity, boolean remote, Pattern listAfter, List<String> words) {
+    record Cue(Pattern pattern, boolean bareCity, boolean remote, Pattern listAfter, List<String> words, List<String> starts) {
         Cue(Pattern pattern, boolean bareCity, boolean remote) {
             this(pattern, bareCity, remote, LIST_AFTER);
         }
 
         Cue(Pattern pattern, boolean bareCity, boolean remote, Pattern listAfter) {
-            this(pattern, bareCity, remote, listAfter, List.of());
+            this(pattern, bareCity, remote, listAfter, List.of(), List.of());
         }
 
         /**
@@ -114,7 +114,17 @@ public final class ProsePlaces {
          * every posting without a location (ProsePlacesTest checks the words against the patterns).
          */
         Cue needs(String... required) {
-            return new Cue(pattern, bareCity, remote, listAfter, List.of(required));
+            return new Cue(pattern, bareCity, remote, listAfter, List.of(required), starts);
+        }
+
+        /**
+         * The cue with words (folded, two characters or more) one of which every match of it starts
+         * with: the cue is then tried only where they stand, each time for a match starting right
+         * there, instead of by a search that tries every position of the text. Speed only
+         * (ProsePlacesTest checks them against the patterns); empty when the cue is searched.
+         */
+        Cue startsWith(String... first) {
+            return new Cue(pattern, bareCity, remote, listAfter, words, List.of(first));
         }
 
         /** Whether a text (folded) may hold a match. */
@@ -145,42 +155,237 @@ public final class ProsePlaces {
 
     /** The places in {@code text} that its sentences give as the job's, in order, each once. */
     public static List<Mention> find(String text, Gazetteer gazetteer) {
+        return scan(text).find(0, text.length(), gazetteer);
+    }
+
+    /**
+     * What {@link #find(String, Gazetteer)} gives, with every cue searched by {@link Matcher#find()} over
+     * the whole text rather than tried where its first words stand: the reference the tests hold the
+     * speed-up to.
+     */
+    static List<Mention> findBySearch(String text, Gazetteer gazetteer) {
+        Scan scan = scan(text);
+        long mask = scan.cuesIn(0, text.length());
+        return mask == 0 ? List.of() : find(text, mask, scan, 0, gazetteer, false);
+    }
+
+    /**
+     * The cue words of every cue found in {@code text} (a posting's whole text view) in one pass, for
+     * {@link Scan#find} over its parts (the posting's blocks): a part none of whose cues' words occur in
+     * is not searched at all, and only the cues whose words it holds are matched against it.
+     */
+    public static Scan scan(String text) {
+        return new Scan(text, PolicyPattern.fold(text));
+    }
+
+    /** {@link #scan(String)} with the text's {@linkplain PolicyPattern#fold folded} copy already made (a text view keeps one). */
+    public static Scan scan(String text, String folded) {
+        if (folded.length() != text.length()) {
+            throw new IllegalArgumentException("the folded text is not the text's");
+        }
+        return new Scan(text, folded);
+    }
+
+    /**
+     * Where the cues' words occur in one text, compared {@linkplain PolicyPattern#fold folded}: for a part
+     * of the text, the cues it may hold are exactly those for which {@link Cue#mayOccur} is true of the
+     * part's folded text, found by one walk over the whole text instead of one {@code contains} per
+     * word, per cue and per part; and where the words that start a cue's matches ({@link Cue#starts}) stand.
+     */
+    public static final class Scan {
+        private final String text;
+        private int[] starts = new int[16];
+        private int[] ends = new int[16];
+        private long[] needs = new long[16];
+        private long[] begins = new long[16];
+        private int count;
+
+        private Scan(String text, String folded) {
+            this.text = text;
+            int n = folded.length();
+            for (int i = 0; i + 1 < n; i++) {
+                CueWord[] words = WORD_TABLE[key(folded.charAt(i), folded.charAt(i + 1))];
+                if (words == null) {
+                    continue;
+                }
+                for (CueWord w : words) {
+                    if (folded.startsWith(w.word(), i)) {
+                        add(i, i + w.word().length(), w.needs(), w.starts());
+                    }
+                }
+            }
+        }
+
+        private void add(int start, int end, long need, long begin) {
+            if (count == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, count * 2);
+                ends = java.util.Arrays.copyOf(ends, count * 2);
+                needs = java.util.Arrays.copyOf(needs, count * 2);
+                begins = java.util.Arrays.copyOf(begins, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            needs[count] = need;
+            begins[count] = begin;
+            count++;
+        }
+
+        /** The first word occurrence starting at or after {@code start} (occurrences are in order of start). */
+        private int firstAtOrAfter(int start) {
+            int lo = 0;
+            int hi = count;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] < start) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** The cues (bit {@code i} for {@code CUES.get(i)}) one of whose words lies wholly inside {@code [start, end)}. */
+        long cuesIn(int start, int end) {
+            long mask = 0;
+            for (int k = firstAtOrAfter(start); k < count && starts[k] < end; k++) {
+                if (ends[k] <= end) {
+                    mask |= needs[k];
+                }
+            }
+            return mask;
+        }
+
+        /**
+         * The places that the sentences of {@code text[start, end)} give as the job's, in order, each
+         * once, with positions relative to {@code start}: the same as {@code ProsePlaces.find} of that part.
+         */
+        public List<Mention> find(int start, int end, Gazetteer gazetteer) {
+            long mask = cuesIn(start, end);
+            return mask == 0 ? List.of() : ProsePlaces.find(text.substring(start, end), mask, this, start, gazetteer, true);
+        }
+
+        /** Where a word that starts cue {@code c}'s matches stands inside {@code [start, end)}, relative to start, ascending. */
+        private int[] startsOf(int c, int start, int end) {
+            int[] out = new int[4];
+            int n = 0;
+            for (int k = firstAtOrAfter(start); k < count && starts[k] < end; k++) {
+                if ((begins[k] & (1L << c)) != 0 && ends[k] <= end && (n == 0 || out[n - 1] != starts[k] - start)) {
+                    if (n == out.length) {
+                        out = java.util.Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = starts[k] - start;
+                }
+            }
+            return java.util.Arrays.copyOf(out, n);
+        }
+    }
+
+    /** A cue word, the cues that need it ({@link Cue#words}) and those whose matches it may start ({@link Cue#starts}), as bits of {@code CUES} indexes. */
+    private record CueWord(String word, long needs, long starts) {
+    }
+
+    /** The cue words by their first two (folded) characters ({@link #key}), checked in full where they match. */
+    private static final CueWord[][] WORD_TABLE = wordTable();
+
+    private static int key(char c0, char c1) {
+        return (c0 & 0x7f) << 7 | (c1 & 0x7f);
+    }
+
+    private static CueWord[][] wordTable() {
+        if (CUES.size() > 64) {
+            throw new IllegalStateException("more cues than bits in a long");
+        }
+        java.util.Map<String, long[]> masks = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < CUES.size(); c++) {
+            Cue cue = CUES.get(c);
+            if (cue.words().isEmpty()) {
+                throw new IllegalStateException("cue " + c + " has no words to look for");
+            }
+            for (int kind = 0; kind < 2; kind++) {
+                for (String w : kind == 0 ? cue.words() : cue.starts()) {
+                    if (w.length() < 2 || !PolicyPattern.fold(w).equals(w)) {
+                        throw new IllegalStateException("cue word '" + w + "' is not folded or shorter than two characters");
+                    }
+                    masks.computeIfAbsent(w, x -> new long[2])[kind] |= 1L << c;
+                }
+            }
+        }
+        CueWord[][] table = new CueWord[128 * 128][];
+        masks.forEach((w, m) -> {
+            int k = key(w.charAt(0), w.charAt(1));
+            CueWord[] old = table[k] == null ? new CueWord[0] : table[k];
+            CueWord[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = new CueWord(w, m[0], m[1]);
+            table[k] = grown;
+        });
+        return table;
+    }
+
+    /**
+     * The places found in {@code text} (the part of the scanned text from {@code offset}) by the cues of
+     * {@code mask}, in order, each once.
+     */
+    private static List<Mention> find(String text, long mask, Scan scan, int offset, Gazetteer gazetteer, boolean atStarts) {
         List<Mention> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        String folded = PolicyPattern.fold(text);
-        for (Cue cue : CUES) {
-            if (!cue.mayOccur(folded)) {
+        for (int c = 0; c < CUES.size(); c++) {
+            if ((mask & (1L << c)) == 0) {
                 continue;
             }
+            Cue cue = CUES.get(c);
             Matcher m = cue.pattern().matcher(text);
-            while (m.find()) {
-                int sentenceStart = sentenceStart(text, m.start());
-                int sentenceEnd = sentenceEnd(text, m.end());
-                if (NOT_THE_JOB.matcher(text.substring(sentenceStart, sentenceEnd)).find()) {
+            if (cue.starts().isEmpty() || !atStarts) {
+                while (m.find()) {
+                    take(m, cue, text, gazetteer, out, seen);
+                }
+                continue;
+            }
+            // Every match starts at one of the cue's first words: the leftmost match from a position is
+            // the first of those places where one starts, which is what find() would reach. Lookbehinds
+            // (\b, "not after a letter") see the text before the region.
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            int from = 0;
+            for (int at : scan.startsOf(c, offset, offset + text.length())) {
+                if (at < from) {
                     continue;
                 }
-                String place = resolvable(m.group("place"), cue, gazetteer);
-                if (place == null) {
-                    continue;
-                }
-                int placeStart = m.start("place");
-                int placeEnd = placeStart + place.length();
-                if (cue.listAfter().matcher(text.substring(placeEnd, sentenceEnd)).find()
-                        || LIST_BEFORE.matcher(text.substring(sentenceStart, m.start())).find() && cue.bareCity() && cue.english()) {
-                    continue;
-                }
-                // "This role will be remote (based in the U.S.)": a country in a sentence that says remote is open across it.
-                boolean remote = cue.remote() || REMOTE.matcher(text.substring(sentenceStart, sentenceEnd)).find()
-                        && gazetteer.isCountry(place);
-                String value = remote ? "Remote - " + place : place;
-                if (!seen.contains(value)) {
-                    seen.add(value);
-                    out.add(new Mention(cue.remote() ? m.start() : placeStart, placeEnd, value));
+                m.region(at, text.length());
+                if (m.lookingAt()) {
+                    from = m.end();
+                    take(m, cue, text, gazetteer, out, seen);
                 }
             }
         }
         out.sort(java.util.Comparator.comparingInt(Mention::start));
         return out;
+    }
+
+    /** The place of one match of a cue, added to {@code out} unless the sentence is not about the job or lists places. */
+    private static void take(Matcher m, Cue cue, String text, Gazetteer gazetteer, List<Mention> out, List<String> seen) {
+        int sentenceStart = sentenceStart(text, m.start());
+        int sentenceEnd = sentenceEnd(text, m.end());
+        if (NOT_THE_JOB.matcher(text.substring(sentenceStart, sentenceEnd)).find()) {
+            return;
+        }
+        String place = resolvable(m.group("place"), cue, gazetteer);
+        if (place == null) {
+            return;
+        }
+        int placeStart = m.start("place");
+        int placeEnd = placeStart + place.length();
+        if (cue.listAfter().matcher(text.substring(placeEnd, sentenceEnd)).find()
+                || LIST_BEFORE.matcher(text.substring(sentenceStart, m.start())).find() && cue.bareCity() && cue.english()) {
+            return;
+        }
+        // "This role will be remote (based in the U.S.)": a country in a sentence that says remote is open across it.
+        boolean remote = cue.remote() || REMOTE.matcher(text.substring(sentenceStart, sentenceEnd)).find()
+                && gazetteer.isCountry(place);
+        String value = remote ? "Remote - " + place : place;
+        if (!seen.contains(value)) {
+            seen.add(value);
+            out.add(new Mention(cue.remote() ? m.start() : placeStart, placeEnd, value));
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.postinglint.core.posting;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,41 +42,78 @@ public final class Language {
     /** The languages in a fixed order: ties go to the earlier. */
     static final List<String> ORDER = List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl");
     /**
-     * The function words in an open-addressing table keyed by {@link String#hashCode} of the word, so a
-     * word of the text is looked up from its characters without making it a string: {@code TABLE_WORDS[i]}
-     * holds the word, {@code TABLE_LANGS[i]} the indexes in {@link #ORDER} of the languages it belongs to.
+     * The function words in an open-addressing table keyed by the word packed into a long, 9 bits a
+     * character ({@link #pack}): every function word is at most {@link #LONGEST_WORD} characters of
+     * code points below U+0200 (Latin-1 and Latin Extended-A: "się", "będzie"), so a word of the text is
+     * packed as it is read, character by character, and looked up with one multiplication and one
+     * comparison of longs, never made a string. {@code TABLE_KEYS[i]} holds the packed word (0: empty),
+     * {@code TABLE_LANGS[i]} the indexes in {@link #ORDER} of the languages it belongs to.
      */
-    private static final char[][] TABLE_WORDS;
+    private static final long[] TABLE_KEYS;
     private static final int[][] TABLE_LANGS;
+    private static final int TABLE_SHIFT;
     /** No function word is longer than this (in UTF-16 units), so a longer word needs no look-up. */
     private static final int LONGEST_WORD;
-    /** For each char below {@link #TABLE_CHARS}: 0 not a letter, 1 a Latin letter, 2 a letter of another script. */
-    private static final byte[] LETTER_KIND;
+    /** Each character of a function word (lower case) is below this, so 9 bits hold it. */
+    private static final int PACKED_CHARS = 0x200;
+    /**
+     * For each char below {@link #TABLE_CHARS}, its kind in the high half (0 not a letter, 1 a Latin
+     * letter, 2 a letter of another script) and its {@link Character#toLowerCase(char)} in the low half:
+     * one look-up per character.
+     */
+    private static final int[] CHAR_INFO;
+    /** A word's packed characters that no function word has: its look-up is skipped. */
+    private static final long UNPACKABLE = -1L;
     private static final int TABLE_CHARS = 0x800;
 
     static {
         Map<String, java.util.List<String>> tmp = new HashMap<>();
         WORDS.forEach((lang, words) -> words.forEach(w -> tmp.computeIfAbsent(w, k -> new java.util.ArrayList<>()).add(lang)));
-        int size = Integer.highestOneBit(tmp.size() * 4);
-        char[][] words = new char[size][];
-        int[][] langs = new int[size][];
         int longest = 0;
-        for (Map.Entry<String, List<String>> e : tmp.entrySet()) {
-            int i = e.getKey().hashCode() & (size - 1);
-            while (words[i] != null) {
-                i = (i + 1) & (size - 1);
+        for (String w : tmp.keySet()) {
+            longest = Math.max(longest, w.length());
+            for (char c : w.toCharArray()) {
+                if (c == 0 || c >= PACKED_CHARS || Character.toLowerCase(c) != c) {
+                    throw new IllegalStateException("function word '" + w + "' cannot be packed");
+                }
             }
-            words[i] = e.getKey().toCharArray();
-            langs[i] = e.getValue().stream().mapToInt(ORDER::indexOf).toArray();
-            longest = Math.max(longest, e.getKey().length());
         }
-        TABLE_WORDS = words;
-        TABLE_LANGS = langs;
+        if (longest * 9 > 63) {
+            throw new IllegalStateException("function words too long to pack: " + longest);
+        }
         LONGEST_WORD = longest;
-        LETTER_KIND = new byte[TABLE_CHARS];
-        for (char c = 0; c < TABLE_CHARS; c++) {
-            LETTER_KIND[c] = (byte) (!isLetter(c) ? 0 : isLatin(c) ? 1 : 2);
+        int bits = Integer.numberOfTrailingZeros(Integer.highestOneBit(tmp.size() * 4));
+        long[] keys = new long[1 << bits];
+        int[][] langs = new int[1 << bits][];
+        for (Map.Entry<String, List<String>> e : tmp.entrySet()) {
+            long key = pack(e.getKey());
+            int mask = keys.length - 1;
+            int i = slot(key, 64 - bits);
+            while (keys[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            langs[i] = e.getValue().stream().mapToInt(ORDER::indexOf).toArray();
         }
+        TABLE_KEYS = keys;
+        TABLE_LANGS = langs;
+        TABLE_SHIFT = 64 - bits;
+        CHAR_INFO = new int[TABLE_CHARS];
+        for (char c = 0; c < TABLE_CHARS; c++) {
+            CHAR_INFO[c] = (!isLetter(c) ? 0 : isLatin(c) ? 1 : 2) << 16 | Character.toLowerCase(c);
+        }
+    }
+
+    private static long pack(String word) {
+        long key = 0;
+        for (int k = 0; k < word.length(); k++) {
+            key = key << 9 | word.charAt(k);
+        }
+        return key;
+    }
+
+    private static int slot(long key, int shift) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
     private Language() {
@@ -92,9 +128,10 @@ public final class Language {
     }
 
     /**
-     * The language code of a text (see the class comment). Speed: letters and their scripts come from a
-     * table for the common characters; a word is looked up by its lower-cased characters, never made a
-     * string, and only when it is short enough to be a function word.
+     * The language code of a text (see the class comment). Speed: one pass over the characters; letters,
+     * their scripts and their lower case come from tables for the common characters; a word is packed
+     * into a long as it is read ({@link #TABLE_KEYS}) and looked up only when it is short enough to be a
+     * function word and all its characters fit.
      */
     public static String detect(CharSequence text) {
         double[] score = new double[ORDER.size()];
@@ -102,22 +139,22 @@ public final class Language {
         int hits = 0;
         int latin = 0;
         int otherScript = 0;
-        int n = text.length();
-        char[] cs = new char[n];
-        text.toString().getChars(0, n, cs, 0);
-        char[] w = new char[LONGEST_WORD];
+        String s = text.toString();
+        int n = s.length();
+        long key = 0;
         int wordLength = 0;
-        // A word holding U+0130 (capital I with dot) lower-cases to two characters as a string, so it
-        // matches no function word; the character-wise lower case below must not let it match either.
-        boolean dottedI = false;
         for (int i = 0; i <= n; i++) {
-            char c = i < n ? cs[i] : ' ';
-            int kind = c < TABLE_CHARS ? LETTER_KIND[c] : !isLetter(c) ? 0 : isLatin(c) ? 1 : 2;
+            char c = i < n ? s.charAt(i) : ' ';
+            int info = c < TABLE_CHARS ? CHAR_INFO[c] : (!isLetter(c) ? 0 : isLatin(c) ? 1 : 2) << 16 | Character.toLowerCase(c);
+            int kind = info >>> 16;
             if (kind != 0) {
-                if (wordLength < LONGEST_WORD) {
-                    w[wordLength] = Character.toLowerCase(c);
+                if (wordLength < LONGEST_WORD && key != UNPACKABLE) {
+                    int lower = info & 0xffff;
+                    // A character no function word has (packing would lose it), or U+0130 (capital I
+                    // with dot): that lower-cases to two characters as a string, so the word matches no
+                    // function word, and the character-wise lower case must not let it match either.
+                    key = lower < PACKED_CHARS && c != '\u0130' ? key << 9 | lower : UNPACKABLE;
                 }
-                dottedI |= c == '\u0130';
                 wordLength++;
                 if (kind == 1) {
                     latin++;
@@ -126,7 +163,7 @@ public final class Language {
                 }
             } else if (wordLength > 0) {
                 words++;
-                int[] langs = wordLength > LONGEST_WORD || dottedI ? null : lookUp(w, wordLength);
+                int[] langs = wordLength > LONGEST_WORD || key == UNPACKABLE ? null : lookUp(key);
                 if (langs != null) {
                     hits++;
                     for (int l : langs) {
@@ -135,7 +172,7 @@ public final class Language {
                     }
                 }
                 wordLength = 0;
-                dottedI = false;
+                key = 0;
             }
         }
         if (otherScript > latin) {
@@ -158,15 +195,11 @@ public final class Language {
         return best;
     }
 
-    /** The languages of the function word {@code w[0, length)} (lower case), or null when it is none. */
-    private static int[] lookUp(char[] w, int length) {
-        int h = 0;
-        for (int k = 0; k < length; k++) {
-            h = 31 * h + w[k];
-        }
-        int mask = TABLE_WORDS.length - 1;
-        for (int i = h & mask; TABLE_WORDS[i] != null; i = (i + 1) & mask) {
-            if (Arrays.equals(TABLE_WORDS[i], 0, TABLE_WORDS[i].length, w, 0, length)) {
+    /** The languages of the function word packed in {@code key}, or null when it is none. */
+    private static int[] lookUp(long key) {
+        int mask = TABLE_KEYS.length - 1;
+        for (int i = slot(key, TABLE_SHIFT); TABLE_KEYS[i] != 0; i = (i + 1) & mask) {
+            if (TABLE_KEYS[i] == key) {
                 return TABLE_LANGS[i];
             }
         }

@@ -5,6 +5,7 @@ import dev.postinglint.core.jurisdiction.Jurisdictions;
 import dev.postinglint.core.jurisdiction.ProsePlaces;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
+import dev.postinglint.core.posting.TextView;
 import dev.postinglint.core.regex.MatchIndex;
 import dev.postinglint.core.regex.PolicyMatcher;
 import dev.postinglint.core.regex.PolicyPattern;
@@ -33,6 +34,8 @@ public final class RuleContext {
     private final Map<String, Optional<FieldValue>> fields = new HashMap<>();
     private final Map<String, Jurisdictions> jurisdictions = new HashMap<>();
     private final Map<String, Optional<FieldValue>> proseFields = new HashMap<>();
+    private final Map<String, Optional<FieldValue>> metadataValues = new HashMap<>();
+    private final Map<String, Optional<FieldValue>> bodyValues = new HashMap<>();
     private final Map<Posting.Block, List<String>> blockTokens = new java.util.IdentityHashMap<>();
     private final Map<Slot<?>, Object> slots = new java.util.IdentityHashMap<>();
     private final Map<Object, Object> shared = new HashMap<>();
@@ -183,8 +186,8 @@ public final class RuleContext {
                 FieldValue prose = placesInProse(n);
                 return prose == null ? j : gazetteer.resolve(prose.value());
             }
-            FieldValue meta = MetadataFields.value(posting, spec);
-            FieldValue body = spec.readsBody() ? extractFromBody(spec) : null;
+            FieldValue meta = metadataValue(spec);
+            FieldValue body = spec.readsBody() ? bodyValue(spec) : null;
             for (FieldValue other : java.util.Arrays.asList(meta, body)) {
                 if (other != null && (v == null || !other.value().equals(v.value()))) {
                     j = j.plus(gazetteer.resolve(other.value()));
@@ -207,9 +210,13 @@ public final class RuleContext {
             }
             List<String> values = new java.util.ArrayList<>();
             SourceSpan first = null;
+            // One walk over the text view (its folded copy, shared with the policy's literal index) finds
+            // every cue's words; a block holding none is not searched.
+            Map<TextView, ProsePlaces.Scan> scans = new java.util.IdentityHashMap<>(2);
             for (Posting.Block b : posting.blocks()) {
-                String text = b.region().text();
-                for (ProsePlaces.Mention m : ProsePlaces.find(text, gazetteer)) {
+                TextRegion r = b.region();
+                ProsePlaces.Scan scan = scans.computeIfAbsent(r.view(), v -> ProsePlaces.scan(v.text(), v.folded()));
+                for (ProsePlaces.Mention m : scan.find(r.start(), r.end(), gazetteer)) {
                     if (!values.contains(m.value())) {
                         values.add(m.value());
                         first = first == null ? b.region().sourceSpan(m.start(), m.end()) : first;
@@ -236,14 +243,30 @@ public final class RuleContext {
         }
         // 'from:' says where to look, in order: the metadata (board export, front matter) and/or the body.
         if (spec.readsMetadata() && (!spec.readsBody() || spec.from().get(0) == FieldSpec.From.METADATA)) {
-            FieldValue meta = MetadataFields.value(posting, spec);
+            FieldValue meta = metadataValue(spec);
             if (meta != null || !spec.readsBody()) {
                 return meta;
             }
         }
-        FieldValue body = extractFromBody(spec);
+        FieldValue body = bodyValue(spec);
         return body == null && spec.readsMetadata() && spec.from().get(0) == FieldSpec.From.BODY
-                ? MetadataFields.value(posting, spec) : body;
+                ? metadataValue(spec) : body;
+    }
+
+    /**
+     * The field's value in the metadata, worked out once per posting: the field's value and the
+     * jurisdictions of the location both read it.
+     */
+    private FieldValue metadataValue(FieldSpec spec) {
+        return metadataValues.computeIfAbsent(spec.name(), n -> Optional.ofNullable(MetadataFields.value(posting, spec))).orElse(null);
+    }
+
+    /**
+     * The first match of the field's pattern in its scope, searched once per posting: the field's value
+     * and the jurisdictions of the location both read it.
+     */
+    private FieldValue bodyValue(FieldSpec spec) {
+        return bodyValues.computeIfAbsent(spec.name(), n -> Optional.ofNullable(extractFromBody(spec))).orElse(null);
     }
 
     /** The first match of the field's pattern in its scope. */

@@ -183,14 +183,26 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
 
     /** The first of the rule's jurisdictions in force that covers the posting's place, or null. */
     private JurisdictionWindow window(RuleContext ctx, LocalDate asOf) {
-        Jurisdictions here = ctx.jurisdictions(jurisdictionField);
+        Jurisdictions here = null; // worked out (once per posting) only when one of the rule's windows is in force
         for (JurisdictionWindow w : jurisdictions) {
-            if (w.inForce(asOf) && (w.remote() ? here.covers(w.code()) : here.coversPlace(w.code()))
-                    && w.except().stream().noneMatch(here::covers)) {
+            if (!w.inForce(asOf)) {
+                continue;
+            }
+            here = here == null ? ctx.jurisdictions(jurisdictionField) : here;
+            if ((w.remote() ? here.covers(w.code()) : here.coversPlace(w.code())) && !coversAny(here, w.except())) {
                 return w;
             }
         }
         return null;
+    }
+
+    private static boolean coversAny(Jurisdictions here, List<String> codes) {
+        for (String c : codes) {
+            if (here.covers(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final JurisdictionWindow NO_JURISDICTION = new JurisdictionWindow("", null, null, "", null, true, List.of());

@@ -74,4 +74,20 @@ class GazetteerTest {
         assertEquals(List.of("Remote"), G.resolve("Remote").unresolved());
         assertTrue(G.resolve("Atlantis").isEmpty());
     }
+
+    /** The look-up key written out is the one the two replaceAll gave (spaces and full stops in every order, other scripts). */
+    @Test
+    void theLookUpKeyIsTheRegexOne() {
+        String[] pieces = {" ", "  ", "\t", "\n", "\u000b", "\f", "\r", "\u00a0", "\u2003", ".", "..", " . ", "St", "LOUIS", "\u0130", "\u00c9", "U.S.", "x"};
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = r.nextInt(8), k = 0; k < n; k++) {
+                b.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String s = b.toString();
+            String reference = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\\u00a0]+", " ").replaceAll("[.]", "").strip();
+            assertEquals(reference, Gazetteer.key(s), s);
+        }
+    }
 }

@@ -160,45 +160,64 @@ class ProsePlacesTest {
         assertEquals(List.of(), eu("Gevestigd in het centrum."));
     }
 
+    private static final String[] WORDS = {"based", "located", "situated", "work", "working", "in", "at", "from", "out of", "our", "the", "offices",
+        "HQ", "headquarters", "head office", "office", "Denver", "Colorado", "Denver-based", "role", "remote", "remotely",
+        "anywhere", "across", "basé", "basée", "à", "en", "Paris", "nos", "notre", "bureaux", "locaux", "de", "télétravail",
+        "full-remote", "à distance", "depuis", "la", "France", "mit", "Sitz", "Berlin", "unserem", "Büro", "am", "Standort",
+        "Arbeitsort", "ist", "Homeoffice", "Home-Office", "mobil", "aus", "ganz", "Deutschland", "con", "sede", "ubicado",
+        "nuestra", "oficina", "remoto", "teletrabajo", "desde", "localizado", "baseado", "em", "no", "Lisboa", "nosso",
+        "escritório", "remota", "teletrabalho", "gevestigd", "zitten", "kantoor", "kantoren", "bureau", "standplaats",
+        "op afstand", "thuiswerken", "vanuit", "Nederland", ",", ".",
+        // whole wordings, so that every cue matches often
+        "based in our", "work from the", "working out of our", "Denver HQ", "Denver office", "based in the", "offices at the",
+        "remote role anywhere in the", "basé à", "nos bureaux de", "télétravail depuis la", "mit Sitz in", "in unserem Büro in",
+        "remote in ganz", "con sede en", "nuestras oficinas en", "remoto desde", "localizado em", "nosso escritório em",
+        "remoto em", "gevestigd in", "thuiswerken vanuit heel", "Denver-based position",
+        // the other first words of the cues
+        "head office in", "teletravail en", "full remote depuis", "à\tdistance en", "nouveaux bureaux à", "notre bureau de",
+        "zit in", "op afstand in", "mobil aus", "Homeoffice in", "situé en", "implantée à", "sediado em", "remota de qualquer lugar do"};
+
+    /** A random sentence of 2 to 7 of the words, in lower, upper or title case, or with the long s and the Kelvin sign. */
+    private static String sentence(java.util.Random r) {
+        StringBuilder b = new StringBuilder();
+        for (int n = 2 + r.nextInt(6), k = 0; k < n; k++) {
+            String w = WORDS[r.nextInt(WORDS.length)];
+            w = switch (r.nextInt(8)) {
+                case 0 -> w.toUpperCase(java.util.Locale.ROOT);
+                case 1 -> w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+                case 2 -> w.replace('s', '\u017f').replace('k', '\u212a');
+                default -> w;
+            };
+            b.append(k == 0 ? "" : " ").append(w);
+        }
+        return b.toString();
+    }
+
     /**
-     * The words each cue needs ({@code Cue.needs}, a speed-up) are in every text the cue matches, compared
-     * folded: random sentences of the cues' own wordings and places in every language, in lower, upper and
-     * title case, and with the long s and the Kelvin sign that (?iu) folds into s and k.
+     * The words each cue needs ({@code Cue.needs}, a speed-up) are in every text the cue matches, and
+     * every match starts with one of its first words ({@code Cue.startsWith}), compared folded: random
+     * sentences of the cues' own wordings and places in every language, in lower, upper and title case,
+     * and with the long s and the Kelvin sign that (?iu) folds into s and k.
      */
     @Test
     void everyCueMatchHoldsOneOfItsWords() {
-        String[] words = {"based", "located", "situated", "work", "working", "in", "at", "from", "out of", "our", "the", "offices",
-            "HQ", "headquarters", "head office", "office", "Denver", "Colorado", "Denver-based", "role", "remote", "remotely",
-            "anywhere", "across", "basé", "basée", "à", "en", "Paris", "nos", "notre", "bureaux", "locaux", "de", "télétravail",
-            "full-remote", "à distance", "depuis", "la", "France", "mit", "Sitz", "Berlin", "unserem", "Büro", "am", "Standort",
-            "Arbeitsort", "ist", "Homeoffice", "Home-Office", "mobil", "aus", "ganz", "Deutschland", "con", "sede", "ubicado",
-            "nuestra", "oficina", "remoto", "teletrabajo", "desde", "localizado", "baseado", "em", "no", "Lisboa", "nosso",
-            "escritório", "remota", "teletrabalho", "gevestigd", "zitten", "kantoor", "kantoren", "bureau", "standplaats",
-            "op afstand", "thuiswerken", "vanuit", "Nederland", ",", ".",
-            // whole wordings, so that every cue matches often
-            "based in our", "work from the", "working out of our", "Denver HQ", "Denver office", "based in the", "offices at the",
-            "remote role anywhere in the", "basé à", "nos bureaux de", "télétravail depuis la", "mit Sitz in", "in unserem Büro in",
-            "remote in ganz", "con sede en", "nuestras oficinas en", "remoto desde", "localizado em", "nosso escritório em",
-            "remoto em", "gevestigd in", "thuiswerken vanuit heel", "Denver-based position"};
         java.util.Random r = new java.util.Random(5);
         int[] matched = new int[ProsePlaces.CUES.size()];
         for (int i = 0; i < 40_000; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int n = 2 + r.nextInt(6), k = 0; k < n; k++) {
-                String w = words[r.nextInt(words.length)];
-                w = switch (r.nextInt(8)) {
-                    case 0 -> w.toUpperCase(java.util.Locale.ROOT);
-                    case 1 -> w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
-                    case 2 -> w.replace('s', '\u017f').replace('k', '\u212a');
-                    default -> w;
-                };
-                b.append(k == 0 ? "" : " ").append(w);
-            }
-            String text = b.toString();
+            String text = sentence(r);
             String folded = dev.postinglint.core.regex.PolicyPattern.fold(text);
             for (int c = 0; c < matched.length; c++) {
                 ProsePlaces.Cue cue = ProsePlaces.CUES.get(c);
-                if (cue.pattern().matcher(text).find()) {
+                java.util.regex.Matcher m = cue.pattern().matcher(text);
+                boolean any = false;
+                while (m.find()) {
+                    any = true;
+                    int cueIndex = c;
+                    int at = m.start();
+                    assertTrue(cue.starts().isEmpty() || cue.starts().stream().anyMatch(w -> folded.startsWith(w, at)),
+                            () -> "cue " + cueIndex + " matches '" + text + "' at " + at + " without one of its first words " + cue.starts());
+                }
+                if (any) {
                     matched[c]++;
                     int cueIndex = c;
                     assertTrue(cue.mayOccur(folded), () -> "cue " + cueIndex + " matches '" + text + "' without its words " + cue.words());
@@ -208,5 +227,46 @@ class ProsePlacesTest {
         for (int c = 0; c < matched.length; c++) {
             assertTrue(matched[c] > 0, "cue " + c + " was never matched");
         }
+    }
+
+    /**
+     * One scan of a whole text (a posting's text view) gives for each part of it (a block) what a
+     * search of every cue over that part alone gives, and tries exactly the cues whose words the part
+     * holds, folded ({@code Cue.mayOccur}): random paragraphs of the cues' wordings and places, joined as
+     * blocks are, and parts that cut a word.
+     */
+    @Test
+    void aScanOfTheWholeTextAgreesWithEachPartAlone() {
+        java.util.Random r = new java.util.Random(7);
+        int found = 0;
+        for (int i = 0; i < 600; i++) {
+            StringBuilder b = new StringBuilder();
+            List<int[]> parts = new java.util.ArrayList<>();
+            for (int p = 0, n = 1 + r.nextInt(5); p < n; p++) {
+                int start = b.length();
+                b.append(sentence(r)).append(r.nextBoolean() ? ". " : ", ").append(sentence(r));
+                parts.add(new int[] {start, b.length()});
+                b.append(r.nextBoolean() ? "\n" : "\n\n");
+            }
+            String text = b.toString();
+            int cut = r.nextInt(text.length() + 1);
+            parts.add(new int[] {cut, Math.min(text.length(), cut + r.nextInt(40))});
+            parts.add(new int[] {0, text.length()});
+            ProsePlaces.Scan scan = ProsePlaces.scan(text);
+            for (int[] part : parts) {
+                String alone = text.substring(part[0], part[1]);
+                String folded = dev.postinglint.core.regex.PolicyPattern.fold(alone);
+                for (int c = 0; c < ProsePlaces.CUES.size(); c++) {
+                    boolean tried = (scan.cuesIn(part[0], part[1]) & (1L << c)) != 0;
+                    assertEquals(ProsePlaces.CUES.get(c).mayOccur(folded), tried, "cue " + c + " in '" + alone + "'");
+                }
+                for (Gazetteer g : List.of(GazetteerTest.G, EU)) {
+                    List<ProsePlaces.Mention> expected = ProsePlaces.findBySearch(alone, g);
+                    assertEquals(expected, scan.find(part[0], part[1], g), alone);
+                    found += expected.size();
+                }
+            }
+        }
+        assertTrue(found > 100, "places found: " + found);
     }
 }

@@ -47,7 +47,9 @@ class LanguageTest {
         List<String> pieces = new ArrayList<>();
         REFERENCE_WORDS.values().forEach(pieces::addAll);
         pieces.addAll(List.of("\u0130", "\u0130n", "D\u0130E", "\u03a3", "\u03a3\u03b1", "Stra\u00dfe", "\u00c9T\u00c9", "\u00e9", "engineering",
-                "Entwicklungsumgebungen", "\u0434\u0430", "\u6771\u4eac", "\ud83d\ude00", "x", "I", "\u00e0", "\u00c8", "caf\u00e9", "\u017e\u00e9"));
+                "Entwicklungsumgebungen", "\u0434\u0430", "\u6771\u4eac", "\ud83d\ude00", "x", "I", "\u00e0", "\u00c8", "caf\u00e9", "\u017e\u00e9",
+                // characters whose lower case is a function word's letter (the Kelvin sign: "ook"), or outside the packed range
+                "oo\u212a", "\u212a", "\u1e9e", "d\u0250", "\u0100\u0101"));
         String[] gaps = {" ", "  ", ", ", ".\n", "-", "\u00a0", "'", "\u2019", "1", ""};
         Random random = new Random(16);
         for (int t = 0; t < 2_000; t++) {
