@@ -930,6 +930,9 @@ public final class PolicyLoader {
         }
 
         private final Map<String, java.util.concurrent.FutureTask<Parsed>> started = new HashMap<>();
+        /** Every task, in the order started: what the calling thread works on while it waits. */
+        private final List<java.util.concurrent.FutureTask<Parsed>> queue = new ArrayList<>();
+        private int next;
         private java.util.concurrent.ExecutorService pool;
 
         /** Starts reading and parsing the pack at {@code location}, unless it has been started already. */
@@ -947,6 +950,7 @@ public final class PolicyLoader {
                 }
             });
             started.put(location, task);
+            queue.add(task);
             if (pool == null) {
                 pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
                     Thread t = new Thread(r, "posting-lint policy read-ahead");
@@ -983,6 +987,11 @@ public final class PolicyLoader {
                 return null;
             }
             task.run(); // does nothing when another thread has begun it
+            // While another thread parses it, this one parses the packs no thread has begun (run does
+            // nothing for those begun): every pack read ahead is visited before the load ends.
+            while (!task.isDone() && next < queue.size()) {
+                queue.get(next++).run();
+            }
             try {
                 return task.get();
             } catch (java.util.concurrent.ExecutionException e) {
@@ -997,6 +1006,7 @@ public final class PolicyLoader {
         public void close() {
             started.values().forEach(t -> t.cancel(false));
             started.clear();
+            queue.clear();
             if (pool != null) {
                 pool.shutdown();
             }
