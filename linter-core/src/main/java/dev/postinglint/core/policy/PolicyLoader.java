@@ -970,7 +970,7 @@ public final class PolicyLoader {
                 pool.execute(() -> {
                     try {
                         work.run();
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
                         // done again, and reported, by the thread that needs it
                     }
                 });
