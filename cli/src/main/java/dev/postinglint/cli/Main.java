@@ -1,6 +1,7 @@
 package dev.postinglint.cli;
 
 import dev.postinglint.core.model.ToolInfo;
+import dev.postinglint.core.policy.ClasspathPacks;
 import dev.postinglint.core.session.ExitStatus;
 import dev.postinglint.core.session.SessionException;
 import dev.postinglint.core.yaml.PolicyException;
@@ -48,6 +49,9 @@ public final class Main implements Runnable {
 
     /** Runs a command line; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length > 0 && (args[0].equals("check") || args[0].equals("fix"))) {
+            readGazetteerMeanwhile();
+        }
         CommandLine cl = new CommandLine(new Main());
         addSubcommands(cl, args.length == 0 ? null : args[0]);
         cl.setOut(out);
@@ -78,6 +82,25 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Reads the shipped gazetteer on another core while the command line is parsed and the policy is
+     * found: every shipped pack judges jurisdictions, so a check or fix almost always needs it, and on a
+     * cold one-file check reading it (YAML of every country, region and city) is about a tenth of the
+     * policy's load. The pack source keeps it for the loader; if this fails, the loader reads it where it
+     * is needed and reports the problem there.
+     */
+    private static void readGazetteerMeanwhile() {
+        Thread t = new Thread(() -> {
+            try {
+                ClasspathPacks.shipped().gazetteer();
+            } catch (RuntimeException | Error e) {
+                // read again, and reported, by the loader (nothing of this thread reaches standard error)
+            }
+        }, "posting-lint gazetteer");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The subcommands, in help order. */

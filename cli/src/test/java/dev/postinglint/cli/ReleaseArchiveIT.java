@@ -239,7 +239,7 @@ class ReleaseArchiveIT {
         Files.copy(Path.of(System.getProperty("java.home"), "release"), jdk.resolve("release"));
         Path calls = tmp.resolve("java-calls");
         Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n"
-                + "case \"$*\" in *ArchiveClassesAtExit*|*AOTCacheOutput*) exit 3 ;; esac\n"
+                + "case \"$*\" in *Xshare:dump*|*AOTCacheOutput*) exit 3 ;; esac\n"
                 + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
         Files.setPosixFilePermissions(jdk.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
         env.put("JAVA_HOME", jdk.toString());
@@ -252,10 +252,13 @@ class ReleaseArchiveIT {
         }
         assertEquals(List.of(), archives(home.resolve("lib")));
         assertEquals(List.of(), leftovers(home.resolve("lib")));
-        List<String> trainings = Files.readAllLines(calls).stream().filter(l -> l.contains("ArchiveClassesAtExit")).toList();
+        List<String> trainings = Files.readAllLines(calls).stream().filter(l -> l.contains("-XX:DumpLoadedClassList=")).toList();
         assertEquals(1, trainings.size(), "trained once, not on every run: " + Files.readAllLines(calls));
-        // With the JIT off: a JDK 17 archive dumped while a method waits for the JIT never lets it be compiled.
-        assertTrue(trainings.get(0).contains(" -Xint "), trainings.get(0));
+        List<String> dumps = Files.readAllLines(calls).stream().filter(l -> l.contains("-Xshare:dump")).toList();
+        assertEquals(1, dumps.size(), "dumped once, not on every run: " + Files.readAllLines(calls));
+        // A static archive, dumped with the JIT off: a JDK 17 archive dumped while a method waits for the JIT never lets it be compiled.
+        assertTrue(dumps.get(0).contains(" -Xint ") && dumps.get(0).contains("-XX:SharedClassListFile="), dumps.get(0));
+        assertFalse(Files.readString(calls).contains("ArchiveClassesAtExit"), "no dynamic archive: " + Files.readString(calls));
     }
 
     /** The commit --version must name: git's HEAD when the tests run in a git checkout, else "unknown". */

@@ -145,9 +145,9 @@ class SpeedIT {
     }
 
     /**
-     * The CDS archive is trained with the JIT off: on JDK 17 a method still waiting for the JIT when the
-     * archive is dumped is never compiled by a JVM that maps it (JDK-8306460), which once made every
-     * run 10 to 15 times slower. And a jar rewritten in place with the same size and modification time
+     * The CDS archive is a static one, dumped with the JIT off: on JDK 17 a method still waiting for the
+     * JIT when the archive is dumped is never compiled by a JVM that maps it (JDK-8306460), which once
+     * made every run 10 to 15 times slower. And a jar rewritten in place with the same size and modification time
      * (which the JVM's own check accepts) gets a new archive: the key holds the jar's change time.
      */
     @Test
@@ -164,11 +164,15 @@ class SpeedIT {
         String[] check = {"check", "--color", "never", "examples/000_50a907982d230e5a.html"};
         Cli.Result first = launchWith(Map.of(), jdk.toString(), check);
         assertEquals(1, first.exit(), first.toString());
-        List<String> trainings = Files.readAllLines(calls).stream().filter(l -> l.contains("-XX:ArchiveClassesAtExit=")).toList();
+        List<String> trainings = Files.readAllLines(calls).stream().filter(l -> l.contains("-Xshare:dump")).toList();
         assertEquals(1, trainings.size(), Files.readAllLines(calls).toString());
-        assertTrue(trainings.get(0).contains(" -Xint "), "trained by the interpreter alone: " + trainings.get(0));
+        assertTrue(trainings.get(0).contains(" -Xint "), "dumped by the interpreter alone: " + trainings.get(0));
+        assertTrue(trainings.get(0).contains("-XX:SharedClassListFile="), "a static archive, from a training run's class list: " + trainings.get(0));
+        assertFalse(Files.readString(calls).contains("ArchiveClassesAtExit"), "no dynamic archive: " + Files.readString(calls));
         String key = Files.readString(KEY);
         assertTrue(Files.size(ARCHIVE) > 0 && key.contains(" archive " + Files.size(ARCHIVE)), key);
+        // The archive records the class path: a moved checkout's would not map, so the key names the jar's path.
+        assertTrue(key.contains(" " + ARCHIVE.resolveSibling("posting-lint.jar").toRealPath() + " "), key);
 
         // The same bytes written over the jar, its modification time set back: the same size and time.
         Path jar = ARCHIVE.resolveSibling("posting-lint.jar");
@@ -177,7 +181,7 @@ class SpeedIT {
         Files.setLastModifiedTime(jar, modified);
         Cli.Result rewritten = launchWith(Map.of(), jdk.toString(), check);
         assertEquals(first.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""), rewritten.out().replaceAll("\\(\\d+\\.\\d+ s\\)", ""));
-        assertEquals(2, Files.readAllLines(calls).stream().filter(l -> l.contains("-XX:ArchiveClassesAtExit=")).count(),
+        assertEquals(2, Files.readAllLines(calls).stream().filter(l -> l.contains("-Xshare:dump")).count(),
                 "trained again: " + Files.readAllLines(calls));
         assertFalse(Files.readString(KEY).equals(key), "a new key");
         Files.delete(ARCHIVE);

@@ -61,10 +61,18 @@ public final class PolicyLoader {
 
     private final RuleTypes types;
     private final PackSource packs;
+    /** How many threads may read built-in packs ahead ({@link ReadAhead}); 0: one thread does everything. */
+    private final int readAheadThreads;
 
     public PolicyLoader(RuleTypes types, PackSource packs) {
+        this(types, packs, ReadAhead.THREADS);
+    }
+
+    /** {@code readAheadThreads} 0 loads on the calling thread alone (tests compare both ways). */
+    PolicyLoader(RuleTypes types, PackSource packs, int readAheadThreads) {
         this.types = types;
         this.packs = packs;
+        this.readAheadThreads = readAheadThreads;
     }
 
     public PolicyLoader(RuleTypes types) {
@@ -106,6 +114,7 @@ public final class PolicyLoader {
             }
         } finally {
             graph.closeJars(); // everything a policy needs has been read
+            graph.ahead.close();
         }
         PolicyFile top = refs.size() == 1 ? graph.top(refs.get(0)) : null;
         policy = merge(String.join(" + ", names), top == null ? null : top.version, graph.order, problems);
@@ -160,6 +169,7 @@ public final class PolicyLoader {
         final Map<String, String> refToLocation = new LinkedHashMap<>();
         final Problems problems;
         final PolicyLocations jars = new PolicyLocations();
+        final ReadAhead ahead = new ReadAhead(readAheadThreads);
 
         void closeJars() {
             jars.close();
@@ -188,6 +198,7 @@ public final class PolicyLoader {
             String location;
             String text;
             Path dir;
+            ReadAhead.Parsed early = null;
             if (ref.startsWith(BUILTIN_PREFIX)) {
                 String name = ref.substring(BUILTIN_PREFIX.length()).strip();
                 location = BUILTIN_PREFIX + name;
@@ -195,7 +206,9 @@ public final class PolicyLoader {
                 if (done.containsKey(location) || stack.contains(location)) {
                     text = null;
                 } else {
-                    text = readBuiltin(name, referencedAt);
+                    early = ahead.take(location);
+                    // A pack that could not be read is read again here, so that the problem names this reference.
+                    text = early != null ? early.text() : readBuiltin(name, referencedAt);
                 }
             } else {
                 Path p;
@@ -231,7 +244,21 @@ public final class PolicyLoader {
             stack.add(location);
             PolicyFile f;
             try {
-                f = parse(location, text, dir, problems);
+                f = early != null ? early.file(problems) : parse(location, text, dir, problems);
+                // The built-in packs it extends are parsed on another core meanwhile; they are still
+                // visited, and their problems recorded, in this order.
+                for (String next : f.extendsRefs) {
+                    if (next.startsWith(BUILTIN_PREFIX)) {
+                        String name = next.substring(BUILTIN_PREFIX.length()).strip();
+                        String at = BUILTIN_PREFIX + name;
+                        if (!done.containsKey(at) && !stack.contains(at)) {
+                            ahead.start(at, () -> readBuiltin(name, null), PolicyLoader.this::parse);
+                        }
+                    }
+                }
+                // The shipped packs judge jurisdictions: once packs are read ahead, the gazetteer is read
+                // meanwhile too (the pack source keeps it; read where it is needed if this fails).
+                ahead.once(packs::gazetteer);
                 for (int i = 0; i < f.extendsRefs.size(); i++) {
                     visit(f.extendsRefs.get(i), dir, f.extendsAt.get(i));
                 }
@@ -867,6 +894,123 @@ public final class PolicyLoader {
         }
         info.message().validate(vars, fields.keySet(), facts);
         rule.validate(fields);
+    }
+
+    /**
+     * Built-in packs read and parsed ahead, on other cores, while the loader works on the files that
+     * extend them: a cold one-file check spends most of its time loading the policy, in the
+     * interpreter, and the packs a policy extends are independent of each other until they are merged.
+     * Each is still visited in the order a sequential load visits it, and its problems are recorded
+     * then, so the policy and every message are the same as a load on one thread. A pack is only read
+     * ahead once the file that names it has been parsed; with one core, nothing is read ahead.
+     */
+    private static final class ReadAhead implements AutoCloseable {
+        static final int THREADS = Math.max(0, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
+
+        private final int threads;
+
+        ReadAhead(int threads) {
+            this.threads = threads;
+        }
+
+        /** A pack's text, and what parsing it gave: the file and its problems, or what it threw. */
+        record Parsed(String text, PolicyFile parsed, Problems problems, RuntimeException thrown) {
+            /** The file, its problems recorded in {@code into} as if it had been parsed now. */
+            PolicyFile file(Problems into) {
+                into.addAll(problems);
+                if (thrown != null) {
+                    throw thrown;
+                }
+                return parsed;
+            }
+        }
+
+        interface Parser {
+            PolicyFile parse(String location, String text, Path dir, Problems problems);
+        }
+
+        private final Map<String, java.util.concurrent.FutureTask<Parsed>> started = new HashMap<>();
+        /** Every task, in the order started: what the calling thread works on while it waits. */
+        private final List<java.util.concurrent.FutureTask<Parsed>> queue = new ArrayList<>();
+        private int next;
+        private java.util.concurrent.ExecutorService pool;
+
+        /** Starts reading and parsing the pack at {@code location}, unless it has been started already. */
+        void start(String location, java.util.function.Supplier<String> read, Parser parser) {
+            if (threads < 1 || started.containsKey(location)) {
+                return;
+            }
+            java.util.concurrent.FutureTask<Parsed> task = new java.util.concurrent.FutureTask<>(() -> {
+                String text = read.get(); // a pack that cannot be read throws: read again when visited
+                Problems own = new Problems();
+                try {
+                    return new Parsed(text, parser.parse(location, text, null, own), own, null);
+                } catch (RuntimeException e) {
+                    return new Parsed(text, null, own, e);
+                }
+            });
+            started.put(location, task);
+            queue.add(task);
+            if (pool == null) {
+                pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "posting-lint policy read-ahead");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            pool.execute(task);
+        }
+
+        private boolean onceDone;
+
+        /** Runs {@code work} on another core, the first time this is called; its result and failure are dropped. */
+        void once(Runnable work) {
+            if (pool != null && !onceDone) {
+                onceDone = true;
+                pool.execute(() -> {
+                    try {
+                        work.run();
+                    } catch (RuntimeException | Error e) {
+                        // done again, and reported, by the thread that needs it
+                    }
+                });
+            }
+        }
+
+        /**
+         * The pack at {@code location} read and parsed ahead (parsed here if no other thread has begun
+         * it yet), or null when it was not started or could not be read.
+         */
+        Parsed take(String location) {
+            java.util.concurrent.FutureTask<Parsed> task = started.remove(location);
+            if (task == null) {
+                return null;
+            }
+            task.run(); // does nothing when another thread has begun it
+            // While another thread parses it, this one parses the packs no thread has begun (run does
+            // nothing for those begun): every pack read ahead is visited before the load ends.
+            while (!task.isDone() && next < queue.size()) {
+                queue.get(next++).run();
+            }
+            try {
+                return task.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        @java.lang.Override
+        public void close() {
+            started.values().forEach(t -> t.cancel(false));
+            started.clear();
+            queue.clear();
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
     }
 
     /** The problems of one load, in the order found; thrown together, in file order. */

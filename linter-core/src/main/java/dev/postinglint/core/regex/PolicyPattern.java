@@ -47,13 +47,12 @@ public final class PolicyPattern {
 
     /** {@code whole}: a policy's pattern, not a part made for one of its speed-ups (which get no speed-ups of their own parts). */
     private PolicyPattern(Pattern pattern, boolean whole) {
+        this(pattern, syntaxOrNull(pattern.pattern()), whole);
+    }
+
+    /** {@code tree}: the pattern's syntax tree, or null for a construct the reader does not know (no speed-up, plain RE2/J). */
+    private PolicyPattern(Pattern pattern, RegexSyntax.Node tree, boolean whole) {
         this.pattern = pattern;
-        RegexSyntax.Node tree;
-        try {
-            tree = RegexSyntax.parse(pattern.pattern());
-        } catch (RuntimeException | StackOverflowError e) {
-            tree = null; // a construct the reader does not know: no speed-up, plain RE2/J
-        }
         this.prefilter = tree == null ? RegexPrefilter.NONE : RegexPrefilter.of(tree);
         this.scan = tree == null ? null : AnchoredScan.of(pattern, tree, prefilter);
         this.tail = tree == null || !whole ? null : LineTail.of(pattern, tree);
@@ -84,14 +83,15 @@ public final class PolicyPattern {
         if (CLASS_INTERSECTION.matcher(regex).find()) {
             throw at.error(what + " uses '&&' inside a character class; RE2/J reads it as literal characters, not an intersection: '" + regex + "'");
         }
-        long size = programSize(regex);
+        RegexSyntax.Node tree = syntaxOrNull(regex); // read once: for the size here, and for the speed-ups
+        long size = programSize(tree);
         if (size > MAX_PROGRAM_SIZE) {
             throw at.error(what + " would compile to a program of about " + (size > 1_000_000_000L ? "more than 10^9" : String.valueOf(size))
                     + " instructions (the limit is " + MAX_PROGRAM_SIZE + "): nested counted repetition such as (a{100}){100}"
                     + " multiplies; use + or * instead of a large count: '" + regex + "'");
         }
         try {
-            return new PolicyPattern(Pattern.compile(regex));
+            return new PolicyPattern(Pattern.compile(regex), tree, true);
         } catch (PatternSyntaxException e) {
             throw at.error(what + " is not a valid RE2 regular expression: " + e.getDescription() + " in '" + regex + "'");
         }
@@ -105,10 +105,23 @@ public final class PolicyPattern {
      * expands anything.
      */
     static long programSize(String regex) {
+        return programSize(syntaxOrNull(regex));
+    }
+
+    private static long programSize(RegexSyntax.Node tree) {
         try {
-            return size(RegexSyntax.parse(regex));
+            return tree == null ? 0 : size(tree);
         } catch (RuntimeException | StackOverflowError e) {
             return 0;
+        }
+    }
+
+    /** The syntax tree of {@code regex}, or null when the reader does not know a construct in it. */
+    private static RegexSyntax.Node syntaxOrNull(String regex) {
+        try {
+            return RegexSyntax.parse(regex);
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
         }
     }
 
