@@ -126,25 +126,34 @@ final class PayFigures {
      * have no digit, and most with one (dates, years of experience) no currency.
      */
     static boolean mayHaveFigure(String text) {
-        if (!hasDigit(text)) {
+        return mayHaveFigure(text, 0, text.length());
+    }
+
+    /**
+     * {@link #mayHaveFigure(String)} of {@code text.substring(from, to)}, without making it: a
+     * posting's paragraphs are asked in its text view, and most have no figure.
+     */
+    static boolean mayHaveFigure(String text, int from, int to) {
+        if (!hasDigit(text, from, to)) {
             return false;
         }
-        if (text.indexOf('$') >= 0 || text.indexOf('\u20ac') >= 0 || text.indexOf('\u00a3') >= 0 || text.indexOf('\u0142') >= 0
-                || text.indexOf('\u0141') >= 0) {
-            return true;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u0142' || c == '\u0141') {
+                return true;
+            }
         }
-        int n = text.length();
-        for (int i = 0; i + 3 <= n; i++) {
+        for (int i = from; i + 3 <= to; i++) {
             // A code counts after \b only; checking wherever no ASCII word character precedes finds more.
-            if ((i == 0 || !asciiWordChar(text.charAt(i - 1))) && isCode(text, i)) {
+            if ((i == from || !asciiWordChar(text.charAt(i - 1))) && isCode(text, i)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    private static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 return true;

@@ -126,6 +126,22 @@ class PayFiguresSearchTest {
     }
 
     @Test
+    void askingInPlaceAnswersAsAskingTheCutText() {
+        Random random = new Random(62);
+        int yes = 0;
+        for (int i = 0; i < 20_000; i++) {
+            // Paragraphs run together as in a text view: a code or sign at a cut's edge, a word character just before it.
+            String t = text(random) + pick(random, new String[] {"\n", "x", "_", "é", "", " "}) + text(random);
+            int from = random.nextInt(t.length() + 1);
+            int to = from + random.nextInt(t.length() - from + 1);
+            boolean expected = PayFigures.mayHaveFigure(t.substring(from, to));
+            assertEquals(expected, PayFigures.mayHaveFigure(t, from, to), t + " [" + from + ", " + to + ")");
+            yes += expected ? 1 : 0;
+        }
+        assertTrue(yes > 2_000 && yes < 18_000, "both answers are common: " + yes);
+    }
+
+    @Test
     void readingGivesTheSameFiguresAsBefore() {
         var f = PayFigures.read("Up to $140,000; the range is USD 120,000 – 160,000 per year, and 2020 - 2024 is not pay.", "");
         assertEquals(1, f.ranges().size());
