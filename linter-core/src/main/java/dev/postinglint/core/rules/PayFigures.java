@@ -137,19 +137,24 @@ final class PayFigures {
         if (!hasDigit(text, from, to)) {
             return false;
         }
+        char before = 0; // a code counts after \b only; checking wherever no ASCII word character precedes finds more
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u0142' || c == '\u0141') {
+            if (c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u0142' || c == '\u0141'
+                    || i + 3 <= to && codeStart(c) && (i == from || !asciiWordChar(before)) && isCode(text, i)) {
                 return true;
             }
-        }
-        for (int i = from; i + 3 <= to; i++) {
-            // A code counts after \b only; checking wherever no ASCII word character precedes finds more.
-            if ((i == from || !asciiWordChar(text.charAt(i - 1))) && isCode(text, i)) {
-                return true;
-            }
+            before = c;
         }
         return false;
+    }
+
+    /** Whether a currency code can start with {@code c}: the first letter of one, in either ASCII case. */
+    private static boolean codeStart(char c) {
+        return switch (c | 0x20) {
+            case 'u', 'c', 'e', 'g', 'a', 'p', 's', 'n', 'd' -> c < 128;
+            default -> false;
+        };
     }
 
     private static boolean hasDigit(String text, int from, int to) {

@@ -87,8 +87,24 @@ final class PayRangeRule implements Rule {
     private record Collected(List<Placed<PayFigures.Range>> ranges, List<Placed<PayFigures.Single>> singles) {
     }
 
-    /** What a collection depends on: the pay-range rules of a policy that share both share it. */
-    private record CollectionKey(Scope scope, PolicyPattern notPay) {
+    /**
+     * What a collection depends on: the pay-range rules of a policy that share both share it. Its hash is
+     * worked out once (each rule looks its collection up for every posting; a scope's hash is not cheap).
+     */
+    private record CollectionKey(Scope scope, PolicyPattern notPay, int hash) {
+        CollectionKey(Scope scope, PolicyPattern notPay) {
+            this(scope, notPay, java.util.Objects.hash(scope, notPay));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CollectionKey k && k.hash == hash && k.scope.equals(scope) && java.util.Objects.equals(k.notPay, notPay);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /**
