@@ -176,12 +176,31 @@ final class PayFigures {
     /** Whether one of the currency codes starts at {@code i}, in any ASCII case. */
     private static boolean isCode(String text, int i) {
         char first = (char) (text.charAt(i) | 0x20);
+        char second = text.charAt(i + 1);
+        char third = text.charAt(i + 2);
         for (String code : CODES) {
-            if (code.charAt(0) == first && text.regionMatches(true, i, code, 0, 3)) {
+            if (code.charAt(0) == first && sameLetter(second, code.charAt(1)) && sameLetter(third, code.charAt(2))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code c} equals the ASCII lower-case letter {@code letter} ignoring case, as
+     * {@code String.regionMatches(true, ...)} compares them: the letter in either case, U+017F (long s)
+     * for s, U+212A (Kelvin sign) for k, U+0130 and U+0131 (dotted capital and dotless i) for i.
+     */
+    static boolean sameLetter(char c, char letter) {
+        if (c < 128) {
+            return (c | 0x20) == letter && c >= 'A';
+        }
+        return switch (c) {
+            case '\u017f' -> letter == 's';
+            case '\u212a' -> letter == 'k';
+            case '\u0130', '\u0131' -> letter == 'i';
+            default -> false;
+        };
     }
 
     /** Which characters a match of a pattern can start with. */

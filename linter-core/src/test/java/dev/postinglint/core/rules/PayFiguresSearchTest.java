@@ -142,6 +142,18 @@ class PayFiguresSearchTest {
     }
 
     @Test
+    void aLetterOfACodeIsComparedAsRegionMatchesComparesIt() {
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            String l = String.valueOf(letter);
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                String x = String.valueOf((char) c);
+                assertEquals(x.regionMatches(true, 0, l, 0, 1), PayFigures.sameLetter((char) c, letter), "U+" + Integer.toHexString(c) + " " + l);
+                assertEquals(("x" + x + "\u0800").regionMatches(true, 1, l, 0, 1), PayFigures.sameLetter((char) c, letter), "U+" + Integer.toHexString(c));
+            }
+        }
+    }
+
+    @Test
     void readingGivesTheSameFiguresAsBefore() {
         var f = PayFigures.read("Up to $140,000; the range is USD 120,000 – 160,000 per year, and 2020 - 2024 is not pay.", "");
         assertEquals(1, f.ranges().size());
