@@ -203,22 +203,32 @@ final class PayFigures {
         };
     }
 
-    /** Which characters a match of a pattern can start with. */
+    /** Where a match of a pattern can start in a text. */
     interface Starts {
-        boolean test(char c);
+        boolean test(String text, int at);
     }
 
     /**
-     * Whether a RANGE match can start with {@code c}: a digit (NUM) or the first character of a
+     * Whether a RANGE match can start at {@code at}: with a digit (NUM) or the first character of a
      * currency (CUR; RANGE is case-sensitive, so a code is upper case).
      */
-    static boolean rangeStart(char c) {
+    static boolean rangeStart(String text, int at) {
+        char c = text.charAt(at);
         return (c >= '0' && c <= '9') || c == '$' || c == '\u20ac' || c == '\u00a3' || "CUAEGPSND".indexOf(c) >= 0;
     }
 
-    /** Whether a SINGLE match can start with {@code c}: the first letter of one of its words, in either ASCII case. */
-    static boolean singleStart(char c) {
-        return "mMuUnNcCsSaA".indexOf(c) >= 0;
+    /**
+     * Whether a SINGLE match can start at {@code at}: with the first letter of one of its words, in either
+     * ASCII case, after a \b. That letter is a word character to java.util.regex's \b, so an ASCII letter,
+     * digit or '_' before it (a word character to \b on every Java: up to 18 it also counts other letters
+     * and digits, from 19 it does not) means no boundary and no match; most of a paragraph's a, c, m, n, s
+     * and u are inside words.
+     */
+    static boolean singleStart(String text, int at) {
+        if ("mMuUnNcCsSaA".indexOf(text.charAt(at)) < 0) {
+            return false;
+        }
+        return at == 0 || !asciiWordChar(text.charAt(at - 1));
     }
 
     /** A matcher on {@code text} for {@link #next}: lookarounds and \b see past its region, as for a plain find(). */
@@ -237,7 +247,7 @@ final class PayFigures {
     static boolean next(Matcher m, String text, int from, Starts starts) {
         int n = text.length();
         for (int p = from; p < n; p++) {
-            if (starts.test(text.charAt(p))) {
+            if (starts.test(text, p)) {
                 m.region(p, n);
                 if (m.lookingAt()) {
                     return true;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class PayFiguresSearchTest {
     /** Pieces that pay text is made of, and the near misses around them (magnitudes, case, boundaries). */
-    private static final String[] PIECES = {"$", "€", "£", "zł", "ł", "USD", "usd", "Usd", "CAD", "cad", "CAD $", "C$", "CA$", "US$",
+    private static final String[] PIECES = {"$", "éup to", "Ωmax ", "_min.", "9maximum", "xstarting at", "€", "£", "zł", "ł", "USD", "usd", "Usd", "CAD", "cad", "CAD $", "C$", "CA$", "US$",
         "A$", "EUR", "eur", "GBP", "AUD", "CHF", "PLN", "SEK", "NOK", "DKK", "dkk", "XUSD", "USDX", "_USD", "éUSD", "120,000", "120.000",
         "120 000", "95", "1", "0", "55.50", "150,00", "7", "2024", "k", "K", "kg", " ", "  ", "\u00a0", "\u202f", "\n", " - ", "-", "–",
         "—", " to ", "to", " and ", " à ", " bis ", "up to", "Up To", "maximum of", "MAXIMUM", "max.", "Max", "min.", "minimum",
