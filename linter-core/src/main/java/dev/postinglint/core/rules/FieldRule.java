@@ -99,6 +99,9 @@ final class FieldRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, FindingSink sink) {
+        if (onlyCompares() && ctx.field(matchesField) == null) {
+            return; // nothing to compare with: the rule's own field (a scan of the body) need not be read
+        }
         FieldValue v = ctx.field(field);
         if (v == null) {
             if (required) {
@@ -139,6 +142,12 @@ final class FieldRule implements Rule {
         if (matchesField != null) {
             checkAgreement(ctx, sink, v);
         }
+    }
+
+    /** Whether the comparison with {@code matches-field} is the rule's only check (none reports a missing or odd value). */
+    private boolean onlyCompares() {
+        return matchesField != null && !required && label == null && allowed.isEmpty() && pattern == null && forbid == null
+                && maxAgeDays == null;
     }
 
     private void checkAge(RuleContext ctx, FindingSink sink, FieldValue v) {

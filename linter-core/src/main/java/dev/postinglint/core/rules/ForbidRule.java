@@ -35,16 +35,6 @@ final class ForbidRule implements Rule {
         this.unlessBlock = unlessBlock;
     }
 
-    /** True when the paragraph holding the match says why it is fine (e.g. the law that requires it). */
-    private boolean excused(RuleContext ctx, MatchPatterns.Match m) {
-        if (unlessBlock == null) {
-            return false;
-        }
-        var block = ctx.posting().blockAt(m.region().start() + m.start());
-        String context = block != null ? block.text() : m.region().text();
-        return unlessBlock.matcher(context).find();
-    }
-
     @Override
     public RuleInfo info() {
         return info;
@@ -52,7 +42,12 @@ final class ForbidRule implements Rule {
 
     @Override
     public List<PolicyPattern> ownPatterns() {
-        return patterns.patterns();
+        if (unlessBlock == null) {
+            return patterns.patterns();
+        }
+        List<PolicyPattern> out = new java.util.ArrayList<>(patterns.patterns());
+        out.add(unlessBlock); // its paragraphs are searched through the posting's literal index (MatchPatterns.BlockExcuse)
+        return out;
     }
 
     @Override
@@ -63,8 +58,10 @@ final class ForbidRule implements Rule {
         }
         String source = ctx.posting().source().text();
         Set<String> allowed = allowed(ctx);
+        // A paragraph that says why its matches are fine (unless-block: the law that requires it) excuses them.
+        MatchPatterns.BlockExcuse excuse = unlessBlock == null ? null : new MatchPatterns.BlockExcuse(unlessBlock, ctx);
         for (MatchPatterns.Match m : patterns.findAll(ctx.regions(info.scope()), ctx.index())) {
-            if (allowed.contains(m.text().strip().toLowerCase(Locale.ROOT)) || excused(ctx, m)) {
+            if (allowed.contains(m.text().strip().toLowerCase(Locale.ROOT)) || excuse != null && excuse.excuses(m)) {
                 continue;
             }
             SourceSpan span = m.region().sourceSpan(m.start(), m.end());

@@ -1,5 +1,6 @@
 package dev.postinglint.core.rules;
 
+import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
 import dev.postinglint.core.regex.PolicyPattern;
 import dev.postinglint.core.yaml.YamlMap;
@@ -52,7 +53,7 @@ record MatchPatterns(List<PolicyPattern> patterns) {
      * {@code whole} is the regions' text view, or its {@link RuleContext#index() index}.
      */
     List<Match> findAll(List<TextRegion> regions, PolicyPattern.Text whole) {
-        return findAll(regions, whole, false);
+        return findAll(regions, whole, null);
     }
 
     /**
@@ -61,11 +62,27 @@ record MatchPatterns(List<PolicyPattern> patterns) {
      * finding every match of every pattern. Empty exactly when {@link #findAll(List, PolicyPattern.Text)} is.
      */
     List<Match> findAny(List<TextRegion> regions, PolicyPattern.Text whole) {
+        return findAny(regions, whole, ANY);
+    }
+
+    private static final java.util.function.Predicate<Match> ANY = m -> true;
+
+    /**
+     * Some non-empty match that {@code counts}, or none: empty exactly when no match of
+     * {@link #findAll(List, PolicyPattern.Text)} counts. Only for a single pattern, whose matches in a
+     * region (one {@code find()} loop) never overlap, so findAll drops none of them: with several,
+     * a match that counts may be one findAll drops for overlapping another that does not.
+     */
+    List<Match> findAny(List<TextRegion> regions, PolicyPattern.Text whole, java.util.function.Predicate<Match> counts) {
+        if (counts != ANY && patterns.size() != 1) {
+            throw new IllegalStateException("a filtered search needs a single pattern");
+        }
         try {
-            return findAll(regions, whole, true);
+            findAll(regions, whole, counts);
         } catch (Found f) {
             return List.of(f.match);
         }
+        return List.of();
     }
 
     /** Ends a search at its first match (no stack trace: it is control flow, thrown once per search). */
@@ -79,7 +96,8 @@ record MatchPatterns(List<PolicyPattern> patterns) {
         }
     }
 
-    private List<Match> findAll(List<TextRegion> regions, PolicyPattern.Text whole, boolean stopAtFirst) {
+    /** {@code stopAt}: null to find every match; else the search ends (throwing {@link Found}) at the first match it accepts. */
+    private List<Match> findAll(List<TextRegion> regions, PolicyPattern.Text whole, java.util.function.Predicate<Match> stopAt) {
         List<Match> all = new ArrayList<>();
         if (regions.isEmpty()) {
             return all;
@@ -119,9 +137,12 @@ record MatchPatterns(List<PolicyPattern> patterns) {
                 }
                 String t = text;
                 List<Match> h = here;
-                PolicyPattern.MatchSink sink = stopAtFirst
+                PolicyPattern.MatchSink sink = stopAt != null
                         ? (st, e) -> {
-                            throw new Found(new Match(region, st, e, t.substring(st, e)));
+                            Match found = new Match(region, st, e, t.substring(st, e));
+                            if (stopAt.test(found)) {
+                                throw new Found(found);
+                            }
                         }
                         : (st, e) -> h.add(new Match(region, st, e, t.substring(st, e)));
                 if (sameView) {
@@ -143,5 +164,47 @@ record MatchPatterns(List<PolicyPattern> patterns) {
             }
         }
         return all;
+    }
+
+    /**
+     * A rule's {@code unless-block} for one check: whether the paragraph (leaf block) holding a match
+     * excuses it, as {@code find()} on the paragraph's text answers, asked once per paragraph. A
+     * paragraph of the posting's view is searched through the posting's literal index (the rule lists
+     * the pattern among its own, so the index holds its literals): without them it is not searched at
+     * all, and with them only anchored around them.
+     */
+    static final class BlockExcuse {
+        private final PolicyPattern pattern;
+        private final RuleContext ctx;
+        private final java.util.Map<Posting.Block, Boolean> answers = new java.util.IdentityHashMap<>();
+        private PolicyPattern.Search search;
+
+        BlockExcuse(PolicyPattern pattern, RuleContext ctx) {
+            this.pattern = pattern;
+            this.ctx = ctx;
+        }
+
+        boolean excuses(Match m) {
+            Posting.Block block = ctx.posting().blockAt(m.region().start() + m.start());
+            if (block == null) {
+                return pattern.matcher(m.region().text()).find();
+            }
+            Boolean known = answers.get(block);
+            if (known != null) {
+                return known;
+            }
+            TextRegion r = block.region();
+            boolean answer;
+            if (r.view() == ctx.posting().view()) {
+                if (search == null) {
+                    search = pattern.search(ctx.index());
+                }
+                answer = search.mayMatch(r.start(), r.end()) && search.firstGroups(r.text(), r.start()) != null;
+            } else {
+                answer = pattern.matcher(r.text()).find();
+            }
+            answers.put(block, answer);
+            return answer;
+        }
     }
 }

@@ -126,25 +126,39 @@ final class PayFigures {
      * have no digit, and most with one (dates, years of experience) no currency.
      */
     static boolean mayHaveFigure(String text) {
-        if (!hasDigit(text)) {
+        return mayHaveFigure(text, 0, text.length());
+    }
+
+    /**
+     * {@link #mayHaveFigure(String)} of {@code text.substring(from, to)}, without making it: a
+     * posting's paragraphs are asked in its text view, and most have no figure.
+     */
+    static boolean mayHaveFigure(String text, int from, int to) {
+        if (!hasDigit(text, from, to)) {
             return false;
         }
-        if (text.indexOf('$') >= 0 || text.indexOf('\u20ac') >= 0 || text.indexOf('\u00a3') >= 0 || text.indexOf('\u0142') >= 0
-                || text.indexOf('\u0141') >= 0) {
-            return true;
-        }
-        int n = text.length();
-        for (int i = 0; i + 3 <= n; i++) {
-            // A code counts after \b only; checking wherever no ASCII word character precedes finds more.
-            if ((i == 0 || !asciiWordChar(text.charAt(i - 1))) && isCode(text, i)) {
+        char before = 0; // a code counts after \b only; checking wherever no ASCII word character precedes finds more
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u0142' || c == '\u0141'
+                    || i + 3 <= to && codeStart(c) && (i == from || !asciiWordChar(before)) && isCode(text, i)) {
                 return true;
             }
+            before = c;
         }
         return false;
     }
 
-    private static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    /** Whether a currency code can start with {@code c}: the first letter of one, in either ASCII case. */
+    private static boolean codeStart(char c) {
+        return switch (c | 0x20) {
+            case 'u', 'c', 'e', 'g', 'a', 'p', 's', 'n', 'd' -> c < 128;
+            default -> false;
+        };
+    }
+
+    private static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 return true;
@@ -162,30 +176,59 @@ final class PayFigures {
     /** Whether one of the currency codes starts at {@code i}, in any ASCII case. */
     private static boolean isCode(String text, int i) {
         char first = (char) (text.charAt(i) | 0x20);
+        char second = text.charAt(i + 1);
+        char third = text.charAt(i + 2);
         for (String code : CODES) {
-            if (code.charAt(0) == first && text.regionMatches(true, i, code, 0, 3)) {
+            if (code.charAt(0) == first && sameLetter(second, code.charAt(1)) && sameLetter(third, code.charAt(2))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Which characters a match of a pattern can start with. */
+    /**
+     * Whether {@code c} equals the ASCII lower-case letter {@code letter} ignoring case, as
+     * {@code String.regionMatches(true, ...)} compares them: the letter in either case, U+017F (long s)
+     * for s, U+212A (Kelvin sign) for k, U+0130 and U+0131 (dotted capital and dotless i) for i.
+     */
+    static boolean sameLetter(char c, char letter) {
+        if (c < 128) {
+            return (c | 0x20) == letter && c >= 'A';
+        }
+        return switch (c) {
+            case '\u017f' -> letter == 's';
+            case '\u212a' -> letter == 'k';
+            case '\u0130', '\u0131' -> letter == 'i';
+            default -> false;
+        };
+    }
+
+    /** Where a match of a pattern can start in a text. */
     interface Starts {
-        boolean test(char c);
+        boolean test(String text, int at);
     }
 
     /**
-     * Whether a RANGE match can start with {@code c}: a digit (NUM) or the first character of a
+     * Whether a RANGE match can start at {@code at}: with a digit (NUM) or the first character of a
      * currency (CUR; RANGE is case-sensitive, so a code is upper case).
      */
-    static boolean rangeStart(char c) {
+    static boolean rangeStart(String text, int at) {
+        char c = text.charAt(at);
         return (c >= '0' && c <= '9') || c == '$' || c == '\u20ac' || c == '\u00a3' || "CUAEGPSND".indexOf(c) >= 0;
     }
 
-    /** Whether a SINGLE match can start with {@code c}: the first letter of one of its words, in either ASCII case. */
-    static boolean singleStart(char c) {
-        return "mMuUnNcCsSaA".indexOf(c) >= 0;
+    /**
+     * Whether a SINGLE match can start at {@code at}: with the first letter of one of its words, in either
+     * ASCII case, after a \b. That letter is a word character to java.util.regex's \b, so an ASCII letter,
+     * digit or '_' before it (a word character to \b on every Java: up to 18 it also counts other letters
+     * and digits, from 19 it does not) means no boundary and no match; most of a paragraph's a, c, m, n, s
+     * and u are inside words.
+     */
+    static boolean singleStart(String text, int at) {
+        if ("mMuUnNcCsSaA".indexOf(text.charAt(at)) < 0) {
+            return false;
+        }
+        return at == 0 || !asciiWordChar(text.charAt(at - 1));
     }
 
     /** A matcher on {@code text} for {@link #next}: lookarounds and \b see past its region, as for a plain find(). */
@@ -204,7 +247,7 @@ final class PayFigures {
     static boolean next(Matcher m, String text, int from, Starts starts) {
         int n = text.length();
         for (int p = from; p < n; p++) {
-            if (starts.test(text.charAt(p))) {
+            if (starts.test(text, p)) {
                 m.region(p, n);
                 if (m.lookingAt()) {
                     return true;

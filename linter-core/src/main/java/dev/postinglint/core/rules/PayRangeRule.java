@@ -87,8 +87,24 @@ final class PayRangeRule implements Rule {
     private record Collected(List<Placed<PayFigures.Range>> ranges, List<Placed<PayFigures.Single>> singles) {
     }
 
-    /** What a collection depends on: the pay-range rules of a policy that share both share it. */
-    private record CollectionKey(Scope scope, PolicyPattern notPay) {
+    /**
+     * What a collection depends on: the pay-range rules of a policy that share both share it. Its hash is
+     * worked out once (each rule looks its collection up for every posting; a scope's hash is not cheap).
+     */
+    private record CollectionKey(Scope scope, PolicyPattern notPay, int hash) {
+        CollectionKey(Scope scope, PolicyPattern notPay) {
+            this(scope, notPay, java.util.Objects.hash(scope, notPay));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CollectionKey k && k.hash == hash && k.scope.equals(scope) && java.util.Objects.equals(k.notPay, notPay);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /**
@@ -112,14 +128,19 @@ final class PayRangeRule implements Rule {
         List<Placed<PayFigures.Range>> ranges = new ArrayList<>();
         List<Placed<PayFigures.Single>> singles = new ArrayList<>();
         NotPay sentences = new NotPay(ctx);
-        String before = "";
-        for (Posting.Block block : ctx.blocks(info.scope())) {
-            String text = block.text();
-            if (text.length() > 4000) {
-                before = "";
+        List<Posting.Block> blocks = ctx.blocks(info.scope());
+        for (int i = 0; i < blocks.size(); i++) {
+            Posting.Block block = blocks.get(i);
+            TextRegion region = block.region();
+            if (region.end() - region.start() > 4000) {
                 continue; // not a paragraph a person wrote a pay figure in
             }
-            PayFigures.Figures f = PayFigures.read(text, before);
+            // Most paragraphs have no digit, or no currency: asked in the view, without making their text.
+            if (!PayFigures.mayHaveFigure(region.view().text(), region.start(), region.end())) {
+                continue;
+            }
+            String text = block.text();
+            PayFigures.Figures f = PayFigures.read(text, i == 0 ? "" : leadIn(ctx, blocks.get(i - 1)));
             for (PayFigures.Range r : f.ranges()) {
                 if (!sentences.isNotPay(block, text, r.start(), r.end()) && !duplicate(ranges, r)) {
                     ranges.add(new Placed<>(r, block));
@@ -130,12 +151,22 @@ final class PayRangeRule implements Rule {
                     singles.add(new Placed<>(s, block));
                 }
             }
-            // A short lead-in ("Zone 1:", "New York City") labels the paragraph after it.
-            String t = text.strip();
-            before = t.length() <= 80 && (t.endsWith(":") || ctx.posting().headings().stream().anyMatch(h -> h.element() == block.element()))
-                    ? t : "";
         }
         return new Collected(List.copyOf(ranges), List.copyOf(singles));
+    }
+
+    /**
+     * The paragraph before one with figures as its lead-in, when it is short and introduces it ("Zone 1:",
+     * a heading such as "New York City"); else "". Worked out only for paragraphs that have figures.
+     */
+    private static String leadIn(RuleContext ctx, Posting.Block previous) {
+        String text = previous.text();
+        if (text.length() > 4000) {
+            return "";
+        }
+        String t = text.strip();
+        return t.length() <= 80 && (t.endsWith(":") || ctx.posting().headings().stream().anyMatch(h -> h.element() == previous.element()))
+                ? t : "";
     }
 
     @Override

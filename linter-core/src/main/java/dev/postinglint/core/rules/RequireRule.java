@@ -40,7 +40,12 @@ final class RequireRule implements Rule {
 
     @Override
     public List<PolicyPattern> ownPatterns() {
-        return patterns.patterns();
+        if (unlessBlock == null) {
+            return patterns.patterns();
+        }
+        List<PolicyPattern> out = new java.util.ArrayList<>(patterns.patterns());
+        out.add(unlessBlock); // its paragraphs are searched through the posting's literal index (MatchPatterns.BlockExcuse)
+        return out;
     }
 
     @Override
@@ -49,12 +54,20 @@ final class RequireRule implements Rule {
         if (regions.isEmpty() && optionalScope) {
             return; // the scope is what the rule is about (e.g. "the accommodation paragraph"): no scope, no rule
         }
-        // Speed: with min 1, no max and no excuse, one match settles it (the message's {count} is then 0).
-        List<MatchPatterns.Match> matches = min == 1 && max == null && unlessBlock == null
-                ? patterns.findAny(regions, ctx.index())
-                : patterns.findAll(regions, ctx.index());
-        if (unlessBlock != null) {
-            matches = matches.stream().filter(m -> !excused(ctx, m)).toList();
+        // Speed: with min 1 and no max, one match that counts settles it (the message's {count} is then 0).
+        // With an excuse, the search goes on past excused matches; a single pattern's matches never
+        // overlap, so each one findAll keeps is one that findAny sees (several patterns: findAll).
+        List<MatchPatterns.Match> matches;
+        MatchPatterns.BlockExcuse excuse = unlessBlock == null ? null : new MatchPatterns.BlockExcuse(unlessBlock, ctx);
+        if (min == 1 && max == null && excuse == null) {
+            matches = patterns.findAny(regions, ctx.index());
+        } else if (min == 1 && max == null && patterns.patterns().size() == 1) {
+            matches = patterns.findAny(regions, ctx.index(), m -> !excuse.excuses(m));
+        } else {
+            matches = patterns.findAll(regions, ctx.index());
+            if (excuse != null) {
+                matches = matches.stream().filter(m -> !excuse.excuses(m)).toList();
+            }
         }
         int count = matches.size();
         Map<String, String> vars = Map.of("count", String.valueOf(count), "min", String.valueOf(min),
@@ -77,13 +90,6 @@ final class RequireRule implements Rule {
                 sink.report(m.region().sourceSpan(m.start(), m.end()), ctx.render(info.message(), v), m.text(), null);
             }
         }
-    }
-
-    /** True when the paragraph holding the match says it is not what the rule requires. */
-    private boolean excused(RuleContext ctx, MatchPatterns.Match m) {
-        var block = ctx.posting().blockAt(m.region().start() + m.start());
-        String context = block != null ? block.text() : m.region().text();
-        return unlessBlock.matcher(context).find();
     }
 
     private static SourceSpan firstCharacter(TextRegion region) {

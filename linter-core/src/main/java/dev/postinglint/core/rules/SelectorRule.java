@@ -32,6 +32,8 @@ final class SelectorRule implements Rule {
     private final FixSpec fix;
     /** For a selector that is a list of tag names ("p, div"): the names, lower case; else null. */
     private final Set<String> tagNames;
+    /** See {@link #testedAttribute(String)}. */
+    private final String testedAttribute;
 
     /** What a selector rule can repair: one attribute removed or added, or a blank element removed. */
     record FixSpec(String removeAttribute, String addName, String addValue, boolean removeElement) {
@@ -48,6 +50,35 @@ final class SelectorRule implements Rule {
         this.fix = fix;
         this.tagNames = TAG_LIST.matcher(css).matches()
                 ? Set.copyOf(List.of(css.strip().toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"))) : null;
+        this.testedAttribute = testedAttribute(css);
+    }
+
+    /** One test of an attribute's value: {@code [style*=font-weight]}, {@code [target=_blank]}, {@code [href^=http]}. */
+    private static final java.util.regex.Pattern VALUE_TEST =
+            java.util.regex.Pattern.compile("\\[\\s*([A-Za-z][A-Za-z0-9-]*)\\s*[*^$]?=\\s*[A-Za-z0-9_-]+\\s*\\]");
+    private static final java.util.regex.Pattern VALUE_TESTS = java.util.regex.Pattern.compile(
+            "\\s*" + VALUE_TEST.pattern() + "(?:\\s*,\\s*" + VALUE_TEST.pattern() + ")*\\s*");
+
+    /**
+     * For a selector that is a list of tests of one attribute's value ("[style*=font-weight],
+     * [style*=color]"), that attribute's name, lower case; else null. Whether jsoup matches an element
+     * then depends on that attribute alone (read by name, ignoring case) and on the element's
+     * namespace (HTML or not), so one answer holds for every element of a document with the same.
+     */
+    static String testedAttribute(String css) {
+        if (!VALUE_TESTS.matcher(css).matches()) {
+            return null;
+        }
+        String name = null;
+        java.util.regex.Matcher m = VALUE_TEST.matcher(css);
+        while (m.find()) {
+            String n = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (name != null && !name.equals(n)) {
+                return null;
+            }
+            name = n;
+        }
+        return name;
     }
 
     private static final java.util.regex.Pattern TAG_LIST =
@@ -119,7 +150,8 @@ final class SelectorRule implements Rule {
             return headingsSelected(ctx, scopeElements.get(0));
         }
         if (scopeElements.size() == 1) {
-            return Selector.select(selector, scopeElements.get(0)).stream().filter(ctx.posting()::inContent).toList();
+            List<Element> all = testedAttribute != null ? selectByValue(scopeElements.get(0)) : Selector.select(selector, scopeElements.get(0));
+            return all.stream().filter(ctx.posting()::inContent).toList();
         }
         Map<Element, Boolean> seen = new IdentityHashMap<>();
         List<Element> out = new ArrayList<>();
@@ -130,6 +162,45 @@ final class SelectorRule implements Rule {
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * What {@code Selector.select} gives for a selector of {@link #testedAttribute} tests: the same walk
+     * (document order, {@code root} first), but jsoup is asked once per distinct value of the attribute
+     * (and namespace) in the document instead of for every element: a pasted page repeats a few styles
+     * on every paragraph, and each of seven tests reads and lower-cases the value again.
+     */
+    List<Element> selectByValue(Element root) {
+        String name = testedAttribute;
+        Map<String, Map<String, Boolean>> byNamespace = new java.util.HashMap<>(4);
+        Map<String, Boolean> withoutAttribute = new java.util.HashMap<>(4);
+        List<Element> out = new ArrayList<>();
+        org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            String namespace = e.tag().namespace();
+            Boolean verdict;
+            if (e.hasAttr(name)) {
+                Map<String, Boolean> values = byNamespace.computeIfAbsent(namespace, k -> new java.util.HashMap<>());
+                String value = e.attr(name);
+                verdict = values.get(value);
+                if (verdict == null) {
+                    verdict = selector.matches(root, e);
+                    values.put(value, verdict);
+                }
+            } else {
+                verdict = withoutAttribute.get(namespace);
+                if (verdict == null) {
+                    verdict = selector.matches(root, e);
+                    withoutAttribute.put(namespace, verdict);
+                }
+            }
+            if (verdict) {
+                out.add(e);
+            }
+        }, root);
         return out;
     }
 

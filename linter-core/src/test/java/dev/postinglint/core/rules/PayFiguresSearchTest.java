@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class PayFiguresSearchTest {
     /** Pieces that pay text is made of, and the near misses around them (magnitudes, case, boundaries). */
-    private static final String[] PIECES = {"$", "€", "£", "zł", "ł", "USD", "usd", "Usd", "CAD", "cad", "CAD $", "C$", "CA$", "US$",
+    private static final String[] PIECES = {"$", "éup to", "Ωmax ", "_min.", "9maximum", "xstarting at", "€", "£", "zł", "ł", "USD", "usd", "Usd", "CAD", "cad", "CAD $", "C$", "CA$", "US$",
         "A$", "EUR", "eur", "GBP", "AUD", "CHF", "PLN", "SEK", "NOK", "DKK", "dkk", "XUSD", "USDX", "_USD", "éUSD", "120,000", "120.000",
         "120 000", "95", "1", "0", "55.50", "150,00", "7", "2024", "k", "K", "kg", " ", "  ", "\u00a0", "\u202f", "\n", " - ", "-", "–",
         "—", " to ", "to", " and ", " à ", " bis ", "up to", "Up To", "maximum of", "MAXIMUM", "max.", "Max", "min.", "minimum",
@@ -123,6 +123,34 @@ class PayFiguresSearchTest {
         assertFalse(PayFigures.mayHaveFigure("A salary in USD, EUR or zł"));
         assertTrue(PayFigures.mayHaveFigure("90 to 110 usd an hour"));
         assertTrue(PayFigures.mayHaveFigure("5 000 zł"));
+    }
+
+    @Test
+    void askingInPlaceAnswersAsAskingTheCutText() {
+        Random random = new Random(62);
+        int yes = 0;
+        for (int i = 0; i < 20_000; i++) {
+            // Paragraphs run together as in a text view: a code or sign at a cut's edge, a word character just before it.
+            String t = text(random) + pick(random, new String[] {"\n", "x", "_", "é", "", " "}) + text(random);
+            int from = random.nextInt(t.length() + 1);
+            int to = from + random.nextInt(t.length() - from + 1);
+            boolean expected = PayFigures.mayHaveFigure(t.substring(from, to));
+            assertEquals(expected, PayFigures.mayHaveFigure(t, from, to), t + " [" + from + ", " + to + ")");
+            yes += expected ? 1 : 0;
+        }
+        assertTrue(yes > 2_000 && yes < 18_000, "both answers are common: " + yes);
+    }
+
+    @Test
+    void aLetterOfACodeIsComparedAsRegionMatchesComparesIt() {
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            String l = String.valueOf(letter);
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                String x = String.valueOf((char) c);
+                assertEquals(x.regionMatches(true, 0, l, 0, 1), PayFigures.sameLetter((char) c, letter), "U+" + Integer.toHexString(c) + " " + l);
+                assertEquals(("x" + x + "\u0800").regionMatches(true, 1, l, 0, 1), PayFigures.sameLetter((char) c, letter), "U+" + Integer.toHexString(c));
+            }
+        }
     }
 
     @Test

@@ -218,4 +218,39 @@ class PayRangeAndDeadlineRulesTest {
         assertEquals(1, run(yaml, "<ul><li>Tickets restaurants : 9,25 €</li></ul>").size());
         assertEquals(List.of(), run(yaml, "<ul><li>Salaire : 3200,00 € brut par mois</li><li>Tickets restaurants : 9,25 €</li></ul>"));
     }
+
+    /**
+     * The excuse is asked per paragraph and the search stops at the first match that counts: the
+     * answers are those of counting every match whose paragraph (by a plain find()) does not excuse
+     * it, for require (min 1; min 2, which counts them all) and forbid, on random lists of paragraphs.
+     */
+    @Test
+    void excusedParagraphsAreJudgedAsAPlainFindJudgesThem() {
+        java.util.regex.Pattern pay = java.util.regex.Pattern.compile("\\d+,\\d\\d €");
+        java.util.regex.Pattern voucher = java.util.regex.Pattern.compile("(?i)tickets? restaurants?");
+        String[] pieces = {"Tickets restaurants : 9,25 €", "Salaire : 3200,00 € brut", "9,25 € en ticket restaurant et 8,00 €",
+            "Rien à voir", "TICKET RESTAURANT", "Prime : 100,00 € et 200,00 €", "tickets restaurant"};
+        String require1 = rule("type: require\npattern: '\\d+,\\d\\d €'\nunless-block: '(?i)tickets? restaurants?'\nmessage: no pay");
+        String require2 = rule("type: require\nmin: 2\npattern: '\\d+,\\d\\d €'\nunless-block: '(?i)tickets? restaurants?'\nmessage: no pay");
+        String forbid = rule("type: forbid\npattern: '\\d+,\\d\\d €'\nunless-block: '(?i)tickets? restaurants?'\nmessage: \"{match}\"");
+        var p1 = policy(require1);
+        var p2 = policy(require2);
+        var pf = policy(forbid);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder html = new StringBuilder("<ul>");
+            int counted = 0;
+            for (int k = random.nextInt(5); k >= 0; k--) {
+                String p = pieces[random.nextInt(pieces.length)];
+                html.append("<li>").append(p).append("</li>");
+                if (!voucher.matcher(p).find()) {
+                    counted += (int) pay.matcher(p).results().count();
+                }
+            }
+            String h = html.append("</ul>").toString();
+            assertEquals(counted < 1 ? 1 : 0, Lint.run(p1, h, Lint.AS_OF).size(), h);
+            assertEquals(counted < 2 ? 1 : 0, Lint.run(p2, h, Lint.AS_OF).size(), h);
+            assertEquals(counted, Lint.run(pf, h, Lint.AS_OF).size(), h);
+        }
+    }
 }
