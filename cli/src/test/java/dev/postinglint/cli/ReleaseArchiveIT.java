@@ -202,11 +202,18 @@ class ReleaseArchiveIT {
         String flags = jvmFlags(dir);
         assertTrue(flags.contains("-XX:+UseSerialGC") && flags.contains("-XX:MinHeapFreeRatio=20")
                 && flags.contains("-XX:MaxHeapFreeRatio=40"), flags);
-        assertFalse(flags.contains("TieredStopAtLevel"), "a directory is a large run, with the full JIT: " + flags);
+        assertTrue(flags.contains("-XX:TieredStopAtLevel=1"), "a directory of a few postings is a short run, C1 only: " + flags);
         Cli.Result defaults = run(repo, env, List.of(System.getProperty("java.home") + "/bin/java", "-XX:+UseSerialGC", "-XX:+PrintCommandLineFlags", "-version"));
         String defaultMax = defaults.out().replaceAll("(?s).*(-XX:MaxHeapSize=\\d+).*", "$1").strip();
         assertTrue(flags.contains(defaultMax + " "), "the JVM's own maximum heap, not a cap: " + defaultMax + " in " + flags);
         assertTrue(dir.out().contains("postings/bad.html:1:17: error [no-rockstar]"), dir.out());
+
+        // More files than POSTING_LINT_C1_MAX_FILES (counted under the directory): a long run, with the full JIT.
+        Map<String, String> fewer = new HashMap<>(env);
+        fewer.put("POSTING_LINT_C1_MAX_FILES", "1");
+        Cli.Result many = run(repo, fewer, large);
+        assertEquals(1, many.exit(), many.toString());
+        assertFalse(jvmFlags(many).contains("TieredStopAtLevel"), "more files than the limit: the full JIT: " + jvmFlags(many));
 
         Cli.Result one = run(repo, env, small);
         assertEquals(1, one.exit(), one.toString());
