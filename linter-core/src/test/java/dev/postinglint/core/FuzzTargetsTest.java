@@ -11,8 +11,8 @@ import dev.postinglint.core.fix.FixPlanner;
 import dev.postinglint.core.input.BoardExport;
 import dev.postinglint.core.input.FrontMatter;
 import dev.postinglint.core.input.InputProblem;
-import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.policy.MemoryPacks;
 import dev.postinglint.core.policy.PackSource;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
@@ -25,12 +25,9 @@ import dev.postinglint.core.rules.RuleContext;
 import dev.postinglint.core.rules.RuleTypes;
 import dev.postinglint.core.source.SourceText;
 import dev.postinglint.core.yaml.PolicyException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -67,7 +64,7 @@ class FuzzTargetsTest {
      * {@code builtin:cloudflare} (which the seeds extend) resolve, so the fuzzer reaches merging and
      * overriding without each execution searching every jar of the test class path for a pack.
      */
-    private static final PackSource PACKS = new FuzzPacks(Map.of(
+    private static final PackSource PACKS = new MemoryPacks(Map.of(
             "default", """
                     name: default
                     version: "1"
@@ -105,7 +102,7 @@ class FuzzTargetsTest {
                         severity: warning
                         category: wording
                         pattern: '(?i)ninja'
-                    """));
+                    """), "fuzz:gazetteer.yaml");
 
     static {
         try {
@@ -242,30 +239,6 @@ class FuzzTargetsTest {
         Posting posting = PostingParser.parse(new SourceText("fuzz.html", html));
         RuleContext ctx = new RuleContext(posting, FIXING.fields(), FIXING.company(), LocalDate.of(2026, 1, 1), FIXING.gazetteer());
         return Linter.check(ctx, FIXING.enabledRules());
-    }
-
-    /** Packs from memory; no gazetteer (a jurisdiction rule is refused with a place, which is a valid outcome). */
-    private record FuzzPacks(Map<String, String> yaml) implements PackSource {
-        @Override
-        public List<String> names() {
-            return List.copyOf(new java.util.TreeSet<>(yaml.keySet()));
-        }
-
-        @Override
-        public InputStream open(String name) {
-            String text = yaml.get(name);
-            return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public Gazetteer gazetteer() {
-            return Gazetteer.EMPTY;
-        }
-
-        @Override
-        public String gazetteerLocation() {
-            return "fuzz:gazetteer.yaml";
-        }
     }
 
     private static void viewInsideSource(Posting posting, SourceText source) {

@@ -1,6 +1,7 @@
 package dev.postinglint.core.jurisdiction;
 
 import dev.postinglint.core.regex.PolicyPattern;
+import dev.postinglint.core.text.SortedInts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -232,17 +233,7 @@ public final class ProsePlaces {
 
         /** The first word occurrence starting at or after {@code start} (occurrences are in order of start). */
         private int firstAtOrAfter(int start) {
-            int lo = 0;
-            int hi = count;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (starts[mid] < start) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return SortedInts.firstAtOrAfter(starts, count, start);
         }
 
         /** The cues (bit {@code i} for {@code CUES.get(i)}) one of whose words lies wholly inside {@code [start, end)}. */

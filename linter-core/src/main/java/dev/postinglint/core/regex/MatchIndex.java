@@ -1,5 +1,7 @@
 package dev.postinglint.core.regex;
 
+import dev.postinglint.core.text.SortedInts;
+
 /**
  * One text (a posting's text view) with the occurrences of every literal of its policy's
  * {@link PolicyMatcher}, found in one pass of the automaton on first use and shared by every rule's
@@ -53,16 +55,6 @@ public final class MatchIndex implements PolicyPattern.Text {
 
     /** The first index of sorted {@code occurrences} whose value is at least {@code from} (its length when none). */
     static int firstAtOrAfter(int[] occurrences, int from) {
-        int lo = 0;
-        int hi = occurrences.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (occurrences[mid] < from) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return SortedInts.firstAtOrAfter(occurrences, occurrences.length, from);
     }
 }

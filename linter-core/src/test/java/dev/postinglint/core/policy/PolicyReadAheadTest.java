@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.rules.RuleTypes;
 import dev.postinglint.core.yaml.PolicyException;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -76,28 +72,7 @@ class PolicyReadAheadTest {
                         rules:
                           - {id: top-rule, type: forbid, severity: warning, category: wording, phrases: [guru]}
                         """);
-        PackSource source = new PackSource() {
-            @Override
-            public List<String> names() {
-                return List.copyOf(new java.util.TreeSet<>(packs.keySet()));
-            }
-
-            @Override
-            public InputStream open(String name) {
-                String text = packs.get(name);
-                return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public Gazetteer gazetteer() {
-                return Gazetteer.EMPTY;
-            }
-
-            @Override
-            public String gazetteerLocation() {
-                return "test:gazetteer";
-            }
-        };
+        PackSource source = new MemoryPacks(packs, "test:gazetteer");
         String one = assertThrows(PolicyException.class, () -> new PolicyLoader(TYPES, source, 0).load("builtin:top", null)).getMessage();
         for (int i = 0; i < 5; i++) {
             String ahead = assertThrows(PolicyException.class, () -> new PolicyLoader(TYPES, source, 3).load("builtin:top", null)).getMessage();
