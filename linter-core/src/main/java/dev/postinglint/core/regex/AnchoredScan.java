@@ -267,7 +267,7 @@ final class AnchoredScan {
      * The branches of a top-level alternation ({@code \bequal\s+opportunity\s+employer\b|\bEOE\b|\b(?:is|are|as)\s+an?\s+EEO\b}),
      * so that a candidate is tried with only the branches that can match there: one of the branch's own
      * prefixes starts at the candidate (after a word character only when the branch allows it), and one
-     * of its required literals ({@link RegexPrefilter}) lies within its longest match from there. No other
+     * literal of each of its required sets ({@link #needs}) lies within its longest match from there. No other
      * branch can match at the candidate, so leaving them out changes nothing: anchored there, RE2/J's
      * leftmost-first alternation reports the first branch, in the pattern's order, that matches, and the
      * alternation of the live branches keeps that order. A candidate with no live branch is not tried at
@@ -282,7 +282,7 @@ final class AnchoredScan {
         /** Live-branch combinations compiled per pattern; beyond this a candidate runs the whole pattern. */
         private static final int MAX_COMPILED = 64;
 
-        /** Each branch's source, its syntax tree, its prefixes (folded) with their boundary flags, its required literals. */
+        /** Each branch's source, its syntax tree, its prefixes (folded) with their boundary flags, its required literal sets. */
         private final String[] sources;
         private final Node[] trees;
         private final String[][] prefixes;
@@ -313,7 +313,7 @@ final class AnchoredScan {
                 this.needs[b] = AnchoredScan.needs(this.trees[b], p.keySet());
             }
             this.flags = flags;
-            this.all = n == 64 ? -1L : (1L << n) - 1;
+            this.all = (1L << n) - 1; // n is at most MAX_BRANCHES
         }
 
         /** The dispatch of an alternation whose every branch starts with known literals, or {@link #NONE}. */
