@@ -128,19 +128,6 @@ public final class ProsePlaces {
             return new Cue(pattern, bareCity, remote, listAfter, words, List.of(first));
         }
 
-        /** Whether a text (folded) may hold a match. */
-        boolean mayOccur(String folded) {
-            if (words.isEmpty()) {
-                return true;
-            }
-            for (String w : words) {
-                if (folded.contains(w)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** The English cues; the others name the place right after their own words, so no list can come before it. */
         boolean english() {
             return listAfter == LIST_AFTER;
@@ -189,8 +176,8 @@ public final class ProsePlaces {
 
     /**
      * Where the cues' words occur in one text, compared {@linkplain PolicyPattern#fold folded}: for a part
-     * of the text, the cues it may hold are exactly those for which {@link Cue#mayOccur} is true of the
-     * part's folded text, found by one walk over the whole text instead of one {@code contains} per
+     * of the text, the cues it may hold are exactly those one of whose {@link Cue#words} the part's
+     * folded text contains (or that have none), found by one walk over the whole text instead of one {@code contains} per
      * word, per cue and per part; and where the words that start a cue's matches ({@link Cue#starts}) stand.
      */
     public static final class Scan {
