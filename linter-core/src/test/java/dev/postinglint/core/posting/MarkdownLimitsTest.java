@@ -32,6 +32,29 @@ class MarkdownLimitsTest {
         assertThrows(UnreadableMarkup.class, () -> parse("*a ".repeat(5000) + "b" + " a*".repeat(5000) + "\n"));
     }
 
+    /**
+     * commonmark merges nested emphasis's text recursively: on a small stack (a worker thread's, a cold JVM's
+     * interpreted frames) thousands of nested '*' overflow it inside the parser, before the depth check. That is
+     * refused like any too-deep nesting, whatever the stack (it once failed this file's test above at random).
+     */
+    @Test
+    void aStackOverflowInsideTheParserIsARefusalToo() throws InterruptedException {
+        String md = "Intro\n\n" + "*a ".repeat(5000) + "b" + " a*".repeat(5000) + "\n";
+        Throwable[] thrown = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                parse(md);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "small stack", 200 * 1024);
+        small.start();
+        small.join();
+        assertTrue(thrown[0] instanceof UnreadableMarkup, String.valueOf(thrown[0]));
+        assertTrue(thrown[0].getMessage().contains("nested more than " + MarkdownParser.MAX_DEPTH), thrown[0].getMessage());
+        assertEquals(3, line(md, (UnreadableMarkup) thrown[0]));
+    }
+
     @Test
     void nestingUpToTheLimitIsRead() throws UnreadableMarkup {
         Posting p = parse(">".repeat(MarkdownParser.MAX_DEPTH / 2 - 2) + " deep words\n");
