@@ -52,9 +52,13 @@ final class AnchoredScan {
     private volatile Pattern shifted;
     /** The literals (folded) one of which every match starts with; null: scan windows around the required literals. */
     private final List<String> prefixes;
+    /** The prefixes with their ids in the policy's matcher; null with the prefixes. */
+    private final LiteralIds prefixIds;
     /** Per prefix: a {@code \b} precedes it in every way the pattern can start with it. */
     private final boolean[] boundary;
     private final Node tree;
+    /** The tree's longest match as an expression of the text's runs. */
+    private final Bound bound;
     private final RegexPrefilter prefilter;
     /** Every match starts at a line's start ({@code (?m)^} leads every branch): the candidates are the line starts. */
     private final boolean lineStarts;
@@ -72,11 +76,13 @@ final class AnchoredScan {
         this.lineStarts = lineStarts;
         this.dispatch = dispatch;
         this.prefixes = prefixes == null ? null : List.copyOf(prefixes.keySet());
+        this.prefixIds = this.prefixes == null ? null : new LiteralIds(this.prefixes);
         this.boundary = new boolean[this.prefixes == null ? 0 : this.prefixes.size()];
         for (int k = 0; k < boundary.length; k++) {
             boundary[k] = prefixes.get(this.prefixes.get(k));
         }
         this.tree = tree;
+        this.bound = Bound.of(tree);
         this.prefilter = prefilter;
         this.needs = needs(tree, prefixes == null ? null : prefixes.keySet());
     }
@@ -122,13 +128,23 @@ final class AnchoredScan {
         return prefixes;
     }
 
+    /** Binds the ids of the literals the scan looks up ({@link PolicyPattern#bind}). */
+    void bind(PolicyMatcher matcher) {
+        if (prefixIds != null) {
+            prefixIds.in(matcher);
+        }
+        for (RegexPrefilter n : needs) {
+            n.ids().in(matcher);
+        }
+    }
+
     /**
      * The longest match the pattern can have in {@code text}, whose longest runs of {@code \s}
      * characters, digits and word characters are at most {@code runs} ({@link PolicyPattern#runs}),
      * in UTF-16 units; {@link Long#MAX_VALUE} when unbounded.
      */
     long maxLength(String text, int[] runs) {
-        return max(tree, new Runs(runs, text));
+        return bound.of(new Runs(runs, text));
     }
 
     /**
@@ -285,6 +301,8 @@ final class AnchoredScan {
         /** Each branch's source, its syntax tree, its prefixes (folded) with their boundary flags, its required literal sets. */
         private final String[] sources;
         private final Node[] trees;
+        /** Each branch's longest match ({@link Bound}). */
+        private final Bound[] bounds;
         private final String[][] prefixes;
         private final boolean[][] boundary;
         private final RegexPrefilter[][] needs;
@@ -300,6 +318,7 @@ final class AnchoredScan {
             int n = sources.size();
             this.sources = sources.toArray(String[]::new);
             this.trees = trees.toArray(Node[]::new);
+            this.bounds = new Bound[n];
             this.prefixes = new String[n][];
             this.boundary = new boolean[n][];
             this.needs = new RegexPrefilter[n][];
@@ -311,6 +330,7 @@ final class AnchoredScan {
                     this.boundary[b][k] = p.get(this.prefixes[b][k]);
                 }
                 this.needs[b] = AnchoredScan.needs(this.trees[b], p.keySet());
+                this.bounds[b] = Bound.of(this.trees[b]);
             }
             this.flags = flags;
             this.all = (1L << n) - 1; // n is at most MAX_BRANCHES
@@ -379,6 +399,8 @@ final class AnchoredScan {
             private final String folded;
             private final PolicyPattern.Text whole;
             private final int offset;
+            private final Runs runs;
+            /** Per branch: its longest match in this text, worked out with its cursors, when a candidate first needs them. */
             private final long[] max;
             private final RegexPrefilter.Cursor[][] cursors;
 
@@ -387,11 +409,8 @@ final class AnchoredScan {
                 this.folded = whole.folded();
                 this.whole = whole;
                 this.offset = offset;
+                this.runs = new Runs(runs, text);
                 this.max = new long[trees.length];
-                Runs r = new Runs(runs, text);
-                for (int b = 0; b < trees.length; b++) {
-                    max[b] = needs[b].length == 0 ? 0 : max(trees[b], r);
-                }
                 this.cursors = new RegexPrefilter.Cursor[trees.length][];
             }
 
@@ -413,6 +432,7 @@ final class AnchoredScan {
                     if (needs[b].length > 0) {
                         if (cursors[b] == null) {
                             cursors[b] = new RegexPrefilter.Cursor[needs[b].length];
+                            max[b] = bounds[b].of(runs);
                         }
                         if (!holds(needs[b], cursors[b], whole, at, reach(at, max[b], end))) {
                             continue;
@@ -482,8 +502,10 @@ final class AnchoredScan {
         }
         long[] spans = new long[16];
         int count = 0;
-        for (String l : literals) {
-            Occurrences at = new Occurrences(whole, l, offset, offset + n);
+        int[][] indexed = prefilter.ids().occurrences(whole);
+        for (int j = 0; j < literals.size(); j++) {
+            String l = literals.get(j);
+            Occurrences at = new Occurrences(whole, l, indexed[j], offset, offset + n);
             for (int o = at.next(); o >= 0; o = at.next()) {
                 int rel = o - offset;
                 int a = (int) Math.max(0, rel - max);
@@ -604,9 +626,10 @@ final class AnchoredScan {
     private int[] candidates(String text, PolicyPattern.Text whole, int from, int to) {
         int[] out = new int[16];
         int n = 0;
+        int[][] indexed = prefixIds.occurrences(whole);
         for (int k = 0; k < prefixes.size(); k++) {
             String p = prefixes.get(k);
-            Occurrences at = new Occurrences(whole, p, from, to);
+            Occurrences at = new Occurrences(whole, p, indexed[k], from, to);
             for (int o = at.next(); o >= 0; o = at.next()) {
                 int rel = o - from;
                 if (!(boundary[k] && rel > 0 && asciiWord(text.charAt(rel)) && asciiWord(text.charAt(rel - 1)))) {
@@ -634,10 +657,11 @@ final class AnchoredScan {
         private int k;
         private int at;
 
-        Occurrences(PolicyPattern.Text whole, String literal, int from, int to) {
+        /** {@code indexed}: the literal's occurrences in {@code whole}'s index, or null when it has none. */
+        Occurrences(PolicyPattern.Text whole, String literal, int[] indexed, int from, int to) {
             this.literal = literal;
             this.to = to;
-            this.indexed = whole.occurrences(literal);
+            this.indexed = indexed;
             this.folded = indexed == null ? whole.folded() : null;
             if (indexed != null) {
                 k = MatchIndex.firstAtOrAfter(indexed, from);
@@ -825,6 +849,157 @@ final class AnchoredScan {
             return run(r.inner(), runs);
         }
         return 0; // an assertion
+    }
+
+    /**
+     * The longest match of a syntax tree ({@link #max}) as an expression of the text's runs, put together once
+     * when the pattern is analysed: the constant parts are added up then, so that a search evaluates a
+     * handful of nodes ({@code \b(?:is|are|as)\s+an?\s+EEO\b} is 9 plus twice the longest run of white space)
+     * instead of walking the whole tree, which it did for every region and every branch of an alternation.
+     * Gives exactly what {@link #max} gives.
+     */
+    sealed interface Bound {
+        long of(Runs runs);
+
+        /** The bound of {@code n}. */
+        static Bound of(Node n) {
+            if (n instanceof Cat c) {
+                long sum = 0;
+                List<Bound> parts = new java.util.ArrayList<>();
+                for (Node p : c.parts()) {
+                    Bound b = of(p);
+                    if (b instanceof Const k) {
+                        if (k.value == Long.MAX_VALUE) {
+                            return k;
+                        }
+                        sum += k.value;
+                    } else {
+                        parts.add(b);
+                    }
+                }
+                return parts.isEmpty() ? new Const(sum) : new Sum(sum, parts.toArray(Bound[]::new));
+            }
+            if (n instanceof Alt a) {
+                long most = 0;
+                List<Bound> parts = new java.util.ArrayList<>();
+                for (Node x : a.alternatives()) {
+                    Bound b = of(x);
+                    if (b instanceof Const k) {
+                        most = Math.max(most, k.value);
+                    } else {
+                        parts.add(b);
+                    }
+                }
+                return most == Long.MAX_VALUE || parts.isEmpty() ? new Const(most) : new Most(most, parts.toArray(Bound[]::new));
+            }
+            if (n instanceof Repeat r) {
+                if (r.max() < 0) {
+                    return runBound(r.inner());
+                }
+                Bound inner = of(r.inner());
+                if (inner instanceof Const k) {
+                    return new Const(k.value == Long.MAX_VALUE ? k.value : k.value * r.max());
+                }
+                return new Times(r.max(), inner);
+            }
+            if (n instanceof Lit || n instanceof Cls) {
+                return new Const(max(n, null)); // independent of the text
+            }
+            return new Const(0); // an assertion
+        }
+
+        /** As {@link #run}: the longest run of one kind of character, read from the text's runs. */
+        private static Bound runBound(Node n) {
+            if (n instanceof Cls c) {
+                return switch (c.kind()) {
+                    case SPACE -> new SpaceRun();
+                    case DIGIT -> new DigitRun();
+                    case SET -> new SetRun(c.set());
+                    case WORD -> new WordRun();
+                    case OTHER -> new Const(Long.MAX_VALUE);
+                };
+            }
+            if (n instanceof Lit l && l.cp() < 0x10000 && RegexPrefilter.caseless((char) l.cp())) {
+                char c = (char) l.cp();
+                return " \n\t\r\f".indexOf(c) >= 0 ? new SpaceRun() : c >= '0' && c <= '9' ? new DigitRun() : new SetRun(String.valueOf(c));
+            }
+            if (n instanceof Lit l && l.cp() < 128 && asciiWord((char) l.cp())) {
+                return new WordRun();
+            }
+            return new Const(Long.MAX_VALUE);
+        }
+
+        record Const(long value) implements Bound {
+            @Override
+            public long of(Runs runs) {
+                return value;
+            }
+        }
+
+        /** {@code constant} plus each part's bound; unbounded when one is. */
+        record Sum(long constant, Bound[] parts) implements Bound {
+            @Override
+            public long of(Runs runs) {
+                long sum = constant;
+                for (Bound p : parts) {
+                    long m = p.of(runs);
+                    if (m == Long.MAX_VALUE) {
+                        return m;
+                    }
+                    sum += m;
+                }
+                return sum;
+            }
+        }
+
+        /** The largest of {@code constant} and the parts' bounds. */
+        record Most(long constant, Bound[] parts) implements Bound {
+            @Override
+            public long of(Runs runs) {
+                long m = constant;
+                for (Bound p : parts) {
+                    m = Math.max(m, p.of(runs));
+                }
+                return m;
+            }
+        }
+
+        /** {@code times} copies of the inner bound. */
+        record Times(long times, Bound inner) implements Bound {
+            @Override
+            public long of(Runs runs) {
+                long m = inner.of(runs);
+                return m == Long.MAX_VALUE ? m : m * times;
+            }
+        }
+
+        record SpaceRun() implements Bound {
+            @Override
+            public long of(Runs runs) {
+                return runs.space;
+            }
+        }
+
+        record DigitRun() implements Bound {
+            @Override
+            public long of(Runs runs) {
+                return runs.digit;
+            }
+        }
+
+        record WordRun() implements Bound {
+            @Override
+            public long of(Runs runs) {
+                return runs.word;
+            }
+        }
+
+        record SetRun(String set) implements Bound {
+            @Override
+            public long of(Runs runs) {
+                return runs.run(set);
+            }
+        }
     }
 
     /** The longest run of {@code n} (a single character) in the text: a run of one kind is no longer than the text's. */

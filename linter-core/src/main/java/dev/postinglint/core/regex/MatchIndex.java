@@ -43,9 +43,16 @@ public final class MatchIndex implements PolicyPattern.Text {
     @Override
     public int[] occurrences(String literal) {
         int id = matcher.id(literal);
-        if (id < 0) {
-            return null;
-        }
+        return id < 0 ? null : occurrences(id);
+    }
+
+    /** The policy matcher whose literals this index holds (their ids: {@link LiteralIds}). */
+    PolicyMatcher matcher() {
+        return matcher;
+    }
+
+    /** As {@link #occurrences(String)} for the literal with this id in the {@link #matcher} (never null). */
+    int[] occurrences(int id) {
         if (occurrences == null) {
             occurrences = matcher.occurrences(text.folded());
         }

@@ -75,7 +75,14 @@ public final class PolicyMatcher {
                 }
             }
         }
-        return all.isEmpty() ? NONE : new PolicyMatcher(all);
+        if (all.isEmpty()) {
+            return NONE;
+        }
+        PolicyMatcher m = new PolicyMatcher(all);
+        for (PolicyPattern p : patterns) {
+            p.bind(m);
+        }
+        return m;
     }
 
     /** How many distinct literals the automaton holds. */

@@ -282,6 +282,22 @@ public final class PolicyPattern {
         return out;
     }
 
+    /** Looks up the ids of every literal list of this pattern's searches in {@code matcher} now, not per search ({@link LiteralIds}). */
+    void bind(PolicyMatcher matcher) {
+        prefilter.ids().in(matcher);
+        if (scan != null) {
+            scan.bind(matcher);
+        }
+        if (tail != null) {
+            tail.prefix().bind(matcher);
+        }
+        if (branches != null) {
+            for (PolicyPattern b : branches.parts()) {
+                b.bind(matcher);
+            }
+        }
+    }
+
     /**
      * A match's groups: for group {@code g} (0: the whole match) its start and end in the searched
      * text, -1 when the group took no part.

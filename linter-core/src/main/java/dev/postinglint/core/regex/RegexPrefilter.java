@@ -37,9 +37,17 @@ final class RegexPrefilter {
     static final RegexPrefilter NONE = new RegexPrefilter(List.of());
 
     private final List<String> literals;
+    /** The literals' ids in the policy's matcher, bound when the policy loads. */
+    private final LiteralIds ids;
 
     private RegexPrefilter(List<String> literals) {
         this.literals = literals;
+        this.ids = new LiteralIds(literals);
+    }
+
+    /** The literals with their ids in a {@link PolicyMatcher} ({@link PolicyMatcher#of} binds them). */
+    LiteralIds ids() {
+        return ids;
     }
 
     /** The filter of a pattern's syntax tree. */
@@ -140,19 +148,22 @@ final class RegexPrefilter {
 
     final class Cursor {
         private final String folded;
-        private final int[] next;
-        private final int[] searchedFrom;
+        /** Per literal not indexed: its next occurrence at or after {@link #searchedFrom}; null when every literal is indexed. */
+        private int[] next;
+        private int[] searchedFrom;
         /** Per literal: its occurrences from the text's index, or null (search the folded text). */
         private final int[][] indexed;
 
         private Cursor(PolicyPattern.Text whole) {
             this.folded = whole.folded();
-            this.next = new int[literals.size()];
-            this.searchedFrom = new int[literals.size()];
-            this.indexed = new int[literals.size()][];
-            java.util.Arrays.fill(searchedFrom, Integer.MAX_VALUE);
-            for (int i = 0; i < indexed.length; i++) {
-                indexed[i] = whole.occurrences(literals.get(i));
+            this.indexed = ids.occurrences(whole);
+            for (int[] o : indexed) {
+                if (o == null) {
+                    this.next = new int[indexed.length];
+                    this.searchedFrom = new int[indexed.length];
+                    java.util.Arrays.fill(searchedFrom, Integer.MAX_VALUE);
+                    break;
+                }
             }
         }
 
@@ -161,7 +172,7 @@ final class RegexPrefilter {
             if (literals.isEmpty()) {
                 return true;
             }
-            for (int i = 0; i < next.length; i++) {
+            for (int i = 0; i < indexed.length; i++) {
                 String l = literals.get(i);
                 int[] o = indexed[i];
                 if (o != null) {

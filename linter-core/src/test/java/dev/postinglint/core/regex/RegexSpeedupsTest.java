@@ -569,7 +569,7 @@ class RegexSpeedupsTest {
     }
 
     @Test
-    void wordCharacterRunsBoundAMatch() {
+    void wordCharacterRunsBoundAMatch() throws IOException {
         AnchoredScan.Runs runs = new AnchoredScan.Runs(new int[] {2, 3, 7}, "");
         assertEquals(1 + 7, AnchoredScan.max(RegexSyntax.parse("x\\w+"), runs));
         assertEquals(7 + 2 + 7, AnchoredScan.max(RegexSyntax.parse("(?i)[a-z]+\\s*[[:alnum:]_]*"), runs));
@@ -577,6 +577,18 @@ class RegexSpeedupsTest {
         assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("[a-zé]+"), runs));
         assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("[^a]+"), runs));
         assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("x\\w+"), new AnchoredScan.Runs(new int[] {2, 3}, "")));
+        // The bound put together once per pattern gives what the tree gives, for every pattern and text.
+        Random r = new Random(19);
+        for (String re : allPatterns()) {
+            RegexSyntax.Node tree = RegexSyntax.parse(re);
+            AnchoredScan.Bound bound = AnchoredScan.Bound.of(tree);
+            for (int i = 0; i < 20; i++) {
+                String text = randomText(r, vocabulary(re), 1 + r.nextInt(30));
+                int[] textRuns = i % 5 == 0 ? Arrays.copyOf(PolicyPattern.runs(text), 2) : PolicyPattern.runs(text);
+                assertEquals(AnchoredScan.max(tree, new AnchoredScan.Runs(textRuns, text)), bound.of(new AnchoredScan.Runs(textRuns, text)),
+                        () -> re + " on '" + text + "'");
+            }
+        }
         // Spaces, digits, and word characters with the long s and the Kelvin sign that (?i) folds into them.
         assertEquals(List.of(1, 1, 8), Arrays.stream(PolicyPattern.runs("a \u017fs_9\u212aKx1é\u212a")).boxed().toList());
     }
