@@ -146,14 +146,22 @@ public final class PolicyMatcher {
         return flat != null;
     }
 
+    /** The flat table's columns, the distinct characters of the literals plus one (for tests). */
+    int columns() {
+        return flat == null ? 0 : flat.columns();
+    }
+
     /**
      * An Aho-Corasick automaton as a deterministic table: the characters that occur in the literals are
      * numbered 1..k (every other character is 0, which leads back to the start), and row {@code s} of
-     * {@link #next} gives the state after each of them, failure links already followed, so each character
-     * of the text costs two array reads. A state's {@link #emits} are the literals that end there,
-     * its own and those its failure links reach, longest first.
+     * {@link #next} gives the state after each of them, failure links already followed. An entry holds the
+     * next state's row offset ({@code state * columns}) shifted left by one, with the low bit set when
+     * literals end in that state: each character of the text costs a column lookup (a small table for
+     * ASCII) and one read of the table, with no multiplication and no look at the emits where nothing
+     * ends. A state's {@link #emits} are the literals that end there, its own and those its failure links
+     * reach, longest first.
      */
-    private record Flat(char[] column, int columns, int[] next, int[] emitStart, int[] emits, int[] lengths) {
+    private record Flat(char[] column, byte[] ascii, int columns, int[] next, int[] emitStart, int[] emits, int[] lengths, int longest) {
 
         /** The table for these literals (ids are their indexes), or null when it would exceed {@code budget} entries. */
         static Flat of(List<String> literals, long budget) {
@@ -171,7 +179,8 @@ public final class PolicyMatcher {
                     }
                 }
             }
-            if ((long) states * columns > budget) {
+            // Entries are row offsets shifted left by one: the table's size must stay within an int's half.
+            if ((long) states * columns > Math.min(budget, Integer.MAX_VALUE / 2)) {
                 return null;
             }
             // The trie, in the table itself (0: no edge yet; the start state 0 has no edge into it).
@@ -236,19 +245,111 @@ public final class PolicyMatcher {
                     emits[k++] = id;
                 }
             }
+            // From state numbers to (row offset << 1) | (whether literals end there).
+            int[] table = java.util.Arrays.copyOf(next, count * columns);
+            for (int i = 0; i < table.length; i++) {
+                int t = table[i];
+                table[i] = (t * columns) << 1 | (emitStart[t + 1] > emitStart[t] ? 1 : 0);
+            }
+            byte[] ascii = null;
+            if (columns <= Byte.MAX_VALUE) {
+                ascii = new byte[128];
+                for (int c = 0; c < 128; c++) {
+                    ascii[c] = (byte) column[c];
+                }
+            }
             int[] lengths = literals.stream().mapToInt(String::length).toArray();
-            return new Flat(column, columns, java.util.Arrays.copyOf(next, count * columns), emitStart, emits, lengths);
+            return new Flat(column, ascii, columns, table, emitStart, emits, lengths, java.util.Arrays.stream(lengths).max().orElse(1));
         }
 
-        /** Every occurrence of every literal in {@code folded}, appended per literal in increasing order. */
+        /** Below this length a text is walked in one lane ({@link #scan}). */
+        private static final int TWO_LANES = 256;
+
+        /**
+         * Every occurrence of every literal in {@code folded}, appended per literal in increasing order.
+         *
+         * <p>Each step of the walk reads the table at the row the previous step gave, so one walk waits for
+         * one memory read after another. A text of some length is walked in two lanes at once, its first
+         * and second half, whose reads the processor overlaps. The second lane starts from the start state
+         * {@code longest - 1} characters before its half (every literal ending in its half starts there or
+         * later, and the automaton from the start state finds every occurrence that starts at or after where
+         * it starts), and records only literals that end in its half, after the first lane's: per literal the
+         * occurrences stay in increasing order.
+         */
         void scan(String folded, int[][] out, int[] counts) {
-            int s = 0;
-            for (int i = 0, n = folded.length(); i < n; i++) {
-                s = next[s * columns + column[folded.charAt(i)]];
-                for (int k = emitStart[s], end = emitStart[s + 1]; k < end; k++) {
-                    int id = emits[k];
-                    add(out, counts, id, i + 1 - lengths[id]);
+            int n = folded.length();
+            char[] text = new char[n];
+            folded.getChars(0, n, text, 0); // array reads: String.charAt checks its index and coder each time
+            if (ascii == null) {
+                scan(text, column, out, counts);
+                return;
+            }
+            if (n < TWO_LANES) {
+                walk(text, 0, n, 0, out, counts);
+                return;
+            }
+            int half = n / 2;
+            int rowB = 0;
+            for (int j = Math.max(0, half - (longest - 1)); j < half; j++) {
+                char ch = text[j];
+                rowB = next[rowB + (ch < 128 ? ascii[ch] : column[ch])] >>> 1; // the first lane records what ends here
+            }
+            int rowA = 0;
+            int[] later = new int[64]; // the second lane's emits until the first lane is done: (state's row, end) pairs
+            int k = 0;
+            for (int i = 0; i < half; i++) {
+                char ca = text[i];
+                char cb = text[half + i];
+                int ta = next[rowA + (ca < 128 ? ascii[ca] : column[ca])];
+                int tb = next[rowB + (cb < 128 ? ascii[cb] : column[cb])];
+                rowA = ta >>> 1;
+                rowB = tb >>> 1;
+                if ((ta & 1) != 0) {
+                    emit(rowA / columns, i, out, counts);
                 }
+                if ((tb & 1) != 0) {
+                    if (k == later.length) {
+                        later = java.util.Arrays.copyOf(later, k * 2);
+                    }
+                    later[k++] = rowB;
+                    later[k++] = half + i;
+                }
+            }
+            for (int j = 0; j < k; j += 2) {
+                emit(later[j] / columns, later[j + 1], out, counts);
+            }
+            walk(text, 2 * half, n, rowB, out, counts);
+        }
+
+        /** Walks {@code text[from, to)} from the state at {@code row}, recording what ends there. */
+        private void walk(char[] text, int from, int to, int row, int[][] out, int[] counts) {
+            for (int i = from; i < to; i++) {
+                char ch = text[i];
+                int t = next[row + (ch < 128 ? ascii[ch] : column[ch])];
+                row = t >>> 1;
+                if ((t & 1) != 0) {
+                    emit(row / columns, i, out, counts);
+                }
+            }
+        }
+
+        /** As {@link #scan(String, int[][], int[])}, every character's column read from the large table. */
+        private void scan(char[] text, char[] column, int[][] out, int[] counts) {
+            int row = 0;
+            for (int i = 0; i < text.length; i++) {
+                int t = next[row + column[text[i]]];
+                row = t >>> 1;
+                if ((t & 1) != 0) {
+                    emit(row / columns, i, out, counts);
+                }
+            }
+        }
+
+        /** Records the literals that end in state {@code s} at {@code i}. */
+        private void emit(int s, int i, int[][] out, int[] counts) {
+            for (int k = emitStart[s], end = emitStart[s + 1]; k < end; k++) {
+                int id = emits[k];
+                add(out, counts, id, i + 1 - lengths[id]);
             }
         }
     }

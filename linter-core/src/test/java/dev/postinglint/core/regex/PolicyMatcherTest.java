@@ -90,6 +90,73 @@ class PolicyMatcherTest {
         }
     }
 
+    /**
+     * Literals of more than 127 distinct characters (Greek, Cyrillic, accented Latin, CJK) leave the small ASCII
+     * column table out: every character's column is read from the large one, with the same occurrences.
+     */
+    @Test
+    void literalsOfManyDistinctCharacters() {
+        Random r = new Random(6);
+        StringBuilder letters = new StringBuilder("abcdefghijklmnopqrstuvwxyzαβγδεζηθικλμνξοπρστυφχψωабвгдежзийклмнопрстуфхцчшщъыьэюяàáâãäåæçèéêëìíîïñòóôõöøùúûüýþÿ0123456789");
+        for (char c = '\u4e00'; c < '\u4e30'; c++) {
+            letters.append(c); // CJK ideographs: no case
+        }
+        String alphabet = letters.toString();
+        java.util.Set<String> set = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < alphabet.length(); i++) {
+            set.add(alphabet.substring(i, i + 1).repeat(3));
+        }
+        while (set.size() < 600) {
+            StringBuilder l = new StringBuilder();
+            for (int k = 3 + r.nextInt(4); k > 0; k--) {
+                l.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            set.add(l.toString());
+        }
+        List<String> literals = List.copyOf(set);
+        PolicyMatcher matcher = new PolicyMatcher(literals, PolicyMatcher.FLAT_BUDGET);
+        assertTrue(matcher.isFlat() && matcher.columns() > 128, "columns: " + matcher.columns());
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            b.append(r.nextInt(3) == 0 ? literals.get(r.nextInt(literals.size())) : String.valueOf(alphabet.charAt(r.nextInt(alphabet.length()))));
+        }
+        String folded = PolicyPattern.fold(b.toString());
+        MatchIndex index = matcher.index(new RegexSpeedupsTest.Whole(b.toString()));
+        int found = 0;
+        for (String l : literals) {
+            List<Integer> expected = new ArrayList<>();
+            for (int at = folded.indexOf(l); at >= 0; at = folded.indexOf(l, at + 1)) {
+                expected.add(at);
+            }
+            assertEquals(expected, Arrays.stream(index.occurrences(l)).boxed().toList(), l);
+            found += expected.size();
+        }
+        assertTrue(found > 5000, "occurrences: " + found);
+    }
+
+    /**
+     * A pattern's literal ids are bound to the matcher of the policy that loaded it; searched through another
+     * matcher's index (whose ids differ), then the first again, it looks its literals up anew each time and
+     * reports what plain RE2/J reports.
+     */
+    @Test
+    void aPatternSearchedThroughTwoMatchersUsesEachOnesIds() {
+        PolicyPattern eeo = PolicyPattern.of(Pattern.compile("(?i)\\bequal\\s+(?:employment\\s+)?opportunit(?:y|ies)\\b|\\bEEOC?\\b"));
+        PolicyPattern rock = PolicyPattern.of(Pattern.compile("(?i)\\brock\\s?stars?\\b|\\bninjas?\\b"));
+        PolicyMatcher first = PolicyMatcher.of(List.of(eeo, rock));
+        PolicyMatcher second = PolicyMatcher.of(List.of(rock, eeo)); // other ids for the same literals
+        String text = "We are an Equal Opportunity employer (EEO), no rock stars, no ninjas; equal employment opportunities. EEOC.";
+        for (PolicyMatcher m : List.of(first, second, first, second)) {
+            for (PolicyPattern p : List.of(eeo, rock)) {
+                List<String> found = new ArrayList<>();
+                PolicyPattern.Search s = p.search(m.index(new RegexSpeedupsTest.Whole(text)));
+                assertTrue(s.mayMatch(0, text.length()));
+                s.findAll(text, 0, (st, e) -> found.add(st + ".." + e));
+                assertEquals(RegexSpeedupsTest.plain(Pattern.compile(p.pattern()), text), found, p.pattern());
+            }
+        }
+    }
+
     @Test
     void thousandsOfPhrasesFindWhatEachFindsAlone() {
         Random r = new Random(5);
