@@ -261,8 +261,11 @@ final class AnchoredScan {
                     continue;
                 }
                 shift = 1;
-                s = c - 1 + m.start(1);
-                e = c - 1 + m.end(1);
+                // Group 1 is the pattern after the context character, so it starts at c and ends with the match.
+                // Asking RE2/J for it would run the match again, with groups; the match's end costs nothing.
+                // (A candidate never follows a high surrogate: no literal starts with a low one, a line with '\n'.)
+                s = c;
+                e = c - 1 + m.end();
             }
             if (e > s) {
                 if (first != null) {
@@ -626,23 +629,47 @@ final class AnchoredScan {
     private int[] candidates(String text, PolicyPattern.Text whole, int from, int to) {
         int[] out = new int[16];
         int n = 0;
+        int contributing = 0;
         int[][] indexed = prefixIds.occurrences(whole);
         for (int k = 0; k < prefixes.size(); k++) {
             String p = prefixes.get(k);
-            Occurrences at = new Occurrences(whole, p, indexed[k], from, to);
-            for (int o = at.next(); o >= 0; o = at.next()) {
-                int rel = o - from;
-                if (!(boundary[k] && rel > 0 && asciiWord(text.charAt(rel)) && asciiWord(text.charAt(rel - 1)))) {
-                    if (n == out.length) {
-                        out = Arrays.copyOf(out, n * 2);
+            int before = n;
+            int[] occ = indexed[k];
+            if (occ != null) { // the index's occurrences, read in place
+                for (int i = MatchIndex.firstAtOrAfter(occ, from); i < occ.length && occ[i] + p.length() <= to; i++) {
+                    int rel = occ[i] - from;
+                    if (!(boundary[k] && rel > 0 && asciiWord(text.charAt(rel)) && asciiWord(text.charAt(rel - 1)))) {
+                        if (n == out.length) {
+                            out = Arrays.copyOf(out, n * 2);
+                        }
+                        out[n++] = rel;
                     }
-                    out[n++] = rel;
+                }
+            } else {
+                Occurrences at = new Occurrences(whole, p, null, from, to);
+                for (int o = at.next(); o >= 0; o = at.next()) {
+                    int rel = o - from;
+                    if (!(boundary[k] && rel > 0 && asciiWord(text.charAt(rel)) && asciiWord(text.charAt(rel - 1)))) {
+                        if (n == out.length) {
+                            out = Arrays.copyOf(out, n * 2);
+                        }
+                        out[n++] = rel;
+                    }
                 }
             }
+            contributing += n > before ? 1 : 0;
         }
-        int[] r = Arrays.copyOf(out, n);
-        Arrays.sort(r);
-        return r;
+        if (contributing < 2) {
+            return Arrays.copyOf(out, n); // one prefix's occurrences: already in order, each once
+        }
+        Arrays.sort(out, 0, n);
+        int m = 0; // a prefix of another prefix ("rock", "rockstar") gives the same candidate twice: try it once
+        for (int i = 0; i < n; i++) {
+            if (m == 0 || out[m - 1] != out[i]) {
+                out[m++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, m);
     }
 
     /**
