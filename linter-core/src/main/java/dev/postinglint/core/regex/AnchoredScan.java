@@ -263,7 +263,8 @@ final class AnchoredScan {
                 shift = 1;
                 // Group 1 is the pattern after the context character, so it starts at c and ends with the match.
                 // Asking RE2/J for it would run the match again, with groups; the match's end costs nothing.
-                // (A candidate never follows a high surrogate: no literal starts with a low one, a line with '\n'.)
+                // (The context character is one UTF-16 unit: a candidate is where a literal starts, and no literal
+                // starts with a low surrogate, or a line start, after '\n'.)
                 s = c;
                 e = c - 1 + m.end();
             }
