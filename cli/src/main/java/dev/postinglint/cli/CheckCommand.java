@@ -29,58 +29,61 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code posting-lint check}: lint postings and report; the exit code gates CI. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Check job postings against a policy.",
-        footer = {"", "Exit codes: 0 nothing reached --fail-on, 1 something did, 2 anything else (usage, policy, I/O or internal error, out of memory).",
-                "With --baseline, findings recorded in the baseline are not reported and do not count;",
-                "--write-baseline records today's findings (and drops fixed ones) and exits 0."})
 final class CheckCommand implements Callable<Integer> {
-    @Spec
     CommandSpec spec;
 
-    @Mixin
     LintOptions lint = new LintOptions();
 
-    @Option(names = "--format", paramLabel = "NAME[=FILE]",
-            description = "Output format: ${COMPLETION-CANDIDATES}. Repeatable; NAME=FILE writes that format to FILE. Default: text.",
-            completionCandidates = FormatNames.class)
     List<String> formats = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the (single) format to FILE instead of standard output.")
     Path output;
 
-    @Mixin
     TextOptions text = new TextOptions();
 
-    @Option(names = "--min-severity", paramLabel = "LEVEL",
-            description = "Least serious findings to list: error, warning or info (default: warning for text and github,"
-                    + " everything for reports written as files; --quiet: error). The summary counts what is not listed.")
     String minSeverity;
 
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Report and fail only on findings that are not in this baseline; say how many of its entries are fixed.")
     Path baseline;
 
-    @Option(names = "--write-baseline", paramLabel = "FILE",
-            description = "Record today's findings in FILE (a ratchet: entries fixed since are dropped) and exit 0.")
     Path writeBaseline;
 
-    @Option(names = "--changed-since", paramLabel = "REF",
-            description = "Report and gate only the postings git counts as changed since REF (git diff REF...HEAD, plus uncommitted "
-                    + "and untracked files); every posting is still linted, so drift is judged against the whole repository.")
     String changedSince;
 
-    @Option(names = "--stdin-filename", paramLabel = "PATH",
-            description = "With '-' as the only PATH: lint standard input as if it were the file PATH (its suffix says HTML or Markdown, "
-                    + "its directory which .posting-lint.yaml applies; findings name PATH). For editors and hooks.")
     Path stdinFilename;
+
+    /** This command's model, built in code (start-up: see {@link Specs}); options in help order. */
+    static CommandSpec spec(CheckCommand c) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(c).name("check");
+        spec.usageMessage().sortOptions(false).description("Check job postings against a policy.")
+                .footer("", "Exit codes: 0 nothing reached --fail-on, 1 something did, 2 anything else (usage, policy, I/O or internal error, out of memory).",
+                        "With --baseline, findings recorded in the baseline are not reported and do not count;",
+                        "--write-baseline records today's findings (and drops fixed ones) and exits 0.");
+        c.lint.addTo(spec);
+        spec.addOption(Specs.option(List.class, () -> c.formats, v -> c.formats = v, "--format").auxiliaryTypes(String.class)
+                .paramLabel("NAME[=FILE]").completionCandidates(new FormatNames())
+                .description("Output format: ${COMPLETION-CANDIDATES}. Repeatable; NAME=FILE writes that format to FILE. Default: text.").build());
+        spec.addOption(Specs.option(Path.class, () -> c.output, v -> c.output = v, "-o", "--output").paramLabel("FILE")
+                .description("Write the (single) format to FILE instead of standard output.").build());
+        c.text.addTo(spec);
+        spec.addOption(Specs.option(String.class, () -> c.minSeverity, v -> c.minSeverity = v, "--min-severity").paramLabel("LEVEL")
+                .description("Least serious findings to list: error, warning or info (default: warning for text and github,"
+                        + " everything for reports written as files; --quiet: error). The summary counts what is not listed.").build());
+        spec.addOption(Specs.option(Path.class, () -> c.baseline, v -> c.baseline = v, "--baseline").paramLabel("FILE")
+                .description("Report and fail only on findings that are not in this baseline; say how many of its entries are fixed.").build());
+        spec.addOption(Specs.option(Path.class, () -> c.writeBaseline, v -> c.writeBaseline = v, "--write-baseline").paramLabel("FILE")
+                .description("Record today's findings in FILE (a ratchet: entries fixed since are dropped) and exit 0.").build());
+        spec.addOption(Specs.option(String.class, () -> c.changedSince, v -> c.changedSince = v, "--changed-since").paramLabel("REF")
+                .description("Report and gate only the postings git counts as changed since REF (git diff REF...HEAD, plus uncommitted "
+                        + "and untracked files); every posting is still linted, so drift is judged against the whole repository.").build());
+        spec.addOption(Specs.option(Path.class, () -> c.stdinFilename, v -> c.stdinFilename = v, "--stdin-filename").paramLabel("PATH")
+                .description("With '-' as the only PATH: lint standard input as if it were the file PATH (its suffix says HTML or Markdown, "
+                        + "its directory which .posting-lint.yaml applies; findings name PATH). For editors and hooks.").build());
+        Specs.standardHelpOptions(spec);
+        c.spec = spec;
+        return spec;
+    }
 
     static final class FormatNames extends ArrayList<String> {
         private static final long serialVersionUID = 1L;

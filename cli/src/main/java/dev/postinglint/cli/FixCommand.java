@@ -17,37 +17,42 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code posting-lint fix}: applies every safe fix to the posting files (only the edited ranges change),
  * re-lints until nothing more changes, writes each file atomically, and reports what is left. With
  * {@code --dry-run} it prints a unified diff instead and writes nothing.
  */
-@Command(name = "fix", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Apply the fixes that rules offer to the posting files (atomically; --dry-run shows a diff).",
-        footer = {"", "Exit codes, as ESLint --fix: 0 every fixable finding was fixed and nothing at --fail-on remains,",
-                "1 findings remain at --fail-on (or a fix could not be applied), 2 usage, policy or I/O error",
-                "(a file that could not be written is reported and left as it was)."})
 final class FixCommand implements Callable<Integer> {
-    @Spec
     CommandSpec spec;
 
-    @Mixin
     LintOptions lint = new LintOptions();
 
-    @Option(names = "--dry-run", description = "Print a unified diff of what would change; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--rule", paramLabel = "ID", description = "Apply only this rule's fixes (repeatable).")
     List<String> rules = new ArrayList<>();
 
-    @Mixin
     TextOptions text = new TextOptions();
+
+    /** This command's model, built in code (start-up: see {@link Specs}); options in help order. */
+    static CommandSpec spec(FixCommand c) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(c).name("fix");
+        spec.usageMessage().sortOptions(false)
+                .description("Apply the fixes that rules offer to the posting files (atomically; --dry-run shows a diff).")
+                .footer("", "Exit codes, as ESLint --fix: 0 every fixable finding was fixed and nothing at --fail-on remains,",
+                        "1 findings remain at --fail-on (or a fix could not be applied), 2 usage, policy or I/O error",
+                        "(a file that could not be written is reported and left as it was).");
+        c.lint.addTo(spec);
+        spec.addOption(Specs.option(boolean.class, () -> c.dryRun, v -> c.dryRun = v, "--dry-run")
+                .description("Print a unified diff of what would change; change nothing.").build());
+        spec.addOption(Specs.option(List.class, () -> c.rules, v -> c.rules = v, "--rule").auxiliaryTypes(String.class).paramLabel("ID")
+                .description("Apply only this rule's fixes (repeatable).").build());
+        c.text.addTo(spec);
+        Specs.standardHelpOptions(spec);
+        c.spec = spec;
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {

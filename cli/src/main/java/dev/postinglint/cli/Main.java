@@ -8,7 +8,6 @@ import dev.postinglint.core.yaml.PolicyException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
@@ -16,15 +15,22 @@ import picocli.CommandLine;
  * {@code --fail-on} level, 1 something is, 2 anything else: a usage, policy or I/O error, an internal error or
  * running out of memory (any run that did not complete).
  */
-@Command(name = "posting-lint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "A compliance and consistency linter for job postings.")
 public final class Main implements Runnable {
     public static final int OK = ExitStatus.OK.code();
     public static final int FINDINGS = ExitStatus.FINDINGS.code();
     public static final int USAGE_OR_IO = ExitStatus.ERROR.code();
 
-    @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The top-level command's model, built in code (start-up: see {@link Specs}). */
+    static CommandLine.Model.CommandSpec spec(Main m) {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.wrapWithoutInspection(m).name("posting-lint")
+                .versionProvider(new Version());
+        spec.usageMessage().description("A compliance and consistency linter for job postings.");
+        Specs.standardHelpOptions(spec);
+        m.spec = spec;
+        return spec;
+    }
 
     @Override
     public void run() {
@@ -52,7 +58,7 @@ public final class Main implements Runnable {
         if (args.length > 0 && (args[0].equals("check") || args[0].equals("fix"))) {
             readGazetteerMeanwhile();
         }
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = new CommandLine(spec(new Main()));
         addSubcommands(cl, args.length == 0 ? null : args[0]);
         cl.setOut(out);
         cl.setErr(err);
@@ -122,8 +128,8 @@ public final class Main implements Runnable {
                 continue;
             }
             cl.addSubcommand(name, switch (name) {
-                case "check" -> new CheckCommand();
-                case "fix" -> new FixCommand();
+                case "check" -> CheckCommand.spec(new CheckCommand());
+                case "fix" -> FixCommand.spec(new FixCommand());
                 case "rules" -> new RulesCommand();
                 case "explain" -> new ExplainCommand();
                 case "test-policy" -> new TestPolicyCommand();

@@ -5,6 +5,7 @@ import dev.postinglint.core.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One problem in one posting. {@code span} is where it is in the source file (1-based lines,
@@ -104,5 +105,42 @@ public record Finding(String ruleId, String category, Severity severity, String 
 
     public boolean waived() {
         return waiver != null;
+    }
+
+    // equals and hashCode written out, with the values the generated ones have (31 * h + each component's hash,
+    // in order): a record's generated methods are linked by invokedynamic on first use, which cost a cold one-file
+    // check tens of ms of CPU (docs/BENCHMARKS.md, "Round 8: cold start on Java 17").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Finding o && Objects.equals(ruleId, o.ruleId)
+                && Objects.equals(category, o.category)
+                && Objects.equals(severity, o.severity)
+                && Objects.equals(message, o.message)
+                && Objects.equals(span, o.span)
+                && Objects.equals(excerpt, o.excerpt)
+                && Objects.equals(link, o.link)
+                && Objects.equals(fix, o.fix)
+                && Objects.equals(line, o.line)
+                && Objects.equals(waiver, o.waiver)
+                && Objects.equals(related, o.related)
+                && onePerPosting == o.onePerPosting;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(ruleId);
+        h = 31 * h + Objects.hashCode(category);
+        h = 31 * h + Objects.hashCode(severity);
+        h = 31 * h + Objects.hashCode(message);
+        h = 31 * h + Objects.hashCode(span);
+        h = 31 * h + Objects.hashCode(excerpt);
+        h = 31 * h + Objects.hashCode(link);
+        h = 31 * h + Objects.hashCode(fix);
+        h = 31 * h + Objects.hashCode(line);
+        h = 31 * h + Objects.hashCode(waiver);
+        h = 31 * h + Objects.hashCode(related);
+        h = 31 * h + Boolean.hashCode(onePerPosting);
+        return h;
     }
 }

@@ -17,4 +17,21 @@ public record Position(int line, int column) implements Comparable<Position> {
     public String toString() {
         return line + ":" + column;
     }
+
+    // equals and hashCode written out, with the values the generated ones have (31 * h + each component's hash,
+    // in order): a record's generated methods are linked by invokedynamic on first use, which cost a cold one-file
+    // check tens of ms of CPU (docs/BENCHMARKS.md, "Round 8: cold start on Java 17").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Position o && line == o.line
+                && column == o.column;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Integer.hashCode(line);
+        h = 31 * h + Integer.hashCode(column);
+        return h;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.postinglint.core.source;
 
+import java.util.Objects;
+
 /**
  * The source line a finding starts on, cut to a window around it for display: {@code text} begins at
  * 1-based column {@code startColumn} of the line. Lines of minified HTML can be very long.
@@ -32,5 +34,22 @@ public record SourceLine(String text, int startColumn) {
             to++;
         }
         return new SourceLine(text.substring(lineStart + from, lineStart + Math.max(from, to)), from + 1);
+    }
+
+    // equals and hashCode written out, with the values the generated ones have (31 * h + each component's hash,
+    // in order): a record's generated methods are linked by invokedynamic on first use, which cost a cold one-file
+    // check tens of ms of CPU (docs/BENCHMARKS.md, "Round 8: cold start on Java 17").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SourceLine o && Objects.equals(text, o.text)
+                && startColumn == o.startColumn;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(text);
+        h = 31 * h + Integer.hashCode(startColumn);
+        return h;
     }
 }
