@@ -33,6 +33,7 @@ public final class RuleContext {
     private final Map<Scope, List<TextRegion>> regions = new HashMap<>();
     private final Map<String, Optional<FieldValue>> fields = new HashMap<>();
     private final Map<String, Jurisdictions> jurisdictions = new HashMap<>();
+    private final Map<String, Jurisdictions.Lookup> lookups = new HashMap<>(4);
     private final Map<String, Optional<FieldValue>> proseFields = new HashMap<>();
     private final Map<String, Optional<FieldValue>> metadataValues = new HashMap<>();
     private final Map<String, Optional<FieldValue>> bodyValues = new HashMap<>();
@@ -195,6 +196,16 @@ public final class RuleContext {
             }
             return j;
         });
+    }
+
+    /** {@link #jurisdictions} of the field, for the many tests of the rules' conditions; made once per posting. */
+    Jurisdictions.Lookup jurisdictionLookup(String fieldName) {
+        Jurisdictions.Lookup l = lookups.get(fieldName);
+        if (l == null) {
+            l = jurisdictions(fieldName).lookup();
+            lookups.put(fieldName, l);
+        }
+        return l;
     }
 
     /**
