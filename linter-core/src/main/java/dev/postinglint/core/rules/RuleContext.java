@@ -286,6 +286,12 @@ public final class RuleContext {
         // Speed: regions that cannot hold a match are skipped, and the first match is found from the
         // pattern's literals where it can; the match is that of a plain find() (PolicyPattern).
         PolicyPattern.Search search = spec.pattern().search(index());
+        // A scope's regions are parts of the posting's view: where the view holds none of the pattern's
+        // literals, no region can match, and the regions (for a selector, a walk over the whole
+        // document) are not worked out. Most postings have no location line.
+        if (!search.mayMatch(0, posting.view().length())) {
+            return null;
+        }
         for (TextRegion region : regions(spec.scope())) {
             boolean sameView = region.view() == posting.view();
             if (sameView && !search.mayMatch(region.start(), region.end())) {
