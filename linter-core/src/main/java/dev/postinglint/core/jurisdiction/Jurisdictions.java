@@ -21,20 +21,66 @@ public record Jurisdictions(Set<String> codes, Set<String> remoteCountries, List
 
     /** Whether a job here is in scope of {@code wanted}: the same place, a place inside it, or remote across its country. */
     public boolean covers(String wanted) {
-        if (codes.contains(wanted)) {
+        if (coversPlace(wanted)) {
             return true;
         }
-        for (String c : codes) {
-            if (c.startsWith(wanted + "-")) {
-                return true;
-            }
-        }
         for (String country : remoteCountries) {
-            if (wanted.startsWith(country + "-")) {
+            if (inside(wanted, country)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link #covers} and {@link #coversPlace} asked many times of the same places: see {@link Lookup}. */
+    public Lookup lookup() {
+        return new Lookup(this);
+    }
+
+    /**
+     * The answers of {@link #covers} and {@link #coversPlace} from arrays of the codes: every rule's
+     * condition asks them for each of its jurisdictions (a pay-range rule lists 18), per posting, and
+     * walking the immutable sets (an iterator probing a sparse table) cost more than the tests.
+     */
+    public static final class Lookup {
+        private final Set<String> codes;
+        private final String[] all;
+        private final String[] remote;
+
+        private Lookup(Jurisdictions j) {
+            codes = j.codes;
+            all = j.codes.toArray(new String[0]);
+            remote = j.remoteCountries.toArray(new String[0]);
+        }
+
+        /** As {@link Jurisdictions#covers}. */
+        public boolean covers(String wanted) {
+            if (coversPlace(wanted)) {
+                return true;
+            }
+            for (String country : remote) {
+                if (inside(wanted, country)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** As {@link Jurisdictions#coversPlace}. */
+        public boolean coversPlace(String wanted) {
+            if (all.length == 0) {
+                return false;
+            }
+            if (codes.contains(wanted)) {
+                return true;
+            }
+            for (String c : all) {
+                if (inside(c, wanted)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
@@ -47,11 +93,20 @@ public record Jurisdictions(Set<String> codes, Set<String> remoteCountries, List
             return true;
         }
         for (String c : codes) {
-            if (c.startsWith(wanted + "-")) {
+            if (inside(c, wanted)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code code} is a place inside {@code outer} ({@code code.startsWith(outer + "-")}), without
+     * building that string: every rule's condition asks, for each of its jurisdictions, per posting.
+     */
+    private static boolean inside(String code, String outer) {
+        int n = outer.length();
+        return code.length() > n && code.charAt(n) == '-' && code.startsWith(outer);
     }
 
     /**

@@ -97,6 +97,8 @@ public final class ProsePlaces {
     private static final Pattern LIST_BEFORE = Pattern.compile("\\p{L}\\s*(?:,|;|/|&|\\band|\\bor)\\s*$");
 
     private static final Pattern REMOTE = Pattern.compile("(?i)\\bremote(?:ly)?\\b");
+    /** Compiled once: String.split compiles a pattern of more than one character on every call. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** A wording that names the job's place; {@code listAfter} tells a list after the place in its language. */
     record Cue(Pattern pattern, boolean bareCity, boolean remote, Pattern listAfter, List<String> words, List<String> starts) {
@@ -191,12 +193,21 @@ public final class ProsePlaces {
         private Scan(String text, String folded) {
             this.text = text;
             int n = folded.length();
+            char c1 = n == 0 ? 0 : folded.charAt(0);
             for (int i = 0; i + 1 < n; i++) {
-                CueWord[] words = WORD_TABLE[key(folded.charAt(i), folded.charAt(i + 1))];
-                if (words == null) {
+                char c0 = c1;
+                c1 = folded.charAt(i + 1);
+                int k = key(c0, c1);
+                // Most pairs start no cue word: a bit in a table that stays in the cache says so.
+                if ((HAS_WORDS[k >>> 6] & 1L << k) == 0) {
                     continue;
                 }
-                for (CueWord w : words) {
+                KeyWords kw = WORD_TABLE[k];
+                // Frequent pairs ("th", "re", "te") start a word only with the right third character.
+                if (i + 2 < n && (kw.thirds() & 1L << folded.charAt(i + 2)) == 0) {
+                    continue;
+                }
+                for (CueWord w : kw.words()) {
                     if (folded.startsWith(w.word(), i)) {
                         add(i, i + w.word().length(), w.needs(), w.starts());
                     }
@@ -263,14 +274,23 @@ public final class ProsePlaces {
     private record CueWord(String word, long needs, long starts) {
     }
 
+    /**
+     * The cue words of one {@link #key}; {@code thirds}: bit {@code c & 63} for the third character
+     * {@code c} of each (every bit for a word of two characters), a filter before the words are compared.
+     */
+    private record KeyWords(CueWord[] words, long thirds) {
+    }
+
     /** The cue words by their first two (folded) characters ({@link #key}), checked in full where they match. */
-    private static final CueWord[][] WORD_TABLE = wordTable();
+    private static final KeyWords[] WORD_TABLE = wordTable();
+    /** Bit {@code k} set where {@code WORD_TABLE[k]} holds words: 2 KB where the table takes 64. */
+    private static final long[] HAS_WORDS = hasWords(WORD_TABLE);
 
     private static int key(char c0, char c1) {
         return (c0 & 0x7f) << 7 | (c1 & 0x7f);
     }
 
-    private static CueWord[][] wordTable() {
+    private static KeyWords[] wordTable() {
         if (CUES.size() > 64) {
             throw new IllegalStateException("more cues than bits in a long");
         }
@@ -289,15 +309,25 @@ public final class ProsePlaces {
                 }
             }
         }
-        CueWord[][] table = new CueWord[128 * 128][];
+        KeyWords[] table = new KeyWords[128 * 128];
         masks.forEach((w, m) -> {
             int k = key(w.charAt(0), w.charAt(1));
-            CueWord[] old = table[k] == null ? new CueWord[0] : table[k];
-            CueWord[] grown = java.util.Arrays.copyOf(old, old.length + 1);
-            grown[old.length] = new CueWord(w, m[0], m[1]);
-            table[k] = grown;
+            KeyWords old = table[k] == null ? new KeyWords(new CueWord[0], 0) : table[k];
+            CueWord[] grown = java.util.Arrays.copyOf(old.words(), old.words().length + 1);
+            grown[old.words().length] = new CueWord(w, m[0], m[1]);
+            table[k] = new KeyWords(grown, old.thirds() | (w.length() == 2 ? -1L : 1L << w.charAt(2)));
         });
         return table;
+    }
+
+    private static long[] hasWords(KeyWords[] table) {
+        long[] bits = new long[table.length / 64];
+        for (int k = 0; k < table.length; k++) {
+            if (table[k] != null) {
+                bits[k >>> 6] |= 1L << k;
+            }
+        }
+        return bits;
     }
 
     /**
@@ -409,7 +439,7 @@ public final class ProsePlaces {
 
     /** The longest run of leading words of {@code part} that the gazetteer knows, without a final full stop, or null. */
     private static String longestKnownPrefix(String part, boolean afterComma, Gazetteer gazetteer) {
-        String[] words = part.split("\\s+");
+        String[] words = SPACES.split(part);
         for (int n = words.length; n >= 1; n--) {
             String s = String.join(" ", java.util.Arrays.copyOf(words, n));
             String bare = s.endsWith(".") && s.indexOf('.') == s.length() - 1 ? s.substring(0, s.length() - 1) : s;

@@ -33,6 +33,7 @@ public final class RuleContext {
     private final Map<Scope, List<TextRegion>> regions = new HashMap<>();
     private final Map<String, Optional<FieldValue>> fields = new HashMap<>();
     private final Map<String, Jurisdictions> jurisdictions = new HashMap<>();
+    private final Map<String, Jurisdictions.Lookup> lookups = new HashMap<>(4);
     private final Map<String, Optional<FieldValue>> proseFields = new HashMap<>();
     private final Map<String, Optional<FieldValue>> metadataValues = new HashMap<>();
     private final Map<String, Optional<FieldValue>> bodyValues = new HashMap<>();
@@ -197,6 +198,16 @@ public final class RuleContext {
         });
     }
 
+    /** {@link #jurisdictions} of the field, for the many tests of the rules' conditions; made once per posting. */
+    Jurisdictions.Lookup jurisdictionLookup(String fieldName) {
+        Jurisdictions.Lookup l = lookups.get(fieldName);
+        if (l == null) {
+            l = jurisdictions(fieldName).lookup();
+            lookups.put(fieldName, l);
+        }
+        return l;
+    }
+
     /**
      * For a field with {@code places-in-prose: true} and no value: the places that the posting's
      * sentences give as the job's ("based in Boulder, Colorado"), joined with "; ", pointing at the
@@ -275,6 +286,12 @@ public final class RuleContext {
         // Speed: regions that cannot hold a match are skipped, and the first match is found from the
         // pattern's literals where it can; the match is that of a plain find() (PolicyPattern).
         PolicyPattern.Search search = spec.pattern().search(index());
+        // A scope's regions are parts of the posting's view: where the view holds none of the pattern's
+        // literals, no region can match, and the regions (for a selector, a walk over the whole
+        // document) are not worked out. Most postings have no location line.
+        if (!search.mayMatch(0, posting.view().length())) {
+            return null;
+        }
         for (TextRegion region : regions(spec.scope())) {
             boolean sameView = region.view() == posting.view();
             if (sameView && !search.mayMatch(region.start(), region.end())) {

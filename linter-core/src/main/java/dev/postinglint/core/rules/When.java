@@ -183,12 +183,12 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
 
     /** The first of the rule's jurisdictions in force that covers the posting's place, or null. */
     private JurisdictionWindow window(RuleContext ctx, LocalDate asOf) {
-        Jurisdictions here = null; // worked out (once per posting) only when one of the rule's windows is in force
+        Jurisdictions.Lookup here = null; // worked out (once per posting) only when one of the rule's windows is in force
         for (JurisdictionWindow w : jurisdictions) {
             if (!w.inForce(asOf)) {
                 continue;
             }
-            here = here == null ? ctx.jurisdictions(jurisdictionField) : here;
+            here = here == null ? ctx.jurisdictionLookup(jurisdictionField) : here;
             if ((w.remote() ? here.covers(w.code()) : here.coversPlace(w.code())) && !coversAny(here, w.except())) {
                 return w;
             }
@@ -196,7 +196,7 @@ public record When(String field, Boolean present, PolicyPattern matches, LocalDa
         return null;
     }
 
-    private static boolean coversAny(Jurisdictions here, List<String> codes) {
+    private static boolean coversAny(Jurisdictions.Lookup here, List<String> codes) {
         for (String c : codes) {
             if (here.covers(c)) {
                 return true;

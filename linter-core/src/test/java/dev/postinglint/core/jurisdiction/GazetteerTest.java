@@ -90,4 +90,36 @@ class GazetteerTest {
             assertEquals(reference, Gazetteer.key(s), s);
         }
     }
+
+    /**
+     * The record's tests and its {@link Jurisdictions.Lookup}'s give the answers of the plain definition
+     * ("the code, a code starting with it and a dash, or a remote country it starts with and a dash"),
+     * on random places, including codes that share a prefix without a dash ("US-CA" and "US-CAL").
+     */
+    @Test
+    void theLookupAnswersAsTheDefinition() {
+        String[] pool = {"US", "US-CA", "US-CAL", "US-CA-SF", "US-CA-SFO", "U", "USA", "US-NY", "US-NY-NYC", "EU", "EU-PT", "PT", "GB", "CA", "CA-BC"};
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 3_000; i++) {
+            Set<String> codes = new java.util.HashSet<>();
+            Set<String> remote = new java.util.HashSet<>();
+            for (int n = r.nextInt(5), k = 0; k < n; k++) {
+                codes.add(pool[r.nextInt(pool.length)]);
+            }
+            for (int n = r.nextInt(3), k = 0; k < n; k++) {
+                remote.add(pool[r.nextInt(pool.length)]);
+            }
+            Jurisdictions j = new Jurisdictions(codes, remote, List.of());
+            Jurisdictions.Lookup lookup = j.lookup();
+            for (String wanted : pool) {
+                boolean place = codes.contains(wanted) || codes.stream().anyMatch(c -> c.startsWith(wanted + "-"));
+                boolean covered = place || remote.stream().anyMatch(c -> wanted.startsWith(c + "-"));
+                String where = codes + " remote " + remote + " wanted " + wanted;
+                assertEquals(place, j.coversPlace(wanted), where);
+                assertEquals(place, lookup.coversPlace(wanted), where);
+                assertEquals(covered, j.covers(wanted), where);
+                assertEquals(covered, lookup.covers(wanted), where);
+            }
+        }
+    }
 }
