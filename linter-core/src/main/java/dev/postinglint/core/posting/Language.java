@@ -44,13 +44,15 @@ public final class Language {
     /**
      * The function words in an open-addressing table keyed by the word packed into a long, 9 bits a
      * character ({@link #pack}): every function word is at most {@link #LONGEST_WORD} characters of
-     * code points below U+0200 (Latin-1 and Latin Extended-A: "się", "będzie"), so a word of the text is
-     * packed as it is read, character by character, and looked up with one multiplication and one
-     * comparison of longs, never made a string. {@code TABLE_KEYS[i]} holds the packed word (0: empty),
+     * code points below U+0200 (Latin-1 and Latin Extended-A: "się", "będzie"), so a word of the text short
+     * enough to be one is packed and looked up with one multiplication and one comparison of longs, never
+     * made a string. {@code TABLE_KEYS[i]} holds the packed word (0: empty),
      * {@code TABLE_LANGS[i]} the indexes in {@link #ORDER} of the languages it belongs to.
      */
     private static final long[] TABLE_KEYS;
     private static final int[][] TABLE_LANGS;
+    /** {@code 1.0 / TABLE_LANGS[i].length}: what the word adds to each of its languages' scores. */
+    private static final double[] TABLE_WEIGHTS;
     private static final int TABLE_SHIFT;
     /** No function word is longer than this (in UTF-16 units), so a longer word needs no look-up. */
     private static final int LONGEST_WORD;
@@ -97,6 +99,10 @@ public final class Language {
         }
         TABLE_KEYS = keys;
         TABLE_LANGS = langs;
+        TABLE_WEIGHTS = new double[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            TABLE_WEIGHTS[i] = langs[i] == null ? 0 : 1.0 / langs[i].length;
+        }
         TABLE_SHIFT = 64 - bits;
         CHAR_INFO = new int[TABLE_CHARS];
         for (char c = 0; c < TABLE_CHARS; c++) {
@@ -127,11 +133,16 @@ public final class Language {
         return c < 0x80 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
+    /** The text's characters, copied out for the scan (no bounds check per {@code charAt} of a UTF-16 string). */
+    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[8192]);
+    /** Larger copies are not kept for the thread's next text. */
+    private static final int MAX_KEPT_CHARS = 1 << 20;
+
     /**
-     * The language code of a text (see the class comment). Speed: one pass over the characters; letters,
-     * their scripts and their lower case come from tables for the common characters; a word is packed
-     * into a long as it is read ({@link #TABLE_KEYS}) and looked up only when it is short enough to be a
-     * function word and all its characters fit.
+     * The language code of a text (see the class comment). Speed: one pass over the characters, a word at
+     * a time: a run of ASCII letters is skipped by one tight loop (all Latin, no look-up), other letters,
+     * their scripts and lower case come from a table for the common characters; only a word short enough
+     * to be a function word is packed into a long ({@link #TABLE_KEYS}) and looked up.
      */
     public static String detect(CharSequence text) {
         double[] score = new double[ORDER.size()];
@@ -141,38 +152,57 @@ public final class Language {
         int otherScript = 0;
         String s = text.toString();
         int n = s.length();
-        long key = 0;
-        int wordLength = 0;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? s.charAt(i) : ' ';
-            int info = c < TABLE_CHARS ? CHAR_INFO[c] : (!isLetter(c) ? 0 : isLatin(c) ? 1 : 2) << 16 | Character.toLowerCase(c);
-            int kind = info >>> 16;
-            if (kind != 0) {
-                if (wordLength < LONGEST_WORD && key != UNPACKABLE) {
-                    int lower = info & 0xffff;
-                    // A character no function word has (packing would lose it), or U+0130 (capital I
-                    // with dot): that lower-cases to two characters as a string, so the word matches no
-                    // function word, and the character-wise lower case must not let it match either.
-                    key = lower < PACKED_CHARS && c != '\u0130' ? key << 9 | lower : UNPACKABLE;
+        char[] a = CHARS.get();
+        if (a.length < n) {
+            a = new char[Math.max(n, a.length * 2)];
+            if (a.length <= MAX_KEPT_CHARS) {
+                CHARS.set(a);
+            }
+        }
+        s.getChars(0, n, a, 0);
+        int i = 0;
+        while (i < n) {
+            char c = a[i];
+            if (!asciiLetter(c)) {
+                if (c < 0x80 || kindOf(c) == 0) {
+                    i++;
+                    continue;
                 }
-                wordLength++;
-                if (kind == 1) {
+            }
+            // A word: letters from i on, ASCII ones in runs, others one by one.
+            int start = i;
+            while (true) {
+                int j = i;
+                while (j < n && asciiLetter(a[j])) {
+                    j++;
+                }
+                latin += j - i;
+                i = j;
+                if (i == n || (c = a[i]) < 0x80) {
+                    break;
+                }
+                int kind = kindOf(c);
+                if (kind == 0) {
+                    break;
+                } else if (kind == 1) {
                     latin++;
                 } else {
                     otherScript++;
                 }
-            } else if (wordLength > 0) {
-                words++;
-                int[] langs = wordLength > LONGEST_WORD || key == UNPACKABLE ? null : lookUp(key);
-                if (langs != null) {
+                i++;
+            }
+            words++;
+            if (i - start <= LONGEST_WORD) {
+                long key = pack(a, start, i);
+                int slot = key == UNPACKABLE ? -1 : slotOf(key);
+                if (slot >= 0) {
                     hits++;
-                    for (int l : langs) {
-                        // A word shared by several languages ("de", "en", "la") counts for each, a little.
-                        score[l] += 1.0 / langs.length;
+                    // A word shared by several languages ("de", "en", "la") counts for each, a little.
+                    double weight = TABLE_WEIGHTS[slot];
+                    for (int l : TABLE_LANGS[slot]) {
+                        score[l] += weight;
                     }
                 }
-                wordLength = 0;
-                key = 0;
             }
         }
         if (otherScript > latin) {
@@ -195,14 +225,42 @@ public final class Language {
         return best;
     }
 
-    /** The languages of the function word packed in {@code key}, or null when it is none. */
-    private static int[] lookUp(long key) {
+    private static boolean asciiLetter(char c) {
+        return (char) ((c | 0x20) - 'a') < 26;
+    }
+
+    /** 0 for a character that is not a letter, 1 for a Latin letter, 2 for a letter of another script. */
+    private static int kindOf(char c) {
+        return c < TABLE_CHARS ? CHAR_INFO[c] >>> 16 : !isLetter(c) ? 0 : isLatin(c) ? 1 : 2;
+    }
+
+    /**
+     * The letters {@code a[start, end)} lower-cased and packed 9 bits a character, as the function words are;
+     * {@link #UNPACKABLE} when one of them is a character no function word has (packing would lose it), or
+     * U+0130 (capital I with dot): that lower-cases to two characters as a string, so the word matches no
+     * function word, and the character-wise lower case must not let it match either.
+     */
+    private static long pack(char[] a, int start, int end) {
+        long key = 0;
+        for (int k = start; k < end; k++) {
+            char c = a[k];
+            int lower = c < 0x80 ? c | 0x20 : c < TABLE_CHARS ? CHAR_INFO[c] & 0xffff : Character.toLowerCase(c);
+            if (lower >= PACKED_CHARS || c == '\u0130') {
+                return UNPACKABLE;
+            }
+            key = key << 9 | lower;
+        }
+        return key;
+    }
+
+    /** The table slot of the function word packed in {@code key}, or -1 when it is none. */
+    private static int slotOf(long key) {
         int mask = TABLE_KEYS.length - 1;
         for (int i = slot(key, TABLE_SHIFT); TABLE_KEYS[i] != 0; i = (i + 1) & mask) {
             if (TABLE_KEYS[i] == key) {
-                return TABLE_LANGS[i];
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 }
