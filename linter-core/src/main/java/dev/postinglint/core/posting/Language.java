@@ -42,18 +42,24 @@ public final class Language {
     /** The languages in a fixed order: ties go to the earlier. */
     static final List<String> ORDER = List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl");
     /**
-     * The function words in an open-addressing table keyed by the word packed into a long, 9 bits a
-     * character ({@link #pack}): every function word is at most {@link #LONGEST_WORD} characters of
-     * code points below U+0200 (Latin-1 and Latin Extended-A: "się", "będzie"), so a word of the text short
-     * enough to be one is packed and looked up with one multiplication and one comparison of longs, never
-     * made a string. {@code TABLE_KEYS[i]} holds the packed word (0: empty),
-     * {@code TABLE_LANGS[i]} the indexes in {@link #ORDER} of the languages it belongs to.
+     * The function words in a table keyed by the word packed into a long, 9 bits a character ({@link
+     * #pack}): every function word is at most {@link #LONGEST_WORD} characters of code points below U+0200
+     * (Latin-1 and Latin Extended-A: "się", "będzie"), so a word of the text short enough to be one is
+     * packed and looked up with one multiplication and one comparison of longs, never made a string. The
+     * hash is perfect ({@link #PERFECT_MULTIPLIER}): no two function words share a slot, so a look-up is one
+     * probe, without the loop whose hits and misses a linear probe would mispredict. {@code TABLE_KEYS[i]}
+     * holds the packed word (0: empty), {@code TABLE_LANGS[i]} the indexes in {@link #ORDER} of the
+     * languages it belongs to.
      */
     private static final long[] TABLE_KEYS;
     private static final int[][] TABLE_LANGS;
     /** {@code 1.0 / TABLE_LANGS[i].length}: what the word adds to each of its languages' scores. */
     private static final double[] TABLE_WEIGHTS;
-    private static final int TABLE_SHIFT;
+    /** 4,096 slots for the 213 function words: few enough that one multiplier gives each a slot of its own. */
+    private static final int TABLE_BITS = 12;
+    /** An odd multiplier under which every function word has a slot of its own, found by trying random ones. */
+    private static final long PERFECT_MULTIPLIER = 0x41e859195b271877L;
+    private static final long MULTIPLIER;
     /** No function word is longer than this (in UTF-16 units), so a longer word needs no look-up. */
     private static final int LONGEST_WORD;
     /** Each character of a function word (lower case) is below this, so 9 bits hold it. */
@@ -84,26 +90,22 @@ public final class Language {
             throw new IllegalStateException("function words too long to pack: " + longest);
         }
         LONGEST_WORD = longest;
-        int bits = Integer.numberOfTrailingZeros(Integer.highestOneBit(tmp.size() * 4));
-        long[] keys = new long[1 << bits];
-        int[][] langs = new int[1 << bits][];
-        for (Map.Entry<String, List<String>> e : tmp.entrySet()) {
-            long key = pack(e.getKey());
-            int mask = keys.length - 1;
-            int i = slot(key, 64 - bits);
-            while (keys[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = key;
-            langs[i] = e.getValue().stream().mapToInt(ORDER::indexOf).toArray();
+        long[] keys = new long[1 << TABLE_BITS];
+        int[][] langs = new int[1 << TABLE_BITS][];
+        long multiplier = PERFECT_MULTIPLIER;
+        // Should the lists change so that the multiplier no longer gives each word a slot of its own, others
+        // are tried (the same ones on every start; LanguageTest fails until the constant is updated).
+        java.util.SplittableRandom others = new java.util.SplittableRandom(16);
+        while (!perfect(tmp, multiplier, keys, langs)) {
+            multiplier = others.nextLong() | 1;
         }
+        MULTIPLIER = multiplier;
         TABLE_KEYS = keys;
         TABLE_LANGS = langs;
         TABLE_WEIGHTS = new double[keys.length];
         for (int i = 0; i < keys.length; i++) {
             TABLE_WEIGHTS[i] = langs[i] == null ? 0 : 1.0 / langs[i].length;
         }
-        TABLE_SHIFT = 64 - bits;
         CHAR_INFO = new int[TABLE_CHARS];
         for (char c = 0; c < TABLE_CHARS; c++) {
             CHAR_INFO[c] = (!isLetter(c) ? 0 : isLatin(c) ? 1 : 2) << 16 | Character.toLowerCase(c);
@@ -118,8 +120,32 @@ public final class Language {
         return key;
     }
 
-    private static int slot(long key, int shift) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+    /** Fills the table if {@code multiplier} sends every function word to a slot of its own. */
+    private static boolean perfect(Map<String, List<String>> words, long multiplier, long[] keys, int[][] langs) {
+        java.util.Arrays.fill(keys, 0);
+        for (Map.Entry<String, List<String>> e : words.entrySet()) {
+            long key = pack(e.getKey());
+            int i = slot(key, multiplier);
+            if (keys[i] != 0) {
+                return false;
+            }
+            keys[i] = key;
+            langs[i] = e.getValue().stream().mapToInt(ORDER::indexOf).toArray();
+        }
+        return true;
+    }
+
+    private static int slot(long key, long multiplier) {
+        return (int) ((key * multiplier) >>> (64 - TABLE_BITS));
+    }
+
+    /** The multiplier in use: {@link #PERFECT_MULTIPLIER} unless the lists changed and start-up searched for another. */
+    static long multiplier() {
+        return MULTIPLIER;
+    }
+
+    static long perfectMultiplier() {
+        return PERFECT_MULTIPLIER;
     }
 
     private Language() {
@@ -253,14 +279,9 @@ public final class Language {
         return key;
     }
 
-    /** The table slot of the function word packed in {@code key}, or -1 when it is none. */
+    /** The table slot of the function word packed in {@code key}, or -1 when it is none: one probe, the hash is perfect. */
     private static int slotOf(long key) {
-        int mask = TABLE_KEYS.length - 1;
-        for (int i = slot(key, TABLE_SHIFT); TABLE_KEYS[i] != 0; i = (i + 1) & mask) {
-            if (TABLE_KEYS[i] == key) {
-                return i;
-            }
-        }
-        return -1;
+        int i = slot(key, MULTIPLIER);
+        return TABLE_KEYS[i] == key ? i : -1;
     }
 }
