@@ -92,21 +92,14 @@ public final class PostingReader {
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             throw new InputProblem("file is UTF-16 encoded; save it as UTF-8", false);
         }
-        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
-        // Speed: the String constructor decodes without a CharBuffer and the copy out of it (and copies ASCII
-        // as it is), and indexOf finds a character with vector instructions. Its UTF-8 decoding is the
-        // reporting decoder's but for malformed input, which it replaces with U+FFFD, and a NUL byte is U+0000
-        // whatever the bytes around it: a text with neither was a valid posting. One with either is checked
-        // again byte by byte below, for the error and where it is (or a U+FFFD that was in the file).
-        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') < 0 && text.indexOf(0) < 0) {
-            return new SourceText(name, text, start == 3);
-        }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new InputProblem("binary file (NUL byte at offset " + i + "), not a text posting", false);
             }
         }
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        // Tried and not kept (docs/BENCHMARKS.md, "Round 8: text view and language detection"): decoding with
+        // the String constructor was cheaper on its own, but in a whole lint's process its UTF-8 loop cost more.
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);

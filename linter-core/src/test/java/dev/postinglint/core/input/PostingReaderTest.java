@@ -65,13 +65,12 @@ class PostingReaderTest {
     }
 
     /**
-     * The String constructors' decoding (the fast path) gives what the reporting decoder gives, and refuses
-     * what it refuses: random byte strings of ASCII, valid two- to four-byte sequences, U+FFFD itself, a BOM,
+     * Decoding gives what the reporting decoder gives, and refuses what it refuses, NUL bytes first: random byte strings of ASCII, valid two- to four-byte sequences, U+FFFD itself, a BOM,
      * and bytes that are not UTF-8 (lone continuation bytes, truncated and overlong sequences, surrogates), and
      * NUL bytes (refused before invalid UTF-8, with the first one's offset).
      */
     @Test
-    void fastDecodingIsTheReportingDecodersDecoding() throws Exception {
+    void decodingIsTheReportingDecodersWithNulBytesRefusedFirst() throws Exception {
         byte[][] pieces = {"a".getBytes(StandardCharsets.UTF_8), "<p>\n".getBytes(StandardCharsets.UTF_8),
                 "\u00e9".getBytes(StandardCharsets.UTF_8), "\u2019".getBytes(StandardCharsets.UTF_8),
                 "\ud83d\ude00".getBytes(StandardCharsets.UTF_8), "\ufffd".getBytes(StandardCharsets.UTF_8),
