@@ -14,6 +14,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 
 /**
  * Reads a posting file as UTF-8 (a BOM is stripped). Refuses, with a message that says why and where,
@@ -26,18 +27,17 @@ public final class PostingReader {
     public static SourceText read(InputFile file, long maxBytes) throws InputProblem {
         byte[] bytes;
         try {
-            String notRegular = RegularFile.problem(file.path());
-            if (notRegular != null) {
-                throw new InputProblem(notRegular, true);
+            RegularFile.Checked checked = RegularFile.check(file.path());
+            if (checked.problem() != null) {
+                throw new InputProblem(checked.problem(), true);
             }
-            long size = Files.size(file.path());
+            long size = checked.size();
             if (size > maxBytes) {
                 throw new InputProblem("file is too large (" + size + " bytes; the limit is " + maxBytes
                         + ", see --max-file-size)", false);
             }
-            // Never more than the limit, even if the file grows while it is read.
             try (InputStream in = Files.newInputStream(file.path())) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1));
+                bytes = readAll(in, (int) Math.min(size, Integer.MAX_VALUE - 9L), maxBytes);
             }
         } catch (NoSuchFileException e) {
             throw new InputProblem("no such file", true);
@@ -52,6 +52,28 @@ public final class PostingReader {
             throw new InputProblem("file is too large (" + bytes.length + " bytes; the limit is " + maxBytes + ")", false);
         }
         return decode(file.displayPath(), bytes);
+    }
+
+    /**
+     * The stream's bytes, never more than {@code maxBytes + 1} even if the file grows while it is read.
+     * Speed: read into an array of the size the file had, the common case, rather than in chunks that are
+     * copied together; one more read finds the end (or that the file grew: then the rest as well).
+     */
+    static byte[] readAll(InputStream in, int size, long maxBytes) throws IOException {
+        byte[] bytes = new byte[size];
+        int n = in.readNBytes(bytes, 0, size);
+        if (n < size) {
+            return Arrays.copyOf(bytes, n); // it shrank
+        }
+        int next = in.read();
+        if (next < 0) {
+            return bytes;
+        }
+        byte[] rest = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L - size - 1, maxBytes - size));
+        byte[] all = Arrays.copyOf(bytes, size + 1 + rest.length);
+        all[size] = (byte) next;
+        System.arraycopy(rest, 0, all, size + 1, rest.length);
+        return all;
     }
 
     /**
@@ -76,6 +98,8 @@ public final class PostingReader {
             }
         }
         int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        // Tried and not kept (docs/BENCHMARKS.md, "Round 8: text view and language detection"): decoding with
+        // the String constructor was cheaper on its own, but in a whole lint's process its UTF-8 loop cost more.
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);

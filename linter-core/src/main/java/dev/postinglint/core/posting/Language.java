@@ -42,16 +42,24 @@ public final class Language {
     /** The languages in a fixed order: ties go to the earlier. */
     static final List<String> ORDER = List.of("en", "fr", "de", "es", "pt", "nl", "it", "pl");
     /**
-     * The function words in an open-addressing table keyed by the word packed into a long, 9 bits a
-     * character ({@link #pack}): every function word is at most {@link #LONGEST_WORD} characters of
-     * code points below U+0200 (Latin-1 and Latin Extended-A: "się", "będzie"), so a word of the text is
-     * packed as it is read, character by character, and looked up with one multiplication and one
-     * comparison of longs, never made a string. {@code TABLE_KEYS[i]} holds the packed word (0: empty),
-     * {@code TABLE_LANGS[i]} the indexes in {@link #ORDER} of the languages it belongs to.
+     * The function words in a table keyed by the word packed into a long, 9 bits a character ({@link
+     * #pack}): every function word is at most {@link #LONGEST_WORD} characters of code points below U+0200
+     * (Latin-1 and Latin Extended-A: "się", "będzie"), so a word of the text short enough to be one is
+     * packed and looked up with one multiplication and one comparison of longs, never made a string. The
+     * hash is perfect ({@link #PERFECT_MULTIPLIER}): no two function words share a slot, so a look-up is one
+     * probe, without the loop whose hits and misses a linear probe would mispredict. {@code TABLE_KEYS[i]}
+     * holds the packed word (0: empty), {@code TABLE_LANGS[i]} the indexes in {@link #ORDER} of the
+     * languages it belongs to.
      */
     private static final long[] TABLE_KEYS;
     private static final int[][] TABLE_LANGS;
-    private static final int TABLE_SHIFT;
+    /** {@code 1.0 / TABLE_LANGS[i].length}: what the word adds to each of its languages' scores. */
+    private static final double[] TABLE_WEIGHTS;
+    /** 4,096 slots for the 213 function words: few enough that one multiplier gives each a slot of its own. */
+    private static final int TABLE_BITS = 12;
+    /** An odd multiplier under which every function word has a slot of its own, found by trying random ones. */
+    private static final long PERFECT_MULTIPLIER = 0x41e859195b271877L;
+    private static final long MULTIPLIER;
     /** No function word is longer than this (in UTF-16 units), so a longer word needs no look-up. */
     private static final int LONGEST_WORD;
     /** Each character of a function word (lower case) is below this, so 9 bits hold it. */
@@ -82,22 +90,22 @@ public final class Language {
             throw new IllegalStateException("function words too long to pack: " + longest);
         }
         LONGEST_WORD = longest;
-        int bits = Integer.numberOfTrailingZeros(Integer.highestOneBit(tmp.size() * 4));
-        long[] keys = new long[1 << bits];
-        int[][] langs = new int[1 << bits][];
-        for (Map.Entry<String, List<String>> e : tmp.entrySet()) {
-            long key = pack(e.getKey());
-            int mask = keys.length - 1;
-            int i = slot(key, 64 - bits);
-            while (keys[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = key;
-            langs[i] = e.getValue().stream().mapToInt(ORDER::indexOf).toArray();
+        long[] keys = new long[1 << TABLE_BITS];
+        int[][] langs = new int[1 << TABLE_BITS][];
+        long multiplier = PERFECT_MULTIPLIER;
+        // Should the lists change so that the multiplier no longer gives each word a slot of its own, others
+        // are tried (the same ones on every start; LanguageTest fails until the constant is updated).
+        java.util.SplittableRandom others = new java.util.SplittableRandom(16);
+        while (!perfect(tmp, multiplier, keys, langs)) {
+            multiplier = others.nextLong() | 1;
         }
+        MULTIPLIER = multiplier;
         TABLE_KEYS = keys;
         TABLE_LANGS = langs;
-        TABLE_SHIFT = 64 - bits;
+        TABLE_WEIGHTS = new double[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            TABLE_WEIGHTS[i] = langs[i] == null ? 0 : 1.0 / langs[i].length;
+        }
         CHAR_INFO = new int[TABLE_CHARS];
         for (char c = 0; c < TABLE_CHARS; c++) {
             CHAR_INFO[c] = (!isLetter(c) ? 0 : isLatin(c) ? 1 : 2) << 16 | Character.toLowerCase(c);
@@ -112,8 +120,32 @@ public final class Language {
         return key;
     }
 
-    private static int slot(long key, int shift) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+    /** Fills the table if {@code multiplier} sends every function word to a slot of its own. */
+    private static boolean perfect(Map<String, List<String>> words, long multiplier, long[] keys, int[][] langs) {
+        java.util.Arrays.fill(keys, 0);
+        for (Map.Entry<String, List<String>> e : words.entrySet()) {
+            long key = pack(e.getKey());
+            int i = slot(key, multiplier);
+            if (keys[i] != 0) {
+                return false;
+            }
+            keys[i] = key;
+            langs[i] = e.getValue().stream().mapToInt(ORDER::indexOf).toArray();
+        }
+        return true;
+    }
+
+    private static int slot(long key, long multiplier) {
+        return (int) ((key * multiplier) >>> (64 - TABLE_BITS));
+    }
+
+    /** The multiplier in use: {@link #PERFECT_MULTIPLIER} unless the lists changed and start-up searched for another. */
+    static long multiplier() {
+        return MULTIPLIER;
+    }
+
+    static long perfectMultiplier() {
+        return PERFECT_MULTIPLIER;
     }
 
     private Language() {
@@ -127,11 +159,16 @@ public final class Language {
         return c < 0x80 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
+    /** The text's characters, copied out for the scan (no bounds check per {@code charAt} of a UTF-16 string). */
+    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[8192]);
+    /** Larger copies are not kept for the thread's next text. */
+    private static final int MAX_KEPT_CHARS = 1 << 20;
+
     /**
-     * The language code of a text (see the class comment). Speed: one pass over the characters; letters,
-     * their scripts and their lower case come from tables for the common characters; a word is packed
-     * into a long as it is read ({@link #TABLE_KEYS}) and looked up only when it is short enough to be a
-     * function word and all its characters fit.
+     * The language code of a text (see the class comment). Speed: one pass over the characters, a word at
+     * a time: a run of ASCII letters is skipped by one tight loop (all Latin, no look-up), other letters,
+     * their scripts and lower case come from a table for the common characters; only a word short enough
+     * to be a function word is packed into a long ({@link #TABLE_KEYS}) and looked up.
      */
     public static String detect(CharSequence text) {
         double[] score = new double[ORDER.size()];
@@ -141,38 +178,57 @@ public final class Language {
         int otherScript = 0;
         String s = text.toString();
         int n = s.length();
-        long key = 0;
-        int wordLength = 0;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? s.charAt(i) : ' ';
-            int info = c < TABLE_CHARS ? CHAR_INFO[c] : (!isLetter(c) ? 0 : isLatin(c) ? 1 : 2) << 16 | Character.toLowerCase(c);
-            int kind = info >>> 16;
-            if (kind != 0) {
-                if (wordLength < LONGEST_WORD && key != UNPACKABLE) {
-                    int lower = info & 0xffff;
-                    // A character no function word has (packing would lose it), or U+0130 (capital I
-                    // with dot): that lower-cases to two characters as a string, so the word matches no
-                    // function word, and the character-wise lower case must not let it match either.
-                    key = lower < PACKED_CHARS && c != '\u0130' ? key << 9 | lower : UNPACKABLE;
+        char[] a = CHARS.get();
+        if (a.length < n) {
+            a = new char[Math.max(n, a.length * 2)];
+            if (a.length <= MAX_KEPT_CHARS) {
+                CHARS.set(a);
+            }
+        }
+        s.getChars(0, n, a, 0);
+        int i = 0;
+        while (i < n) {
+            char c = a[i];
+            if (!asciiLetter(c)) {
+                if (c < 0x80 || kindOf(c) == 0) {
+                    i++;
+                    continue;
                 }
-                wordLength++;
-                if (kind == 1) {
+            }
+            // A word: letters from i on, ASCII ones in runs, others one by one.
+            int start = i;
+            while (true) {
+                int j = i;
+                while (j < n && asciiLetter(a[j])) {
+                    j++;
+                }
+                latin += j - i;
+                i = j;
+                if (i == n || (c = a[i]) < 0x80) {
+                    break;
+                }
+                int kind = kindOf(c);
+                if (kind == 0) {
+                    break;
+                } else if (kind == 1) {
                     latin++;
                 } else {
                     otherScript++;
                 }
-            } else if (wordLength > 0) {
-                words++;
-                int[] langs = wordLength > LONGEST_WORD || key == UNPACKABLE ? null : lookUp(key);
-                if (langs != null) {
+                i++;
+            }
+            words++;
+            if (i - start <= LONGEST_WORD) {
+                long key = pack(a, start, i);
+                int slot = key == UNPACKABLE ? -1 : slotOf(key);
+                if (slot >= 0) {
                     hits++;
-                    for (int l : langs) {
-                        // A word shared by several languages ("de", "en", "la") counts for each, a little.
-                        score[l] += 1.0 / langs.length;
+                    // A word shared by several languages ("de", "en", "la") counts for each, a little.
+                    double weight = TABLE_WEIGHTS[slot];
+                    for (int l : TABLE_LANGS[slot]) {
+                        score[l] += weight;
                     }
                 }
-                wordLength = 0;
-                key = 0;
             }
         }
         if (otherScript > latin) {
@@ -195,14 +251,37 @@ public final class Language {
         return best;
     }
 
-    /** The languages of the function word packed in {@code key}, or null when it is none. */
-    private static int[] lookUp(long key) {
-        int mask = TABLE_KEYS.length - 1;
-        for (int i = slot(key, TABLE_SHIFT); TABLE_KEYS[i] != 0; i = (i + 1) & mask) {
-            if (TABLE_KEYS[i] == key) {
-                return TABLE_LANGS[i];
+    private static boolean asciiLetter(char c) {
+        return (char) ((c | 0x20) - 'a') < 26;
+    }
+
+    /** 0 for a character that is not a letter, 1 for a Latin letter, 2 for a letter of another script. */
+    private static int kindOf(char c) {
+        return c < TABLE_CHARS ? CHAR_INFO[c] >>> 16 : !isLetter(c) ? 0 : isLatin(c) ? 1 : 2;
+    }
+
+    /**
+     * The letters {@code a[start, end)} lower-cased and packed 9 bits a character, as the function words are;
+     * {@link #UNPACKABLE} when one of them is a character no function word has (packing would lose it), or
+     * U+0130 (capital I with dot): that lower-cases to two characters as a string, so the word matches no
+     * function word, and the character-wise lower case must not let it match either.
+     */
+    private static long pack(char[] a, int start, int end) {
+        long key = 0;
+        for (int k = start; k < end; k++) {
+            char c = a[k];
+            int lower = c < 0x80 ? c | 0x20 : c < TABLE_CHARS ? CHAR_INFO[c] & 0xffff : Character.toLowerCase(c);
+            if (lower >= PACKED_CHARS || c == '\u0130') {
+                return UNPACKABLE;
             }
+            key = key << 9 | lower;
         }
-        return null;
+        return key;
+    }
+
+    /** The table slot of the function word packed in {@code key}, or -1 when it is none: one probe, the hash is perfect. */
+    private static int slotOf(long key) {
+        int i = slot(key, MULTIPLIER);
+        return TABLE_KEYS[i] == key ? i : -1;
     }
 }

@@ -98,14 +98,13 @@ final class RenderedOffsets {
     /** The same text view with every character's range moved from rendered to source offsets. */
     TextView remap(TextView rendered, SourceText source) {
         int n = rendered.length();
-        int[] s = new int[n];
-        int[] e = new int[n];
+        OffsetRuns.Builder runs = new OffsetRuns.Builder(16);
         for (int i = 0; i < n; i++) {
             int rs = rendered.sourceStart(i);
             int re = rendered.sourceEnd(i);
-            s[i] = start[rs];
-            e[i] = re > rs ? Math.max(s[i], end[re - 1]) : s[i];
+            int s = start[rs];
+            runs.add(s, re > rs ? Math.max(s, end[re - 1]) : s);
         }
-        return new TextView(source, rendered.text(), s, e);
+        return new TextView(source, rendered.text(), runs.build());
     }
 }

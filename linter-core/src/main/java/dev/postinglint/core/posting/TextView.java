@@ -13,18 +13,25 @@ import dev.postinglint.core.source.SourceText;
 public final class TextView implements PolicyPattern.Text {
     private final SourceText source;
     private final String text;
-    private final int[] sourceStart;
-    private final int[] sourceEnd;
+    /** Where each character came from, by runs. */
+    private final OffsetRuns offsets;
     /** The text folded for literal search ({@link PolicyPattern#fold}), made on first use. */
     private String folded;
     /** The longest runs of white space and of digits ({@link PolicyPattern#runs}), made on first use. */
     private int[] runs;
 
-    TextView(SourceText source, String text, int[] sourceStart, int[] sourceEnd) {
+    TextView(SourceText source, String text, OffsetRuns offsets) {
+        if (offsets.length() != text.length()) {
+            throw new IllegalArgumentException("offsets for " + offsets.length() + " characters, text of " + text.length());
+        }
         this.source = source;
         this.text = text;
-        this.sourceStart = sourceStart;
-        this.sourceEnd = sourceEnd;
+        this.offsets = offsets;
+    }
+
+    /** The offsets' runs: for the tests and benchmarks. */
+    OffsetRuns offsets() {
+        return offsets;
     }
 
     public SourceText source() {
@@ -66,12 +73,12 @@ public final class TextView implements PolicyPattern.Text {
 
     /** The source offset where the character at {@code index} starts. */
     public int sourceStart(int index) {
-        return sourceStart[index];
+        return offsets.start(index);
     }
 
     /** The source offset just after the character at {@code index}. */
     public int sourceEnd(int index) {
-        return sourceEnd[index];
+        return offsets.end(index);
     }
 
     /** The source span covered by the text range {@code [start, end)}; an empty range maps to a point. */
@@ -80,11 +87,12 @@ public final class TextView implements PolicyPattern.Text {
             throw new IndexOutOfBoundsException(start + ".." + end + " outside 0.." + text.length());
         }
         if (start == end) {
-            int at = start < text.length() ? sourceStart[start]
-                    : text.isEmpty() ? 0 : sourceEnd[text.length() - 1];
+            int at = start < text.length() ? offsets.start(start)
+                    : text.isEmpty() ? 0 : offsets.end(text.length() - 1);
             return source.span(at, at);
         }
-        return source.span(sourceStart[start], Math.max(sourceStart[start], sourceEnd[end - 1]));
+        int from = offsets.start(start);
+        return source.span(from, Math.max(from, offsets.end(end - 1)));
     }
 
     /** The whole view as a region. */

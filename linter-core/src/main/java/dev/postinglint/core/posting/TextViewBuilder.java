@@ -70,8 +70,8 @@ final class TextViewBuilder {
     }
 
     /**
-     * The view's arrays of the last walk on this thread, reused by the next: the view gets copies of the
-     * right length, so a walk writes into memory that is already in the cache and never grows them.
+     * The view's characters and runs of the last walk on this thread, reused by the next: the view gets
+     * copies of the right length, so a walk writes into memory that is already in the cache and never grows them.
      */
     private static final ThreadLocal<Object[]> BUFFERS = new ThreadLocal<>();
 
@@ -80,8 +80,8 @@ final class TextViewBuilder {
     private char[] sourceChars;
     private char[] scratch = new char[256];
     private char[] chars;
-    private int[] starts;
-    private int[] ends;
+    /** Where each character of the view came from ({@link OffsetRuns}). */
+    private final OffsetRuns.Builder offsets;
     private int length;
     private final ElementSpans spans = new ElementSpans();
     private final List<Heading> headings = new ArrayList<>();
@@ -120,12 +120,10 @@ final class TextViewBuilder {
         if (buffers != null && ((char[]) buffers[0]).length >= capacity) {
             BUFFERS.set(null); // this walk's until it ends (another walk on this thread meanwhile makes its own)
             chars = (char[]) buffers[0];
-            starts = (int[]) buffers[1];
-            ends = (int[]) buffers[2];
+            offsets = new OffsetRuns.Builder((OffsetRuns.Builder) buffers[1]);
         } else {
             chars = new char[capacity];
-            starts = new int[capacity];
-            ends = new int[capacity];
+            offsets = new OffsetRuns.Builder(Math.max(64, capacity / 16));
         }
     }
 
@@ -144,10 +142,9 @@ final class TextViewBuilder {
         if (root instanceof Document doc) {
             doc.body(); // as before the one walk: adds an empty body to a document without one (after the walk)
         }
-        TextView view = new TextView(source, new String(chars, 0, length),
-                Arrays.copyOf(starts, length), Arrays.copyOf(ends, length));
-        if (chars.length <= MAX_KEPT_BUFFER) {
-            BUFFERS.set(new Object[] {chars, starts, ends});
+        TextView view = new TextView(source, new String(chars, 0, length), offsets.build());
+        if (chars.length <= MAX_KEPT_BUFFER && offsets.capacity() <= MAX_KEPT_BUFFER) {
+            BUFFERS.set(new Object[] {chars, offsets});
         }
         if (!inOrder(headingOrder)) {
             Integer[] order = new Integer[headings.size()];
@@ -164,7 +161,7 @@ final class TextViewBuilder {
         return new Built(view, spans, headings, leafBlocks);
     }
 
-    /** Buffers for postings up to 1 MB of text are kept for the thread's next walk (10 bytes a character). */
+    /** Buffers for postings up to 1 M characters of text are kept for the thread's next walk. */
     private static final int MAX_KEPT_BUFFER = 1 << 20;
 
     /** {@link Document#body()} without its side effect of adding a body where there is none (then null). */
@@ -433,8 +430,7 @@ final class TextViewBuilder {
         }
         int[][] map = alignEntities(source.text().substring(rawStart, rawEnd), decoded);
         char[] cs = chars;
-        int[] ss = starts;
-        int[] es = ends;
+        OffsetRuns.Builder runs = offsets;
         int len = length;
         for (int i = 0; i < n; i++) {
             char c = text[i];
@@ -443,16 +439,14 @@ final class TextViewBuilder {
             if (isSpace(c)) {
                 if (len > 0 && cs[len - 1] != ' ' && cs[len - 1] != '\n') {
                     cs[len] = ' ';
-                    ss[len] = s;
-                    es[len] = e;
+                    runs.add(s, e);
                     len++;
-                } else if (len > 0 && cs[len - 1] == ' ' && es[len - 1] == s) {
-                    es[len - 1] = e; // the folded space covers the whole run it replaced
+                } else if (len > 0 && cs[len - 1] == ' ' && runs.lastEnd() == s) {
+                    runs.setLastEnd(e); // the folded space covers the whole run it replaced
                 }
             } else {
                 cs[len] = c;
-                ss[len] = s;
-                es[len] = e;
+                runs.add(s, e);
                 len++;
             }
         }
@@ -461,45 +455,60 @@ final class TextViewBuilder {
 
     /**
      * {@link #appendText}'s loop for a node whose characters are the source's own, character {@code i}
-     * at source offset {@code rawStart + i}: the same folding, without the alignment's look-ups.
+     * at source offset {@code rawStart + i}: the same folding, without the alignment's look-ups. Speed:
+     * most of a node is copied as it is (words and the single spaces between them), so the stretch that
+     * is is found by a loop without a branch that depends on the text ({@link #copiedAsItIs}) and copied
+     * at once; only white space that folds goes through the loop here, a character at a time.
      */
     private void appendIdentity(char[] text, int n, int rawStart) {
         char[] cs = chars;
-        int[] ss = starts;
-        int[] es = ends;
+        OffsetRuns.Builder runs = offsets;
         int len = length;
         int i = 0;
         while (i < n) {
-            // A run of characters that are not white space: copied as they are, each at its own offset.
-            int j = i;
-            while (j < n && !isSpace(text[j])) {
-                j++;
-            }
+            int j = copiedAsItIs(text, i, n, len == 0 || cs[len - 1] == ' ' || cs[len - 1] == '\n');
             if (j > i) {
                 System.arraycopy(text, i, cs, len, j - i);
-                int shift = rawStart + i - len;
-                for (int k = len, end = len + j - i; k < end; k++) {
-                    ss[k] = k + shift;
-                    es[k] = k + shift + 1;
-                }
+                runs.identity(rawStart + i, j - i);
                 len += j - i;
                 i = j;
             }
             if (i < n) {
-                // White space: one space, unless the text is empty or just had a space or line break.
+                // White space that folds: one space, unless the text is empty or just had a space or line break.
                 int s = rawStart + i;
                 if (len > 0 && cs[len - 1] != ' ' && cs[len - 1] != '\n') {
                     cs[len] = ' ';
-                    ss[len] = s;
-                    es[len] = s + 1;
+                    runs.identity(s, 1);
                     len++;
-                } else if (len > 0 && cs[len - 1] == ' ' && es[len - 1] == s) {
-                    es[len - 1] = s + 1; // the folded space covers the whole run it replaced
+                } else if (len > 0 && cs[len - 1] == ' ' && runs.lastEnd() == s) {
+                    runs.setLastEnd(s + 1); // the folded space covers the whole run it replaced
                 }
                 i++;
             }
         }
         length = len;
+    }
+
+    /** The ASCII white space {@link #isSpace} knows, as bits of a long: tab, line feed, form feed, carriage return, space. */
+    private static final long ASCII_SPACES = 1L << '\t' | 1L << '\n' | 1L << '\f' | 1L << '\r' | 1L << ' ';
+
+    /**
+     * Where the stretch of {@code text} from {@code from} that goes into the view as it is ends: up to the
+     * first white space other than a space, or a space after white space ({@code afterSpace} says whether
+     * the view ends with a space, a line break or nothing). Speed: white space below U+00A0 is told by a
+     * bit of {@link #ASCII_SPACES}, not by comparisons that a word's end would mispredict.
+     */
+    private static int copiedAsItIs(char[] text, int from, int n, boolean afterSpace) {
+        int previous = afterSpace ? 1 : 0;
+        for (int k = from; k < n; k++) {
+            char c = text[k];
+            int space = c < '\u00a0' ? (int) (ASCII_SPACES >>> c) & (c - 64) >>> 31 : isSpace(c) ? 1 : 0;
+            if ((space & ((c != ' ' ? 1 : 0) | previous)) != 0) {
+                return k;
+            }
+            previous = space;
+        }
+        return n;
     }
 
     /** The source's characters, copied out once per walk for the bulk comparisons. */
@@ -615,17 +624,13 @@ final class TextViewBuilder {
     private void append(char c, int start, int end) {
         ensure(length + 1);
         chars[length] = c;
-        starts[length] = start;
-        ends[length] = end;
+        offsets.add(start, end);
         length++;
     }
 
     private void ensure(int capacity) {
         if (capacity > chars.length) {
-            int n = Math.max(capacity, chars.length * 2);
-            chars = Arrays.copyOf(chars, n);
-            starts = Arrays.copyOf(starts, n);
-            ends = Arrays.copyOf(ends, n);
+            chars = Arrays.copyOf(chars, Math.max(capacity, chars.length * 2));
         }
     }
 }

@@ -20,25 +20,36 @@ public final class RegularFile {
 
     /** Null when {@code p} is a regular file; else why it is not one, as a phrase ("is a directory"). */
     public static String problem(Path p) {
+        return check(p).problem();
+    }
+
+    /**
+     * What one look at a path's attributes says: {@code problem} as {@link #problem} gives it, and the
+     * file's size when it is a regular file (a reader needs both, and each look is a system call).
+     */
+    public record Checked(String problem, long size) {
+    }
+
+    public static Checked check(Path p) {
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(p, BasicFileAttributes.class);
         } catch (FileSystemLoopException e) {
-            return "is a symbolic link loop";
+            return new Checked("is a symbolic link loop", 0);
         } catch (NoSuchFileException e) {
-            return Files.isSymbolicLink(p) ? loopOrDangling(p) : "no such file";
+            return new Checked(Files.isSymbolicLink(p) ? loopOrDangling(p) : "no such file", 0);
         } catch (IOException e) {
             // ELOOP comes as a plain FileSystemException ("Too many levels of symbolic links").
-            return Files.isSymbolicLink(p) ? loopOrDangling(p)
-                    : "cannot be read: " + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage());
+            return new Checked(Files.isSymbolicLink(p) ? loopOrDangling(p)
+                    : "cannot be read: " + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage()), 0);
         }
         if (a.isRegularFile()) {
-            return null;
+            return new Checked(null, a.size());
         }
         if (a.isDirectory()) {
-            return "is a directory, not a file";
+            return new Checked("is a directory, not a file", 0);
         }
-        return "is not a regular file (a FIFO, device or socket); not read";
+        return new Checked("is not a regular file (a FIFO, device or socket); not read", 0);
     }
 
     /** A link whose target cannot be reached: a loop (ELOOP surfaces as "no such file" on some paths) or dangling. */

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.postinglint.core.source.SourceText;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +62,68 @@ class PostingReaderTest {
         InputProblem missing = assertThrows(InputProblem.class,
                 () -> PostingReader.read(new InputFile(dir.resolve("none.html"), "none.html"), 1000));
         assertTrue(missing.ioError());
+    }
+
+    /**
+     * Decoding gives what the reporting decoder gives, and refuses what it refuses, NUL bytes first: random byte strings of ASCII, valid two- to four-byte sequences, U+FFFD itself, a BOM,
+     * and bytes that are not UTF-8 (lone continuation bytes, truncated and overlong sequences, surrogates), and
+     * NUL bytes (refused before invalid UTF-8, with the first one's offset).
+     */
+    @Test
+    void decodingIsTheReportingDecodersWithNulBytesRefusedFirst() throws Exception {
+        byte[][] pieces = {"a".getBytes(StandardCharsets.UTF_8), "<p>\n".getBytes(StandardCharsets.UTF_8),
+                "\u00e9".getBytes(StandardCharsets.UTF_8), "\u2019".getBytes(StandardCharsets.UTF_8),
+                "\ud83d\ude00".getBytes(StandardCharsets.UTF_8), "\ufffd".getBytes(StandardCharsets.UTF_8),
+                {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {(byte) 0x80}, {(byte) 0xC3}, {(byte) 0xE2, (byte) 0x80},
+                {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xFF}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, {0}};
+        Random random = new Random(16);
+        int refused = 0;
+        for (int t = 0; t < 5_000; t++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int n = random.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                // mostly valid text, now and then a piece that is not UTF-8
+                byte[] piece = pieces[random.nextInt(4) == 0 ? random.nextInt(pieces.length) : random.nextInt(6)];
+                out.write(piece, 0, piece.length);
+            }
+            byte[] bytes = out.toByteArray();
+            String expected;
+            int nul = -1;
+            for (int i = bytes.length - 1; i >= 0; i--) {
+                nul = bytes[i] == 0 ? i : nul;
+            }
+            try {
+                int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+                expected = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString() + (start == 3 ? " (BOM)" : "");
+            } catch (CharacterCodingException e) {
+                expected = "not valid UTF-8";
+            }
+            if (nul >= 0) {
+                expected = "binary file (NUL byte at offset " + nul + ")";
+            }
+            try {
+                SourceText s = PostingReader.decode("t", bytes);
+                assertEquals(expected, s.text() + (s.hadBom() ? " (BOM)" : ""));
+            } catch (InputProblem e) {
+                assertTrue((nul >= 0 || expected.equals("not valid UTF-8")) && e.getMessage().startsWith(expected),
+                        e.getMessage() + " where " + expected + " was expected");
+                refused++;
+            }
+        }
+        assertTrue(refused > 500, "refused " + refused);
+    }
+
+    /** The bytes are read into an array of the size the file had, and a file that shrank or grew meanwhile is read as it is, up to the limit and one byte. */
+    @Test
+    void aFileThatChangedSizeWhileReadIsReadAsItIs() throws Exception {
+        byte[] ten = "0123456789".getBytes(StandardCharsets.US_ASCII);
+        assertEquals("0123456789", new String(PostingReader.readAll(new java.io.ByteArrayInputStream(ten), 10, 100), StandardCharsets.US_ASCII));
+        assertEquals("0123456789", new String(PostingReader.readAll(new java.io.ByteArrayInputStream(ten), 4, 100), StandardCharsets.US_ASCII));
+        assertEquals("0123456789", new String(PostingReader.readAll(new java.io.ByteArrayInputStream(ten), 20, 100), StandardCharsets.US_ASCII));
+        assertEquals("01234567", new String(PostingReader.readAll(new java.io.ByteArrayInputStream(ten), 4, 7), StandardCharsets.US_ASCII));
+        assertEquals("", new String(PostingReader.readAll(new java.io.ByteArrayInputStream(new byte[0]), 0, 7), StandardCharsets.US_ASCII));
     }
 }

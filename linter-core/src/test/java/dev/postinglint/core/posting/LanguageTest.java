@@ -22,6 +22,13 @@ class LanguageTest {
         assertEquals("it", Language.detect("Siamo una società in crescita e stiamo cercando un nuovo sviluppatore per il nostro team di Milano con esperienza nella gestione dei clienti."));
     }
 
+    /** Start-up does not search for a perfect hash: the constant still gives each function word a slot of its own. */
+    @Test
+    void theFunctionWordTableUsesItsConstantMultiplier() {
+        assertEquals(Language.perfectMultiplier(), Language.multiplier(),
+                "the function word lists changed: set PERFECT_MULTIPLIER to 0x" + Long.toHexString(Language.multiplier()) + "L");
+    }
+
     @Test
     void aBilingualPostingGetsItsMainLanguage() {
         String fr = "Nous recherchons un analyste pour notre équipe. Vous travaillerez avec les gestionnaires et les clients sur des projets de données. ";

@@ -43,4 +43,29 @@ class SourceTextTest {
         assertEquals(501 - 60, l.startColumn());
         assertEquals("TARGET", l.text().substring(60, 66));
     }
+
+    /** The line index found with indexOf is the one found by looking at every character: random texts of \n, \r\n and lone \r. */
+    @Test
+    void lineIndexIsTheCharacterByCharacterOne() {
+        String[] pieces = {"a", "bc", "\n", "\r", "\r\n", "\n\r", "\u00e9"};
+        java.util.Random random = new java.util.Random(16);
+        for (int t = 0; t < 3_000; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(20); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = text.toString();
+            java.util.List<Integer> expected = new java.util.ArrayList<>(java.util.List.of(0));
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    expected.add(i + 1);
+                }
+            }
+            assertEquals(expected, java.util.Arrays.stream(SourceText.indexLines(s)).boxed().toList(), s);
+        }
+    }
 }
