@@ -42,6 +42,10 @@ final class ComparedBlocks {
     /** Per block, once asked: its text without what the patterns match, or the text itself when nothing matched. */
     private final String[] kept;
     private final String[] display;
+    /** Per block, once asked: its display text, the run's shared copy ({@link #texts}). */
+    private final String[] shown;
+    /** Where the display texts are shared for the run. */
+    private final TextInterner texts;
     /** Per block, once asked: its source span, and the source line around a span's start that is the block's. */
     private final SourceSpan[] spans;
     private final SourceLine[] lines;
@@ -54,9 +58,15 @@ final class ComparedBlocks {
     /** Per block: where a count that stopped at {@link #atLeast} words stopped (it goes on from there). */
     private final int[] countedTo;
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists: its elements are List<String>
     ComparedBlocks(RuleContext ctx, List<PolicyPattern> ignore) {
+        this(ctx, ignore, new TextInterner());
+    }
+
+    /** {@code texts}: where display texts are shared with the other postings of the run. */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists: its elements are List<String>
+    ComparedBlocks(RuleContext ctx, List<PolicyPattern> ignore, TextInterner texts) {
         this.ctx = ctx;
+        this.texts = texts;
         this.ignore = ignore;
         this.blocks = ctx.posting().blocks();
         int n = blocks.size();
@@ -70,6 +80,7 @@ final class ComparedBlocks {
         this.lineAt = new Position[n];
         this.kept = new String[n];
         this.display = new String[n];
+        this.shown = new String[n];
         this.norms = new List[n];
         this.words = new int[n];
         this.atLeast = new int[n];
@@ -293,5 +304,13 @@ final class ComparedBlocks {
             display[i] = text.substring(from, to);
         }
         return display[i];
+    }
+
+    /** {@link #display}, the run's shared copy: looked up once per posting, whichever consistency rule asks first. */
+    String shown(int i) {
+        if (shown[i] == null) {
+            shown[i] = texts.intern(display(i));
+        }
+        return shown[i];
     }
 }

@@ -106,13 +106,18 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
 
     @Override
     public Run<List<Seen>> startRun() {
-        // Postings that use the same text share one copy of its normalized form, for this run only.
-        Map<String, String> interned = new ConcurrentHashMap<>();
+        return startRun(new RunShared());
+    }
+
+    @Override
+    public Run<List<Seen>> startRun(RunShared shared) {
+        // Postings that use the same text share one copy of it, for this run only, and so do the consistency rules.
+        SharedTexts texts = shared.get(SharedTexts.class, SharedTexts.class, SharedTexts::new);
         Map<String, GroupName> headingNames = new ConcurrentHashMap<>();
         return new Run<>() {
             @Override
             public List<Seen> observe(RuleContext ctx) {
-                return ConsistencyRule.this.observe(ctx, interned, headingNames);
+                return ConsistencyRule.this.observe(ctx, texts, headingNames);
             }
 
             @Override
@@ -135,16 +140,21 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private record GroupName(String key, String label) {
     }
 
+    /** The texts the consistency rules of one run keep: one copy of each for the run, whichever rule keeps it. */
+    private static final class SharedTexts {
+        final TextInterner strings = new TextInterner();
+    }
+
     /** The group key of a heading's text: its letters and digits, lower case, other runs as one space. */
     static String headingKey(String heading) {
         return NOT_LETTER_OR_DIGIT.matcher(heading.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
-    private List<Seen> observe(RuleContext ctx, Map<String, String> interned, Map<String, GroupName> headingNames) {
+    private List<Seen> observe(RuleContext ctx, SharedTexts texts, Map<String, GroupName> headingNames) {
         List<Seen> out = new ArrayList<>();
         Posting posting = ctx.posting();
-        ComparedBlocks compared = ctx.shared(shared, ComparedBlocks.class, () -> new ComparedBlocks(ctx, ignore));
-        Observing o = new Observing(ctx, compared, interned, out);
+        ComparedBlocks compared = ctx.shared(shared, ComparedBlocks.class, () -> new ComparedBlocks(ctx, ignore, texts.strings));
+        Observing o = new Observing(ctx, compared, texts, out);
         // Speed: a block's words are counted (which stops at min-words) before its group key is made: most
         // sections and paragraphs are too short, and then no key is made at all.
         switch (groupBy) {
@@ -230,25 +240,23 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private static final class Observing {
         final RuleContext ctx;
         final ComparedBlocks compared;
-        final Map<String, String> interned;
+        final SharedTexts texts;
         final List<Seen> out;
         /** The keys of {@code out}: one block per key per posting. */
         final Set<String> keys = new HashSet<>();
         private long updatedDay;
         private boolean dated;
 
-        Observing(RuleContext ctx, ComparedBlocks compared, Map<String, String> interned, List<Seen> out) {
+        Observing(RuleContext ctx, ComparedBlocks compared, SharedTexts texts, List<Seen> out) {
             this.ctx = ctx;
             this.compared = compared;
-            this.interned = interned;
+            this.texts = texts;
             this.out = out;
         }
 
         /** Postings that use the same string share one copy of it, for this run. */
         String intern(String s) {
-            // Speed: most strings are there already; get() never locks, computeIfAbsent may.
-            String known = interned.get(s);
-            return known != null ? known : interned.computeIfAbsent(s, k -> k);
+            return texts.strings.intern(s);
         }
 
         /** The posting's {@link #updated} day, read from its metadata once. */
@@ -314,7 +322,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         }
         String text;
         if (at.length == 1) {
-            text = compared.display(at[0]);
+            text = compared.shown(at[0]); // the run's copy, looked up once per posting whichever rule asks first
         } else {
             // Speed: String.join sizes the result and picks its encoding once; a StringBuilder widened itself to
             // UTF-16 at the first block with a character beyond Latin-1 and narrowed the result again.
@@ -322,12 +330,12 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
             for (int k = 0; k < at.length; k++) {
                 parts[k] = compared.display(at[k]);
             }
-            text = String.join("\n\n", parts);
+            text = o.intern(String.join("\n\n", parts));
         }
         SourceSpan span = compared.span(at[0], at[at.length - 1]);
         // Shared between postings: an editor's workspace index keeps every posting's observations, and so does a
         // whole-corpus run until its end.
-        o.out.add(new Seen(key, label, o.intern(text), ownNorm,
+        o.out.add(new Seen(key, label, text, ownNorm,
                 span.startOffset(), span.endOffset(), span.start().line(), span.start().column(), span.end().line(), span.end().column(),
                 compared.line(at[0], span), o.updatedDay()));
     }
