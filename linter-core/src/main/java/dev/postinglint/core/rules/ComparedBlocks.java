@@ -249,17 +249,12 @@ final class ComparedBlocks {
     }
 
     /**
-     * Appends block {@code i}'s {@link #norms} to {@code b}, each after a space but for the first in {@code b}: as
-     * joining them, without making a string per token.
+     * Block {@code i}'s text as compared: without what the ignore patterns match, or its display text when none
+     * matched (the same tokens: strip() removes only white space).
      */
-    void appendNorms(int i, StringBuilder b) {
+    String comparedText(int i) {
         String k = keptText(i);
-        if (k != null) {
-            Words.appendNormalized(b, k, 0, k.length());
-        } else {
-            TextRegion r = blocks.get(i).region();
-            Words.appendNormalized(b, r.view().text(), r.start(), r.end());
-        }
+        return k != null ? k : display(i);
     }
 
     /** The source span of blocks {@code first} to {@code last}, made once for a single block (both rules may keep it). */

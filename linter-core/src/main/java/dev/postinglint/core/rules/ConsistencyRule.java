@@ -85,12 +85,13 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     /**
      * One block of one posting: its group key and label, display text, place, and when the board or front matter
      * says so, the day the posting was last updated. A whole-corpus run keeps about 112,000 of these until its
-     * end, so they are compact: strings are shared between postings (interned for the run); the normalized text
-     * is kept ({@code ownNorm}) only when an {@code ignore:} pattern changed it, since otherwise it is the
-     * display text's ({@link Words#normalized}, made again only for groups that can report); the span and the
-     * date are plain numbers, not objects.
+     * end, so they are compact: strings are shared between postings (interned for the run); the text compared
+     * is kept ({@code ownText}: the blocks' texts with the pattern's matches replaced, joined by white space) only
+     * when an {@code ignore:} pattern changed it, since otherwise it is the display text; either is normalized
+     * ({@link Words#normalized}) only when judging, for the groups that can report; the span and the date are
+     * plain numbers, not objects.
      */
-    record Seen(String key, String label, String text, String ownNorm, int startOffset, int endOffset, int startLine, int startColumn,
+    record Seen(String key, String label, String text, String ownText, int startOffset, int endOffset, int startLine, int startColumn,
             int endLine, int endColumn, SourceLine line, long updatedDay) {
         static final long UNDATED = Long.MIN_VALUE;
 
@@ -309,16 +310,18 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         for (int i : at) {
             ignoredSome |= compared.changed(i);
         }
-        // Where no ignore: pattern matched, the normalized text is Words.normalized(text): the blocks' texts are
-        // joined by white space, which the tokenizer skips and never joins a token across, and strip() removes
-        // only white space. So it is not kept (judging makes it again for the few groups that can report).
-        String ownNorm = null;
+        // What is compared is the normalized text (Words.normalized) of the blocks' texts after the ignore: patterns,
+        // joined by white space, which the tokenizer skips and never joins a token across (and strip() removes only
+        // white space). Where no pattern matched, that is the display text's, so nothing more is kept; else the
+        // changed texts are kept joined. Speed: either is normalized only when judging, and only for the groups that
+        // can report (most paragraphs with a pay figure are a job's own and never are).
+        String ownText = null;
         if (ignoredSome) {
-            StringBuilder norm = new StringBuilder();
-            for (int i : at) {
-                compared.appendNorms(i, norm); // the blocks' tokens joined by spaces, no string made per token
+            String[] parts = new String[at.length];
+            for (int k = 0; k < at.length; k++) {
+                parts[k] = compared.comparedText(at[k]);
             }
-            ownNorm = o.intern(norm.toString());
+            ownText = o.intern(parts.length == 1 ? parts[0] : String.join("\n\n", parts));
         }
         String text;
         if (at.length == 1) {
@@ -335,7 +338,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         SourceSpan span = compared.span(at[0], at[at.length - 1]);
         // Shared between postings: an editor's workspace index keeps every posting's observations, and so does a
         // whole-corpus run until its end.
-        o.out.add(new Seen(key, label, text, ownNorm,
+        o.out.add(new Seen(key, label, text, ownText,
                 span.startOffset(), span.endOffset(), span.start().line(), span.start().column(), span.end().line(), span.end().column(),
                 compared.line(at[0], span), o.updatedDay()));
     }
@@ -415,10 +418,10 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     /** A group's blocks by normalized text, in order of first use; each distinct display text is normalized once. */
     private static Map<String, List<Occurrence>> variants(List<Occurrence> group) {
         Map<String, List<Occurrence>> variants = new LinkedHashMap<>();
-        Map<String, String> norms = new java.util.IdentityHashMap<>(); // display texts are interned: one object per text
+        Map<String, String> norms = new java.util.IdentityHashMap<>(); // the texts are interned: one object per text
         for (Occurrence o : group) {
             Seen s = o.seen();
-            String norm = s.ownNorm() != null ? s.ownNorm() : norms.computeIfAbsent(s.text(), Words::normalized);
+            String norm = norms.computeIfAbsent(s.ownText() != null ? s.ownText() : s.text(), Words::normalized);
             variants.computeIfAbsent(norm, k -> new ArrayList<>()).add(o);
         }
         return variants;

@@ -318,20 +318,6 @@ public final class Words {
         return b.toString();
     }
 
-    /**
-     * Appends the normalized tokens of {@code [from, to)} to {@code b}, each after a space but for the first in
-     * {@code b}: {@link #normalized} of the range appended to what {@code b} holds, as joining their tokens.
-     */
-    public static void appendNormalized(StringBuilder b, CharSequence text, int from, int to) {
-        Cursor c = new Cursor(text, from, to);
-        while (c.next()) {
-            if (b.length() > 0) {
-                b.append(' ');
-            }
-            c.appendNorm(b);
-        }
-    }
-
     /** {@link #leadingWords} of tokens already reduced to their norms ({@link #norms}): the same key. */
     public static String leadingNorms(List<String> norms, int n) {
         StringBuilder b = new StringBuilder();

@@ -51,11 +51,6 @@ class WordsTest {
             int leading = 1 + random.nextInt(4);
             assertEquals(Words.leadingNorms(expected, leading), Words.leadingWords(text, from, to, leading), text);
             assertEquals(String.join(" ", Words.norms(Words.tokenize(text))), Words.normalized(text), text);
-            StringBuilder appended = new StringBuilder(random.nextBoolean() ? "" : "x");
-            String before = appended.toString();
-            Words.appendNormalized(appended, text, from, to);
-            assertEquals(before.isEmpty() || expected.isEmpty() ? before + String.join(" ", expected) : before + " " + String.join(" ", expected),
-                    appended.toString(), text);
         }
     }
 }
