@@ -34,6 +34,8 @@ public final class CorpusIndex {
     }
     /** One run per rule makes every observation of the index, so a rule's per-run sharing (interned texts) spans them all. */
     private final Map<PolicyRule, CorpusRule.Run<?>> observers = new IdentityHashMap<>();
+    /** What those runs share, as the rules' runs of one linting run do. */
+    private final CorpusRule.RunShared shared = new CorpusRule.RunShared();
 
     /** Replaces what is kept of one file (every posting in it: a board export has several). */
     public synchronized void put(Path file, List<Kept> kept) {
@@ -93,7 +95,7 @@ public final class CorpusIndex {
     Object observe(PolicyRule rule, CorpusRule<?> corpusRule, RuleContext ctx) {
         CorpusRule.Run<?> run;
         synchronized (this) {
-            run = observers.computeIfAbsent(rule, r -> corpusRule.startRun());
+            run = observers.computeIfAbsent(rule, r -> corpusRule.startRun(shared));
         }
         return run.observe(ctx);
     }

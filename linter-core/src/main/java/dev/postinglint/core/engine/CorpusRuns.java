@@ -32,9 +32,9 @@ final class CorpusRuns {
         final CorpusRule.Run<O> run;
         final List<CorpusRule.Observation<O>> observations = new ArrayList<>();
 
-        State(PolicyRule rule, CorpusRule<O> corpusRule) {
+        State(PolicyRule rule, CorpusRule<O> corpusRule, CorpusRule.RunShared shared) {
             this.rule = rule;
-            this.run = corpusRule.startRun();
+            this.run = corpusRule.startRun(shared);
         }
 
         /** Adds what {@code index} kept for this rule of the files not in this run, and puts all in path order. */
@@ -78,10 +78,11 @@ final class CorpusRuns {
 
     CorpusRuns(Collection<Policy> policies, CorpusIndex index) {
         this.index = index;
+        CorpusRule.RunShared shared = new CorpusRule.RunShared();
         for (Policy p : policies) {
             for (PolicyRule pr : p.enabledRules()) {
                 if (pr.rule() instanceof CorpusRule<?> cr && !states.containsKey(pr)) {
-                    State<?> s = new State<>(pr, cr);
+                    State<?> s = new State<>(pr, cr, shared);
                     states.put(pr, s);
                     ordered.add(s);
                 }

@@ -3,6 +3,9 @@ package dev.postinglint.core.rules;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
 import dev.postinglint.core.regex.PolicyPattern;
+import dev.postinglint.core.source.Position;
+import dev.postinglint.core.source.SourceLine;
+import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.text.Words;
 import java.util.List;
 
@@ -31,9 +34,22 @@ final class ComparedBlocks {
     private final boolean[][] hits;
     /** Per pattern: its search over the posting's indexed text. */
     private final PolicyPattern.Search[] searches;
+    /**
+     * Per searched block that a pattern needing a literal matches: the first such pattern's matches in the block's
+     * own text, start and end in turn (found once, when the search found the block, and replaced from there).
+     */
+    private final int[][] ownMatches;
     /** Per block, once asked: its text without what the patterns match, or the text itself when nothing matched. */
     private final String[] kept;
     private final String[] display;
+    /** Per block, once asked: its display text, the run's shared copy ({@link #texts}). */
+    private final String[] shown;
+    /** Where the display texts are shared for the run. */
+    private final TextInterner texts;
+    /** Per block, once asked: its source span, and the source line around a span's start that is the block's. */
+    private final SourceSpan[] spans;
+    private final SourceLine[] lines;
+    private final Position[] lineAt;
     private final List<String>[] norms;
     /** Per block, once counted to its end: how many of its normalized tokens are words; -1 until then. */
     private final int[] words;
@@ -42,9 +58,15 @@ final class ComparedBlocks {
     /** Per block: where a count that stopped at {@link #atLeast} words stopped (it goes on from there). */
     private final int[] countedTo;
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists: its elements are List<String>
     ComparedBlocks(RuleContext ctx, List<PolicyPattern> ignore) {
+        this(ctx, ignore, new TextInterner());
+    }
+
+    /** {@code texts}: where display texts are shared with the other postings of the run. */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists: its elements are List<String>
+    ComparedBlocks(RuleContext ctx, List<PolicyPattern> ignore, TextInterner texts) {
         this.ctx = ctx;
+        this.texts = texts;
         this.ignore = ignore;
         this.blocks = ctx.posting().blocks();
         int n = blocks.size();
@@ -52,8 +74,13 @@ final class ComparedBlocks {
         this.searched = new boolean[n];
         this.hits = new boolean[ignore.size()][n];
         this.searches = new PolicyPattern.Search[ignore.size()];
+        this.ownMatches = new int[n][];
+        this.spans = new SourceSpan[n];
+        this.lines = new SourceLine[n];
+        this.lineAt = new Position[n];
         this.kept = new String[n];
         this.display = new String[n];
+        this.shown = new String[n];
         this.norms = new List[n];
         this.words = new int[n];
         this.atLeast = new int[n];
@@ -83,11 +110,31 @@ final class ComparedBlocks {
                 }
                 searched[i] = true;
                 if (search.mayMatch(start, end)) {
-                    hits[k][i] = search.firstGroups(b.text(), start) != null;
+                    if (ignore.get(k).filters()) {
+                        // Speed: every match at once, kept for replacing them (its matches are never empty).
+                        ownMatches[i] = matchesOf(search, b.text(), start);
+                        hits[k][i] = ownMatches[i] != null;
+                    } else {
+                        hits[k][i] = search.firstGroups(b.text(), start) != null;
+                    }
                     matched[i] = hits[k][i];
                 }
             }
         }
+    }
+
+    /** The non-empty matches of a search in a block's text at {@code offset}, start and end in turn; null when none. */
+    private static int[] matchesOf(PolicyPattern.Search search, String text, int offset) {
+        int[][] found = {new int[4]};
+        int[] n = {0};
+        search.findAll(text, offset, (s, e) -> {
+            if (n[0] + 2 > found[0].length) {
+                found[0] = java.util.Arrays.copyOf(found[0], found[0].length * 2);
+            }
+            found[0][n[0]++] = s;
+            found[0][n[0]++] = e;
+        });
+        return n[0] == 0 ? null : java.util.Arrays.copyOf(found[0], n[0]);
     }
 
     /** The block's index in the posting's blocks ({@code b} is one of them). */
@@ -129,7 +176,7 @@ final class ComparedBlocks {
                 if (!changed && searched[i]) {
                     // The block's own text: the search said whether the pattern matches it.
                     if (hits[k][i]) {
-                        text = replaceOwn(k, text, blocks.get(i).region().start());
+                        text = replaceOwn(k, text, i);
                         changed = true;
                     }
                 } else if (p.find(text)) {
@@ -145,22 +192,23 @@ final class ComparedBlocks {
     }
 
     /**
-     * {@code text} (a block's own, at {@code offset} in the indexed text) with every match of pattern {@code k}
-     * replaced by a space, as RE2/J's {@code replaceAll(" ")}. Where the pattern needs a literal, its matches
-     * are never empty, so they are the search's (found from the literals' places), not a scan of the whole text.
+     * {@code text} (block {@code i}'s own) with every match of pattern {@code k} replaced by a space, as RE2/J's
+     * {@code replaceAll(" ")}. Where the pattern needs a literal, its matches are never empty, so they are the
+     * search's (found from the literals' places, {@link #ownMatches}), not a scan of the whole text.
      */
-    private String replaceOwn(int k, String text, int offset) {
+    private String replaceOwn(int k, String text, int i) {
         PolicyPattern p = ignore.get(k);
         if (!p.filters()) {
             return p.matcher(text).replaceAll(" ");
         }
+        int[] found = ownMatches[i];
         StringBuilder out = new StringBuilder(text.length());
-        int[] last = {0};
-        searches[k].findAll(text, offset, (s, e) -> {
-            out.append(text, last[0], s).append(' ');
-            last[0] = e;
-        });
-        return out.append(text, last[0], text.length()).toString();
+        int last = 0;
+        for (int m = 0; m < found.length; m += 2) {
+            out.append(text, last, found[m]).append(' ');
+            last = found[m + 1];
+        }
+        return out.append(text, last, text.length()).toString();
     }
 
     /** Block {@code i}'s normalized tokens after the ignore patterns (the block's own, shared with every rule, when none matched). */
@@ -179,14 +227,9 @@ final class ComparedBlocks {
      */
     int words(int i, int limit) {
         if (words[i] < 0 && atLeast[i] < limit) {
-            if (changed(i)) {
-                int n = 0;
-                for (String t : norms(i)) {
-                    if (Character.isLetterOrDigit(t.charAt(0))) {
-                        n++;
-                    }
-                }
-                words[i] = n;
+            String k = keptText(i);
+            if (k != null) {
+                words[i] = Words.countWords(k, 0, k.length()); // counted without making the tokens
             } else {
                 // Speed: counted in the posting's text, without making the tokens (most blocks never need them),
                 // and on from where a lower limit stopped (section-drift asks for 12 words, paragraph-drift 20).
@@ -203,6 +246,40 @@ final class ComparedBlocks {
             }
         }
         return words[i] >= 0 ? Math.min(words[i], limit) : limit;
+    }
+
+    /**
+     * Block {@code i}'s text as compared: without what the ignore patterns match, or its display text when none
+     * matched (the same tokens: strip() removes only white space).
+     */
+    String comparedText(int i) {
+        String k = keptText(i);
+        return k != null ? k : display(i);
+    }
+
+    /** The source span of blocks {@code first} to {@code last}, made once for a single block (both rules may keep it). */
+    SourceSpan span(int first, int last) {
+        if (first == last && spans[first] != null) {
+            return spans[first];
+        }
+        TextRegion from = blocks.get(first).region();
+        SourceSpan span = from.view().sourceSpan(from.start(), blocks.get(last).region().end());
+        if (first == last) {
+            spans[first] = span;
+        }
+        return span;
+    }
+
+    /**
+     * {@link SourceLine#around} the start of {@code span}, a span of blocks from {@code first}: made once for spans that
+     * start at the same place (a section's and its first paragraph's).
+     */
+    SourceLine line(int first, SourceSpan span) {
+        if (lines[first] == null || !lineAt[first].equals(span.start())) {
+            lines[first] = SourceLine.around(ctx.posting().source(), span.start());
+            lineAt[first] = span.start();
+        }
+        return lines[first];
     }
 
     /** The block's text as shown: stripped of surrounding white space. */
@@ -222,5 +299,13 @@ final class ComparedBlocks {
             display[i] = text.substring(from, to);
         }
         return display[i];
+    }
+
+    /** {@link #display}, the run's shared copy: looked up once per posting, whichever consistency rule asks first. */
+    String shown(int i) {
+        if (shown[i] == null) {
+            shown[i] = texts.intern(display(i));
+        }
+        return shown[i];
     }
 }

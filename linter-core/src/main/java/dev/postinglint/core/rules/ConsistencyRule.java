@@ -85,12 +85,13 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     /**
      * One block of one posting: its group key and label, display text, place, and when the board or front matter
      * says so, the day the posting was last updated. A whole-corpus run keeps about 112,000 of these until its
-     * end, so they are compact: strings are shared between postings (interned for the run); the normalized text
-     * is kept ({@code ownNorm}) only when an {@code ignore:} pattern changed it, since otherwise it is the
-     * display text's ({@link Words#normalized}, made again only for groups that can report); the span and the
-     * date are plain numbers, not objects.
+     * end, so they are compact: strings are shared between postings (interned for the run); the text compared
+     * is kept ({@code ownText}: the blocks' texts with the pattern's matches replaced, joined by white space) only
+     * when an {@code ignore:} pattern changed it, since otherwise it is the display text; either is normalized
+     * ({@link Words#normalized}) only when judging, for the groups that can report; the span and the date are
+     * plain numbers, not objects.
      */
-    record Seen(String key, String label, String text, String ownNorm, int startOffset, int endOffset, int startLine, int startColumn,
+    record Seen(String key, String label, String text, String ownText, int startOffset, int endOffset, int startLine, int startColumn,
             int endLine, int endColumn, SourceLine line, long updatedDay) {
         static final long UNDATED = Long.MIN_VALUE;
 
@@ -106,13 +107,18 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
 
     @Override
     public Run<List<Seen>> startRun() {
-        // Postings that use the same text share one copy of its normalized form, for this run only.
-        Map<String, String> interned = new ConcurrentHashMap<>();
+        return startRun(new RunShared());
+    }
+
+    @Override
+    public Run<List<Seen>> startRun(RunShared shared) {
+        // Postings that use the same text share one copy of it, for this run only, and so do the consistency rules.
+        SharedTexts texts = shared.get(SharedTexts.class, SharedTexts.class, SharedTexts::new);
         Map<String, GroupName> headingNames = new ConcurrentHashMap<>();
         return new Run<>() {
             @Override
             public List<Seen> observe(RuleContext ctx) {
-                return ConsistencyRule.this.observe(ctx, interned, headingNames);
+                return ConsistencyRule.this.observe(ctx, texts, headingNames);
             }
 
             @Override
@@ -135,16 +141,21 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private record GroupName(String key, String label) {
     }
 
+    /** The texts the consistency rules of one run keep: one copy of each for the run, whichever rule keeps it. */
+    private static final class SharedTexts {
+        final TextInterner strings = new TextInterner();
+    }
+
     /** The group key of a heading's text: its letters and digits, lower case, other runs as one space. */
     static String headingKey(String heading) {
         return NOT_LETTER_OR_DIGIT.matcher(heading.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
-    private List<Seen> observe(RuleContext ctx, Map<String, String> interned, Map<String, GroupName> headingNames) {
+    private List<Seen> observe(RuleContext ctx, SharedTexts texts, Map<String, GroupName> headingNames) {
         List<Seen> out = new ArrayList<>();
         Posting posting = ctx.posting();
-        ComparedBlocks compared = ctx.shared(shared, ComparedBlocks.class, () -> new ComparedBlocks(ctx, ignore));
-        Observing o = new Observing(ctx, compared, interned, out);
+        ComparedBlocks compared = ctx.shared(shared, ComparedBlocks.class, () -> new ComparedBlocks(ctx, ignore, texts.strings));
+        Observing o = new Observing(ctx, compared, texts, out);
         // Speed: a block's words are counted (which stops at min-words) before its group key is made: most
         // sections and paragraphs are too short, and then no key is made at all.
         switch (groupBy) {
@@ -152,7 +163,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                 List<Posting.Block> blocks = ctx.blocks(info.scope());
                 int[] at = enoughWords(compared, blocks);
                 if (at != null) {
-                    add(o, o.intern(""), o.intern(block), blocks, at);
+                    add(o, o.intern(""), o.intern(block), at);
                 }
             }
             case HEADING -> {
@@ -174,7 +185,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                             name = headingNames.computeIfAbsent(h.text(),
                                     t -> new GroupName(o.intern(headingKey(t)), o.intern(t.strip())));
                         }
-                        add(o, name.key(), name.label(), blocks, at);
+                        add(o, name.key(), name.label(), at);
                     }
                 }
             }
@@ -190,7 +201,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                     String key = Words.leadingWords(r.view().text(), r.start(), r.end(), leadingWords);
                     if (key != null && !o.keys.contains(key)) {
                         String shared = o.intern(key);
-                        add(o, shared, shared, List.of(b), new int[] {i});
+                        add(o, shared, shared, new int[] {i});
                     }
                 }
             }
@@ -230,25 +241,23 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private static final class Observing {
         final RuleContext ctx;
         final ComparedBlocks compared;
-        final Map<String, String> interned;
+        final SharedTexts texts;
         final List<Seen> out;
         /** The keys of {@code out}: one block per key per posting. */
         final Set<String> keys = new HashSet<>();
         private long updatedDay;
         private boolean dated;
 
-        Observing(RuleContext ctx, ComparedBlocks compared, Map<String, String> interned, List<Seen> out) {
+        Observing(RuleContext ctx, ComparedBlocks compared, SharedTexts texts, List<Seen> out) {
             this.ctx = ctx;
             this.compared = compared;
-            this.interned = interned;
+            this.texts = texts;
             this.out = out;
         }
 
         /** Postings that use the same string share one copy of it, for this run. */
         String intern(String s) {
-            // Speed: most strings are there already; get() never locks, computeIfAbsent may.
-            String known = interned.get(s);
-            return known != null ? known : interned.computeIfAbsent(s, k -> k);
+            return texts.strings.intern(s);
         }
 
         /** The posting's {@link #updated} day, read from its metadata once. */
@@ -292,7 +301,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
      * Keeps the blocks {@code at} (enough words, {@link #enoughWords}) under {@code key}, unless the posting has a
      * block there already; {@code key} and {@code label} are interned.
      */
-    private void add(Observing o, String key, String label, List<Posting.Block> blocks, int[] at) {
+    private void add(Observing o, String key, String label, int[] at) {
         ComparedBlocks compared = o.compared;
         if (!o.keys.add(key)) {
             return; // one block per key per posting: the first
@@ -301,49 +310,37 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         for (int i : at) {
             ignoredSome |= compared.changed(i);
         }
-        // Where no ignore: pattern matched, the normalized text is Words.normalized(text): the blocks' texts are
-        // joined by white space, which the tokenizer skips and never joins a token across, and strip() removes
-        // only white space. So it is not kept (judging makes it again for the few groups that can report).
-        String ownNorm = null;
+        // What is compared is the normalized text (Words.normalized) of the blocks' texts after the ignore: patterns,
+        // joined by white space, which the tokenizer skips and never joins a token across (and strip() removes only
+        // white space). Where no pattern matched, that is the display text's, so nothing more is kept; else the
+        // changed texts are kept joined. Speed: either is normalized only when judging, and only for the groups that
+        // can report (most paragraphs with a pay figure are a job's own and never are).
+        String ownText = null;
         if (ignoredSome) {
-            StringBuilder norm = new StringBuilder();
-            boolean firstToken = true;
-            for (int i : at) {
-                for (String t : compared.norms(i)) {
-                    if (!firstToken) {
-                        norm.append(' ');
-                    }
-                    norm.append(t);
-                    firstToken = false;
-                }
+            String[] parts = new String[at.length];
+            for (int k = 0; k < at.length; k++) {
+                parts[k] = compared.comparedText(at[k]);
             }
-            ownNorm = o.intern(norm.toString());
+            ownText = o.intern(parts.length == 1 ? parts[0] : String.join("\n\n", parts));
         }
         String text;
         if (at.length == 1) {
-            text = compared.display(at[0]);
+            text = compared.shown(at[0]); // the run's copy, looked up once per posting whichever rule asks first
         } else {
-            int length = 2 * (at.length - 1);
-            for (int i : at) {
-                length += compared.display(i).length();
+            // Speed: String.join sizes the result and picks its encoding once; a StringBuilder widened itself to
+            // UTF-16 at the first block with a character beyond Latin-1 and narrowed the result again.
+            String[] parts = new String[at.length];
+            for (int k = 0; k < at.length; k++) {
+                parts[k] = compared.display(at[k]);
             }
-            StringBuilder joined = new StringBuilder(length);
-            for (int i : at) {
-                if (joined.length() > 0) {
-                    joined.append("\n\n");
-                }
-                joined.append(compared.display(i));
-            }
-            text = joined.toString();
+            text = o.intern(String.join("\n\n", parts));
         }
-        TextRegion first = blocks.get(0).region();
-        TextRegion last = blocks.get(blocks.size() - 1).region();
-        SourceSpan span = first.view().sourceSpan(first.start(), last.end());
+        SourceSpan span = compared.span(at[0], at[at.length - 1]);
         // Shared between postings: an editor's workspace index keeps every posting's observations, and so does a
         // whole-corpus run until its end.
-        o.out.add(new Seen(key, label, o.intern(text), ownNorm,
+        o.out.add(new Seen(key, label, text, ownText,
                 span.startOffset(), span.endOffset(), span.start().line(), span.start().column(), span.end().line(), span.end().column(),
-                SourceLine.around(o.ctx.posting().source(), span.start()), o.updatedDay()));
+                compared.line(at[0], span), o.updatedDay()));
     }
 
     /** Metadata keys that date a posting, first found wins: board exports' update time, front matter's. */
@@ -421,10 +418,10 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     /** A group's blocks by normalized text, in order of first use; each distinct display text is normalized once. */
     private static Map<String, List<Occurrence>> variants(List<Occurrence> group) {
         Map<String, List<Occurrence>> variants = new LinkedHashMap<>();
-        Map<String, String> norms = new java.util.IdentityHashMap<>(); // display texts are interned: one object per text
+        Map<String, String> norms = new java.util.IdentityHashMap<>(); // the texts are interned: one object per text
         for (Occurrence o : group) {
             Seen s = o.seen();
-            String norm = s.ownNorm() != null ? s.ownNorm() : norms.computeIfAbsent(s.text(), Words::normalized);
+            String norm = norms.computeIfAbsent(s.ownText() != null ? s.ownText() : s.text(), Words::normalized);
             variants.computeIfAbsent(norm, k -> new ArrayList<>()).add(o);
         }
         return variants;
@@ -442,18 +439,24 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         if (majority.size() < 2 || majority.size() == sorted.get(1).getValue().size()) {
             return; // no clear majority: nothing to call drift
         }
-        List<String> majorityTokens = List.of(sorted.get(0).getKey().split(" "));
+        // Speed: each variant's normalized text split into tokens once, and only where a bound needs them.
+        Map<String, List<String>> split = new java.util.IdentityHashMap<>();
+        java.util.function.Function<String, List<String>> tokensOf = k -> split.computeIfAbsent(k, t -> List.of(t.split(" ")));
+        List<String> majorityTokens = tokensOf.apply(sorted.get(0).getKey());
         // Only variants close to the majority are the same block; the others (another company's
         // "About Us", another job's duties) are different content and do not count.
         Map<Map.Entry<String, List<Occurrence>>, WordDiff> close = new LinkedHashMap<>();
         int cluster = majority.size();
         Map<String, Integer> referenceBag = bag(majorityTokens);
         for (Map.Entry<String, List<Occurrence>> v : sorted.subList(1, sorted.size())) {
-            List<String> tokens = List.of(v.getKey().split(" "));
             // Cheap upper bounds first: most variants are other content, and a diff costs
             // O(n * d). Similarity can never exceed the length ratio or the shared-word ratio.
-            if (2.0 * Math.min(tokens.size(), majorityTokens.size()) / (tokens.size() + majorityTokens.size()) < threshold
-                    || 2.0 * overlap(referenceBag, tokens) / (tokens.size() + majorityTokens.size()) < threshold) {
+            int size = tokenCount(v.getKey()); // the length bound without splitting the text
+            if (2.0 * Math.min(size, majorityTokens.size()) / (size + majorityTokens.size()) < threshold) {
+                continue;
+            }
+            List<String> tokens = tokensOf.apply(v.getKey());
+            if (2.0 * overlap(referenceBag, tokens) / (tokens.size() + majorityTokens.size()) < threshold) {
                 continue;
             }
             WordDiff d = WordDiff.of(majorityTokens, tokens);
@@ -475,16 +478,16 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
             reference = newest;
             kind = DriftGroup.ReferenceKind.NEWEST;
             Map<Map.Entry<String, List<Occurrence>>, WordDiff> again = new LinkedHashMap<>();
-            List<String> newestTokens = List.of(newest.getKey().split(" "));
+            List<String> newestTokens = tokensOf.apply(newest.getKey());
             again.put(sorted.get(0), WordDiff.of(newestTokens, majorityTokens));
             for (Map.Entry<String, List<Occurrence>> v : close.keySet()) {
                 if (v != newest) {
-                    again.put(v, WordDiff.of(newestTokens, List.of(v.getKey().split(" "))));
+                    again.put(v, WordDiff.of(newestTokens, tokensOf.apply(v.getKey())));
                 }
             }
             close = again;
         }
-        List<String> referenceTokens = List.of(reference.getKey().split(" "));
+        List<String> referenceTokens = tokensOf.apply(reference.getKey());
         List<Occurrence> refUsers = reference.getValue();
         Seen ref = refUsers.get(0).seen();
         List<DriftGroup.Variant> drifted = new ArrayList<>();
@@ -497,7 +500,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
             if (kind == DriftGroup.ReferenceKind.MAJORITY && v.getValue().size() >= majority.size()) {
                 continue;
             }
-            List<String> tokens = List.of(v.getKey().split(" "));
+            List<String> tokens = tokensOf.apply(v.getKey());
             // Not drift: only years or punctuation differ ("© 2025", "U.S." for "US"), or the variant is the
             // shared text with whole sentences of its own added (a role's sentence in a shared paragraph).
             if (loose(tokens).equals(looseReference) || onlyAddsSentences(referenceTokens, tokens)) {
@@ -566,20 +569,55 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         return occ.stream().map(o -> o.seen().updated()).max(LocalDate::compareTo).orElseThrow();
     }
 
-    /** A year as a word: 1900 to 2099. */
-    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(?:19|20)\\d\\d");
+    /** How many tokens {@code String.split(" ")} gives for a normalized text (never an empty token but for the empty text). */
+    static int tokenCount(String normalized) {
+        int n = 1;
+        for (int i = normalized.indexOf(' '); i >= 0; i = normalized.indexOf(' ', i + 1)) {
+            n++;
+        }
+        return n;
+    }
 
-    /** The words of a text with punctuation dropped and years made alike: two texts that differ only there are the same. */
+    /**
+     * The words of a text with punctuation dropped and years made alike: two texts that differ only there are the same.
+     * A year is a word 1900 to 2099 ({@code (?:19|20)\d\d}); of other words only letters and numbers are kept
+     * ({@code [^\p{L}\p{N}]+} removed). Speed: character by character, not two regular expressions per word.
+     */
     static String loose(List<String> tokens) {
         StringBuilder b = new StringBuilder();
         for (String t : tokens) {
             if (t.isEmpty() || !Character.isLetterOrDigit(t.charAt(0))) {
                 continue;
             }
-            String w = YEAR.matcher(t).matches() ? "#year" : NOT_LETTER_OR_DIGIT.matcher(t).replaceAll("");
-            b.append(w).append(' ');
+            if (isYear(t)) {
+                b.append("#year");
+            } else {
+                appendLettersAndNumbers(b, t);
+            }
+            b.append(' ');
         }
         return b.toString();
+    }
+
+    private static boolean isYear(String t) {
+        return t.length() == 4 && (t.charAt(0) == '1' && t.charAt(1) == '9' || t.charAt(0) == '2' && t.charAt(1) == '0')
+                && t.charAt(2) >= '0' && t.charAt(2) <= '9' && t.charAt(3) >= '0' && t.charAt(3) <= '9';
+    }
+
+    /** Appends the code points of {@code t} in Unicode's letter (L) and number (N) categories, as {@code \p{L}} and {@code \p{N}}. */
+    private static void appendLettersAndNumbers(StringBuilder b, String t) {
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            switch (Character.getType(cp)) {
+                case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
+                        Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER ->
+                    b.appendCodePoint(cp);
+                default -> {
+                    // punctuation, marks and the rest are dropped
+                }
+            }
+            i += Character.charCount(cp);
+        }
     }
 
     /**

@@ -21,6 +21,23 @@ public interface CorpusRule<O> extends Rule {
     /** A fresh state for one run. */
     Run<O> startRun();
 
+    /**
+     * A fresh state for one run, which may share what it keeps with the other corpus rules' states of the same run
+     * through {@code shared} (the consistency rules keep one copy of a text that both keep). By default, {@link #startRun()}.
+     */
+    default Run<O> startRun(RunShared shared) {
+        return startRun();
+    }
+
+    /** What the corpus rules' states of one run share, by key: made by the first that asks. Thread-safe. */
+    final class RunShared {
+        private final java.util.Map<Object, Object> values = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public <T> T get(Object key, Class<T> type, java.util.function.Supplier<T> make) {
+            return type.cast(values.computeIfAbsent(key, k -> make.get()));
+        }
+    }
+
     /** One run's state. {@link #observe} is called on the engine's worker threads, concurrently. */
     interface Run<O> {
         /** What to keep of one posting, or null; called after the rule's {@code check} on the same context. */

@@ -70,6 +70,8 @@ class ComparedBlocksTest {
                     assertEquals(kept != null, compared.changed(i), context);
                     List<String> norms = Words.norms(Words.tokenize(kept == null ? b.text() : kept));
                     assertEquals(norms, compared.norms(i), context);
+                    // What a rule keeps to compare (normalized only when judging) has those tokens.
+                    assertEquals(norms, Words.norms(Words.tokenize(compared.comparedText(i))), context);
                     int words = (int) norms.stream().filter(t -> Character.isLetterOrDigit(t.charAt(0))).count();
                     int limit = 1 + random.nextInt(20);
                     assertEquals(Math.min(words, limit), compared.words(i, limit), context);

@@ -214,4 +214,43 @@ class ConsistencyRuleTest {
         assertEquals(List.of(r.files().get(0).path(), r.files().get(1).path(), r.files().get(2).path()), g.variants().get(0).postings());
         assertEquals(List.of(r.files().get(3).path()), g.variants().get(1).postings());
     }
+
+    /** {@code loose} and {@code tokenCount}, made without regular expressions, give what the regular expressions gave. */
+    @Test
+    void looseWordsAreTheRegexOnes() {
+        java.util.regex.Pattern year = java.util.regex.Pattern.compile("(?:19|20)\\d\\d");
+        java.util.regex.Pattern notLetterOrDigit = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+        String alphabet = "aZ09'-.,\u00e9\u0301\u00b2\u00bd\u2163\u0660\u3042\u02b0\u01c5$#\u00a9";
+        java.util.Random random = new java.util.Random(16);
+        for (int n = 0; n < 5_000; n++) {
+            List<String> tokens = new ArrayList<>();
+            for (int k = random.nextInt(8); k > 0; k--) {
+                StringBuilder t = new StringBuilder();
+                if (random.nextInt(5) == 0) {
+                    t.append(random.nextBoolean() ? "19" : random.nextBoolean() ? "20" : "21").append(random.nextInt(100));
+                } else {
+                    for (int c = 1 + random.nextInt(6); c > 0; c--) {
+                        if (random.nextInt(30) == 0) {
+                            t.appendCodePoint(random.nextBoolean() ? 0x1D400 + random.nextInt(50) : 0x1F600); // a letter or an emoji outside the BMP
+                        } else {
+                            t.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                        }
+                    }
+                }
+                tokens.add(t.toString());
+            }
+            StringBuilder expected = new StringBuilder();
+            for (String t : tokens) {
+                if (!t.isEmpty() && Character.isLetterOrDigit(t.charAt(0))) {
+                    expected.append(year.matcher(t).matches() ? "#year" : notLetterOrDigit.matcher(t).replaceAll("")).append(' ');
+                }
+            }
+            assertEquals(expected.toString(), ConsistencyRule.loose(tokens), tokens.toString());
+            String normalized = String.join(" ", tokens);
+            if (tokens.stream().noneMatch(String::isEmpty)) {
+                assertEquals(normalized.split(" ").length, ConsistencyRule.tokenCount(normalized), normalized);
+            }
+        }
+        assertEquals(1, ConsistencyRule.tokenCount(""));
+    }
 }
