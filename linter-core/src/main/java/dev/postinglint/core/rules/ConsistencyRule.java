@@ -135,6 +135,18 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
 
     /** The key under which the consistency rules with these {@code ignore:} patterns share a posting's {@link ComparedBlocks}. */
     private record SharedBlocks(List<PolicyPattern> ignore) {
+        // Written out, with the generated values: a record's generated equals and hashCode are linked by
+        // invokedynamic on first use, which costs a cold one-file check about 40 ms of CPU (docs/BENCHMARKS.md,
+        // "Round 8: cold start on Java 17"); this key is the first record a lint hashes.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SharedBlocks o && java.util.Objects.equals(ignore, o.ignore);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(ignore);
+        }
     }
 
     /** A group's key and label, both interned for the run. */
