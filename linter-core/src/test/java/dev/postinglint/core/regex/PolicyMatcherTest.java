@@ -77,15 +77,7 @@ class PolicyMatcherTest {
         String folded = PolicyPattern.fold(b.toString());
         for (PolicyMatcher matcher : List.of(new PolicyMatcher(literals, PolicyMatcher.FLAT_BUDGET), new PolicyMatcher(literals, 0))) {
             MatchIndex index = matcher.index(new RegexSpeedupsTest.Whole(b.toString()));
-            int found = 0;
-            for (String l : literals) {
-                List<Integer> expected = new ArrayList<>();
-                for (int at = folded.indexOf(l); at >= 0; at = folded.indexOf(l, at + 1)) {
-                    expected.add(at);
-                }
-                assertEquals(expected, Arrays.stream(index.occurrences(l)).boxed().toList(), l);
-                found += expected.size();
-            }
+            int found = assertOccurrencesAsIndexOf(index, literals, folded);
             assertTrue(found > 2000, "occurrences: " + found);
         }
     }
@@ -122,15 +114,7 @@ class PolicyMatcherTest {
         }
         String folded = PolicyPattern.fold(b.toString());
         MatchIndex index = matcher.index(new RegexSpeedupsTest.Whole(b.toString()));
-        int found = 0;
-        for (String l : literals) {
-            List<Integer> expected = new ArrayList<>();
-            for (int at = folded.indexOf(l); at >= 0; at = folded.indexOf(l, at + 1)) {
-                expected.add(at);
-            }
-            assertEquals(expected, Arrays.stream(index.occurrences(l)).boxed().toList(), l);
-            found += expected.size();
-        }
+        int found = assertOccurrencesAsIndexOf(index, literals, folded);
         assertTrue(found > 5000, "occurrences: " + found);
     }
 
@@ -229,5 +213,19 @@ class PolicyMatcherTest {
         assertFalse(PolicyPattern.of(Pattern.compile("(?U)location:([^\\n]{2,150})")).hasLineTail(), "not greedy");
         assertFalse(PolicyPattern.of(Pattern.compile("location:\\Q[^\\n]{2,150}")).hasLineTail(), "quoted");
         assertArrayEquals(new int[] {0, 12, 10, 12}, PolicyPattern.of(Pattern.compile("location: *([^\\n]{2,40})")).firstGroups("location: ab\ncd").spans());
+    }
+
+    /** Checks each literal's occurrences in the index against repeated {@code indexOf} in {@code folded}; returns how many there are. */
+    private static int assertOccurrencesAsIndexOf(MatchIndex index, List<String> literals, String folded) {
+        int found = 0;
+        for (String l : literals) {
+            List<Integer> expected = new ArrayList<>();
+            for (int at = folded.indexOf(l); at >= 0; at = folded.indexOf(l, at + 1)) {
+                expected.add(at);
+            }
+            assertEquals(expected, Arrays.stream(index.occurrences(l)).boxed().toList(), l);
+            found += expected.size();
+        }
+        return found;
     }
 }
