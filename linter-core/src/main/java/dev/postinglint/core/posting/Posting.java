@@ -156,6 +156,19 @@ public final class Posting {
         return h1 == null ? null : h1.text();
     }
 
+    private ElementIndex elementIndex;
+
+    /**
+     * The document's elements by tag and attribute name ({@link IndexedSelector}): one walk, on first
+     * use, shared by every selector of every rule.
+     */
+    public ElementIndex elementIndex() {
+        if (elementIndex == null) {
+            elementIndex = ElementIndex.of(document);
+        }
+        return elementIndex;
+    }
+
     public List<Heading> headings() {
         return headings;
     }

@@ -1,5 +1,6 @@
 package dev.postinglint.core.rules;
 
+import dev.postinglint.core.posting.IndexedSelector;
 import dev.postinglint.core.posting.Posting;
 import dev.postinglint.core.posting.TextRegion;
 import dev.postinglint.core.regex.PolicyPattern;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
-import org.jsoup.select.Selector;
 
 /**
  * The part of a posting a rule looks at: elements matching a CSS selector, the content under a named
@@ -22,13 +22,13 @@ public final class Scope {
     public static final Scope WHOLE = new Scope(null, null, null, null);
 
     private final String css;
-    private final Evaluator selector;
+    private final IndexedSelector selector;
     private final String section;
     private final PolicyPattern contains;
 
     private Scope(String css, Evaluator selector, String section, PolicyPattern contains) {
         this.css = css;
-        this.selector = selector;
+        this.selector = selector == null ? null : IndexedSelector.of(css, selector);
         this.section = section;
         this.contains = contains;
     }
@@ -89,7 +89,7 @@ public final class Scope {
         // Selectors are written against the whole document (so "body [class]" means what it says);
         // on a whole page only what lies in the posting's content counts.
         List<Element> selected = selector == null ? List.of(root)
-                : Selector.select(selector, root).stream().filter(posting::inContent).toList();
+                : selector.select(posting).stream().filter(posting::inContent).toList();
         if (section == null) {
             return selected;
         }

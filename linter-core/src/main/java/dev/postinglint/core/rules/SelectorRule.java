@@ -1,7 +1,9 @@
 package dev.postinglint.core.rules;
 
 import dev.postinglint.core.model.Fix;
+import dev.postinglint.core.posting.ElementIndex;
 import dev.postinglint.core.posting.Heading;
+import dev.postinglint.core.posting.IndexedSelector;
 import dev.postinglint.core.source.SourceSpan;
 import dev.postinglint.core.yaml.YamlMap;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ import org.jsoup.select.Selector;
 final class SelectorRule implements Rule {
     private final RuleInfo info;
     private final String css;
-    private final Evaluator selector;
+    private final IndexedSelector selector;
     private final boolean mustExist;
     private final boolean blankOnly;
     private final boolean boldHeadingOnly;
@@ -43,7 +45,7 @@ final class SelectorRule implements Rule {
             boolean boldHeadingOnly, FixSpec fix) {
         this.info = info;
         this.css = css;
-        this.selector = selector;
+        this.selector = IndexedSelector.of(css, selector);
         this.mustExist = mustExist;
         this.blankOnly = blankOnly;
         this.boldHeadingOnly = boldHeadingOnly;
@@ -149,14 +151,18 @@ final class SelectorRule implements Rule {
         if (boldHeadingOnly && tagNames != null && scopeElements.size() == 1) {
             return headingsSelected(ctx, scopeElements.get(0));
         }
-        if (scopeElements.size() == 1) {
-            List<Element> all = testedAttribute != null ? selectByValue(scopeElements.get(0)) : Selector.select(selector, scopeElements.get(0));
+        if (scopeElements.size() == 1 && scopeElements.get(0) == ctx.posting().document()) {
+            ElementIndex index = ctx.posting().elementIndex();
+            List<Element> all = testedAttribute != null ? selectByValue(index) : selector.select(index);
             return all.stream().filter(ctx.posting()::inContent).toList();
+        }
+        if (scopeElements.size() == 1) {
+            return Selector.select(selector.evaluator(), scopeElements.get(0)).stream().filter(ctx.posting()::inContent).toList();
         }
         Map<Element, Boolean> seen = new IdentityHashMap<>();
         List<Element> out = new ArrayList<>();
         for (Element root : scopeElements) {
-            for (Element e : Selector.select(selector, root)) {
+            for (Element e : Selector.select(selector.evaluator(), root)) {
                 if (ctx.posting().inContent(e) && seen.put(e, Boolean.TRUE) == null) {
                     out.add(e);
                 }
@@ -166,20 +172,20 @@ final class SelectorRule implements Rule {
     }
 
     /**
-     * What {@code Selector.select} gives for a selector of {@link #testedAttribute} tests: the same walk
-     * (document order, {@code root} first), but jsoup is asked once per distinct value of the attribute
-     * (and namespace) in the document instead of for every element: a pasted page repeats a few styles
-     * on every paragraph, and each of seven tests reads and lower-cases the value again.
+     * What {@code Selector.select} gives for a selector of {@link #testedAttribute} tests over the
+     * index's root: the index's candidates (the elements with that attribute, in document order), but
+     * jsoup is asked once per distinct value of the attribute (and namespace) in the document instead of
+     * for every element: a pasted page repeats a few styles on every paragraph, and each of seven tests
+     * reads and lower-cases the value again.
      */
-    List<Element> selectByValue(Element root) {
+    List<Element> selectByValue(ElementIndex index) {
         String name = testedAttribute;
+        Element root = index.root();
         Map<String, Map<String, Boolean>> byNamespace = new java.util.HashMap<>(4);
         Map<String, Boolean> withoutAttribute = new java.util.HashMap<>(4);
         List<Element> out = new ArrayList<>();
-        org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
-            if (!(node instanceof Element e)) {
-                return;
-            }
+        List<Element> candidates = selector.candidates(index);
+        for (Element e : candidates == null ? Selector.select(ALL, root) : candidates) {
             String namespace = e.tag().namespace();
             Boolean verdict;
             if (e.hasAttr(name)) {
@@ -187,22 +193,24 @@ final class SelectorRule implements Rule {
                 String value = e.attr(name);
                 verdict = values.get(value);
                 if (verdict == null) {
-                    verdict = selector.matches(root, e);
+                    verdict = selector.evaluator().matches(root, e);
                     values.put(value, verdict);
                 }
             } else {
                 verdict = withoutAttribute.get(namespace);
                 if (verdict == null) {
-                    verdict = selector.matches(root, e);
+                    verdict = selector.evaluator().matches(root, e);
                     withoutAttribute.put(namespace, verdict);
                 }
             }
             if (verdict) {
                 out.add(e);
             }
-        }, root);
+        }
         return out;
     }
+
+    private static final Evaluator ALL = org.jsoup.select.QueryParser.parse("*");
 
     @Override
     public void check(RuleContext ctx, FindingSink sink) {

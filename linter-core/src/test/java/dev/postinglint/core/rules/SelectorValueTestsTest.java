@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.postinglint.core.model.Finding;
+import dev.postinglint.core.posting.ElementIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -78,7 +79,7 @@ class SelectorValueTestsTest {
             for (int i = 0; i < 2_000; i++) {
                 Document doc = Jsoup.parse(markup(random, 0));
                 List<Element> expected = new ArrayList<>(Selector.select(evaluator, doc));
-                assertEquals(expected, rule.selectByValue(doc), doc.body().html());
+                assertEquals(expected, rule.selectByValue(ElementIndex.of(doc)), doc.body().html());
                 selected += expected.size();
             }
             assertTrue(selected > 1_000, css + " selects many elements: " + selected);
