@@ -6,68 +6,60 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
 
 /**
- * A document's elements in document order, with the positions of those of each tag name and of
- * those carrying each attribute: built by one walk on first use ({@link Posting#elementIndex()}) and
+ * A document's elements in document order, and, asked for by name on first use, the positions of
+ * those with a tag name or carrying an attribute: one walk per posting ({@link Posting#elementIndex()})
  * shared by every selector of every rule, so a selector that needs a tag or an attribute
  * ({@link IndexedSelector}) tests the few elements that have it instead of walking the tree.
  *
- * <p>Names are keyed in ASCII lower case. A name with any other character goes to a bucket that every
- * look-up includes (jsoup compares attribute names with {@code equalsIgnoreCase}, where U+017F "ſ"
- * equals "s"): the index may offer too many candidates, never too few.
+ * <p>A name's elements are found by the test jsoup itself makes, or a looser one: a tag by its
+ * lower-case name ({@code Element.nameIs}), an attribute by {@code hasAttr} (any case, as jsoup's
+ * attribute tests read it). The index may offer too many candidates, never too few.
  */
 public final class ElementIndex {
+    private static final int[] NONE = new int[0];
+
     private final Element root;
     private final Element[] elements;
-    private final Map<String, Positions> byTag;
-    private final Positions otherTags;
-    private final Map<String, Positions> byAttribute;
-    private final Positions otherAttributes;
+    private final Map<String, int[]> byTag = new HashMap<>(8);
+    private final Map<String, int[]> byAttribute = new HashMap<>(8);
 
-    private ElementIndex(Element root, Element[] elements, Map<String, Positions> byTag, Positions otherTags,
-            Map<String, Positions> byAttribute, Positions otherAttributes) {
+    private ElementIndex(Element root, Element[] elements) {
         this.root = root;
         this.elements = elements;
-        this.byTag = byTag;
-        this.otherTags = otherTags;
-        this.byAttribute = byAttribute;
-        this.otherAttributes = otherAttributes;
     }
 
     /** Indexes {@code root} and every element under it, in the order {@code root.stream()} gives them. */
     public static ElementIndex of(Element root) {
         List<Element> all = new ArrayList<>();
-        Map<String, Positions> byTag = new HashMap<>();
-        Positions otherTags = new Positions();
-        Map<String, Positions> byAttribute = new HashMap<>();
-        Positions otherAttributes = new Positions();
-        NodeTraversor.traverse((Node node, int depth) -> {
-            if (!(node instanceof Element e)) {
-                return;
+        // Depth first without recursion (a page may nest deeply): the element, then its children in order.
+        Element[] parents = new Element[16];
+        int[] next = new int[16];
+        int depth = 0;
+        all.add(root);
+        parents[0] = root;
+        next[0] = 0;
+        while (depth >= 0) {
+            Element parent = parents[depth];
+            if (next[depth] == parent.childNodeSize()) {
+                parents[depth--] = null;
+                continue;
             }
-            int at = all.size();
-            all.add(e);
-            String tag = e.normalName();
-            if (isAscii(tag)) {
-                byTag.computeIfAbsent(tag, k -> new Positions()).add(at);
-            } else {
-                otherTags.add(at);
-            }
-            if (e.attributesSize() > 0) {
-                for (Attribute a : e.attributes()) {
-                    String key = a.getKey();
-                    Positions p = isAscii(key)
-                            ? byAttribute.computeIfAbsent(asciiLower(key), k -> new Positions()) : otherAttributes;
-                    p.addOnce(at); // "Class" and "class" on one element count once
+            Node child = parent.childNode(next[depth]++);
+            if (child instanceof Element e) {
+                all.add(e);
+                if (++depth == parents.length) {
+                    parents = Arrays.copyOf(parents, depth * 2);
+                    next = Arrays.copyOf(next, depth * 2);
                 }
+                parents[depth] = e;
+                next[depth] = 0;
             }
-        }, root);
-        return new ElementIndex(root, all.toArray(new Element[0]), byTag, otherTags, byAttribute, otherAttributes);
+        }
+        return new ElementIndex(root, all.toArray(new Element[0]));
     }
 
     /** The element the index was built from. */
@@ -81,19 +73,23 @@ public final class ElementIndex {
     }
 
     /**
-     * The elements that may match a selector whose every alternative needs one of the tag names or
-     * attribute names given for it ({@link IndexedSelector.Need}), in document order, each once.
+     * The elements that may match a selector whose every alternative needs the tag name or one of
+     * the attribute names given for it ({@link IndexedSelector.Need}), in document order, each once.
      */
     List<Element> candidates(List<IndexedSelector.Need> alternatives) {
         if (alternatives.size() == 1) {
-            Positions only = smallest(alternatives.get(0));
-            if (only.isPlain()) {
-                return only.elements(elements);
+            int[] only = positions(alternatives.get(0));
+            List<Element> out = new ArrayList<>(only.length);
+            for (int at : only) {
+                out.add(elements[at]);
             }
+            return out;
         }
         BitSet chosen = new BitSet(elements.length);
         for (IndexedSelector.Need need : alternatives) {
-            smallest(need).markIn(chosen);
+            for (int at : positions(need)) {
+                chosen.set(at);
+            }
         }
         List<Element> out = new ArrayList<>(chosen.cardinality());
         for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
@@ -102,28 +98,52 @@ public final class ElementIndex {
         return out;
     }
 
-    /** Of the buckets that hold every element meeting {@code need}, the one with fewest elements. */
-    private Positions smallest(IndexedSelector.Need need) {
-        Positions best = null;
+    /** The elements that may meet {@code need}: those of its tag when it names one (they cost nothing to test), else of its rarest attribute. */
+    private int[] positions(IndexedSelector.Need need) {
         if (need.tag() != null) {
-            best = Positions.with(byTag.get(need.tag()), otherTags);
+            return byTag.computeIfAbsent(need.tag(), this::withTag);
         }
+        int[] best = null;
         for (String attribute : need.attributes()) {
-            Positions p = Positions.with(byAttribute.get(attribute), otherAttributes);
-            if (best == null || p.size() < best.size()) {
+            int[] p = byAttribute.computeIfAbsent(attribute, this::withAttribute);
+            if (best == null || p.length < best.length) {
                 best = p;
             }
         }
         return best;
     }
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 128) {
-                return false;
+    /**
+     * Elements whose lower-case name is {@code tag}: jsoup's tag test compares that name (or, for a
+     * foreign element in its web query mode, the name as written, whose lower case this is).
+     */
+    private int[] withTag(String tag) {
+        int[] out = NONE;
+        int n = 0;
+        for (int i = 0; i < elements.length; i++) {
+            if (elements[i].normalName().equals(tag)) {
+                out = add(out, n++, i);
             }
         }
-        return true;
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** Elements with the attribute, its name compared ignoring case as jsoup's attribute tests do (or more strictly). */
+    private int[] withAttribute(String name) {
+        int[] out = NONE;
+        int n = 0;
+        for (int i = 0; i < elements.length; i++) {
+            if (elements[i].hasAttr(name)) {
+                out = add(out, n++, i);
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    private static int[] add(int[] to, int size, int value) {
+        int[] out = size < to.length ? to : Arrays.copyOf(to, Math.max(8, size * 2));
+        out[size] = value;
+        return out;
     }
 
     static String asciiLower(String s) {
@@ -140,63 +160,5 @@ public final class ElementIndex {
             }
         }
         return s;
-    }
-
-    /** Ascending element positions; {@link #extra}, when set, is a second list to merge in (the other-names bucket). */
-    private static final class Positions {
-        private static final Positions EMPTY = new Positions();
-        private int[] at = new int[4];
-        private int size;
-        private Positions extra;
-
-        static Positions with(Positions named, Positions other) {
-            Positions base = named == null ? EMPTY : named;
-            if (other.size == 0) {
-                return base;
-            }
-            Positions merged = new Positions();
-            merged.at = base.at;
-            merged.size = base.size;
-            merged.extra = other;
-            return merged;
-        }
-
-        void add(int position) {
-            if (size == at.length) {
-                at = Arrays.copyOf(at, size * 2);
-            }
-            at[size++] = position;
-        }
-
-        void addOnce(int position) {
-            if (size == 0 || at[size - 1] != position) {
-                add(position);
-            }
-        }
-
-        int size() {
-            return size + (extra == null ? 0 : extra.size);
-        }
-
-        boolean isPlain() {
-            return extra == null;
-        }
-
-        List<Element> elements(Element[] all) {
-            List<Element> out = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                out.add(all[at[i]]);
-            }
-            return out;
-        }
-
-        void markIn(BitSet chosen) {
-            for (int i = 0; i < size; i++) {
-                chosen.set(at[i]);
-            }
-            if (extra != null) {
-                extra.markIn(chosen);
-            }
-        }
     }
 }
