@@ -270,6 +270,58 @@ class ProsePlacesTest {
         assertTrue(found > 100, "places found: " + found);
     }
 
+    /** A text with its folded copy, for a literal index in these tests (a posting's text view in a lint). */
+    private record Folded(String folded) implements dev.postinglint.core.regex.PolicyPattern.Text {
+        @Override
+        public int[] runs() {
+            return new int[0];
+        }
+    }
+
+    /**
+     * The cue words' occurrences read from a policy's literal index (its automaton holding them beside other
+     * literals, some sharing their starts and ends) give the same scan as the walk over the folded text, which
+     * stays as the reference and the fallback: for every part, the cues tried, where each cue is tried and
+     * what is found. An index without the cue words falls back to the walk.
+     */
+    @Test
+    void aScanFromThePolicysIndexAgreesWithTheWalk() {
+        java.util.Set<String> literals = new java.util.LinkedHashSet<>(ProsePlaces.cueWords());
+        literals.addAll(List.of("remote work", "basis", "office hours", "network", "ork", "ased", "à distance", "hqs", "bureaucracy"));
+        dev.postinglint.core.regex.PolicyMatcher withWords = dev.postinglint.core.regex.PolicyMatcher.of(List.of(), literals);
+        dev.postinglint.core.regex.PolicyMatcher without = dev.postinglint.core.regex.PolicyMatcher.of(List.of(), List.of("remote work", "basis"));
+        java.util.Random r = new java.util.Random(11);
+        int starts = 0;
+        for (int i = 0; i < 400; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int p = 0, n = 1 + r.nextInt(6); p < n; p++) {
+                b.append(sentence(r)).append(r.nextBoolean() ? ". " : "\n");
+                if (r.nextInt(4) == 0) {
+                    b.append("We work on a network of databases at the office; remotely, hq-based.\n");
+                }
+            }
+            String text = b.toString();
+            String folded = dev.postinglint.core.regex.PolicyPattern.fold(text);
+            ProsePlaces.Scan walked = ProsePlaces.scan(text, folded);
+            for (dev.postinglint.core.regex.PolicyMatcher m : List.of(withWords, without)) {
+                ProsePlaces.Scan indexed = ProsePlaces.scan(text, m.index(new Folded(folded)));
+                for (int k = 0; k < 6; k++) {
+                    int from = k == 0 ? 0 : r.nextInt(text.length() + 1);
+                    int to = k == 0 ? text.length() : from + r.nextInt(text.length() - from + 1);
+                    assertEquals(walked.cuesIn(from, to), indexed.cuesIn(from, to), () -> "cues in '" + text.substring(from, to) + "'");
+                    for (int c = 0; c < ProsePlaces.CUES.size(); c++) {
+                        int[] expected = walked.startsOf(c, from, to);
+                        starts += expected.length;
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, indexed.startsOf(c, from, to), "starts of cue " + c);
+                    }
+                    assertEquals(walked.find(from, to, GazetteerTest.G), indexed.find(from, to, GazetteerTest.G));
+                    assertEquals(walked.find(from, to, EU), indexed.find(from, to, EU));
+                }
+            }
+        }
+        assertTrue(starts > 1_000, "places where a cue was tried: " + starts);
+    }
+
     /** Whether a cue may match a text (folded): it has no words, or the text holds one of them. The scan's reference. */
     private static boolean mayOccur(ProsePlaces.Cue cue, String folded) {
         return cue.words().isEmpty() || cue.words().stream().anyMatch(folded::contains);
