@@ -270,6 +270,65 @@ class ProsePlacesTest {
         assertTrue(found > 100, "places found: " + found);
     }
 
+    /** The wordings of the sentences that are not about the job, in every language, and words near them. */
+    private static final String[] NOT_THE_JOB_WORDS = {"client", "clients", "clientes", "customer", "customers", "partners", "vendor",
+        "suppliers", "serve", "serves", "served", "serving", "service", "patients", "students", "users", "user-facing", "members",
+        "community", "communities", "schools", "hospital", "founded", "established", "since", "conferences", "events", "eventful",
+        "summit", "held", "hosted", "meetups", "acquired", "opened", "launched", "expand", "expanded", "expanding", "expansion",
+        "formerly", "previously", "headquartered", "investors", "backed", "employees", "employee", "residents", "notices",
+        "privacy", "if you", "if", "you", "for candidates", "for applicants", "for those", "for people", "for anyone", "for roles",
+        "for positions", "for hires", "for", "klanten", "Kunden", "partenaires", "parceiros", "socios", "fondée", "fondés",
+        "créé en", "créées en", "creees en", "gegründet", "fundada", "fundados", "opgericht", "seit", "sinds", "événements",
+        "evenement", "évènement", "Veranstaltungen", "eventos", "evenementen", "siège social", "siege social", "Hauptsitz",
+        "sede central", "hoofdkantoor", "si vous", "wenn du", "wenn Sie", "falls", "si eres", "si estás", "si estas",
+        "si usted", "se você", "se voce", "se estiver", "als je", "indien", "pour les candidats", "pour les candidates",
+        "pour les postes", "für Bewerber", "für Bewerberinnen", "für Stellen", "para candidatos", "para candidatas",
+        "para puestos", "para vagas", "voor kandidaten", "voor sollicitanten", "based in", "Denver", "the", "our", "team",
+        "office", "é", "x", "_", "1", "-", ".", ",", "(", "\n", "\u00a0"};
+
+    /** A random text of the words above, in lower, upper or title case, with the long s, the Kelvin sign or U+0130, some glued together. */
+    private static String notTheJobText(java.util.Random r) {
+        StringBuilder b = new StringBuilder();
+        for (int n = 1 + r.nextInt(4), k = 0; k < n; k++) {
+            String w = NOT_THE_JOB_WORDS[r.nextInt(NOT_THE_JOB_WORDS.length)];
+            w = switch (r.nextInt(10)) {
+                case 0 -> w.toUpperCase(java.util.Locale.ROOT);
+                case 1 -> w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+                case 2 -> w.replace('s', '\u017f').replace('k', '\u212a').replace('K', '\u212a');
+                case 3 -> w.replace('i', '\u0130');
+                default -> w;
+            };
+            b.append(k == 0 || r.nextInt(6) == 0 ? "" : r.nextInt(8) == 0 ? "\t" : " ").append(w);
+        }
+        return b.toString();
+    }
+
+    /**
+     * The sentence test tried only where one of its first words stands gives what a search of the whole
+     * sentence gives: random texts of its wordings in every language and words glued to them, in lower, upper
+     * and title case, with the long s, the Kelvin sign and U+0130.
+     */
+    @Test
+    void theSentenceTestTriedAtItsFirstWordsAgreesWithASearch() {
+        java.util.Random r = new java.util.Random(13);
+        int yes = 0;
+        int no = 0;
+        for (int i = 0; i < 30_000; i++) {
+            String text = notTheJobText(r);
+            boolean expected = ProsePlaces.notAboutTheJobBySearch(text);
+            assertEquals(expected, ProsePlaces.notAboutTheJob(text), text);
+            if (expected) {
+                yes++;
+            } else {
+                no++;
+            }
+        }
+        assertTrue(yes > 2_000 && no > 2_000, yes + " about something else, " + no + " not");
+        for (String w : ProsePlaces.NOT_THE_JOB_STARTS) {
+            assertEquals(dev.postinglint.core.regex.PolicyPattern.fold(w), w, "first words are folded");
+        }
+    }
+
     /** A text with its folded copy, for a literal index in these tests (a posting's text view in a lint). */
     private record Folded(String folded) implements dev.postinglint.core.regex.PolicyPattern.Text {
         @Override
