@@ -379,6 +379,8 @@ class ProsePlacesTest {
             }
         }
         assertTrue(starts > 1_000, "places where a cue was tried: " + starts);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.postinglint.core.regex.PolicyMatcher.of(List.of(), List.of("Based")), "the index compares folded text");
     }
 
     /** Whether a cue may match a text (folded): it has no words, or the text holds one of them. The scan's reference. */
