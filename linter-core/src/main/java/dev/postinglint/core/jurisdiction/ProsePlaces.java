@@ -94,6 +94,20 @@ public final class ProsePlaces {
             + "[ée]v[ée]nements?|Veranstaltung(?:en)?|eventos?|evenement(?:en)?|si[èe]ge\\s+social|Hauptsitz|sede\\s+central|hoofdkantoor|"
             + "si\\s+vous|wenn\\s+(?:du|Sie)|falls|si\\s+(?:eres|est[áa]s|usted)|se\\s+(?:voc[êe]|estiver)|als\\s+je|indien|"
             + "pour\\s+les\\s+(?:candidat(?:e|s|es)?|postes)|für\\s+(?:Bewerber(?:innen)?|Stellen)|para\\s+(?:candidat(?:o|a|os|as)|puestos|vagas)|voor\\s+(?:kandidaten|sollicitanten))(?!\\p{L})");
+    /**
+     * Words (folded) one of which every match of {@link #NOT_THE_JOB} starts with, each alternative's first
+     * word: a sentence is tried only where one stands ({@link #notAboutTheJob}), instead of by a search that
+     * tries each of the pattern's many alternatives at every position. Speed only (ProsePlacesTest holds the
+     * two ways to the same answers).
+     */
+    static final List<String> NOT_THE_JOB_STARTS = List.of("client", "customer", "partner", "vendor", "supplier", "serv",
+            "patient", "student", "user", "member", "communit", "school", "hospital", "founded", "established", "since",
+            "conference", "event", "summit", "held", "hosted", "meetup", "acquired", "opened", "launched", "expand", "expansion",
+            "formerly", "previously", "headquartered", "investor", "backed", "employees", "resident", "notice", "privacy",
+            "if", "for",
+            "klanten", "kunden", "partenaire", "parceiro", "socios", "fond", "cr", "gegründet", "fundad", "opgericht", "seit",
+            "sinds", "év", "ev", "veranstaltung", "si", "hauptsitz", "sede", "hoofdkantoor", "wenn", "falls", "se", "als",
+            "indien", "pour", "für", "para", "voor");
     private static final Pattern LIST_BEFORE = Pattern.compile("\\p{L}\\s*(?:,|;|/|&|\\band|\\bor)\\s*$");
 
     private static final Pattern REMOTE = Pattern.compile("(?i)\\bremote(?:ly)?\\b");
@@ -177,6 +191,42 @@ public final class ProsePlaces {
     }
 
     /**
+     * Every word the cues need or start with, {@linkplain PolicyPattern#fold folded}: a policy that reads
+     * places from prose gives them to its {@code PolicyMatcher}, whose one pass over each posting then finds
+     * them with the rules' literals ({@link #scan(String, PolicyPattern.Text)}).
+     */
+    public static java.util.Set<String> cueWords() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (CueWord w : CUE_WORDS) {
+            out.add(w.word());
+        }
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * {@link #scan(String, String)} with the cue words' occurrences read from {@code indexed} (the posting's
+     * literal index, which the policy's automaton filled in its one pass over the text) instead of found by a
+     * walk of their own; walks the folded text when the index does not hold every {@link #cueWords() cue word}
+     * (a policy whose matcher was built without them).
+     */
+    public static Scan scan(String text, PolicyPattern.Text indexed) {
+        String folded = indexed.folded();
+        if (folded.length() != text.length()) {
+            throw new IllegalArgumentException("the folded text is not the text's");
+        }
+        int[][] occurrences = new int[CUE_WORDS.size()][];
+        int total = 0;
+        for (int w = 0; w < occurrences.length; w++) {
+            occurrences[w] = indexed.occurrences(CUE_WORDS.get(w).word());
+            if (occurrences[w] == null) {
+                return new Scan(text, folded);
+            }
+            total += occurrences[w].length;
+        }
+        return new Scan(text, occurrences, total);
+    }
+
+    /**
      * Where the cues' words occur in one text, compared {@linkplain PolicyPattern#fold folded}: for a part
      * of the text, the cues it may hold are exactly those one of whose {@link Cue#words} the part's
      * folded text contains (or that have none), found by one walk over the whole text instead of one {@code contains} per
@@ -189,6 +239,26 @@ public final class ProsePlaces {
         private long[] needs = new long[16];
         private long[] begins = new long[16];
         private int count;
+
+        /** From each cue word's occurrences (sorted starts, per {@link #CUE_WORDS} index), {@code total} in all. */
+        private Scan(String text, int[][] occurrences, int total) {
+            this.text = text;
+            // In order of start, as the walk adds them (words starting at the same place in any order: cuesIn
+            // joins their bits, startsOf gives each place once).
+            long[] keyed = new long[total];
+            int k = 0;
+            for (int w = 0; w < occurrences.length; w++) {
+                for (int at : occurrences[w]) {
+                    keyed[k++] = (long) at << 16 | w;
+                }
+            }
+            java.util.Arrays.sort(keyed);
+            for (long key : keyed) {
+                CueWord w = CUE_WORDS.get((int) (key & 0xffff));
+                int at = (int) (key >>> 16);
+                add(at, at + w.word().length(), w.needs(), w.starts());
+            }
+        }
 
         private Scan(String text, String folded) {
             this.text = text;
@@ -255,7 +325,7 @@ public final class ProsePlaces {
         }
 
         /** Where a word that starts cue {@code c}'s matches stands inside {@code [start, end)}, relative to start, ascending. */
-        private int[] startsOf(int c, int start, int end) {
+        int[] startsOf(int c, int start, int end) {
             int[] out = new int[4];
             int n = 0;
             for (int k = firstAtOrAfter(start); k < count && starts[k] < end; k++) {
@@ -281,6 +351,8 @@ public final class ProsePlaces {
     private record KeyWords(CueWord[] words, long thirds) {
     }
 
+    /** Every cue word once, with the cues that need it and those it starts. */
+    private static final List<CueWord> CUE_WORDS = cueWordList();
     /** The cue words by their first two (folded) characters ({@link #key}), checked in full where they match. */
     private static final KeyWords[] WORD_TABLE = wordTable();
     /** Bit {@code k} set where {@code WORD_TABLE[k]} holds words: 2 KB where the table takes 64. */
@@ -290,7 +362,7 @@ public final class ProsePlaces {
         return (c0 & 0x7f) << 7 | (c1 & 0x7f);
     }
 
-    private static KeyWords[] wordTable() {
+    private static List<CueWord> cueWordList() {
         if (CUES.size() > 64) {
             throw new IllegalStateException("more cues than bits in a long");
         }
@@ -309,14 +381,21 @@ public final class ProsePlaces {
                 }
             }
         }
+        List<CueWord> out = new ArrayList<>();
+        masks.forEach((w, m) -> out.add(new CueWord(w, m[0], m[1])));
+        return List.copyOf(out);
+    }
+
+    private static KeyWords[] wordTable() {
         KeyWords[] table = new KeyWords[128 * 128];
-        masks.forEach((w, m) -> {
+        for (CueWord cw : CUE_WORDS) {
+            String w = cw.word();
             int k = key(w.charAt(0), w.charAt(1));
             KeyWords old = table[k] == null ? new KeyWords(new CueWord[0], 0) : table[k];
             CueWord[] grown = java.util.Arrays.copyOf(old.words(), old.words().length + 1);
-            grown[old.words().length] = new CueWord(w, m[0], m[1]);
+            grown[old.words().length] = cw;
             table[k] = new KeyWords(grown, old.thirds() | (w.length() == 2 ? -1L : 1L << w.charAt(2)));
-        });
+        }
         return table;
     }
 
@@ -373,7 +452,7 @@ public final class ProsePlaces {
     private static void take(Matcher m, Cue cue, String text, Gazetteer gazetteer, List<Mention> out, List<String> seen) {
         int sentenceStart = sentenceStart(text, m.start());
         int sentenceEnd = sentenceEnd(text, m.end());
-        if (NOT_THE_JOB.matcher(text.substring(sentenceStart, sentenceEnd)).find()) {
+        if (notAboutTheJob(text.substring(sentenceStart, sentenceEnd))) {
             return;
         }
         String place = resolvable(m.group("place"), cue, gazetteer);
@@ -394,6 +473,34 @@ public final class ProsePlaces {
             seen.add(value);
             out.add(new Mention(cue.remote() ? m.start() : placeStart, placeEnd, value));
         }
+    }
+
+    /**
+     * Whether {@code NOT_THE_JOB.matcher(sentence).find()}: the pattern tried with {@code lookingAt} only where
+     * one of its {@link #NOT_THE_JOB_STARTS first words} stands (compared folded, as its (?i) and (?iu) compare
+     * characters), its lookbehinds seeing the text before the place; a match found by a search starts at one of
+     * those places.
+     */
+    static boolean notAboutTheJob(String sentence) {
+        String folded = PolicyPattern.fold(sentence);
+        Matcher m = null;
+        for (String w : NOT_THE_JOB_STARTS) {
+            for (int at = folded.indexOf(w); at >= 0; at = folded.indexOf(w, at + 1)) {
+                if (m == null) {
+                    m = NOT_THE_JOB.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                m.region(at, sentence.length());
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The reference for {@link #notAboutTheJob}: a search of the whole sentence. */
+    static boolean notAboutTheJobBySearch(String sentence) {
+        return NOT_THE_JOB.matcher(sentence).find();
     }
 
     /**

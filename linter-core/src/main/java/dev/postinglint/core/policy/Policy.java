@@ -1,6 +1,7 @@
 package dev.postinglint.core.policy;
 
 import dev.postinglint.core.jurisdiction.Gazetteer;
+import dev.postinglint.core.jurisdiction.ProsePlaces;
 import dev.postinglint.core.model.Waiver;
 import dev.postinglint.core.posting.ContentChoice;
 import dev.postinglint.core.regex.PolicyMatcher;
@@ -45,7 +46,9 @@ public record Policy(String name, String version, List<String> sources, Company 
                 patterns.addAll(f.scope().searchedPatterns());
             }
         }
-        return PolicyMatcher.of(patterns);
+        // Places read from prose look their cue words up in the same pass as the patterns' literals.
+        boolean prose = fields.values().stream().anyMatch(FieldSpec::placesInProse);
+        return PolicyMatcher.of(patterns, prose ? ProsePlaces.cueWords() : List.of());
     }
 
     public Policy {

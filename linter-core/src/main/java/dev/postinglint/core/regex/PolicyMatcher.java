@@ -67,7 +67,23 @@ public final class PolicyMatcher {
 
     /** The matcher of every literal these patterns' speed-ups look for. */
     public static PolicyMatcher of(Collection<PolicyPattern> patterns) {
+        return of(patterns, List.of());
+    }
+
+    /**
+     * {@link #of(Collection)} with plain {@code words} besides (folded, any length), for a caller that looks
+     * for fixed words in every posting: it reads their occurrences from the same one pass
+     * ({@link MatchIndex#occurrences(String)}) instead of walking the text itself (the jurisdiction layer's
+     * cue words for places in prose).
+     */
+    public static PolicyMatcher of(Collection<PolicyPattern> patterns, Collection<String> words) {
         Set<String> all = new LinkedHashSet<>();
+        for (String w : words) {
+            if (w.isEmpty() || !PolicyPattern.fold(w).equals(w)) {
+                throw new IllegalArgumentException("'" + w + "' is not a folded word");
+            }
+            all.add(w);
+        }
         for (PolicyPattern p : patterns) {
             for (String l : p.indexedLiterals()) {
                 if (l.length() >= MIN_LENGTH) {

@@ -221,12 +221,13 @@ public final class RuleContext {
             }
             List<String> values = new java.util.ArrayList<>();
             SourceSpan first = null;
-            // One walk over the text view (its folded copy, shared with the policy's literal index) finds
-            // every cue's words; a block holding none is not searched.
+            // The cue words' occurrences come from the policy's literal index of the posting's view (its
+            // automaton holds them, ProsePlaces.cueWords); a block holding none is not searched.
             Map<TextView, ProsePlaces.Scan> scans = new java.util.IdentityHashMap<>(2);
             for (Posting.Block b : posting.blocks()) {
                 TextRegion r = b.region();
-                ProsePlaces.Scan scan = scans.computeIfAbsent(r.view(), v -> ProsePlaces.scan(v.text(), v.folded()));
+                ProsePlaces.Scan scan = scans.computeIfAbsent(r.view(),
+                        v -> v == posting.view() ? ProsePlaces.scan(v.text(), index()) : ProsePlaces.scan(v.text(), v.folded()));
                 for (ProsePlaces.Mention m : scan.find(r.start(), r.end(), gazetteer)) {
                     if (!values.contains(m.value())) {
                         values.add(m.value());

@@ -270,6 +270,119 @@ class ProsePlacesTest {
         assertTrue(found > 100, "places found: " + found);
     }
 
+    /** The wordings of the sentences that are not about the job, in every language, and words near them. */
+    private static final String[] NOT_THE_JOB_WORDS = {"client", "clients", "clientes", "customer", "customers", "partners", "vendor",
+        "suppliers", "serve", "serves", "served", "serving", "service", "patients", "students", "users", "user-facing", "members",
+        "community", "communities", "schools", "hospital", "founded", "established", "since", "conferences", "events", "eventful",
+        "summit", "held", "hosted", "meetups", "acquired", "opened", "launched", "expand", "expanded", "expanding", "expansion",
+        "formerly", "previously", "headquartered", "investors", "backed", "employees", "employee", "residents", "notices",
+        "privacy", "if you", "if", "you", "for candidates", "for applicants", "for those", "for people", "for anyone", "for roles",
+        "for positions", "for hires", "for", "klanten", "Kunden", "partenaires", "parceiros", "socios", "fondée", "fondés",
+        "créé en", "créées en", "creees en", "gegründet", "fundada", "fundados", "opgericht", "seit", "sinds", "événements",
+        "evenement", "évènement", "Veranstaltungen", "eventos", "evenementen", "siège social", "siege social", "Hauptsitz",
+        "sede central", "hoofdkantoor", "si vous", "wenn du", "wenn Sie", "falls", "si eres", "si estás", "si estas",
+        "si usted", "se você", "se voce", "se estiver", "als je", "indien", "pour les candidats", "pour les candidates",
+        "pour les postes", "für Bewerber", "für Bewerberinnen", "für Stellen", "para candidatos", "para candidatas",
+        "para puestos", "para vagas", "voor kandidaten", "voor sollicitanten", "based in", "Denver", "the", "our", "team",
+        "office", "é", "x", "_", "1", "-", ".", ",", "(", "\n", "\u00a0"};
+
+    /** A random text of the words above, in lower, upper or title case, with the long s, the Kelvin sign or U+0130, some glued together. */
+    private static String notTheJobText(java.util.Random r) {
+        StringBuilder b = new StringBuilder();
+        for (int n = 1 + r.nextInt(4), k = 0; k < n; k++) {
+            String w = NOT_THE_JOB_WORDS[r.nextInt(NOT_THE_JOB_WORDS.length)];
+            w = switch (r.nextInt(10)) {
+                case 0 -> w.toUpperCase(java.util.Locale.ROOT);
+                case 1 -> w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+                case 2 -> w.replace('s', '\u017f').replace('k', '\u212a').replace('K', '\u212a');
+                case 3 -> w.replace('i', '\u0130');
+                default -> w;
+            };
+            b.append(k == 0 || r.nextInt(6) == 0 ? "" : r.nextInt(8) == 0 ? "\t" : " ").append(w);
+        }
+        return b.toString();
+    }
+
+    /**
+     * The sentence test tried only where one of its first words stands gives what a search of the whole
+     * sentence gives: random texts of its wordings in every language and words glued to them, in lower, upper
+     * and title case, with the long s, the Kelvin sign and U+0130.
+     */
+    @Test
+    void theSentenceTestTriedAtItsFirstWordsAgreesWithASearch() {
+        java.util.Random r = new java.util.Random(13);
+        int yes = 0;
+        int no = 0;
+        for (int i = 0; i < 30_000; i++) {
+            String text = notTheJobText(r);
+            boolean expected = ProsePlaces.notAboutTheJobBySearch(text);
+            assertEquals(expected, ProsePlaces.notAboutTheJob(text), text);
+            if (expected) {
+                yes++;
+            } else {
+                no++;
+            }
+        }
+        assertTrue(yes > 2_000 && no > 2_000, yes + " about something else, " + no + " not");
+        for (String w : ProsePlaces.NOT_THE_JOB_STARTS) {
+            assertEquals(dev.postinglint.core.regex.PolicyPattern.fold(w), w, "first words are folded");
+        }
+    }
+
+    /** A text with its folded copy, for a literal index in these tests (a posting's text view in a lint). */
+    private record Folded(String folded) implements dev.postinglint.core.regex.PolicyPattern.Text {
+        @Override
+        public int[] runs() {
+            return new int[0];
+        }
+    }
+
+    /**
+     * The cue words' occurrences read from a policy's literal index (its automaton holding them beside other
+     * literals, some sharing their starts and ends) give the same scan as the walk over the folded text, which
+     * stays as the reference and the fallback: for every part, the cues tried, where each cue is tried and
+     * what is found. An index without the cue words falls back to the walk.
+     */
+    @Test
+    void aScanFromThePolicysIndexAgreesWithTheWalk() {
+        java.util.Set<String> literals = new java.util.LinkedHashSet<>(ProsePlaces.cueWords());
+        literals.addAll(List.of("remote work", "basis", "office hours", "network", "ork", "ased", "à distance", "hqs", "bureaucracy"));
+        dev.postinglint.core.regex.PolicyMatcher withWords = dev.postinglint.core.regex.PolicyMatcher.of(List.of(), literals);
+        dev.postinglint.core.regex.PolicyMatcher without = dev.postinglint.core.regex.PolicyMatcher.of(List.of(), List.of("remote work", "basis"));
+        java.util.Random r = new java.util.Random(11);
+        int starts = 0;
+        for (int i = 0; i < 400; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int p = 0, n = 1 + r.nextInt(6); p < n; p++) {
+                b.append(sentence(r)).append(r.nextBoolean() ? ". " : "\n");
+                if (r.nextInt(4) == 0) {
+                    b.append("We work on a network of databases at the office; remotely, hq-based.\n");
+                }
+            }
+            String text = b.toString();
+            String folded = dev.postinglint.core.regex.PolicyPattern.fold(text);
+            ProsePlaces.Scan walked = ProsePlaces.scan(text, folded);
+            for (dev.postinglint.core.regex.PolicyMatcher m : List.of(withWords, without)) {
+                ProsePlaces.Scan indexed = ProsePlaces.scan(text, m.index(new Folded(folded)));
+                for (int k = 0; k < 6; k++) {
+                    int from = k == 0 ? 0 : r.nextInt(text.length() + 1);
+                    int to = k == 0 ? text.length() : from + r.nextInt(text.length() - from + 1);
+                    assertEquals(walked.cuesIn(from, to), indexed.cuesIn(from, to), () -> "cues in '" + text.substring(from, to) + "'");
+                    for (int c = 0; c < ProsePlaces.CUES.size(); c++) {
+                        int[] expected = walked.startsOf(c, from, to);
+                        starts += expected.length;
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, indexed.startsOf(c, from, to), "starts of cue " + c);
+                    }
+                    assertEquals(walked.find(from, to, GazetteerTest.G), indexed.find(from, to, GazetteerTest.G));
+                    assertEquals(walked.find(from, to, EU), indexed.find(from, to, EU));
+                }
+            }
+        }
+        assertTrue(starts > 1_000, "places where a cue was tried: " + starts);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.postinglint.core.regex.PolicyMatcher.of(List.of(), List.of("Based")), "the index compares folded text");
+    }
+
     /** Whether a cue may match a text (folded): it has no words, or the text holds one of them. The scan's reference. */
     private static boolean mayOccur(ProsePlaces.Cue cue, String folded) {
         return cue.words().isEmpty() || cue.words().stream().anyMatch(folded::contains);
