@@ -577,6 +577,15 @@ class RegexSpeedupsTest {
         assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("[a-zé]+"), runs));
         assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("[^a]+"), runs));
         assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("x\\w+"), new AnchoredScan.Runs(new int[] {2, 3}, "")));
+        // \d and \s inside a class are members of a set (RE2's are ASCII): the set's longest run in the text bounds
+        // a repeat of it, which made the pay pattern's [\d,.]* unbounded (scanned whole) before.
+        String pay = "Pay: $1,234.50 or  12 345\t6 per year";
+        AnchoredScan.Runs payRuns = new AnchoredScan.Runs(PolicyPattern.runs(pay), pay);
+        assertEquals(1 + 8, AnchoredScan.max(RegexSyntax.parse("\\$[\\d,.]*"), payRuns));
+        assertEquals(1 + 11, AnchoredScan.max(RegexSyntax.parse("x[\\d\\s]+"), payRuns));
+        assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("\\$[\\d\\pL]*"), payRuns));
+        assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("\\$[^\\d,.]*"), payRuns));
+        assertEquals(8, AnchoredScan.Runs.longestRun(pay, "0123456789,."));
         // The bound put together once per pattern gives what the tree gives, for every pattern and text.
         Random r = new Random(19);
         for (String re : allPatterns()) {
