@@ -144,7 +144,12 @@ final class AnchoredScan {
      * in UTF-16 units; {@link Long#MAX_VALUE} when unbounded.
      */
     long maxLength(String text, int[] runs) {
-        return bound.of(new Runs(runs, text));
+        return bound.of(new Runs(runs, text, null));
+    }
+
+    /** As {@link #maxLength(String, int[])} for a text in {@code whole}, whose index keeps the longest runs of a set ({@link MatchIndex#longestRun}). */
+    private long maxLength(String text, int[] runs, PolicyPattern.Text whole) {
+        return bound.of(new Runs(runs, text, whole instanceof MatchIndex index ? index : null));
     }
 
     /**
@@ -157,28 +162,57 @@ final class AnchoredScan {
         /** Unbounded when the text did not count them. */
         final long word;
         private final String text;
+        /**
+         * Where the text is part of an indexed one: the whole text's longest runs of a set, counted once per
+         * posting (a bound for every part of it), instead of once per search of a region.
+         */
+        private final MatchIndex index;
         private Map<String, Integer> sets;
 
         Runs(int[] runs, String text) {
+            this(runs, text, null);
+        }
+
+        Runs(int[] runs, String text, MatchIndex index) {
             this.space = runs[0];
             this.digit = runs[1];
             this.word = runs.length > 2 ? runs[2] : Long.MAX_VALUE;
             this.text = text;
+            this.index = index;
         }
 
         int run(String set) {
+            if (index != null) {
+                return index.longestRun(set);
+            }
             if (sets == null) {
                 sets = new java.util.HashMap<>();
             }
-            return sets.computeIfAbsent(set, k -> {
-                int best = 0;
-                int cur = 0;
-                for (int i = 0; i < text.length(); i++) {
-                    cur = k.indexOf(text.charAt(i)) >= 0 ? cur + 1 : 0;
-                    best = Math.max(best, cur);
+            return sets.computeIfAbsent(set, k -> longestRun(text, k));
+        }
+
+        /** The longest run in {@code text} of characters of {@code set}. */
+        static int longestRun(String text, String set) {
+            // ASCII members as a bit mask ([\d,.] has 12): one test per character instead of a search of the set.
+            long low = 0;
+            long high = 0;
+            for (int j = 0; j < set.length(); j++) {
+                char c = set.charAt(j);
+                if (c < 64) {
+                    low |= 1L << c;
+                } else if (c < 128) {
+                    high |= 1L << (c - 64);
                 }
-                return best;
-            });
+            }
+            int best = 0;
+            int cur = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean in = c < 64 ? (low & (1L << c)) != 0 : c < 128 ? (high & (1L << (c - 64))) != 0 : set.indexOf(c) >= 0;
+                cur = in ? cur + 1 : 0;
+                best = Math.max(best, cur);
+            }
+            return best;
         }
     }
 
@@ -214,7 +248,7 @@ final class AnchoredScan {
      */
     private int scan(String text, PolicyPattern.Text whole, int offset, int[] runs, MatchSink sink,
             PolicyPattern.Groups[] first) {
-        long max = maxLength(text, runs);
+        long max = maxLength(text, runs, whole);
         if (prefixes == null && !lineStarts) {
             return windows(text, whole, offset, max, sink, first);
         }
@@ -413,7 +447,7 @@ final class AnchoredScan {
                 this.folded = whole.folded();
                 this.whole = whole;
                 this.offset = offset;
-                this.runs = new Runs(runs, text);
+                this.runs = new Runs(runs, text, whole instanceof MatchIndex index ? index : null);
                 this.max = new long[trees.length];
                 this.cursors = new RegexPrefilter.Cursor[trees.length][];
             }

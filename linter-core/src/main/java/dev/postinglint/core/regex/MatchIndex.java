@@ -14,6 +14,8 @@ public final class MatchIndex implements PolicyPattern.Text {
     private final PolicyMatcher matcher;
     private final PolicyPattern.Text text;
     private int[][] occurrences;
+    /** The longest run of each class's characters asked for ({@link AnchoredScan.Runs}), counted once per posting. */
+    private java.util.Map<String, Integer> setRuns;
 
     MatchIndex(PolicyMatcher matcher, PolicyPattern.Text text) {
         this.matcher = matcher;
@@ -58,6 +60,22 @@ public final class MatchIndex implements PolicyPattern.Text {
         }
         int[] o = occurrences[id];
         return o == null ? NONE : o;
+    }
+
+    /**
+     * The longest run in the text of characters of {@code set} (caseless characters, so the folded text has the
+     * same runs), counted on first use: it bounds a match of {@code [\d,.]*} in any part of the text.
+     */
+    int longestRun(String set) {
+        if (setRuns == null) {
+            setRuns = new java.util.HashMap<>();
+        }
+        Integer known = setRuns.get(set);
+        if (known == null) {
+            known = AnchoredScan.Runs.longestRun(text.folded(), set);
+            setRuns.put(set, known);
+        }
+        return known;
     }
 
     /** The first index of sorted {@code occurrences} whose value is at least {@code from} (its length when none). */

@@ -22,7 +22,8 @@ final class RegexSyntax {
 
     /**
      * One character out of a class ({@code [...]}, {@code .}, {@code \d}, {@code \pL}, ...). {@code set}
-     * holds the members of a class made only of caseless literal characters ({@link Kind#SET});
+     * holds the members of a class made only of caseless literal characters, {@code \d} and {@code \s}
+     * ({@link Kind#SET}: {@code [$€£]}, {@code [\d,.]});
      * {@code width} is the most UTF-16 units one match of it takes.
      */
     record Cls(Kind kind, String set, int width) implements Node {
@@ -404,7 +405,13 @@ final class RegexSyntax {
                     ascii &= "dsw".indexOf(e) >= 0;
                     digits &= e == 'd';
                     word &= e == 'd' || e == 'w';
-                    simple = false;
+                    if (simple && (e == 'd' || e == 's')) {
+                        // RE2's \d and \s are ASCII ([0-9], [\t\n\f\r ]) and caseless: [\d,.] is a set of 12 characters,
+                        // whose longest run in a text bounds a match of [\d,.]* (else the repeat would be unbounded).
+                        set.append(e == 'd' ? "0123456789" : "\t\n\f\r ");
+                    } else {
+                        simple = false;
+                    }
                     continue;
                 }
                 int lo = classMember();

@@ -261,6 +261,46 @@ class RegexSpeedupsTest {
     }
 
     /**
+     * Patterns with a repeated set ({@code [\d,.]*}) on long texts with many candidates: the set's longest run
+     * is counted (through the index, once per text) only when more than a few candidates need the bound; with
+     * few, the window is the rest of the text. Both must find what find() finds, in every region.
+     */
+    @Test
+    void repeatedSetsOnLongTextsWithManyCandidates() {
+        Random r = new Random(29);
+        List<String> patterns = List.of("(?:[$€£]|\\b(?:USD|EUR)\\b)\\s?\\d[\\d,.]*\\s?[kKmM]?",
+                "(?i)\\bup\\s+to\\s+(?:[$€£]|USD)\\s?\\d[\\d,.]*\\s?[kK]?",
+                "(?:(?:[$€£]|\\bUSD\\b)\\s?[1-9][\\d,.]*|\\b\\d[\\d,.]{1,12}\\s?(?:€|\\bUSD\\b))(?:$|[.,;]|\\s*[a-z]\\w*)",
+                "\\bx[\\s-]+y\\b");
+        String[] words = {"$", "€", "USD", "EUR", "up", "to", "1,234.50", "12", "3.", ",,", "999,999,999", "k", "M", "x", "y", "-", "--", "pay",
+            "per", "year", "\n", "  ",
+            "$1,234.50", "USD 12k", "€999,999", "up to $5k", "$ 12.5M", "1.000,00 €", "12 USD", "x - y", "x--y"};
+        PolicyMatcher matcher = PolicyMatcher.of(patterns.stream().map(re -> PolicyPattern.of(Pattern.compile(re))).toList());
+        int compared = 0;
+        for (String re : patterns) {
+            Pattern p = Pattern.compile(re);
+            PolicyPattern pp = PolicyPattern.of(p);
+            for (int i = 0; i < 40; i++) {
+                String whole = randomText(r, words, 100 + r.nextInt(400));
+                int from = r.nextInt(Math.max(1, whole.length() / 4));
+                int to = Math.max(from, whole.length() - r.nextInt(Math.max(1, whole.length() / 4)));
+                String text = whole.substring(from, to);
+                List<String> expected = plain(p, text);
+                for (PolicyPattern.Text searched : List.of(new Whole(whole), matcher.index(new Whole(whole)))) {
+                    PolicyPattern.Search search = pp.search(searched);
+                    List<String> fast = new ArrayList<>();
+                    if (search.mayMatch(from, to)) {
+                        search.findAll(text, from, (s, e) -> fast.add(s + ".." + e));
+                    }
+                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                }
+                compared += expected.size();
+            }
+        }
+        assertTrue(compared > 1000, "matches compared: " + compared);
+    }
+
+    /**
      * Line anchors on long texts of many lines, where the windows around the literals are small and the
      * line starts many, so the windowed and line-start scans run (short texts mostly fall back to a plain scan).
      */
@@ -577,6 +617,15 @@ class RegexSpeedupsTest {
         assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("[a-zé]+"), runs));
         assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("[^a]+"), runs));
         assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("x\\w+"), new AnchoredScan.Runs(new int[] {2, 3}, "")));
+        // \d and \s inside a class are members of a set (RE2's are ASCII): the set's longest run in the text bounds
+        // a repeat of it, which made the pay pattern's [\d,.]* unbounded (scanned whole) before.
+        String pay = "Pay: $1,234.50 or  12 345\t6 per year";
+        AnchoredScan.Runs payRuns = new AnchoredScan.Runs(PolicyPattern.runs(pay), pay);
+        assertEquals(1 + 8, AnchoredScan.max(RegexSyntax.parse("\\$[\\d,.]*"), payRuns));
+        assertEquals(1 + 11, AnchoredScan.max(RegexSyntax.parse("x[\\d\\s]+"), payRuns));
+        assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("\\$[\\d\\pL]*"), payRuns));
+        assertEquals(Long.MAX_VALUE, AnchoredScan.max(RegexSyntax.parse("\\$[^\\d,.]*"), payRuns));
+        assertEquals(8, AnchoredScan.Runs.longestRun(pay, "0123456789,."));
         // The bound put together once per pattern gives what the tree gives, for every pattern and text.
         Random r = new Random(19);
         for (String re : allPatterns()) {
