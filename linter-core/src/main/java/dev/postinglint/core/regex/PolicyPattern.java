@@ -229,6 +229,11 @@ public final class PolicyPattern {
         return prefilter.mayMatch(folded);
     }
 
+    /** As {@link #mayMatch} on {@code text}'s folded copy, without making it (for a text searched only once). */
+    public boolean mayMatchUnfolded(String text) {
+        return prefilter.mayMatchUnfolded(text);
+    }
+
     /** Receives a match: start and end offsets in the text. */
     public interface MatchSink {
         void match(int start, int end);

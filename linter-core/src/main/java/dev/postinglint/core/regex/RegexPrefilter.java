@@ -137,6 +137,64 @@ final class RegexPrefilter {
     }
 
     /**
+     * As {@link #mayMatch} on the text's {@link PolicyPattern#fold folded} copy, without making that copy: a
+     * raw source (nbsp-padding's) is searched once per posting, and copying and folding the whole markup cost
+     * several times the search itself (round 9).
+     */
+    boolean mayMatchUnfolded(String text) {
+        if (literals.isEmpty()) {
+            return true;
+        }
+        for (String l : literals) {
+            if (containsFolded(text, l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code fold(text)} contains {@code literal} (folded). Where the literal holds an ASCII character
+     * that is not a letter, only that character folds to it ({@code RegexPrefilterTest} checks every char), so
+     * {@link String#indexOf(int, int)} finds the places to compare; else every position is compared.
+     */
+    static boolean containsFolded(String text, String literal) {
+        int n = literal.length();
+        int anchor = -1;
+        for (int j = 0; j < n && anchor < 0; j++) {
+            char c = literal.charAt(j);
+            if (c < 128 && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) {
+                anchor = j;
+            }
+        }
+        if (anchor < 0) {
+            for (int i = 0; i + n <= text.length(); i++) {
+                if (foldedAt(text, i, literal)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        char a = literal.charAt(anchor);
+        for (int at = text.indexOf(a, anchor); at >= 0; at = text.indexOf(a, at + 1)) {
+            int start = at - anchor;
+            if (start + n <= text.length() && foldedAt(text, start, literal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean foldedAt(String text, int start, String literal) {
+        for (int j = 0; j < literal.length(); j++) {
+            if (foldChar(text.charAt(start + j)) != literal.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * A cursor over one text for regions visited in increasing order: answers whether a match may
      * exist in {@code [from, to)} with work linear in the text overall, however many regions there
      * are (each literal's next occurrence is remembered). Where the text is a {@link MatchIndex}, the

@@ -80,14 +80,11 @@ final class ForbidRule implements Rule {
     private void checkRaw(RuleContext ctx, FindingSink sink) {
         var src = ctx.posting().source();
         String text = src.text();
-        String folded = null;
         for (PolicyPattern p : patterns.patterns()) {
-            // Speed: skip the scan when the pattern's required literals are absent (see PolicyPattern).
-            if (p.filters()) {
-                folded = folded == null ? PolicyPattern.fold(text) : folded;
-                if (!p.mayMatch(folded)) {
-                    continue;
-                }
+            // Speed: skip the scan when the pattern's required literals are absent (see PolicyPattern),
+            // looked for in the source as it is: a folded copy of the whole markup cost more than the search.
+            if (!p.mayMatchUnfolded(text)) {
+                continue;
             }
             com.google.re2j.Matcher m = p.matcher(text);
             boolean narrowed = p.namedGroups().containsKey("match");
