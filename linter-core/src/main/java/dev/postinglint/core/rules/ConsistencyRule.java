@@ -40,9 +40,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     enum GroupBy { SCOPE, HEADING, LEADING_WORDS }
 
-    /** Compiled once (String.replaceAll compiles its regex on every call). */
-    private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
-
     private final RuleInfo info;
     private final String block;
     private final GroupBy groupBy;
@@ -154,9 +151,29 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         return g != null ? g : groups.computeIfAbsent(key, GroupTexts::new);
     }
 
-    /** The group key of a heading's text: its letters and digits, lower case, other runs as one space. */
+    /**
+     * The group key of a heading's text: its letters and numbers, lower case, other runs as one space (none at either
+     * end): {@code [^\p{L}\p{N}]+} replaced by a space in the lower-cased text, stripped. Speed: code point by code
+     * point, not a regular expression (made once per distinct heading of a run: most postings have headings of their own).
+     */
     static String headingKey(String heading) {
-        return NOT_LETTER_OR_DIGIT.matcher(heading.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String lower = heading.toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (isLetterOrNumber(cp)) {
+                if (gap && b.length() > 0) {
+                    b.append(' ');
+                }
+                gap = false;
+                b.appendCodePoint(cp);
+            } else {
+                gap = true;
+            }
+            i += Character.charCount(cp);
+        }
+        return b.toString();
     }
 
     private List<Seen> observe(RuleContext ctx, Map<String, GroupTexts> groups, Map<String, GroupName> headingNames) {
@@ -613,16 +630,20 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private static void appendLettersAndNumbers(StringBuilder b, String t) {
         for (int i = 0; i < t.length(); ) {
             int cp = t.codePointAt(i);
-            switch (Character.getType(cp)) {
-                case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
-                        Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER ->
-                    b.appendCodePoint(cp);
-                default -> {
-                    // punctuation, marks and the rest are dropped
-                }
+            if (isLetterOrNumber(cp)) {
+                b.appendCodePoint(cp); // punctuation, marks and the rest are dropped
             }
             i += Character.charCount(cp);
         }
+    }
+
+    /** Whether a code point is in Unicode's letter (L) or number (N) categories: {@code \p{L}} or {@code \p{N}}. */
+    private static boolean isLetterOrNumber(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     /**
