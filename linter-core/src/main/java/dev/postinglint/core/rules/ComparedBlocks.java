@@ -42,10 +42,8 @@ final class ComparedBlocks {
     /** Per block, once asked: its text without what the patterns match, or the text itself when nothing matched. */
     private final String[] kept;
     private final String[] display;
-    /** Per block, once asked: its display text, the run's shared copy ({@link #texts}). */
+    /** Per block, once asked: its display text, the copy the first rule's group keeps ({@link #shown}). */
     private final String[] shown;
-    /** Where the display texts are shared for the run. */
-    private final TextInterner texts;
     /** Per block, once asked: its source span, and the source line around a span's start that is the block's. */
     private final SourceSpan[] spans;
     private final SourceLine[] lines;
@@ -58,15 +56,9 @@ final class ComparedBlocks {
     /** Per block: where a count that stopped at {@link #atLeast} words stopped (it goes on from there). */
     private final int[] countedTo;
 
-    ComparedBlocks(RuleContext ctx, List<PolicyPattern> ignore) {
-        this(ctx, ignore, new TextInterner());
-    }
-
-    /** {@code texts}: where display texts are shared with the other postings of the run. */
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists: its elements are List<String>
-    ComparedBlocks(RuleContext ctx, List<PolicyPattern> ignore, TextInterner texts) {
+    ComparedBlocks(RuleContext ctx, List<PolicyPattern> ignore) {
         this.ctx = ctx;
-        this.texts = texts;
         this.ignore = ignore;
         this.blocks = ctx.posting().blocks();
         int n = blocks.size();
@@ -301,11 +293,16 @@ final class ComparedBlocks {
         return display[i];
     }
 
-    /** {@link #display}, the run's shared copy: looked up once per posting, whichever consistency rule asks first. */
-    String shown(int i) {
+    /**
+     * {@link #display}, {@code group}'s copy. The first rule to ask gets its group's copy; the other looks that copy
+     * up in its own group, which then keeps the same object where it had no equal text yet (a one-paragraph section
+     * and that paragraph share one copy of its text for the run).
+     */
+    String shown(int i, GroupTexts group) {
         if (shown[i] == null) {
-            shown[i] = texts.intern(display(i));
+            shown[i] = group.keep(display(i));
+            return shown[i];
         }
-        return shown[i];
+        return group.keep(shown[i]);
     }
 }

@@ -40,9 +40,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     enum GroupBy { SCOPE, HEADING, LEADING_WORDS }
 
-    /** Compiled once (String.replaceAll compiles its regex on every call). */
-    private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
-
     private final RuleInfo info;
     private final String block;
     private final GroupBy groupBy;
@@ -85,7 +82,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     /**
      * One block of one posting: its group key and label, display text, place, and when the board or front matter
      * says so, the day the posting was last updated. A whole-corpus run keeps about 112,000 of these until its
-     * end, so they are compact: strings are shared between postings (interned for the run); the text compared
+     * end, so they are compact: strings are shared between postings (one copy per group for the run, {@link GroupTexts}); the text compared
      * is kept ({@code ownText}: the blocks' texts with the pattern's matches replaced, joined by white space) only
      * when an {@code ignore:} pattern changed it, since otherwise it is the display text; either is normalized
      * ({@link Words#normalized}) only when judging, for the groups that can report; the span and the date are
@@ -107,18 +104,13 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
 
     @Override
     public Run<List<Seen>> startRun() {
-        return startRun(new RunShared());
-    }
-
-    @Override
-    public Run<List<Seen>> startRun(RunShared shared) {
-        // Postings that use the same text share one copy of it, for this run only, and so do the consistency rules.
-        SharedTexts texts = shared.get(SharedTexts.class, SharedTexts.class, SharedTexts::new);
+        // Each group keeps one copy of each of its texts, for this run only.
+        Map<String, GroupTexts> groups = new ConcurrentHashMap<>();
         Map<String, GroupName> headingNames = new ConcurrentHashMap<>();
         return new Run<>() {
             @Override
             public List<Seen> observe(RuleContext ctx) {
-                return ConsistencyRule.this.observe(ctx, texts, headingNames);
+                return ConsistencyRule.this.observe(ctx, groups, headingNames);
             }
 
             @Override
@@ -149,25 +141,46 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         }
     }
 
-    /** A group's key and label, both interned for the run. */
-    private record GroupName(String key, String label) {
+    /** A heading's group and label (one copy of each for the run). */
+    private record GroupName(GroupTexts group, String label) {
     }
 
-    /** The texts the consistency rules of one run keep: one copy of each for the run, whichever rule keeps it. */
-    private static final class SharedTexts {
-        final TextInterner strings = new TextInterner();
+    /** The run's group of {@code key}, made by the first posting that has it. */
+    private static GroupTexts group(Map<String, GroupTexts> groups, String key) {
+        GroupTexts g = groups.get(key); // Speed: lock-free; most keys are there
+        return g != null ? g : groups.computeIfAbsent(key, GroupTexts::new);
     }
 
-    /** The group key of a heading's text: its letters and digits, lower case, other runs as one space. */
+    /**
+     * The group key of a heading's text: its letters and numbers, lower case, other runs as one space (none at either
+     * end): {@code [^\p{L}\p{N}]+} replaced by a space in the lower-cased text, stripped. Speed: code point by code
+     * point, not a regular expression (made once per distinct heading of a run: most postings have headings of their own).
+     */
     static String headingKey(String heading) {
-        return NOT_LETTER_OR_DIGIT.matcher(heading.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String lower = heading.toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (isLetterOrNumber(cp)) {
+                if (gap && b.length() > 0) {
+                    b.append(' ');
+                }
+                gap = false;
+                b.appendCodePoint(cp);
+            } else {
+                gap = true;
+            }
+            i += Character.charCount(cp);
+        }
+        return b.toString();
     }
 
-    private List<Seen> observe(RuleContext ctx, SharedTexts texts, Map<String, GroupName> headingNames) {
+    private List<Seen> observe(RuleContext ctx, Map<String, GroupTexts> groups, Map<String, GroupName> headingNames) {
         List<Seen> out = new ArrayList<>();
         Posting posting = ctx.posting();
-        ComparedBlocks compared = ctx.shared(shared, ComparedBlocks.class, () -> new ComparedBlocks(ctx, ignore, texts.strings));
-        Observing o = new Observing(ctx, compared, texts, out);
+        ComparedBlocks compared = ctx.shared(shared, ComparedBlocks.class, () -> new ComparedBlocks(ctx, ignore));
+        Observing o = new Observing(ctx, compared, out);
         // Speed: a block's words are counted (which stops at min-words) before its group key is made: most
         // sections and paragraphs are too short, and then no key is made at all.
         switch (groupBy) {
@@ -175,7 +188,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                 List<Posting.Block> blocks = ctx.blocks(info.scope());
                 int[] at = enoughWords(compared, blocks);
                 if (at != null) {
-                    add(o, o.intern(""), o.intern(block), at);
+                    add(o, group(groups, ""), block, at);
                 }
             }
             case HEADING -> {
@@ -190,14 +203,17 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                     List<Posting.Block> blocks = blocksIn(posting.blocks(), section);
                     int[] at = enoughWords(compared, blocks);
                     if (at != null) {
-                        // Speed: a heading's key and label made and interned once per run, not per posting
-                        // (most postings of a run share their headings).
+                        // Speed: a heading's group and label found once per run, not per posting (most postings of
+                        // a run share their headings).
                         GroupName name = headingNames.get(h.text());
                         if (name == null) {
-                            name = headingNames.computeIfAbsent(h.text(),
-                                    t -> new GroupName(o.intern(headingKey(t)), o.intern(t.strip())));
+                            name = headingNames.computeIfAbsent(h.text(), t -> {
+                                GroupTexts g = group(groups, headingKey(t));
+                                String label = t.strip();
+                                return new GroupName(g, label.equals(g.key()) ? g.key() : label);
+                            });
                         }
-                        add(o, name.key(), name.label(), at);
+                        add(o, name.group(), name.label(), at);
                     }
                 }
             }
@@ -212,8 +228,8 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                     TextRegion r = b.region();
                     String key = Words.leadingWords(r.view().text(), r.start(), r.end(), leadingWords);
                     if (key != null && !o.keys.contains(key)) {
-                        String shared = o.intern(key);
-                        add(o, shared, shared, new int[] {i});
+                        GroupTexts g = group(groups, key);
+                        add(o, g, g.key(), new int[] {i});
                     }
                 }
             }
@@ -253,23 +269,16 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private static final class Observing {
         final RuleContext ctx;
         final ComparedBlocks compared;
-        final SharedTexts texts;
         final List<Seen> out;
         /** The keys of {@code out}: one block per key per posting. */
         final Set<String> keys = new HashSet<>();
         private long updatedDay;
         private boolean dated;
 
-        Observing(RuleContext ctx, ComparedBlocks compared, SharedTexts texts, List<Seen> out) {
+        Observing(RuleContext ctx, ComparedBlocks compared, List<Seen> out) {
             this.ctx = ctx;
             this.compared = compared;
-            this.texts = texts;
             this.out = out;
-        }
-
-        /** Postings that use the same string share one copy of it, for this run. */
-        String intern(String s) {
-            return texts.strings.intern(s);
         }
 
         /** The posting's {@link #updated} day, read from its metadata once. */
@@ -310,11 +319,12 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     }
 
     /**
-     * Keeps the blocks {@code at} (enough words, {@link #enoughWords}) under {@code key}, unless the posting has a
-     * block there already; {@code key} and {@code label} are interned.
+     * Keeps the blocks {@code at} (enough words, {@link #enoughWords}) in {@code group}, unless the posting has a
+     * block there already; {@code label} is the run's copy.
      */
-    private void add(Observing o, String key, String label, int[] at) {
+    private void add(Observing o, GroupTexts group, String label, int[] at) {
         ComparedBlocks compared = o.compared;
+        String key = group.key();
         if (!o.keys.add(key)) {
             return; // one block per key per posting: the first
         }
@@ -333,11 +343,11 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
             for (int k = 0; k < at.length; k++) {
                 parts[k] = compared.comparedText(at[k]);
             }
-            ownText = o.intern(parts.length == 1 ? parts[0] : String.join("\n\n", parts));
+            ownText = group.keep(parts.length == 1 ? parts[0] : String.join("\n\n", parts));
         }
         String text;
         if (at.length == 1) {
-            text = compared.shown(at[0]); // the run's copy, looked up once per posting whichever rule asks first
+            text = compared.shown(at[0], group); // the group's copy, shared with the other rule's where it has the block
         } else {
             // Speed: String.join sizes the result and picks its encoding once; a StringBuilder widened itself to
             // UTF-16 at the first block with a character beyond Latin-1 and narrowed the result again.
@@ -345,7 +355,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
             for (int k = 0; k < at.length; k++) {
                 parts[k] = compared.display(at[k]);
             }
-            text = o.intern(String.join("\n\n", parts));
+            text = group.keep(String.join("\n\n", parts));
         }
         SourceSpan span = compared.span(at[0], at[at.length - 1]);
         // Shared between postings: an editor's workspace index keeps every posting's observations, and so does a
@@ -430,7 +440,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     /** A group's blocks by normalized text, in order of first use; each distinct display text is normalized once. */
     private static Map<String, List<Occurrence>> variants(List<Occurrence> group) {
         Map<String, List<Occurrence>> variants = new LinkedHashMap<>();
-        Map<String, String> norms = new java.util.IdentityHashMap<>(); // the texts are interned: one object per text
+        Map<String, String> norms = new java.util.IdentityHashMap<>(); // a group keeps one object per text (GroupTexts)
         for (Occurrence o : group) {
             Seen s = o.seen();
             String norm = norms.computeIfAbsent(s.ownText() != null ? s.ownText() : s.text(), Words::normalized);
@@ -620,16 +630,20 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private static void appendLettersAndNumbers(StringBuilder b, String t) {
         for (int i = 0; i < t.length(); ) {
             int cp = t.codePointAt(i);
-            switch (Character.getType(cp)) {
-                case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
-                        Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER ->
-                    b.appendCodePoint(cp);
-                default -> {
-                    // punctuation, marks and the rest are dropped
-                }
+            if (isLetterOrNumber(cp)) {
+                b.appendCodePoint(cp); // punctuation, marks and the rest are dropped
             }
             i += Character.charCount(cp);
         }
+    }
+
+    /** Whether a code point is in Unicode's letter (L) or number (N) categories: {@code \p{L}} or {@code \p{N}}. */
+    private static boolean isLetterOrNumber(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     /**

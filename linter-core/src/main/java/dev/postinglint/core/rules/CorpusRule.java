@@ -23,7 +23,7 @@ public interface CorpusRule<O> extends Rule {
 
     /**
      * A fresh state for one run, which may share what it keeps with the other corpus rules' states of the same run
-     * through {@code shared} (the consistency rules keep one copy of a text that both keep). By default, {@link #startRun()}.
+     * through {@code shared} (one copy of what several of them keep). By default, {@link #startRun()}.
      */
     default Run<O> startRun(RunShared shared) {
         return startRun();

@@ -253,4 +253,27 @@ class ConsistencyRuleTest {
         }
         assertEquals(1, ConsistencyRule.tokenCount(""));
     }
+
+    /** A heading's group key, made code point by code point, is what the regular expression it replaced gave. */
+    @Test
+    void headingKeysAreTheRegexOnes() {
+        java.util.regex.Pattern notLetterOrDigit = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+        String alphabet = "aZ09 '-.,:&/()\u00a0\t\u00e9\u00c9\u0301\u00b2\u00bd\u2163\u0660\u3042\u02b0\u01c5\u0130\u03a3$#\u00a9\u2014\ud800";
+        java.util.Random random = new java.util.Random(16);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder h = new StringBuilder();
+            for (int c = random.nextInt(14); c > 0; c--) {
+                if (random.nextInt(30) == 0) {
+                    h.appendCodePoint(random.nextBoolean() ? 0x1D400 + random.nextInt(50) : 0x1F600); // a letter or an emoji outside the BMP
+                } else {
+                    h.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String heading = h.toString();
+            String expected = notLetterOrDigit.matcher(heading.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
+            assertEquals(expected, ConsistencyRule.headingKey(heading), heading);
+        }
+        assertEquals("about us", ConsistencyRule.headingKey("  About Us: "));
+        assertEquals("", ConsistencyRule.headingKey("\u2014 ... \u2014"));
+    }
 }
