@@ -115,12 +115,15 @@ public final class IndexedSelector {
         return List.copyOf(out);
     }
 
-    /** The alternatives, split at commas outside brackets, parentheses and quotes; null if these do not balance. */
-    private static List<String> splitTopLevel(String css) {
-        List<String> out = new ArrayList<>();
+    /** Receives a character of a selector that stands outside quotes, brackets and parentheses. */
+    private interface TopLevel {
+        void at(int index, char c);
+    }
+
+    /** Gives {@code at} each character of {@code css} outside quotes, brackets and parentheses; false if these do not balance. */
+    private static boolean eachTopLevel(String css, TopLevel at) {
         int depth = 0;
         char quote = 0;
-        int start = 0;
         for (int i = 0; i < css.length(); i++) {
             char c = css.charAt(i);
             if (quote != 0) {
@@ -133,42 +136,44 @@ public final class IndexedSelector {
                 depth++;
             } else if (c == ')' || c == ']') {
                 if (--depth < 0) {
-                    return null;
+                    return false;
                 }
-            } else if (c == ',' && depth == 0) {
-                out.add(css.substring(start, i));
-                start = i + 1;
+            } else if (depth == 0) {
+                at.at(i, c);
             }
         }
-        if (quote != 0 || depth != 0) {
+        return quote == 0 && depth == 0;
+    }
+
+    /** The alternatives, split at commas outside brackets, parentheses and quotes; null if these do not balance. */
+    private static List<String> splitTopLevel(String css) {
+        List<Integer> commas = new ArrayList<>();
+        if (!eachTopLevel(css, (i, c) -> {
+            if (c == ',') {
+                commas.add(i);
+            }
+        })) {
             return null;
+        }
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int comma : commas) {
+            out.add(css.substring(start, comma));
+            start = comma + 1;
         }
         out.add(css.substring(start));
         return out;
     }
 
-    /** The last compound selector of an alternative: what follows its last combinator (space, >, + or ~) outside brackets. */
+    /** The last compound selector of an alternative (balanced): what follows its last combinator (space, >, + or ~) outside brackets. */
     private static String subject(String group) {
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < group.length(); i++) {
-            char c = group.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (depth == 0 && (Character.isWhitespace(c) || c == '>' || c == '+' || c == '~')) {
-                start = i + 1;
+        int[] start = {0};
+        eachTopLevel(group, (i, c) -> {
+            if (Character.isWhitespace(c) || c == '>' || c == '+' || c == '~') {
+                start[0] = i + 1;
             }
-        }
-        return group.substring(start);
+        });
+        return group.substring(start[0]);
     }
 
     /** What a compound selector's element needs: its leading tag name and the attributes its top-level attribute tests require. */

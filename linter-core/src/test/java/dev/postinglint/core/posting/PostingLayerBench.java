@@ -30,12 +30,7 @@ public final class PostingLayerBench {
             System.err.println("usage: PostingLayerBench FILE_LIST ROUNDS");
             System.exit(2);
         }
-        List<InputFile> files = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(args[0]))) {
-            if (!line.isBlank()) {
-                files.add(InputFile.of(Path.of(line.strip())));
-            }
-        }
+        List<InputFile> files = fileList(args[0]);
         int rounds = Integer.parseInt(args[1]);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Parser parser = Parser.htmlParser().setTrackPosition(true);
@@ -80,5 +75,16 @@ public final class PostingLayerBench {
         if (sink == Long.MIN_VALUE) {
             System.out.println(); // keeps the results alive
         }
+    }
+
+    /** The postings a benchmark of this kind runs over: a file listing one path per line (blank lines skipped). */
+    public static List<InputFile> fileList(String listing) throws java.io.IOException {
+        List<InputFile> files = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(listing))) {
+            if (!line.isBlank()) {
+                files.add(InputFile.of(Path.of(line.strip())));
+            }
+        }
+        return files;
     }
 }

@@ -8,13 +8,12 @@ import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.policy.PolicyRule;
 import dev.postinglint.core.posting.Metadata;
 import dev.postinglint.core.posting.Posting;
+import dev.postinglint.core.posting.PostingLayerBench;
 import dev.postinglint.core.posting.PostingParser;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,12 +34,7 @@ public final class WhenBench {
             System.err.println("usage: WhenBench FILE_LIST ROUNDS [AS_OF [POLICY]]");
             System.exit(2);
         }
-        List<InputFile> files = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(args[0]))) {
-            if (!line.isBlank()) {
-                files.add(InputFile.of(Path.of(line.strip())));
-            }
-        }
+        List<InputFile> files = PostingLayerBench.fileList(args[0]);
         int rounds = Integer.parseInt(args[1]);
         LocalDate asOf = LocalDate.parse(args.length > 2 ? args[2] : "2026-06-01");
         Policy policy = new PolicyLoader().load(List.of(args.length > 3 ? args[3] : "builtin:default"), Path.of(""));
