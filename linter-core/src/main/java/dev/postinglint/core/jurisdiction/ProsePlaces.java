@@ -108,6 +108,9 @@ public final class ProsePlaces {
             "klanten", "kunden", "partenaire", "parceiro", "socios", "fond", "cr", "gegründet", "fundad", "opgericht", "seit",
             "sinds", "év", "ev", "veranstaltung", "si", "hauptsitz", "sede", "hoofdkantoor", "wenn", "falls", "se", "als",
             "indien", "pour", "für", "para", "voor");
+    /** {@link #NOT_THE_JOB_STARTS} without a word that another of them begins ("event" after "ev"): each place is tried once. */
+    private static final List<String> NOT_THE_JOB_PLACES = NOT_THE_JOB_STARTS.stream()
+            .filter(w -> NOT_THE_JOB_STARTS.stream().noneMatch(v -> v.length() < w.length() && w.startsWith(v))).toList();
     private static final Pattern LIST_BEFORE = Pattern.compile("\\p{L}\\s*(?:,|;|/|&|\\band|\\bor)\\s*$");
 
     private static final Pattern REMOTE = Pattern.compile("(?i)\\bremote(?:ly)?\\b");
@@ -484,7 +487,7 @@ public final class ProsePlaces {
     static boolean notAboutTheJob(String sentence) {
         String folded = PolicyPattern.fold(sentence);
         Matcher m = null;
-        for (String w : NOT_THE_JOB_STARTS) {
+        for (String w : NOT_THE_JOB_PLACES) {
             for (int at = folded.indexOf(w); at >= 0; at = folded.indexOf(w, at + 1)) {
                 if (m == null) {
                     m = NOT_THE_JOB.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);

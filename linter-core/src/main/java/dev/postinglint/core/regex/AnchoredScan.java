@@ -144,12 +144,12 @@ final class AnchoredScan {
      * in UTF-16 units; {@link Long#MAX_VALUE} when unbounded.
      */
     long maxLength(String text, int[] runs) {
-        return bound.of(new Runs(runs, text, null));
+        return bound.of(new Runs(runs, text));
     }
 
     /** As {@link #maxLength(String, int[])} for a text in {@code whole}, whose index keeps the longest runs of a set ({@link MatchIndex#longestRun}). */
     private long maxLength(String text, int[] runs, PolicyPattern.Text whole) {
-        return bound.of(new Runs(runs, text, whole instanceof MatchIndex index ? index : null));
+        return bound.of(new Runs(runs, text, whole));
     }
 
     /**
@@ -173,12 +173,13 @@ final class AnchoredScan {
             this(runs, text, null);
         }
 
-        Runs(int[] runs, String text, MatchIndex index) {
+        /** {@code whole}: the text {@code text} is part of; a set's runs are counted once on it where it is indexed. */
+        Runs(int[] runs, String text, PolicyPattern.Text whole) {
             this.space = runs[0];
             this.digit = runs[1];
             this.word = runs.length > 2 ? runs[2] : Long.MAX_VALUE;
             this.text = text;
-            this.index = index;
+            this.index = whole instanceof MatchIndex i ? i : null;
         }
 
         int run(String set) {
@@ -447,7 +448,7 @@ final class AnchoredScan {
                 this.folded = whole.folded();
                 this.whole = whole;
                 this.offset = offset;
-                this.runs = new Runs(runs, text, whole instanceof MatchIndex index ? index : null);
+                this.runs = new Runs(runs, text, whole);
                 this.max = new long[trees.length];
                 this.cursors = new RegexPrefilter.Cursor[trees.length][];
             }

@@ -70,12 +70,7 @@ public final class MatchIndex implements PolicyPattern.Text {
         if (setRuns == null) {
             setRuns = new java.util.HashMap<>();
         }
-        Integer known = setRuns.get(set);
-        if (known == null) {
-            known = AnchoredScan.Runs.longestRun(text.folded(), set);
-            setRuns.put(set, known);
-        }
-        return known;
+        return setRuns.computeIfAbsent(set, k -> AnchoredScan.Runs.longestRun(text.folded(), k));
     }
 
     /** The first index of sorted {@code occurrences} whose value is at least {@code from} (its length when none). */
