@@ -11,6 +11,8 @@
 # Settings (environment):
 #   RUNS=5            measured runs of every measurement (medians and spreads over these)
 #   WARMUP=2          in-JVM warm-up rounds before the steady-state rounds
+#   SETTLE=1          then more warm-up rounds until the JIT has settled (a round under 5% of its CPU
+#                     compiling; `bench --settle`, at most 40 more); SETTLE=0: exactly WARMUP rounds
 #   SIZES="1000 5000 all"   corpus sizes (postings; "all" is the whole corpus)
 #   BIG_MB=5          size of the generated single large posting (0: skip)
 #   PEERS=1           measure write-good and alex (installed from the npm registry); 0: skip
@@ -24,6 +26,8 @@ root="$(cd "$here/.." && pwd)"
 cache="$here/.cache"
 RUNS="${RUNS:-5}"
 WARMUP="${WARMUP:-2}"
+SETTLE="${SETTLE:-1}"
+settle_flag=(); [ "$SETTLE" = 1 ] && settle_flag=(--settle)
 SIZES="${SIZES:-1000 5000 all}"
 BIG_MB="${BIG_MB:-5}"
 PEERS="${PEERS:-1}"
@@ -114,7 +118,7 @@ summary="$results/summary.txt"
 {
   echo "posting-lint benchmark, $stamp"
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1); node $(node --version)"
-  echo "corpus: $corpus_name ($total postings); runs $RUNS, warm-up $WARMUP; as-of $AS_OF"
+  echo "corpus: $corpus_name ($total postings); runs $RUNS, warm-up $WARMUP$([ "$SETTLE" = 1 ] && echo " and until the JIT settles"); as-of $AS_OF"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
 } | tee "$summary"
@@ -125,7 +129,7 @@ measure_dir() {  # measure_dir LABEL DIR POSTINGS
   mkdir -p "$out"
   local bytes; bytes=$(du -sb --apparent-size "$dir" | cut -f1)
   log "[$label] steady state: floor, default, cloudflare, default without consistency rules"
-  java -jar "$jar" bench --warmup "$WARMUP" --runs "$RUNS" --as-of "$AS_OF" \
+  java -jar "$jar" bench --warmup "$WARMUP" "${settle_flag[@]}" --runs "$RUNS" --as-of "$AS_OF" \
     --policy builtin:default --policy builtin:cloudflare --policy "$here/policies/default-no-consistency.yaml" \
     "$dir" >"$out/steady.txt"
   log "[$label] end to end: ./posting-lint check, default and cloudflare alternately"
@@ -142,7 +146,7 @@ measure_dir() {  # measure_dir LABEL DIR POSTINGS
   done
   {
     echo "== $label: $count postings, $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB"
-    grep -E '^(floor|lint|ratio|cpu ratio)' "$out/steady.txt" | sed 's/^/  steady  /'
+    grep -E '^(# warm-up|floor|lint|ratio|cpu ratio|jit)' "$out/steady.txt" | sed 's/^# //; s/^/  steady  /'
     for pack in default cloudflare; do
       read -r med lo hi <<<"$(stats "$out/e2e-$pack.txt")"
       echo "  e2e     ./posting-lint check --policy builtin:$pack: wall $(fmt "$out/e2e-$pack.txt") s," \

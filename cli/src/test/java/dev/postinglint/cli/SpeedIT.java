@@ -90,6 +90,12 @@ class SpeedIT {
         assertTrue(r.out().contains("floor: median"), r.out());
         assertTrue(r.out().contains("ratio builtin:default/floor: median"), r.out());
         assertTrue(r.out().contains("ratio builtin:default/builtin:eeo: median"), r.out());
+        assertTrue(r.out().contains("jit: "), r.out());
+        // --settle warms up until the JIT settles, here at most 2 rounds more than the one it needs.
+        Cli.Result settled = Cli.run(ROOT, "bench", "--settle", "--settle-max", "2", "--warmup", "0", "--runs", "1",
+                "--threads", "1", Cli.EXAMPLES.toString());
+        assertEquals(0, settled.exit(), settled.toString());
+        assertTrue(settled.out().matches("(?s).*\n# warm-up rounds [123] \\([012] added by --settle; .*"), settled.out());
         Cli.Result floor = Cli.run(ROOT, "bench", "--floor-only", "--warmup", "0", "--runs", "1", Cli.EXAMPLES.toString());
         assertEquals(0, floor.exit(), floor.toString());
         assertFalse(floor.out().contains("lint "), floor.out());
