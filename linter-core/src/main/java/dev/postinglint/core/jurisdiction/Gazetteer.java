@@ -13,8 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Resolves location text ("Lisbon, Portugal", "Austin, TX", "Remote - US", "London, UK; New York")
@@ -43,10 +51,15 @@ public final class Gazetteer {
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final Pattern REMOTE = Pattern.compile("(?i)\\b(?:remote|anywhere|distributed|work from home|wfh|virtual|telework|telecommute)\\b");
 
-    /** Reads a gazetteer (YAML: countries, regions, cities) with SnakeYAML's safe constructor. */
+    /**
+     * Reads a gazetteer (YAML: countries, regions, cities). Composed into SnakeYAML's node tree (which builds no
+     * objects) and read from there, as the policy loader does: a {@code Yaml} with its safe constructor gives the
+     * same maps, lists, strings and booleans, but its constructor's logger starts {@code java.util.logging}, about
+     * 10 ms of a cold check's CPU (docs/BENCHMARKS.md, "Round 8: cold start on Java 17").
+     */
     public static Gazetteer read(InputStream in, String location) {
         try (InputStream s = in) {
-            Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(new InputStreamReader(s, StandardCharsets.UTF_8));
+            Object data = data(new InputStreamReader(s, StandardCharsets.UTF_8));
             if (!(data instanceof Map<?, ?>)) {
                 throw new IllegalStateException(location + " is not a gazetteer (a mapping of countries, regions and cities)");
             }
@@ -56,6 +69,42 @@ public final class Gazetteer {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + location + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The YAML document's data: see {@link #value}; null for an empty document. */
+    static Object data(java.io.Reader yaml) {
+        LoaderOptions opts = new LoaderOptions();
+        Node root = new Composer(new ParserImpl(new StreamReader(yaml), opts), new Resolver(), opts).getSingleNode();
+        return root == null ? null : value(root);
+    }
+
+    /**
+     * A node as the safe constructor would make it, for what a gazetteer holds: mappings (in order), sequences,
+     * booleans, nulls, and every other scalar as its text (the gazetteer reads each value with {@code String.valueOf}).
+     */
+    private static Object value(Node node) {
+        if (node instanceof MappingNode m) {
+            Map<Object, Object> map = new java.util.LinkedHashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                map.put(value(t.getKeyNode()), value(t.getValueNode()));
+            }
+            return map;
+        }
+        if (node instanceof SequenceNode q) {
+            List<Object> list = new ArrayList<>(q.getValue().size());
+            for (Node n : q.getValue()) {
+                list.add(value(n));
+            }
+            return list;
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        if (Tag.BOOL.equals(scalar.getTag())) {
+            return switch (scalar.getValue().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on", "y" -> Boolean.TRUE;
+                default -> Boolean.FALSE;
+            };
+        }
+        return Tag.NULL.equals(scalar.getTag()) ? null : scalar.getValue();
     }
 
     /** Whether it knows no place at all (rules that judge jurisdictions could never apply). */

@@ -122,4 +122,38 @@ class GazetteerTest {
             }
         }
     }
+
+    /** The gazetteer's data as SnakeYAML's safe constructor builds it, every scalar but booleans and nulls as text. */
+    private static Object constructed(String yaml) {
+        return asRead(new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                new org.yaml.snakeyaml.LoaderOptions())).load(yaml));
+    }
+
+    private static Object asRead(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(asRead(k), asRead(v)));
+            return out;
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(GazetteerTest::asRead).toList();
+        }
+        return o == null || o instanceof Boolean ? o : String.valueOf(o);
+    }
+
+    @Test
+    void readsTheSameDataAsTheSafeConstructor() throws java.io.IOException {
+        String testCopy;
+        try (java.io.InputStream in = GazetteerTest.class.getResourceAsStream("/dev/postinglint/rules/gazetteer.yaml")) {
+            testCopy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // The rules module's gazetteer, the one the packs ship (the reactor runs tests in the module's directory).
+        String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("../rules/src/main/resources/dev/postinglint/rules/gazetteer.yaml"));
+        String odd = "countries:\n  - {code: NO, names: [Norway, 'NO'], eu: no}\n  - code: \"PT\"\n    eu: Yes\n"
+                + "    names: [Portugal, 351, 3.5, ~, null, true, off]\n    note:\nregions: []\n";
+        for (String yaml : List.of(shipped, testCopy, odd)) {
+            Object read = Gazetteer.data(new java.io.StringReader(yaml));
+            assertEquals(constructed(yaml), asRead(read));
+        }
+    }
 }
