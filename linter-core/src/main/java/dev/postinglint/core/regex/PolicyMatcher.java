@@ -106,6 +106,11 @@ public final class PolicyMatcher {
         return literals.size();
     }
 
+    /** The literals, each at its id (for tests and benchmarks). */
+    List<String> literals() {
+        return literals;
+    }
+
     /** The literal's id, or -1 when it is not in the automaton. */
     int id(String literal) {
         Integer id = ids.get(literal);
@@ -122,11 +127,12 @@ public final class PolicyMatcher {
 
     /** Every occurrence of every literal in {@code folded}: per literal id, the sorted start offsets (null: none). */
     int[][] occurrences(String folded) {
+        if (flat != null) {
+            return flat.occurrences(folded);
+        }
         int[][] out = new int[literals.size()][];
         int[] counts = new int[literals.size()];
-        if (flat != null) {
-            flat.scan(folded, out, counts);
-        } else if (trie != null) {
+        if (trie != null) {
             scanTrie(folded, out, counts);
         }
         for (int i = 0; i < out.length; i++) {
@@ -278,11 +284,11 @@ public final class PolicyMatcher {
             return new Flat(column, ascii, columns, table, emitStart, emits, lengths, java.util.Arrays.stream(lengths).max().orElse(1));
         }
 
-        /** Below this length a text is walked in one lane ({@link #scan}). */
+        /** Below this length a text is walked in one lane ({@link #occurrences}). */
         private static final int TWO_LANES = 256;
 
         /**
-         * Every occurrence of every literal in {@code folded}, appended per literal in increasing order.
+         * Every occurrence of every literal in {@code folded}: per literal id, the sorted start offsets (null: none).
          *
          * <p>Each step of the walk reads the table at the row the previous step gave, so one walk waits for
          * one memory read after another. A text of some length is walked in two lanes at once, its first
@@ -291,18 +297,23 @@ public final class PolicyMatcher {
          * later, and the automaton from the start state finds every occurrence that starts at or after where
          * it starts), and records only literals that end in its half, after the first lane's: per literal the
          * occurrences stay in increasing order.
+         *
+         * <p>The walk only notes where literals end, as (row, end) pairs appended to one array per lane
+         * ({@link Ends}); {@link #expand} then sizes each literal's array exactly and fills it, which costs
+         * less than growing a list per literal as they are found (no copies, no trimming, one division per pair).
          */
-        void scan(String folded, int[][] out, int[] counts) {
+        int[][] occurrences(String folded) {
             int n = folded.length();
             char[] text = new char[n];
             folded.getChars(0, n, text, 0); // array reads: String.charAt checks its index and coder each time
+            Ends first = new Ends(Math.max(16, n >>> 3));
             if (ascii == null) {
-                scan(text, column, out, counts);
-                return;
+                walkColumns(text, first);
+                return expand(first, null);
             }
             if (n < TWO_LANES) {
-                walk(text, 0, n, 0, out, counts);
-                return;
+                walk(text, 0, n, 0, first);
+                return expand(first, null);
             }
             int half = n / 2;
             int rowB = 0;
@@ -311,8 +322,11 @@ public final class PolicyMatcher {
                 rowB = next[rowB + (ch < 128 ? ascii[ch] : column[ch])] >>> 1; // the first lane records what ends here
             }
             int rowA = 0;
-            int[] later = new int[64]; // the second lane's emits until the first lane is done: (state's row, end) pairs
-            int k = 0;
+            Ends second = new Ends(first.pairs.length);
+            int[] a = first.pairs;
+            int ka = 0;
+            int[] b = second.pairs;
+            int kb = 0;
             for (int i = 0; i < half; i++) {
                 char ca = text[i];
                 char cb = text[half + i];
@@ -321,51 +335,127 @@ public final class PolicyMatcher {
                 rowA = ta >>> 1;
                 rowB = tb >>> 1;
                 if ((ta & 1) != 0) {
-                    emit(rowA / columns, i, out, counts);
+                    if (ka == a.length) {
+                        a = java.util.Arrays.copyOf(a, ka * 2);
+                    }
+                    a[ka++] = rowA;
+                    a[ka++] = i;
                 }
                 if ((tb & 1) != 0) {
-                    if (k == later.length) {
-                        later = java.util.Arrays.copyOf(later, k * 2);
+                    if (kb == b.length) {
+                        b = java.util.Arrays.copyOf(b, kb * 2);
                     }
-                    later[k++] = rowB;
-                    later[k++] = half + i;
+                    b[kb++] = rowB;
+                    b[kb++] = half + i;
                 }
             }
-            for (int j = 0; j < k; j += 2) {
-                emit(later[j] / columns, later[j + 1], out, counts);
-            }
-            walk(text, 2 * half, n, rowB, out, counts);
+            first.pairs = a;
+            first.size = ka;
+            second.pairs = b;
+            second.size = kb;
+            walk(text, 2 * half, n, rowB, second);
+            return expand(first, second);
         }
 
-        /** Walks {@code text[from, to)} from the state at {@code row}, recording what ends there. */
-        private void walk(char[] text, int from, int to, int row, int[][] out, int[] counts) {
+        /** Walks {@code text[from, to)} from the state at {@code row}, noting where literals end. */
+        private void walk(char[] text, int from, int to, int row, Ends ends) {
+            int[] e = ends.pairs;
+            int k = ends.size;
             for (int i = from; i < to; i++) {
                 char ch = text[i];
                 int t = next[row + (ch < 128 ? ascii[ch] : column[ch])];
                 row = t >>> 1;
                 if ((t & 1) != 0) {
-                    emit(row / columns, i, out, counts);
+                    if (k == e.length) {
+                        e = java.util.Arrays.copyOf(e, k * 2);
+                    }
+                    e[k++] = row;
+                    e[k++] = i;
                 }
             }
+            ends.pairs = e;
+            ends.size = k;
         }
 
-        /** As {@link #scan(String, int[][], int[])}, every character's column read from the large table. */
-        private void scan(char[] text, char[] column, int[][] out, int[] counts) {
+        /** As {@link #walk}, every character's column read from the large table (literals of more than 127 distinct characters). */
+        private void walkColumns(char[] text, Ends ends) {
+            int[] e = ends.pairs;
+            int k = ends.size;
             int row = 0;
             for (int i = 0; i < text.length; i++) {
                 int t = next[row + column[text[i]]];
                 row = t >>> 1;
                 if ((t & 1) != 0) {
-                    emit(row / columns, i, out, counts);
+                    if (k == e.length) {
+                        e = java.util.Arrays.copyOf(e, k * 2);
+                    }
+                    e[k++] = row;
+                    e[k++] = i;
+                }
+            }
+            ends.pairs = e;
+            ends.size = k;
+        }
+
+        /**
+         * Per literal id, the sorted starts of the literals that end at the noted (row, end) pairs, the first
+         * lane's before the second's: counted, then filled into arrays of the exact size.
+         */
+        private int[][] expand(Ends first, Ends second) {
+            int[] counts = new int[lengths.length];
+            first.count(this, counts);
+            if (second != null) {
+                second.count(this, counts);
+            }
+            int[][] out = new int[lengths.length][];
+            for (int id = 0; id < out.length; id++) {
+                if (counts[id] > 0) {
+                    out[id] = new int[counts[id]];
+                    counts[id] = 0;
+                }
+            }
+            first.fill(this, out, counts);
+            if (second != null) {
+                second.fill(this, out, counts);
+            }
+            return out;
+        }
+    }
+
+    /** Where a walk found literals ending: (row offset, end index) pairs, in the order of the ends. */
+    private static final class Ends {
+        int[] pairs;
+        int size;
+
+        Ends(int capacity) {
+            this.pairs = new int[capacity & ~1];
+        }
+
+        /** Counts the occurrences per literal, turning each row offset into its state number on the way. */
+        void count(Flat flat, int[] counts) {
+            int[] emitStart = flat.emitStart;
+            int[] emits = flat.emits;
+            for (int j = 0; j < size; j += 2) {
+                int s = pairs[j] / flat.columns;
+                pairs[j] = s;
+                for (int k = emitStart[s], end = emitStart[s + 1]; k < end; k++) {
+                    counts[emits[k]]++;
                 }
             }
         }
 
-        /** Records the literals that end in state {@code s} at {@code i}. */
-        private void emit(int s, int i, int[][] out, int[] counts) {
-            for (int k = emitStart[s], end = emitStart[s + 1]; k < end; k++) {
-                int id = emits[k];
-                add(out, counts, id, i + 1 - lengths[id]);
+        /** Stores each occurrence's start in its literal's array at the next free place ({@code filled}), after {@link #count}. */
+        void fill(Flat flat, int[][] out, int[] filled) {
+            int[] emitStart = flat.emitStart;
+            int[] emits = flat.emits;
+            int[] lengths = flat.lengths;
+            for (int j = 0; j < size; j += 2) {
+                int s = pairs[j];
+                int last = pairs[j + 1];
+                for (int k = emitStart[s], end = emitStart[s + 1]; k < end; k++) {
+                    int id = emits[k];
+                    out[id][filled[id]++] = last + 1 - lengths[id];
+                }
             }
         }
     }
