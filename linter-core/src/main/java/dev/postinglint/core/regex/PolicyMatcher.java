@@ -34,7 +34,7 @@ public final class PolicyMatcher {
 
     private final Map<String, Integer> ids;
     private final List<String> literals;
-    /** The most entries (states times characters) a {@link Flat} table may have: 4 M ints, 16 MB. */
+    /** The most entries (states times characters, padded to a power of two) a {@link Flat} table may have: 4 M chars, 8 MB. */
     static final long FLAT_BUDGET = 1L << 22;
 
     /** The flat automaton over the folded literals, or null (none, or too large: see {@link #trie}). */
@@ -176,16 +176,19 @@ public final class PolicyMatcher {
     /**
      * An Aho-Corasick automaton as a deterministic table: the characters that occur in the literals are
      * numbered 1..k (every other character is 0, which leads back to the start), and row {@code s} of
-     * {@link #next} gives the state after each of them, failure links already followed. An entry holds the
-     * next state's row offset ({@code state * columns}) shifted left by one, with the low bit set when
-     * literals end in that state: each character of the text costs a column lookup (a small table for
-     * ASCII) and one read of the table, with no multiplication and no look at the emits where nothing
-     * ends. A state's {@link #emits} are the literals that end there, its own and those its failure links
-     * reach, longest first.
+     * {@link #next}, at {@code s << shift} (rows padded to a power of two), gives the state after each of
+     * them, failure links already followed. An entry is a char, the next state's number: the table has half
+     * the bytes of one of ints, and so half the cache lines for a walk to wait for (the default pack's
+     * 3,076 states by 53 characters: 394 KB, not 652). The states where no literal ends are numbered first,
+     * so the walk knows where something ends by comparing the state with {@link #emitting}: each character
+     * of the text costs a column lookup (a small table for ASCII) and one read of the table, with no
+     * multiplication and no look at the emits where nothing ends. A state's {@link #emits} are the literals
+     * that end there, its own and those its failure links reach, longest first.
      */
-    private record Flat(char[] column, byte[] ascii, int columns, int[] next, int[] emitStart, int[] emits, int[] lengths, int longest) {
+    private record Flat(char[] column, byte[] ascii, int columns, int shift, char[] next, int emitting, int[] emitStart, int[] emits,
+            int[] lengths, int longest) {
 
-        /** The table for these literals (ids are their indexes), or null when it would exceed {@code budget} entries. */
+        /** The table for these literals (ids are their indexes), or null when it would exceed {@code budget} entries or 65,536 states. */
         static Flat of(List<String> literals, long budget) {
             char[] column = new char[65536];
             int columns = 1;
@@ -201,8 +204,9 @@ public final class PolicyMatcher {
                     }
                 }
             }
-            // Entries are row offsets shifted left by one: the table's size must stay within an int's half.
-            if ((long) states * columns > Math.min(budget, Integer.MAX_VALUE / 2)) {
+            // Entries are chars: at most 65,536 states (counted here as the trie's most, one per literal character).
+            int shift = 32 - Integer.numberOfLeadingZeros(columns - 1);
+            if (states > 65536 || ((long) states << shift) > Math.min(budget, Integer.MAX_VALUE)) {
                 return null;
             }
             // The trie, in the table itself (0: no edge yet; the start state 0 has no edge into it).
@@ -254,24 +258,41 @@ public final class PolicyMatcher {
                     }
                 }
             }
+            // Numbered anew: the states where nothing ends first (the start state stays 0), then the others.
+            int[] number = new int[count];
+            int[] state = new int[count];
+            int emitting = 0;
+            for (int s = 0; s < count; s++) {
+                if (emitted.get(s).isEmpty()) {
+                    number[s] = emitting++;
+                }
+            }
+            for (int s = 0, k = emitting; s < count; s++) {
+                if (!emitted.get(s).isEmpty()) {
+                    number[s] = k++;
+                }
+            }
+            for (int s = 0; s < count; s++) {
+                state[number[s]] = s;
+            }
             int[] emitStart = new int[count + 1];
             int total = 0;
-            for (int s = 0; s < count; s++) {
-                emitStart[s] = total;
-                total += emitted.get(s).size();
+            for (int n = 0; n < count; n++) {
+                emitStart[n] = total;
+                total += emitted.get(state[n]).size();
             }
             emitStart[count] = total;
             int[] emits = new int[total];
-            for (int s = 0, k = 0; s < count; s++) {
-                for (int id : emitted.get(s)) {
+            for (int n = 0, k = 0; n < count; n++) {
+                for (int id : emitted.get(state[n])) {
                     emits[k++] = id;
                 }
             }
-            // From state numbers to (row offset << 1) | (whether literals end there).
-            int[] table = java.util.Arrays.copyOf(next, count * columns);
-            for (int i = 0; i < table.length; i++) {
-                int t = table[i];
-                table[i] = (t * columns) << 1 | (emitStart[t + 1] > emitStart[t] ? 1 : 0);
+            char[] table = new char[count << shift];
+            for (int n = 0; n < count; n++) {
+                for (int c = 0; c < columns; c++) {
+                    table[(n << shift) + c] = (char) number[next[state[n] * columns + c]];
+                }
             }
             byte[] ascii = null;
             if (columns <= Byte.MAX_VALUE) {
@@ -281,7 +302,7 @@ public final class PolicyMatcher {
                 }
             }
             int[] lengths = literals.stream().mapToInt(String::length).toArray();
-            return new Flat(column, ascii, columns, table, emitStart, emits, lengths, java.util.Arrays.stream(lengths).max().orElse(1));
+            return new Flat(column, ascii, columns, shift, table, emitting, emitStart, emits, lengths, java.util.Arrays.stream(lengths).max().orElse(1));
         }
 
         /** Below this length a text is walked in one lane ({@link #occurrences}). */
@@ -298,9 +319,9 @@ public final class PolicyMatcher {
          * it starts), and records only literals that end in its half, after the first lane's: per literal the
          * occurrences stay in increasing order.
          *
-         * <p>The walk only notes where literals end, as (row, end) pairs appended to one array per lane
+         * <p>The walk only notes where literals end, as (state, end) pairs appended to one array per lane
          * ({@link Ends}); {@link #expand} then sizes each literal's array exactly and fills it, which costs
-         * less than growing a list per literal as they are found (no copies, no trimming, one division per pair).
+         * less than growing a list per literal as they are found (no copies, no trimming).
          */
         int[][] occurrences(String folded) {
             int n = folded.length();
@@ -316,12 +337,12 @@ public final class PolicyMatcher {
                 return expand(first, null);
             }
             int half = n / 2;
-            int rowB = 0;
+            int sB = 0;
             for (int j = Math.max(0, half - (longest - 1)); j < half; j++) {
                 char ch = text[j];
-                rowB = next[rowB + (ch < 128 ? ascii[ch] : column[ch])] >>> 1; // the first lane records what ends here
+                sB = next[(sB << shift) + (ch < 128 ? ascii[ch] : column[ch])]; // the first lane records what ends here
             }
-            int rowA = 0;
+            int sA = 0;
             Ends second = new Ends(first.pairs.length);
             int[] a = first.pairs;
             int ka = 0;
@@ -330,22 +351,20 @@ public final class PolicyMatcher {
             for (int i = 0; i < half; i++) {
                 char ca = text[i];
                 char cb = text[half + i];
-                int ta = next[rowA + (ca < 128 ? ascii[ca] : column[ca])];
-                int tb = next[rowB + (cb < 128 ? ascii[cb] : column[cb])];
-                rowA = ta >>> 1;
-                rowB = tb >>> 1;
-                if ((ta & 1) != 0) {
+                sA = next[(sA << shift) + (ca < 128 ? ascii[ca] : column[ca])];
+                sB = next[(sB << shift) + (cb < 128 ? ascii[cb] : column[cb])];
+                if (sA >= emitting) {
                     if (ka == a.length) {
                         a = java.util.Arrays.copyOf(a, ka * 2);
                     }
-                    a[ka++] = rowA;
+                    a[ka++] = sA;
                     a[ka++] = i;
                 }
-                if ((tb & 1) != 0) {
+                if (sB >= emitting) {
                     if (kb == b.length) {
                         b = java.util.Arrays.copyOf(b, kb * 2);
                     }
-                    b[kb++] = rowB;
+                    b[kb++] = sB;
                     b[kb++] = half + i;
                 }
             }
@@ -353,23 +372,22 @@ public final class PolicyMatcher {
             first.size = ka;
             second.pairs = b;
             second.size = kb;
-            walk(text, 2 * half, n, rowB, second);
+            walk(text, 2 * half, n, sB, second);
             return expand(first, second);
         }
 
-        /** Walks {@code text[from, to)} from the state at {@code row}, noting where literals end. */
-        private void walk(char[] text, int from, int to, int row, Ends ends) {
+        /** Walks {@code text[from, to)} from state {@code s}, noting where literals end. */
+        private void walk(char[] text, int from, int to, int s, Ends ends) {
             int[] e = ends.pairs;
             int k = ends.size;
             for (int i = from; i < to; i++) {
                 char ch = text[i];
-                int t = next[row + (ch < 128 ? ascii[ch] : column[ch])];
-                row = t >>> 1;
-                if ((t & 1) != 0) {
+                s = next[(s << shift) + (ch < 128 ? ascii[ch] : column[ch])];
+                if (s >= emitting) {
                     if (k == e.length) {
                         e = java.util.Arrays.copyOf(e, k * 2);
                     }
-                    e[k++] = row;
+                    e[k++] = s;
                     e[k++] = i;
                 }
             }
@@ -381,15 +399,14 @@ public final class PolicyMatcher {
         private void walkColumns(char[] text, Ends ends) {
             int[] e = ends.pairs;
             int k = ends.size;
-            int row = 0;
+            int s = 0;
             for (int i = 0; i < text.length; i++) {
-                int t = next[row + column[text[i]]];
-                row = t >>> 1;
-                if ((t & 1) != 0) {
+                s = next[(s << shift) + column[text[i]]];
+                if (s >= emitting) {
                     if (k == e.length) {
                         e = java.util.Arrays.copyOf(e, k * 2);
                     }
-                    e[k++] = row;
+                    e[k++] = s;
                     e[k++] = i;
                 }
             }
@@ -398,7 +415,7 @@ public final class PolicyMatcher {
         }
 
         /**
-         * Per literal id, the sorted starts of the literals that end at the noted (row, end) pairs, the first
+         * Per literal id, the sorted starts of the literals that end at the noted (state, end) pairs, the first
          * lane's before the second's: counted, then filled into arrays of the exact size.
          */
         private int[][] expand(Ends first, Ends second) {
@@ -422,7 +439,7 @@ public final class PolicyMatcher {
         }
     }
 
-    /** Where a walk found literals ending: (row offset, end index) pairs, in the order of the ends. */
+    /** Where a walk found literals ending: (state, end index) pairs, in the order of the ends. */
     private static final class Ends {
         int[] pairs;
         int size;
@@ -431,13 +448,12 @@ public final class PolicyMatcher {
             this.pairs = new int[capacity & ~1];
         }
 
-        /** Counts the occurrences per literal, turning each row offset into its state number on the way. */
+        /** Counts the occurrences per literal. */
         void count(Flat flat, int[] counts) {
             int[] emitStart = flat.emitStart;
             int[] emits = flat.emits;
             for (int j = 0; j < size; j += 2) {
-                int s = pairs[j] / flat.columns;
-                pairs[j] = s;
+                int s = pairs[j];
                 for (int k = emitStart[s], end = emitStart[s + 1]; k < end; k++) {
                     counts[emits[k]]++;
                 }

@@ -5,26 +5,39 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Layouts of the policy automaton's table, for {@link MatcherBench} to compare side by side: the states
- * numbered as the literals insert them or breadth first, the columns numbered as the literals' characters
- * first occur or by a fixed ranking of how common they are in text, int entries (row offset and emit bit)
- * or char entries (state id and emit bit, rows padded to a power of two), one, two or four lanes.
+ * Layouts of the policy automaton's table, for {@link MatcherBench} to compare side by side with
+ * {@link PolicyMatcher}'s own: the states numbered as the literals insert them or breadth first, the columns
+ * numbered as the literals' characters first occur or by a fixed ranking of how common they are in text, int
+ * entries (row offset and emit bit) or char entries (state id and emit bit, rows padded to a power of two),
+ * one, two or four lanes, a hot byte table in front, branch-free recording. Each records occurrences as round 9's
+ * matcher did (a growing array per literal as they are found, trimmed at the end); the first is round 9's
+ * matcher itself. Measured, not kept (docs/BENCHMARKS.md "Round 10: the automaton's working set").
  */
 final class Layouts {
-    record Options(boolean bfs, boolean frequent, boolean chars, int lanes, boolean hot, boolean branchFree) {
+    /**
+     * {@code hot}: the shallowest states where nothing ends (up to 255) also have rows of bytes, read first;
+     * {@code branchFree}: each step stores its (state, end) pair and advances by the emit bit, without a branch;
+     * {@code quiet}: a diagnostic that walks without recording anything.
+     */
+    record Options(boolean bfs, boolean frequent, boolean chars, int lanes, boolean hot, boolean branchFree, boolean quiet) {
         Options(boolean bfs, boolean frequent, boolean chars, int lanes) {
-            this(bfs, frequent, chars, lanes, false, false);
+            this(bfs, frequent, chars, lanes, false, false, false);
         }
 
         static List<Options> variants() {
             return List.of(
-                    new Options(false, false, false, 2),
-                    new Options(true, true, true, 2));
+                    new Options(false, false, false, 2), // round 9's table and recording
+                    new Options(true, false, false, 2),
+                    new Options(true, true, false, 2),
+                    new Options(true, true, true, 2),
+                    new Options(true, true, true, 4),
+                    new Options(true, true, true, 2, true, false, false),
+                    new Options(true, true, true, 2, false, true, false));
         }
 
         @Override
         public String toString() {
-            return (bfs ? "bfs" : "ins") + (frequent ? "-freq" : "-first") + (chars ? "-char" : "-int") + "-" + lanes + (hot ? "-hot" : "") + (branchFree ? "-bf" : "");
+            return (bfs ? "bfs" : "ins") + (frequent ? "-freq" : "-first") + (chars ? "-char" : "-int") + "-" + lanes + (hot ? "-hot" : "") + (branchFree ? "-bf" : "") + (quiet ? "-quiet" : "");
         }
     }
 
@@ -150,7 +163,7 @@ final class Layouts {
             id[s] = s;
         }
         int hotStates = 0;
-        if (false) {
+        if (o.hot() && columns <= 64) {
             // The start state and the shallowest states where nothing ends, up to 255 of them, then the others, breadth first.
             Arrays.fill(id, -1);
             id[0] = 0;
@@ -575,8 +588,8 @@ final class Layouts {
     }
 
     private void emit(int s, int i, int[][] out, int[] counts) {
-        if (options.hot()) {
-            counts[0] += s; // a diagnostic: the walk without recording
+        if (options.quiet()) {
+            counts[0] += s; // keeps the walk from being optimised away
             return;
         }
         for (int k = emitStart[s], end = emitStart[s + 1]; k < end; k++) {

@@ -18,12 +18,16 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What the policy's one automaton pass costs per character of folded text, warm, on one thread
+ * What the policy's one automaton pass costs per character of folded text, on one thread, in CPU time
  * (docs/BENCHMARKS.md "Round 10: the automaton's working set"): the postings are read, parsed and their text
- * views folded once; then every round times each layout of the automaton over all of them, the layouts'
- * order rotating from round to round, and prints nanoseconds per character. Every layout's occurrences are
- * first checked equal to the policy matcher's. Not a test. Run with the CLI jar, which holds the packs:
- * {@code java -cp cli/target/posting-lint.jar:linter-core/target/test-classes dev.postinglint.core.regex.MatcherBench FILE_LIST ROUNDS}.
+ * views folded once; then every round times {@link PolicyMatcher#occurrences} and each of the other
+ * {@link Layouts} over all of them, the order rotating from round to round, and prints nanoseconds per
+ * character, then the median and minimum of the last half of the rounds. Every layout's occurrences are first
+ * checked equal to the matcher's. With FLUSH_MB, each posting is timed alone after a walk over that many MB
+ * (untimed) has evicted the table from the core's caches, as the parse and the other rules do in a lint;
+ * with {@code -Ddiagnostics}, an automaton of a dozen literals and a walk that records nothing run besides.
+ * Not a test. Run with the CLI jar, which holds the packs:
+ * {@code java -cp cli/target/posting-lint.jar:linter-core/target/test-classes dev.postinglint.core.regex.MatcherBench FILE_LIST ROUNDS [POLICY [FLUSH_MB]]}.
  */
 public final class MatcherBench {
     private MatcherBench() {
@@ -56,15 +60,16 @@ public final class MatcherBench {
             Layouts l = Layouts.of(literals, o);
             layouts.put(o.toString(), l::occurrences);
         }
-        if (System.getProperty("small") != null) {
+        if (System.getProperty("diagnostics") != null) {
+            // How much of the pass is the table's size (a dozen literals) and how much the recording (none).
             Layouts small = Layouts.of(literals.subList(0, 12), new Layouts.Options(true, true, true, 2));
             layouts.put("small", small::occurrences);
-            Layouts quiet = Layouts.of(literals, new Layouts.Options(true, true, true, 2, true, false));
-            layouts.put("noemit", quiet::occurrences);
+            Layouts quiet = Layouts.of(literals, new Layouts.Options(true, true, true, 2, false, false, true));
+            layouts.put("quiet", quiet::occurrences);
         }
         System.out.printf(Locale.ROOT, "# %d literals, %d postings, %d characters of folded text%n", literals.size(), texts.size(), chars);
         for (Map.Entry<String, Function<String, int[][]>> e : layouts.entrySet()) {
-            for (String t : e.getKey().equals("small") || e.getKey().equals("noemit") ? List.<String>of() : texts) {
+            for (String t : e.getKey().equals("small") || e.getKey().equals("quiet") ? List.<String>of() : texts) {
                 if (!Arrays.deepEquals(matcher.occurrences(t), e.getValue().apply(t))) {
                     throw new AssertionError(e.getKey() + " differs");
                 }
