@@ -18,10 +18,11 @@ import java.util.Locale;
 import java.util.function.ToIntFunction;
 
 /**
- * What the two other passes over a posting's text that every lint makes cost, warm, on one thread
- * (docs/BENCHMARKS.md "Round 10: the automaton's working set"): {@link PolicyPattern#fold} and
- * {@link PolicyPattern#runs}, each beside the round-9 code kept here, the order alternating from round to
- * round, in nanoseconds of CPU per character. Not a test. Run with the CLI jar, which holds the packs:
+ * What the pass over a posting's text that counts its longest runs costs, warm, on one thread
+ * (docs/BENCHMARKS.md "Round 10: the automaton's working set"): {@link PolicyPattern#runs} beside the round-9
+ * code kept here (checked equal on every posting), the order alternating from round to round, in nanoseconds of
+ * CPU per character. (A fold that kept the last non-ASCII character's fold was measured the same way: no gain,
+ * not kept.) Not a test. Run with the CLI jar, which holds the packs:
  * {@code java -cp cli/target/posting-lint.jar:linter-core/target/test-classes dev.postinglint.core.regex.TextPassBench FILE_LIST ROUNDS}.
  */
 public final class TextPassBench {
@@ -41,16 +42,15 @@ public final class TextPassBench {
                 String text = PostingParser.parse(PostingReader.read(f, 10_000_000), Metadata.NONE, policy.content()).view().text();
                 texts.add(text);
                 chars += text.length();
-                if (!PolicyPattern.fold(text).equals(foldBefore(text)) || !Arrays.equals(PolicyPattern.runs(text), runsBefore(text))) {
+                if (!Arrays.equals(PolicyPattern.runs(text), runsBefore(text))) {
                     throw new AssertionError("differs on " + f);
                 }
             } catch (InputProblem e) {
                 // skipped, as the lint reports it
             }
         }
-        List<String> names = List.of("fold-r9", "fold", "runs-r9", "runs");
-        List<ToIntFunction<String>> passes = List.of(
-                t -> foldBefore(t).length(), t -> PolicyPattern.fold(t).length(), t -> runsBefore(t)[2], t -> PolicyPattern.runs(t)[2]);
+        List<String> names = List.of("runs-r9", "runs");
+        List<ToIntFunction<String>> passes = List.of(t -> runsBefore(t)[2], t -> PolicyPattern.runs(t)[2]);
         int rounds = Integer.parseInt(args[1]);
         long[][] times = new long[rounds][names.size()];
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -84,23 +84,6 @@ public final class TextPassBench {
         if (sink == Long.MIN_VALUE) {
             System.out.println();
         }
-    }
-
-    /** {@link PolicyPattern#fold} as round 9 had it. */
-    static String foldBefore(String s) {
-        int n = s.length();
-        int i = 0;
-        while (i < n && RegexPrefilter.foldChar(s.charAt(i)) == s.charAt(i)) {
-            i++;
-        }
-        if (i == n) {
-            return s;
-        }
-        char[] out = s.toCharArray();
-        for (; i < n; i++) {
-            out[i] = RegexPrefilter.foldChar(out[i]);
-        }
-        return new String(out);
     }
 
     /** {@link PolicyPattern#runs} as round 9 had it. */
