@@ -34,7 +34,7 @@ public final class PolicyMatcher {
 
     private final Map<String, Integer> ids;
     private final List<String> literals;
-    /** The most entries (states times characters) a {@link Flat} table may have: 4 M ints, 16 MB. */
+    /** The most entries (states times characters, padded to a power of two) a {@link Flat} table may have: 4 M chars, 8 MB. */
     static final long FLAT_BUDGET = 1L << 22;
 
     /** The flat automaton over the folded literals, or null (none, or too large: see {@link #trie}). */
@@ -106,6 +106,11 @@ public final class PolicyMatcher {
         return literals.size();
     }
 
+    /** The literals, each at its id (for tests and benchmarks). */
+    List<String> literals() {
+        return literals;
+    }
+
     /** The literal's id, or -1 when it is not in the automaton. */
     int id(String literal) {
         Integer id = ids.get(literal);
@@ -122,11 +127,12 @@ public final class PolicyMatcher {
 
     /** Every occurrence of every literal in {@code folded}: per literal id, the sorted start offsets (null: none). */
     int[][] occurrences(String folded) {
+        if (flat != null) {
+            return flat.occurrences(folded);
+        }
         int[][] out = new int[literals.size()][];
         int[] counts = new int[literals.size()];
-        if (flat != null) {
-            flat.scan(folded, out, counts);
-        } else if (trie != null) {
+        if (trie != null) {
             scanTrie(folded, out, counts);
         }
         for (int i = 0; i < out.length; i++) {
@@ -170,16 +176,19 @@ public final class PolicyMatcher {
     /**
      * An Aho-Corasick automaton as a deterministic table: the characters that occur in the literals are
      * numbered 1..k (every other character is 0, which leads back to the start), and row {@code s} of
-     * {@link #next} gives the state after each of them, failure links already followed. An entry holds the
-     * next state's row offset ({@code state * columns}) shifted left by one, with the low bit set when
-     * literals end in that state: each character of the text costs a column lookup (a small table for
-     * ASCII) and one read of the table, with no multiplication and no look at the emits where nothing
-     * ends. A state's {@link #emits} are the literals that end there, its own and those its failure links
-     * reach, longest first.
+     * {@link #next}, at {@code s << shift} (rows padded to a power of two), gives the state after each of
+     * them, failure links already followed. An entry is a char, the next state's number: the table has half
+     * the bytes of one of ints, and so half the cache lines for a walk to wait for (the default pack's
+     * 3,076 states by 53 characters: 394 KB, not 652). The states where no literal ends are numbered first,
+     * so the walk knows where something ends by comparing the state with {@link #emitting}: each character
+     * of the text costs a column lookup (a small table for ASCII) and one read of the table, with no
+     * multiplication and no look at the emits where nothing ends. A state's {@link #emits} are the literals
+     * that end there, its own and those its failure links reach, longest first.
      */
-    private record Flat(char[] column, byte[] ascii, int columns, int[] next, int[] emitStart, int[] emits, int[] lengths, int longest) {
+    private record Flat(char[] column, byte[] ascii, int columns, int shift, char[] next, int emitting, int[] emitStart, int[] emits,
+            int[] lengths, int longest) {
 
-        /** The table for these literals (ids are their indexes), or null when it would exceed {@code budget} entries. */
+        /** The table for these literals (ids are their indexes), or null when it would exceed {@code budget} entries or 65,536 states. */
         static Flat of(List<String> literals, long budget) {
             char[] column = new char[65536];
             int columns = 1;
@@ -195,8 +204,9 @@ public final class PolicyMatcher {
                     }
                 }
             }
-            // Entries are row offsets shifted left by one: the table's size must stay within an int's half.
-            if ((long) states * columns > Math.min(budget, Integer.MAX_VALUE / 2)) {
+            // Entries are chars: at most 65,536 states (counted here as the trie's most, one per literal character).
+            int shift = 32 - Integer.numberOfLeadingZeros(columns - 1);
+            if (states > 65536 || ((long) states << shift) > Math.min(budget, Integer.MAX_VALUE)) {
                 return null;
             }
             // The trie, in the table itself (0: no edge yet; the start state 0 has no edge into it).
@@ -248,24 +258,41 @@ public final class PolicyMatcher {
                     }
                 }
             }
+            // Numbered anew: the states where nothing ends first (the start state stays 0), then the others.
+            int[] number = new int[count];
+            int[] state = new int[count];
+            int emitting = 0;
+            for (int s = 0; s < count; s++) {
+                if (emitted.get(s).isEmpty()) {
+                    number[s] = emitting++;
+                }
+            }
+            for (int s = 0, k = emitting; s < count; s++) {
+                if (!emitted.get(s).isEmpty()) {
+                    number[s] = k++;
+                }
+            }
+            for (int s = 0; s < count; s++) {
+                state[number[s]] = s;
+            }
             int[] emitStart = new int[count + 1];
             int total = 0;
-            for (int s = 0; s < count; s++) {
-                emitStart[s] = total;
-                total += emitted.get(s).size();
+            for (int n = 0; n < count; n++) {
+                emitStart[n] = total;
+                total += emitted.get(state[n]).size();
             }
             emitStart[count] = total;
             int[] emits = new int[total];
-            for (int s = 0, k = 0; s < count; s++) {
-                for (int id : emitted.get(s)) {
+            for (int n = 0, k = 0; n < count; n++) {
+                for (int id : emitted.get(state[n])) {
                     emits[k++] = id;
                 }
             }
-            // From state numbers to (row offset << 1) | (whether literals end there).
-            int[] table = java.util.Arrays.copyOf(next, count * columns);
-            for (int i = 0; i < table.length; i++) {
-                int t = table[i];
-                table[i] = (t * columns) << 1 | (emitStart[t + 1] > emitStart[t] ? 1 : 0);
+            char[] table = new char[count << shift];
+            for (int n = 0; n < count; n++) {
+                for (int c = 0; c < columns; c++) {
+                    table[(n << shift) + c] = (char) number[next[state[n] * columns + c]];
+                }
             }
             byte[] ascii = null;
             if (columns <= Byte.MAX_VALUE) {
@@ -275,14 +302,14 @@ public final class PolicyMatcher {
                 }
             }
             int[] lengths = literals.stream().mapToInt(String::length).toArray();
-            return new Flat(column, ascii, columns, table, emitStart, emits, lengths, java.util.Arrays.stream(lengths).max().orElse(1));
+            return new Flat(column, ascii, columns, shift, table, emitting, emitStart, emits, lengths, java.util.Arrays.stream(lengths).max().orElse(1));
         }
 
-        /** Below this length a text is walked in one lane ({@link #scan}). */
+        /** Below this length a text is walked in one lane ({@link #occurrences}). */
         private static final int TWO_LANES = 256;
 
         /**
-         * Every occurrence of every literal in {@code folded}, appended per literal in increasing order.
+         * Every occurrence of every literal in {@code folded}: per literal id, the sorted start offsets (null: none).
          *
          * <p>Each step of the walk reads the table at the row the previous step gave, so one walk waits for
          * one memory read after another. A text of some length is walked in two lanes at once, its first
@@ -291,81 +318,160 @@ public final class PolicyMatcher {
          * later, and the automaton from the start state finds every occurrence that starts at or after where
          * it starts), and records only literals that end in its half, after the first lane's: per literal the
          * occurrences stay in increasing order.
+         *
+         * <p>The walk only notes where literals end, as (state, end) pairs appended to one array per lane
+         * ({@link Ends}); {@link #expand} then sizes each literal's array exactly and fills it, which costs
+         * less than growing a list per literal as they are found (no copies, no trimming).
          */
-        void scan(String folded, int[][] out, int[] counts) {
+        int[][] occurrences(String folded) {
             int n = folded.length();
             char[] text = new char[n];
             folded.getChars(0, n, text, 0); // array reads: String.charAt checks its index and coder each time
+            Ends first = new Ends(Math.max(16, n >>> 3));
             if (ascii == null) {
-                scan(text, column, out, counts);
-                return;
+                walkColumns(text, first);
+                return expand(first, null);
             }
             if (n < TWO_LANES) {
-                walk(text, 0, n, 0, out, counts);
-                return;
+                walk(text, 0, n, 0, first);
+                return expand(first, null);
             }
             int half = n / 2;
-            int rowB = 0;
+            int sB = 0;
             for (int j = Math.max(0, half - (longest - 1)); j < half; j++) {
                 char ch = text[j];
-                rowB = next[rowB + (ch < 128 ? ascii[ch] : column[ch])] >>> 1; // the first lane records what ends here
+                sB = next[(sB << shift) + (ch < 128 ? ascii[ch] : column[ch])]; // the first lane records what ends here
             }
-            int rowA = 0;
-            int[] later = new int[64]; // the second lane's emits until the first lane is done: (state's row, end) pairs
-            int k = 0;
+            int sA = 0;
+            Ends second = new Ends(first.pairs.length);
+            int[] a = first.pairs;
+            int ka = 0;
+            int[] b = second.pairs;
+            int kb = 0;
             for (int i = 0; i < half; i++) {
                 char ca = text[i];
                 char cb = text[half + i];
-                int ta = next[rowA + (ca < 128 ? ascii[ca] : column[ca])];
-                int tb = next[rowB + (cb < 128 ? ascii[cb] : column[cb])];
-                rowA = ta >>> 1;
-                rowB = tb >>> 1;
-                if ((ta & 1) != 0) {
-                    emit(rowA / columns, i, out, counts);
-                }
-                if ((tb & 1) != 0) {
-                    if (k == later.length) {
-                        later = java.util.Arrays.copyOf(later, k * 2);
+                sA = next[(sA << shift) + (ca < 128 ? ascii[ca] : column[ca])];
+                sB = next[(sB << shift) + (cb < 128 ? ascii[cb] : column[cb])];
+                if (sA >= emitting) {
+                    if (ka == a.length) {
+                        a = java.util.Arrays.copyOf(a, ka * 2);
                     }
-                    later[k++] = rowB;
-                    later[k++] = half + i;
+                    a[ka++] = sA;
+                    a[ka++] = i;
+                }
+                if (sB >= emitting) {
+                    if (kb == b.length) {
+                        b = java.util.Arrays.copyOf(b, kb * 2);
+                    }
+                    b[kb++] = sB;
+                    b[kb++] = half + i;
                 }
             }
-            for (int j = 0; j < k; j += 2) {
-                emit(later[j] / columns, later[j + 1], out, counts);
-            }
-            walk(text, 2 * half, n, rowB, out, counts);
+            first.pairs = a;
+            first.size = ka;
+            second.pairs = b;
+            second.size = kb;
+            walk(text, 2 * half, n, sB, second);
+            return expand(first, second);
         }
 
-        /** Walks {@code text[from, to)} from the state at {@code row}, recording what ends there. */
-        private void walk(char[] text, int from, int to, int row, int[][] out, int[] counts) {
+        /** Walks {@code text[from, to)} from state {@code s}, noting where literals end. */
+        private void walk(char[] text, int from, int to, int s, Ends ends) {
+            int[] e = ends.pairs;
+            int k = ends.size;
             for (int i = from; i < to; i++) {
                 char ch = text[i];
-                int t = next[row + (ch < 128 ? ascii[ch] : column[ch])];
-                row = t >>> 1;
-                if ((t & 1) != 0) {
-                    emit(row / columns, i, out, counts);
+                s = next[(s << shift) + (ch < 128 ? ascii[ch] : column[ch])];
+                if (s >= emitting) {
+                    if (k == e.length) {
+                        e = java.util.Arrays.copyOf(e, k * 2);
+                    }
+                    e[k++] = s;
+                    e[k++] = i;
                 }
             }
+            ends.pairs = e;
+            ends.size = k;
         }
 
-        /** As {@link #scan(String, int[][], int[])}, every character's column read from the large table. */
-        private void scan(char[] text, char[] column, int[][] out, int[] counts) {
-            int row = 0;
+        /** As {@link #walk}, every character's column read from the large table (literals of more than 127 distinct characters). */
+        private void walkColumns(char[] text, Ends ends) {
+            int[] e = ends.pairs;
+            int k = ends.size;
+            int s = 0;
             for (int i = 0; i < text.length; i++) {
-                int t = next[row + column[text[i]]];
-                row = t >>> 1;
-                if ((t & 1) != 0) {
-                    emit(row / columns, i, out, counts);
+                s = next[(s << shift) + column[text[i]]];
+                if (s >= emitting) {
+                    if (k == e.length) {
+                        e = java.util.Arrays.copyOf(e, k * 2);
+                    }
+                    e[k++] = s;
+                    e[k++] = i;
+                }
+            }
+            ends.pairs = e;
+            ends.size = k;
+        }
+
+        /**
+         * Per literal id, the sorted starts of the literals that end at the noted (state, end) pairs, the first
+         * lane's before the second's: counted, then filled into arrays of the exact size.
+         */
+        private int[][] expand(Ends first, Ends second) {
+            int[] counts = new int[lengths.length];
+            first.count(this, counts);
+            if (second != null) {
+                second.count(this, counts);
+            }
+            int[][] out = new int[lengths.length][];
+            for (int id = 0; id < out.length; id++) {
+                if (counts[id] > 0) {
+                    out[id] = new int[counts[id]];
+                    counts[id] = 0;
+                }
+            }
+            first.fill(this, out, counts);
+            if (second != null) {
+                second.fill(this, out, counts);
+            }
+            return out;
+        }
+    }
+
+    /** Where a walk found literals ending: (state, end index) pairs, in the order of the ends. */
+    private static final class Ends {
+        int[] pairs;
+        int size;
+
+        Ends(int capacity) {
+            this.pairs = new int[capacity & ~1];
+        }
+
+        /** Counts the occurrences per literal. */
+        void count(Flat flat, int[] counts) {
+            int[] emitStart = flat.emitStart;
+            int[] emits = flat.emits;
+            for (int j = 0; j < size; j += 2) {
+                int s = pairs[j];
+                for (int k = emitStart[s], end = emitStart[s + 1]; k < end; k++) {
+                    counts[emits[k]]++;
                 }
             }
         }
 
-        /** Records the literals that end in state {@code s} at {@code i}. */
-        private void emit(int s, int i, int[][] out, int[] counts) {
-            for (int k = emitStart[s], end = emitStart[s + 1]; k < end; k++) {
-                int id = emits[k];
-                add(out, counts, id, i + 1 - lengths[id]);
+        /** Stores each occurrence's start in its literal's array at the next free place ({@code filled}), after {@link #count}. */
+        void fill(Flat flat, int[][] out, int[] filled) {
+            int[] emitStart = flat.emitStart;
+            int[] emits = flat.emits;
+            int[] lengths = flat.lengths;
+            for (int j = 0; j < size; j += 2) {
+                int s = pairs[j];
+                int last = pairs[j + 1];
+                for (int k = emitStart[s], end = emitStart[s + 1]; k < end; k++) {
+                    int id = emits[k];
+                    out[id][filled[id]++] = last + 1 - lengths[id];
+                }
             }
         }
     }

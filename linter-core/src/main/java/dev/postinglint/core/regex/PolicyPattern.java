@@ -612,28 +612,33 @@ public final class PolicyPattern {
         int maxS = 0;
         int maxD = 0;
         int maxW = 0;
+        // Branch-free: a run's counter is kept or zeroed by a mask of its class bit, as space, digit and word
+        // characters alternate every few characters too irregularly for a branch to be predicted.
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-                s++;
-                maxS = Math.max(maxS, s);
-            } else {
-                s = 0;
-            }
-            if (c >= '0' && c <= '9') {
-                d++;
-                maxD = Math.max(maxD, d);
-            } else {
-                d = 0;
-            }
-            if (wordRunChar(c)) {
-                w++;
-                maxW = Math.max(maxW, w);
-            } else {
-                w = 0;
-            }
+            int k = c < 128 ? RUN_CLASS[c] : (c == '\u017f' || c == '\u212a' ? WORD_RUN : 0);
+            s = (s + 1) & -(k & SPACE_RUN);
+            d = (d + 1) & -((k & DIGIT_RUN) >> 1);
+            w = (w + 1) & -((k & WORD_RUN) >> 2);
+            maxS = Math.max(maxS, s);
+            maxD = Math.max(maxD, d);
+            maxW = Math.max(maxW, w);
         }
         return new int[] {maxS, maxD, maxW};
+    }
+
+    private static final int SPACE_RUN = 1;
+    private static final int DIGIT_RUN = 2;
+    private static final int WORD_RUN = 4;
+    /** Per ASCII character, the runs ({@link #runs}) it continues. */
+    private static final byte[] RUN_CLASS = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+            boolean digit = c >= '0' && c <= '9';
+            RUN_CLASS[c] = (byte) ((space ? SPACE_RUN : 0) | (digit ? DIGIT_RUN : 0) | (wordRunChar(c) ? WORD_RUN : 0));
+        }
     }
 
     /** A character that RE2's {@code \w}, or a class of ASCII letters, digits and '_', can match, with or without {@code (?i)}. */

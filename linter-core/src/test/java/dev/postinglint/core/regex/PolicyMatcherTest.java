@@ -83,6 +83,43 @@ class PolicyMatcherTest {
     }
 
     /**
+     * The flat table against {@code org.ahocorasick}'s trie (the automaton a policy too large for the table uses)
+     * on random literal sets and texts: alphabets from two letters to dozens of characters (the table's rows padded
+     * to 2, 4, ... 64 columns), a few to hundreds of literals, inside and suffixes of each other, texts short (one
+     * lane) and long (two), with characters outside every literal.
+     */
+    @Test
+    void flatTableFindsWhatTheTrieFinds() {
+        Random r = new Random(11);
+        String letters = "abcdefghijklmnopqrstuvwxyz0123456789 -/&éüß.,'";
+        for (int trial = 0; trial < 120; trial++) {
+            String alphabet = letters.substring(0, 2 + r.nextInt(letters.length() - 2));
+            java.util.Set<String> set = new java.util.LinkedHashSet<>();
+            for (int i = 1 + r.nextInt(trial % 3 == 0 ? 400 : 40); i > 0; i--) {
+                StringBuilder l = new StringBuilder();
+                for (int k = 1 + r.nextInt(trial % 2 == 0 ? 4 : 12); k > 0; k--) {
+                    l.append(alphabet.charAt(r.nextInt(alphabet.length())));
+                }
+                set.add(l.toString());
+            }
+            List<String> literals = List.copyOf(set);
+            PolicyMatcher flat = new PolicyMatcher(literals, PolicyMatcher.FLAT_BUDGET);
+            PolicyMatcher trie = new PolicyMatcher(literals, 0);
+            assertTrue(flat.isFlat() && !trie.isFlat());
+            StringBuilder b = new StringBuilder();
+            for (int i = r.nextInt(trial % 4 == 0 ? 200 : 3000); i > 0; i--) {
+                b.append(r.nextInt(8) == 0 ? "xyz!\u2019".charAt(r.nextInt(5)) : alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            int[][] expected = trie.occurrences(text);
+            int[][] found = flat.occurrences(text);
+            for (int id = 0; id < literals.size(); id++) {
+                assertArrayEquals(expected[id], found[id], "'" + literals.get(id) + "' in trial " + trial);
+            }
+        }
+    }
+
+    /**
      * Literals of more than 127 distinct characters (Greek, Cyrillic, accented Latin, CJK) leave the small ASCII
      * column table out: every character's column is read from the large one, with the same occurrences.
      */

@@ -641,4 +641,27 @@ class RegexSpeedupsTest {
         // Spaces, digits, and word characters with the long s and the Kelvin sign that (?i) folds into them.
         assertEquals(List.of(1, 1, 8), Arrays.stream(PolicyPattern.runs("a \u017fs_9\u212aKx1é\u212a")).boxed().toList());
     }
+
+    /** The longest runs ({@link PolicyPattern#runs}, counted without branches) are those of RE2/J's own {@code \s+}, {@code [0-9]+} and {@code (?i)\w+}. */
+    @Test
+    void runsAreTheLongestMatchesOfRe2() {
+        Random r = new Random(12);
+        String alphabet = " \n\t\r\f\u000b09aZ_-.é\u017f\u212a\u0131\u00a0ı€";
+        Pattern[] classes = {Pattern.compile("\\s+"), Pattern.compile("[0-9]+"), Pattern.compile("(?i)\\w+")};
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(40); k > 0; k--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            int[] expected = new int[3];
+            for (int c = 0; c < 3; c++) {
+                Matcher m = classes[c].matcher(text);
+                while (m.find()) {
+                    expected[c] = Math.max(expected[c], m.end() - m.start());
+                }
+            }
+            assertEquals(Arrays.toString(expected), Arrays.toString(PolicyPattern.runs(text)), () -> "'" + text + "'");
+        }
+    }
 }
