@@ -25,6 +25,34 @@ public final class PostingReader {
     }
 
     public static SourceText read(InputFile file, long maxBytes) throws InputProblem {
+        return decode(file.displayPath(), bytes(file, maxBytes));
+    }
+
+    /**
+     * Reading posting files from disk, as {@link #read} does, as a {@link Sources}: {@link Inputs} knows it, and
+     * reads a small file once for both its kind and its text.
+     */
+    public record FromFiles(long maxBytes) implements Sources {
+        @Override
+        public SourceText read(InputFile file) throws InputProblem {
+            return PostingReader.read(file, maxBytes);
+        }
+    }
+
+    /**
+     * The file's bytes when it is a regular file of at most {@code limit} bytes that can be read, read as
+     * {@link #read} reads them; null otherwise (then {@link #read} says what is wrong, when it is asked).
+     */
+    static byte[] bytesIfAtMost(InputFile file, long limit) {
+        try {
+            return bytes(file, limit);
+        } catch (InputProblem e) {
+            return null;
+        }
+    }
+
+    /** The file's bytes, refused as {@link #read} refuses them (not a regular file, too large, unreadable). */
+    static byte[] bytes(InputFile file, long maxBytes) throws InputProblem {
         byte[] bytes;
         try {
             RegularFile.Checked checked = RegularFile.check(file.path());
@@ -51,7 +79,7 @@ public final class PostingReader {
         if (bytes.length > maxBytes) {
             throw new InputProblem("file is too large (" + bytes.length + " bytes; the limit is " + maxBytes + ")", false);
         }
-        return decode(file.displayPath(), bytes);
+        return bytes;
     }
 
     /**
