@@ -25,11 +25,7 @@ final class OwnOutputs {
     private OwnOutputs() {
     }
 
-    static boolean isHtmlReport(Path file) {
-        return head(file).contains(HTML_MARK);
-    }
-
-    /** The same, from the file's first {@link #HEAD} bytes (all of them when it is shorter), read by the caller. */
+    /** Whether the file is our HTML report, from its first {@link #HEAD} bytes (all of them when it is shorter). */
     static boolean isHtmlReport(byte[] head) {
         return new String(head, 0, Math.min(head.length, HEAD), StandardCharsets.UTF_8).contains(HTML_MARK);
     }
