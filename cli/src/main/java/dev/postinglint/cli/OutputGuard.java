@@ -1,6 +1,7 @@
 package dev.postinglint.cli;
 
 import dev.postinglint.core.input.InputFile;
+import dev.postinglint.core.input.RealPaths;
 import dev.postinglint.core.session.SessionException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,17 +16,32 @@ import java.util.Set;
  * {@code --write-baseline} that names a posting of the run, the baseline it reads, a policy given with
  * {@code --policy}, or any YAML file (policies, however they are reached, are YAML; reports never are) is
  * refused before anything is written. Paths are compared after resolving links, so {@code ./a.html} and
- * a link to it are the same file.
+ * a link to it are the same file. The inputs' real paths are found when the first output is checked (a run that
+ * writes only to standard output needs none), each directory's once ({@link RealPaths}).
  */
 final class OutputGuard {
-    private final Set<Path> inputs = new HashSet<>();
+    private final List<InputFile> postings;
+    private final List<String> policies;
+    private final Path baseline;
+    private Set<Path> inputs;
 
     OutputGuard(List<InputFile> postings, List<String> policies, Path baseline) {
-        postings.forEach(f -> inputs.add(real(f.path())));
-        policies.stream().filter(p -> !p.startsWith("builtin:")).forEach(p -> inputs.add(real(Path.of(p))));
-        if (baseline != null) {
-            inputs.add(real(baseline));
+        this.postings = postings;
+        this.policies = policies;
+        this.baseline = baseline;
+    }
+
+    private Set<Path> inputs() {
+        if (inputs == null) {
+            inputs = new HashSet<>();
+            RealPaths reals = new RealPaths();
+            postings.forEach(f -> inputs.add(reals.of(f.path())));
+            policies.stream().filter(p -> !p.startsWith("builtin:")).forEach(p -> inputs.add(real(Path.of(p))));
+            if (baseline != null) {
+                inputs.add(real(baseline));
+            }
         }
+        return inputs;
     }
 
     /** Refuses {@code output} (named by {@code option}) when it is an input of this run. */
@@ -41,7 +57,7 @@ final class OutputGuard {
             throw new SessionException(option + " " + name + ": is a directory; name a file");
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        if (inputs.contains(real(output))) {
+        if (inputs().contains(real(output))) {
             throw new SessionException(option + " " + name + ": is an input of this run (a posting, policy or baseline); refusing to overwrite it");
         }
         if (Files.exists(output) && (lower.endsWith(".yaml") || lower.endsWith(".yml"))) {

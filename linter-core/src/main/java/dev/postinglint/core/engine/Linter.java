@@ -101,7 +101,7 @@ public final class Linter {
 
     /** Reads each posting from its file (UTF-8, BOM stripped, within the size limit). */
     public Sources fromFiles() {
-        return f -> PostingReader.read(f, maxFileBytes);
+        return new PostingReader.FromFiles(maxFileBytes);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -53,19 +54,30 @@ public final class InputCollector {
 
     /** A link under {@code root} whose target is outside it, unless that is allowed. */
     private boolean leavesRoot(Path rootReal, Path p) {
-        if (followLinksOut || !Files.isSymbolicLink(p)) {
-            return false;
-        }
+        return !followLinksOut && Files.isSymbolicLink(p) && leaves(rootReal, p);
+    }
+
+    private static boolean leaves(Path rootReal, Path link) {
         try {
-            return !p.toRealPath().startsWith(rootReal);
+            return !link.toRealPath().startsWith(rootReal);
         } catch (IOException e) {
             return false; // a loop or a dangling link is reported as such elsewhere
+        }
+    }
+
+    /** Whether {@code p} is a symbolic link (one {@code lstat}); false when that cannot be told (it vanished). */
+    private static boolean isLink(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink();
+        } catch (IOException e) {
+            return false;
         }
     }
 
     public Collected collect(List<Path> paths) {
         TreeMap<String, InputFile> files = new TreeMap<>();
         Set<Path> seenReal = new HashSet<>();
+        RealPaths reals = new RealPaths();
         List<String> notes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Path given : paths) {
@@ -76,7 +88,8 @@ public final class InputCollector {
                 continue;
             }
             if (!Files.isDirectory(given)) {
-                add(InputFile.of(given), files, seenReal);
+                InputFile f = InputFile.of(given);
+                add(f, reals.of(f.path()), files, seenReal);
                 continue;
             }
             Path root = given.toAbsolutePath().normalize();
@@ -111,26 +124,38 @@ public final class InputCollector {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        // attrs follow links: whether the file is one takes a look of its own (lstat), made once
+                        // here for both the link check and its real path.
+                        if (!attrs.isRegularFile()) {
+                            return FileVisitResult.CONTINUE;
+                        }
                         String rel = relative(root, file);
-                        if (attrs.isRegularFile() && leavesRoot(checkedRoot, file) && includes.matches(rel)) {
+                        if (!includes.matches(rel)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        boolean link = isLink(file);
+                        if (link && !followLinksOut && leaves(checkedRoot, file)) {
                             notes.add(InputFile.of(file).displayPath() + ": skipped, a symbolic link out of " + InputFile.of(given).displayPath()
                                     + " (--follow-symlinks follows it)");
                             return FileVisitResult.CONTINUE;
                         }
                         // A fix's temporary file (".NAME.PID.N.posting-lint-tmp", left by a killed run) is never a posting.
-                        if (attrs.isRegularFile() && !rel.endsWith(".posting-lint-tmp") && includes.matches(rel) && !excludes.matches(rel)
-                                && (git == null || !git.ignored(file, false))) {
+                        if (!rel.endsWith(".posting-lint-tmp") && !excludes.matches(rel) && (git == null || !git.ignored(file, false))) {
                             InputFile f = InputFile.of(file);
-                            InputKind kind = InputKind.of(f);
+                            // One read of the file's start tells its kind and whether it is our own HTML report (the
+                            // walk has seen that it is a regular file: no FIFO is opened).
+                            InputKind byName = InputKind.byName(f);
+                            byte[] head = byName == null ? OwnOutputs.headBytes(file) : null;
+                            InputKind kind = head == null ? byName : InputKind.of(f, head);
                             // Other JSON (package.json, reports) lives beside postings: only board exports are postings.
                             if (kind == InputKind.JSON && BoardExport.sniff(file) == BoardExport.Sniff.NOT_BOARD) {
                                 if (!OwnOutputs.isJsonOutput(file)) {
                                     notes.add(f.displayPath() + ": skipped, JSON but not a job board export");
                                 }
-                            } else if (kind == InputKind.HTML && OwnOutputs.isHtmlReport(file)) {
+                            } else if (kind == InputKind.HTML && OwnOutputs.isHtmlReport(head)) {
                                 return FileVisitResult.CONTINUE; // our own report, not a posting
                             } else {
-                                add(f, files, seenReal);
+                                add(f, reals.of(f.path(), link), files, seenReal);
                             }
                         }
                         return FileVisitResult.CONTINUE;
@@ -158,13 +183,7 @@ public final class InputCollector {
         return new Collected(List.copyOf(files.values()), List.copyOf(notes), List.copyOf(errors));
     }
 
-    private static void add(InputFile f, TreeMap<String, InputFile> files, Set<Path> seenReal) {
-        Path real;
-        try {
-            real = f.path().toRealPath();
-        } catch (IOException e) {
-            real = f.path();
-        }
+    private static void add(InputFile f, Path real, TreeMap<String, InputFile> files, Set<Path> seenReal) {
         if (seenReal.add(real)) {
             files.putIfAbsent(f.displayPath(), f);
         }

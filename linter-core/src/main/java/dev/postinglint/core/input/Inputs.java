@@ -26,8 +26,16 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /**
+     * Files up to this size are read whole when expanded, when their kind depends on their content and they are read
+     * from disk ({@link PostingReader.FromFiles}): one open and read serve both the look at the first character and
+     * the posting's text. Larger files are looked at, then read when loaded, so that the postings waiting for a
+     * worker hold at most this much each.
+     */
+    static final long READ_AT_ONCE = 1 << 20;
+
     public static void expand(InputFile file, long maxBytes, Consumer<PostingSource> sink) {
-        expand(file, maxBytes, f -> PostingReader.read(f, maxBytes), sink);
+        expand(file, maxBytes, new PostingReader.FromFiles(maxBytes), sink);
     }
 
     /**
@@ -35,7 +43,21 @@ public final class Inputs {
      * edited text from memory this way); board exports are always streamed from disk.
      */
     public static void expand(InputFile file, long maxBytes, Sources reader, Consumer<PostingSource> sink) {
-        switch (InputKind.of(file)) {
+        InputKind byName = InputKind.byName(file);
+        if (byName == null && reader instanceof PostingReader.FromFiles disk && disk.maxBytes() == maxBytes) {
+            // Anything but a small readable regular file (a FIFO, a file too large or unreadable) goes the general
+            // way below, which reports it as before.
+            byte[] bytes = PostingReader.bytesIfAtMost(file, Math.min(maxBytes, READ_AT_ONCE));
+            if (bytes != null) {
+                if (InputKind.startsWithBrace(bytes)) {
+                    streamBoard(file, maxBytes, sink);
+                } else {
+                    sink.accept(new ReadSource(file, bytes));
+                }
+                return;
+            }
+        }
+        switch (byName != null ? byName : InputKind.of(file)) {
             case HTML -> sink.accept(new FileSource(file, reader, false));
             case MARKDOWN -> sink.accept(new FileSource(file, reader, true));
             case JSON -> streamBoard(file, maxBytes, sink);
@@ -104,6 +126,24 @@ public final class Inputs {
                 Position at = source.positionOf(e.offset());
                 throw new InputProblem(e.getMessage(), at, SourceLine.around(source, at));
             }
+        }
+    }
+
+    /** An HTML file read already (its bytes): decoded and parsed when loaded, on the worker that checks it. */
+    private record ReadSource(InputFile input, byte[] bytes) implements PostingSource {
+        @Override
+        public String displayPath() {
+            return input.displayPath();
+        }
+
+        @Override
+        public java.nio.file.Path file() {
+            return input.path();
+        }
+
+        @Override
+        public Posting load(ContentChoice content) throws InputProblem {
+            return PostingParser.parse(PostingReader.decode(input.displayPath(), bytes), Metadata.NONE, content);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * not become a finding or a line of noise on the next run. Known by their first bytes, whatever their name.
  */
 final class OwnOutputs {
-    private static final int HEAD = 2048;
+    /** How much of a file's start is looked at (enough for {@link InputKind}'s look as well). */
+    static final int HEAD = 2048;
     private static final String HTML_MARK = "<meta name=\"generator\" content=\"posting-lint\">";
     private static final Pattern JSON_REPORT = Pattern.compile(
             "\\A\\s*\\{\\s*\"tool\"\\s*:\\s*\\{\\s*\"name\"\\s*:\\s*\"posting-lint\"");
@@ -24,8 +25,9 @@ final class OwnOutputs {
     private OwnOutputs() {
     }
 
-    static boolean isHtmlReport(Path file) {
-        return head(file).contains(HTML_MARK);
+    /** Whether the file is our HTML report, from its first {@link #HEAD} bytes (all of them when it is shorter). */
+    static boolean isHtmlReport(byte[] head) {
+        return new String(head, 0, Math.min(head.length, HEAD), StandardCharsets.UTF_8).contains(HTML_MARK);
     }
 
     static boolean isJsonOutput(Path file) {
@@ -34,10 +36,15 @@ final class OwnOutputs {
     }
 
     private static String head(Path file) {
+        return new String(headBytes(file), StandardCharsets.UTF_8);
+    }
+
+    /** The file's first {@link #HEAD} bytes; none when it cannot be read (reading it as a posting will report the problem). */
+    static byte[] headBytes(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return new String(in.readNBytes(HEAD), StandardCharsets.UTF_8);
+            return in.readNBytes(HEAD);
         } catch (IOException e) {
-            return ""; // reading it as a posting will report the problem
+            return new byte[0];
         }
     }
 }

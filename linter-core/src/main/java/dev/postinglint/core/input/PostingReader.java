@@ -25,6 +25,34 @@ public final class PostingReader {
     }
 
     public static SourceText read(InputFile file, long maxBytes) throws InputProblem {
+        return decode(file.displayPath(), bytes(file, maxBytes));
+    }
+
+    /**
+     * Reading posting files from disk, as {@link #read} does, as a {@link Sources}: {@link Inputs} knows it, and
+     * reads a small file once for both its kind and its text.
+     */
+    public record FromFiles(long maxBytes) implements Sources {
+        @Override
+        public SourceText read(InputFile file) throws InputProblem {
+            return PostingReader.read(file, maxBytes);
+        }
+    }
+
+    /**
+     * The file's bytes when it is a regular file of at most {@code limit} bytes that can be read, read as
+     * {@link #read} reads them; null otherwise (then {@link #read} says what is wrong, when it is asked).
+     */
+    static byte[] bytesIfAtMost(InputFile file, long limit) {
+        try {
+            return bytes(file, limit);
+        } catch (InputProblem e) {
+            return null;
+        }
+    }
+
+    /** The file's bytes, refused as {@link #read} refuses them (not a regular file, too large, unreadable). */
+    static byte[] bytes(InputFile file, long maxBytes) throws InputProblem {
         byte[] bytes;
         try {
             RegularFile.Checked checked = RegularFile.check(file.path());
@@ -51,7 +79,7 @@ public final class PostingReader {
         if (bytes.length > maxBytes) {
             throw new InputProblem("file is too large (" + bytes.length + " bytes; the limit is " + maxBytes + ")", false);
         }
-        return decode(file.displayPath(), bytes);
+        return bytes;
     }
 
     /**
@@ -87,19 +115,45 @@ public final class PostingReader {
         return decode(file.displayPath(), bytes);
     }
 
+    /**
+     * The text of a posting's bytes: refused when UTF-16 (a byte-order mark says so), then when it has a NUL byte,
+     * then when it is not valid UTF-8, in that order (a file with both a NUL and invalid UTF-8 is reported binary).
+     */
     public static SourceText decode(String name, byte[] bytes) throws InputProblem {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             throw new InputProblem("file is UTF-16 encoded; save it as UTF-8", false);
         }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                throw new InputProblem("binary file (NUL byte at offset " + i + "), not a text posting", false);
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        // Speed (docs/BENCHMARKS.md, "Round 10: input handling"): the String constructor copies runs of ASCII at once
+        // and replaces whatever is not UTF-8 with U+FFFD, so a text without U+FFFD came from valid UTF-8, where a NUL
+        // byte is a NUL character and nothing else: the intrinsic indexOf finds it. Only a text with U+FFFD (not UTF-8,
+        // or a real U+FFFD) is decoded again, the checking way, which says where the error is.
+        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            return checked(name, bytes, start);
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw binary(bytes);
+        }
+        return new SourceText(name, text, start == 3);
+    }
+
+    private static InputProblem binary(byte[] bytes) {
+        int i = 0;
+        while (bytes[i] != 0) {
+            i++;
+        }
+        return new InputProblem("binary file (NUL byte at offset " + i + "), not a text posting", false);
+    }
+
+    /** Decoding that finds the first NUL byte, then the first byte that is not UTF-8, and says where. */
+    private static SourceText checked(String name, byte[] bytes, int start) throws InputProblem {
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw binary(bytes);
             }
         }
-        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
-        // Tried and not kept (docs/BENCHMARKS.md, "Round 8: text view and language detection"): decoding with
-        // the String constructor was cheaper on its own, but in a whole lint's process its UTF-8 loop cost more.
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);

@@ -25,6 +25,10 @@ class InputCollectorTest {
         return c.files().stream().map(f -> dir.relativize(f.path()).toString().replace('\\', '/')).toList();
     }
 
+    private List<String> baseNames(InputCollector.Collected c) {
+        return c.files().stream().map(f -> f.path().getFileName().toString()).sorted().toList();
+    }
+
     @Test
     void walksRecursivelyWithIncludesExcludesAndSkipsDotDirs() throws IOException {
         touch("a.html");
@@ -72,5 +76,39 @@ class InputCollectorTest {
         assertTrue(g.matches("a.html"));
         assertTrue(g.matches("x/y/a.html"));
         assertTrue(!g.matches("a.htm"));
+    }
+
+    /**
+     * What one look at a file's start decides in a walk (its kind, whether it is our own report) and what its real path
+     * (found a directory at a time) decides: a file reached twice is checked once, by its first path.
+     */
+    @Test
+    void aWalkReadsEachFilesStartOnceAndKnowsFilesReachedTwice(@TempDir Path outside) throws IOException {
+        touch("jobs/a.html");
+        touch("jobs/b.html");
+        Files.writeString(dir.resolve("jobs/export.html"), "\uFEFF {\"jobs\": [{\"id\": 1, \"content\": \"<p>x</p>\"}]}");
+        Files.writeString(dir.resolve("jobs/list.html"), "{\"items\": []}"); // JSON by content, yet not an export
+        Files.writeString(dir.resolve("jobs/report.html"), "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                + "<meta name=\"generator\" content=\"posting-lint\"><title>r</title></head><body></body></html>");
+        Files.writeString(dir.resolve("jobs/report.json"), "{\"tool\": {\"name\": \"posting-lint\"}, \"files\": []}");
+        Files.createSymbolicLink(dir.resolve("also"), dir.resolve("jobs"));          // the same directory again
+        Files.createSymbolicLink(dir.resolve("jobs/c.html"), dir.resolve("jobs/a.html")); // the same file again
+        Files.writeString(outside.resolve("o.html"), "<p>o</p>");
+        Files.createSymbolicLink(dir.resolve("jobs/out.html"), outside.resolve("o.html"));
+        Globs all = new Globs(List.of("**/*.html", "**/*.json"));
+        InputCollector.Collected r = new InputCollector(all, new Globs(List.of())).collect(List.of(dir));
+        // Which of the two paths a file reached twice keeps is the one the walk meets first (the directory's order).
+        assertEquals(List.of("a.html", "b.html", "export.html"), baseNames(r));
+        assertEquals(List.of("list.html: skipped, JSON but not a job board export"),
+                r.notes().stream().filter(n -> !n.contains("out.html")).map(n -> n.substring(n.lastIndexOf('/') + 1)).distinct().toList());
+        assertEquals(2, r.notes().stream().filter(n -> n.contains("out.html: skipped, a symbolic link out of")).count()); // also/ and jobs/
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        // Allowed out, the link is a posting of its own (its target is not reached otherwise).
+        InputCollector.Collected out = new InputCollector(all, new Globs(List.of()), true).collect(List.of(dir));
+        assertEquals(List.of("a.html", "b.html", "export.html", "out.html"), baseNames(out));
+        // Named twice, through a link and directly, a file is one posting.
+        InputCollector.Collected named = new InputCollector(all, new Globs(List.of())).collect(
+                List.of(dir.resolve("jobs/b.html"), dir.resolve("also/b.html"), dir.resolve("jobs/c.html"), dir.resolve("jobs/a.html")));
+        assertEquals(List.of("jobs/b.html", "jobs/c.html"), names(named));
     }
 }

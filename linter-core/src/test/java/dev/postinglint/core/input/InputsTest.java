@@ -92,4 +92,69 @@ class InputsTest {
         assertEquals("duplicate-job-id", first.ruleId());
         assertEquals(dev.postinglint.core.model.Severity.WARNING, first.severity());
     }
+
+    private static List<PostingSource> expand(InputFile f, long maxBytes) {
+        List<PostingSource> out = new java.util.ArrayList<>();
+        Inputs.expand(f, maxBytes, out::add);
+        return out;
+    }
+
+    private static String loaded(PostingSource s) {
+        try {
+            return s.load().source().text();
+        } catch (InputProblem e) {
+            return (e.ioError() ? "I/O: " : "") + e.getMessage();
+        }
+    }
+
+    /**
+     * A small file read from disk is read once, when expanded, for both its kind and its text (so it is the text it
+     * had then); everything else takes the way it always took and is refused as before, with the same messages.
+     */
+    @Test
+    void smallFilesAreReadOnceWhenExpandedAndEverythingElseAsBefore() throws Exception {
+        InputFile html = InputFile.of(Files.writeString(dir.resolve("a.html"), "<p>caf\u00e9</p>"));
+        List<PostingSource> a = expand(html, 1000);
+        assertEquals(1, a.size());
+        Files.writeString(html.path(), "<p>changed after it was read</p>");
+        assertEquals("<p>caf\u00e9</p>", loaded(a.get(0)));
+        // Content decides: a brace first makes an .html file a board export, streamed job by job.
+        InputFile export = InputFile.of(Files.writeString(dir.resolve("export.html"),
+                "\uFEFF\n {\"jobs\": [{\"id\": 1, \"content\": \"<p>one</p>\"}, {\"id\": 2, \"content\": \"<p>two</p>\"}]}"));
+        assertEquals(List.of("export.html#1", "export.html#2"), expand(export, 1000).stream().map(PostingSource::displayPath)
+                .map(n -> n.substring(n.lastIndexOf('/') + 1)).toList());
+        // Refusals, as PostingReader.read gives them when the file is loaded.
+        InputFile big = InputFile.of(Files.write(dir.resolve("big.html"), new byte[2000]));
+        assertEquals("file is too large (2000 bytes; the limit is 1000, see --max-file-size)", loaded(expand(big, 1000).get(0)));
+        assertEquals("binary file (NUL byte at offset 0), not a text posting", loaded(expand(big, 5000).get(0)));
+        InputFile missing = new InputFile(dir.resolve("gone.html"), "gone.html");
+        assertEquals("I/O: no such file", loaded(expand(missing, 1000).get(0)));
+        InputFile folder = InputFile.of(Files.createDirectories(dir.resolve("folder.html")));
+        assertEquals("I/O: is a directory, not a file", loaded(expand(folder, 1000).get(0)));
+        // Over the size read at once: looked at first, read when loaded (then as it is at that time).
+        byte[] large = new byte[(int) Inputs.READ_AT_ONCE + 10];
+        java.util.Arrays.fill(large, (byte) 'x');
+        InputFile largeFile = InputFile.of(Files.write(dir.resolve("large.html"), large));
+        List<PostingSource> l = expand(largeFile, 1L << 22);
+        Files.writeString(largeFile.path(), "<p>now small</p>");
+        assertEquals("<p>now small</p>", loaded(l.get(0)));
+    }
+
+    /** A FIFO is never opened, so expanding and loading it does not wait for a writer: it is refused. */
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aFifoIsRefusedNotWaitedOn() throws Exception {
+        Path fifo = dir.resolve("pipe.html");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        assertEquals("I/O: is not a regular file (a FIFO, device or socket); not read", loaded(expand(InputFile.of(fifo), 1000).get(0)));
+    }
+
+    /** A reader that is not the disk's (fix's edited text) is asked when the posting is loaded, as before. */
+    @Test
+    void anotherReaderIsAskedWhenThePostingIsLoaded() throws Exception {
+        InputFile f = InputFile.of(Files.writeString(dir.resolve("edited.html"), "<p>on disk</p>"));
+        List<PostingSource> out = new java.util.ArrayList<>();
+        Inputs.expand(f, 1000, file -> new dev.postinglint.core.source.SourceText(file.displayPath(), "<p>in memory</p>"), out::add);
+        assertEquals("<p>in memory</p>", loaded(out.get(0)));
+    }
 }

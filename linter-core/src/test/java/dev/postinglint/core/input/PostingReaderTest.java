@@ -126,4 +126,59 @@ class PostingReaderTest {
         assertEquals("01234567", new String(PostingReader.readAll(new java.io.ByteArrayInputStream(ten), 4, 7), StandardCharsets.US_ASCII));
         assertEquals("", new String(PostingReader.readAll(new java.io.ByteArrayInputStream(new byte[0]), 0, 7), StandardCharsets.US_ASCII));
     }
+
+    private static String refusal(byte[] bytes) {
+        InputProblem p = assertThrows(InputProblem.class, () -> PostingReader.decode("t", bytes));
+        assertFalse(p.ioError());
+        return p.getMessage();
+    }
+
+    private static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object part : parts) {
+            byte[] b = part instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : (byte[]) part;
+            out.write(b, 0, b.length);
+        }
+        return out.toByteArray();
+    }
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Each way decoding refuses a file, with its whole message, in the order they are checked: UTF-16, NUL, not UTF-8. */
+    @Test
+    void eachRefusalHasItsMessageAndItsPlace() {
+        String utf16 = "file is UTF-16 encoded; save it as UTF-8";
+        assertEquals(utf16, refusal(bytes(new byte[] {(byte) 0xFE, (byte) 0xFF}, "\u0000<")));
+        assertEquals(utf16, refusal(bytes(new byte[] {(byte) 0xFF, (byte) 0xFE}, "<\u0000")));
+        // NUL: the first one's byte offset, counted from the file's start (a UTF-8 BOM included).
+        assertEquals("binary file (NUL byte at offset 5), not a text posting", refusal(bytes("<p>\nx\u0000y\u0000")));
+        assertEquals("binary file (NUL byte at offset 3), not a text posting", refusal(bytes(BOM, "\u0000")));
+        assertEquals("binary file (NUL byte at offset 0), not a text posting", refusal(new byte[] {0}));
+        // A NUL wins over invalid UTF-8, before or after it, and over a real U+FFFD.
+        assertEquals("binary file (NUL byte at offset 4), not a text posting", refusal(bytes("<p>", new byte[] {(byte) 0xFF, 0})));
+        assertEquals("binary file (NUL byte at offset 1), not a text posting", refusal(bytes("a", new byte[] {0, (byte) 0xC3})));
+        assertEquals("binary file (NUL byte at offset 4), not a text posting", refusal(bytes("\uFFFDx", new byte[] {0})));
+        // Not UTF-8: the byte offset (from the file's start) and the line of the first bad byte.
+        assertEquals("not valid UTF-8 (byte offset 7, line 3); save the file as UTF-8",
+                refusal(bytes("<p>\n\n\u00e9", new byte[] {(byte) 0xE9}, "</p>")));
+        assertEquals("not valid UTF-8 (byte offset 4, line 2); save the file as UTF-8", refusal(bytes(BOM, "\n", new byte[] {(byte) 0x80})));
+        assertEquals("not valid UTF-8 (byte offset 1, line 1); save the file as UTF-8",
+                refusal(bytes("a", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}))); // an encoded surrogate
+        assertEquals("not valid UTF-8 (byte offset 2, line 1); save the file as UTF-8",
+                refusal(bytes("ab", new byte[] {(byte) 0xE2, (byte) 0x80}))); // cut short at the end
+    }
+
+    /** What is not refused: a real U+FFFD, a BOM alone, nothing, and text of every width, ASCII or not. */
+    @Test
+    void textIsDecodedWhateverItHolds() throws Exception {
+        assertEquals("a\uFFFDb", PostingReader.decode("t", bytes("a\uFFFDb")).text());
+        SourceText bomOnly = PostingReader.decode("t", BOM);
+        assertEquals("", bomOnly.text());
+        assertTrue(bomOnly.hadBom());
+        assertEquals("", PostingReader.decode("t", new byte[0]).text());
+        String mixed = "<p>caf\u00e9 \u2019quoted\u2019 \ud83d\ude00 \u4e2d\u6587</p>\n";
+        assertEquals(mixed, PostingReader.decode("t", bytes(mixed)).text());
+        assertEquals("plain ascii", PostingReader.decode("t", bytes("plain ascii")).text());
+        assertEquals("\uFEFFx", PostingReader.decode("t", bytes(BOM, BOM, "x")).text()); // only the first BOM is taken off
+    }
 }
