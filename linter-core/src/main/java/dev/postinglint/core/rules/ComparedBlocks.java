@@ -55,6 +55,11 @@ final class ComparedBlocks {
     private final int[] atLeast;
     /** Per block: where a count that stopped at {@link #atLeast} words stopped (it goes on from there). */
     private final int[] countedTo;
+    /**
+     * The posting's text as an array, made at the first word count: the word cursor reads it many times (every block's
+     * words, the six-word keys) without {@code String.charAt}'s checks of index and encoding on each character.
+     */
+    private char[] chars;
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists: its elements are List<String>
     ComparedBlocks(RuleContext ctx, List<PolicyPattern> ignore) {
@@ -227,7 +232,9 @@ final class ComparedBlocks {
                 // and on from where a lower limit stopped (section-drift asks for 12 words, paragraph-drift 20).
                 TextRegion r = blocks.get(i).region();
                 int from = atLeast[i] > 0 ? countedTo[i] : r.start();
-                long counted = Words.countWordsFrom(r.view().text(), from, r.end(), limit - atLeast[i]);
+                long counted = r.view() == ctx.posting().view()
+                        ? Words.countWordsFrom(chars(), from, r.end(), limit - atLeast[i])
+                        : Words.countWordsFrom(r.view().text(), from, r.end(), limit - atLeast[i]);
                 int n = atLeast[i] + (int) counted;
                 if (n < limit) {
                     words[i] = n;
@@ -238,6 +245,24 @@ final class ComparedBlocks {
             }
         }
         return words[i] >= 0 ? Math.min(words[i], limit) : limit;
+    }
+
+    /**
+     * The lower-cased key of block {@code i}'s first {@code n} words in its own text ({@link Words#leadingWords}), or null
+     * when it has fewer: made without copying the block's text or making all its tokens.
+     */
+    String leadingWords(int i, int n) {
+        TextRegion r = blocks.get(i).region();
+        return r.view() == ctx.posting().view()
+                ? Words.leadingWords(chars(), r.start(), r.end(), n)
+                : Words.leadingWords(r.view().text(), r.start(), r.end(), n);
+    }
+
+    private char[] chars() {
+        if (chars == null) {
+            chars = ctx.posting().view().text().toCharArray();
+        }
+        return chars;
     }
 
     /**

@@ -50,6 +50,11 @@ class WordsTest {
                     () -> "counting on from where a count stopped: '" + text + "' [" + from + ", " + to + ")");
             int leading = 1 + random.nextInt(4);
             assertEquals(Words.leadingNorms(expected, leading), Words.leadingWords(text, from, to, leading), text);
+            // The same read from the whole text as an array (a posting's, made once): offsets are the text's.
+            char[] chars = text.toCharArray();
+            assertEquals(stopped, Words.countWordsFrom(chars, from, to, limit), () -> "from the array: '" + text + "' [" + from + ", " + to + ")");
+            assertEquals(Words.countWordsFrom(text, from, to, Integer.MAX_VALUE), Words.countWordsFrom(chars, from, to, Integer.MAX_VALUE), text);
+            assertEquals(Words.leadingWords(text, from, to, leading), Words.leadingWords(chars, from, to, leading), text);
             assertEquals(String.join(" ", Words.norms(Words.tokenize(text))), Words.normalized(text), text);
         }
     }
