@@ -55,6 +55,8 @@ final class ComparedBlocks {
     private final int[] atLeast;
     /** Per block: where a count that stopped at {@link #atLeast} words stopped (it goes on from there). */
     private final int[] countedTo;
+    /** Per block: where its region starts, for the binary searches (without reading each block's region). */
+    private final int[] starts;
     /**
      * The posting's text as an array, made at the first word count: the word cursor reads it many times (every block's
      * words, the six-word keys) without {@code String.charAt}'s checks of index and encoding on each character.
@@ -83,6 +85,10 @@ final class ComparedBlocks {
         this.atLeast = new int[n];
         this.countedTo = new int[n];
         java.util.Arrays.fill(words, -1);
+        this.starts = new int[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = blocks.get(i).region().start();
+        }
         if (!ignore.isEmpty()) {
             findMatched();
         }
@@ -136,23 +142,49 @@ final class ComparedBlocks {
 
     /** The block's index in the posting's blocks ({@code b} is one of them). */
     int indexOf(Posting.Block b) {
-        int start = b.region().start();
-        int lo = 0;
-        int hi = blocks.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (blocks.get(mid).region().start() < start) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        for (int i = lo; i < blocks.size(); i++) {
+        for (int i = firstAtOrAfter(b.region().start()); i < blocks.size(); i++) {
             if (blocks.get(i) == b) {
                 return i;
             }
         }
         throw new IllegalArgumentException("not a block of this posting");
+    }
+
+    /** The index of the first block that starts at or after {@code offset} (the blocks' count when none does). */
+    private int firstAtOrAfter(int offset) {
+        int lo = 0;
+        int hi = starts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The indexes of the blocks a section contains, in order. Speed: leaf blocks never nest, so their regions are
+     * disjoint and in reading order; a binary search finds the first one at or after the section's start, and none
+     * starting at or after its end can be inside it. (Testing every block for every heading grew with the square of a
+     * posting's size.)
+     */
+    int[] indexesIn(TextRegion section) {
+        int lo = firstAtOrAfter(section.start());
+        int end = lo;
+        while (end < starts.length && starts[end] < section.end()) {
+            end++;
+        }
+        int[] out = new int[end - lo];
+        int n = 0;
+        for (int i = lo; i < end; i++) {
+            if (section.contains(blocks.get(i).region())) {
+                out[n++] = i;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     /** Whether an ignore pattern changed block {@code i}'s text (its normalized tokens are then not the block's own). */

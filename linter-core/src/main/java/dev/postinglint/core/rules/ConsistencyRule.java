@@ -209,7 +209,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                     if (!inScope(scope, section)) {
                         continue;
                     }
-                    int[] at = enoughWords(compared, blockIndexesIn(posting.blocks(), section));
+                    int[] at = enoughWords(compared, compared.indexesIn(section));
                     if (at != null) {
                         // Speed: a heading's group and label found once per run, not per posting (most postings of
                         // a run share their headings).
@@ -273,10 +273,11 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         final ComparedBlocks compared;
         final List<Seen> out;
         /**
-         * The keys of {@code out}: one block per key per posting. Speed: a key is its group's (one copy per run), so
-         * the set compares identities and never hashes or compares a key's characters.
+         * The groups of {@code out}: one block per group (key) per posting. Speed: a group is one object per key for the
+         * run, so the set compares identities (the group's, whose fields {@link #add} reads anyway) and never hashes or
+         * compares a key's characters.
          */
-        final Set<String> keys = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        final Set<GroupTexts> groups = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         private long updatedDay;
         private boolean dated;
 
@@ -298,44 +299,12 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     }
 
     /**
-     * The indexes in {@code all} of the blocks a section contains, in order. Speed: leaf blocks never nest, so their
-     * regions are disjoint and in reading order; a binary search finds the first one at or after the section's
-     * start, and none starting at or after its end can be inside it. (Testing every block for every
-     * heading grew with the square of a posting's size.)
-     */
-    static int[] blockIndexesIn(List<Posting.Block> all, TextRegion section) {
-        int lo = 0;
-        int hi = all.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (all.get(mid).region().start() < section.start()) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        int end = lo;
-        while (end < all.size() && all.get(end).region().start() < section.end()) {
-            end++;
-        }
-        int[] out = new int[end - lo];
-        int n = 0;
-        for (int i = lo; i < end; i++) {
-            if (section.contains(all.get(i).region())) {
-                out[n++] = i;
-            }
-        }
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
-    }
-
-    /**
      * Keeps the blocks {@code at} (enough words, {@link #enoughWords}) in {@code group}, unless the posting has a
      * block there already; {@code label} is the run's copy.
      */
     private void add(Observing o, GroupTexts group, String label, int[] at) {
         ComparedBlocks compared = o.compared;
-        String key = group.key();
-        if (!o.keys.add(key)) {
+        if (!o.groups.add(group)) {
             return; // one block per key per posting: the first
         }
         boolean ignoredSome = false;
@@ -370,7 +339,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         SourceSpan span = compared.span(at[0], at[at.length - 1]);
         // Shared between postings: an editor's workspace index keeps every posting's observations, and so does a
         // whole-corpus run until its end.
-        o.out.add(new Seen(key, label, text, ownText,
+        o.out.add(new Seen(group.key(), label, text, ownText,
                 span.startOffset(), span.endOffset(), span.start().line(), span.start().column(), span.end().line(), span.end().column(),
                 compared.line(at[0], span), o.updatedDay()));
     }
