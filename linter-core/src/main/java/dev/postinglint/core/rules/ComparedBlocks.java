@@ -280,6 +280,21 @@ final class ComparedBlocks {
     }
 
     /**
+     * Whether block {@code i} has at least {@code n} words ({@link #words}). Speed: where it has not been counted, a
+     * bound from where its words may start rules most short blocks out without tokenizing them.
+     */
+    boolean hasWords(int i, int n) {
+        if (words[i] >= 0 || atLeast[i] >= n) {
+            return words(i, n) >= n;
+        }
+        TextRegion r = blocks.get(i).region();
+        if (!matched[i] && r.view() == ctx.posting().view() && Words.wordStartsAtMost(chars(), r.start(), r.end(), n) < n) {
+            return false;
+        }
+        return words(i, n) >= n;
+    }
+
+    /**
      * The lower-cased key of block {@code i}'s first {@code n} words in its own text ({@link Words#leadingWords}), or null
      * when it has fewer: made without copying the block's text or making all its tokens.
      */

@@ -230,7 +230,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                 boolean all = blocks == posting.blocks(); // the whole posting: a block's index is its place
                 for (int k = 0; k < blocks.size(); k++) {
                     int i = all ? k : compared.indexOf(blocks.get(k));
-                    if (compared.words(i, minWords) < minWords) {
+                    if (!compared.hasWords(i, minWords)) {
                         continue;
                     }
                     // Speed: the key from the block's first words in the posting's text, without copying the
