@@ -55,6 +55,13 @@ final class ComparedBlocks {
     private final int[] atLeast;
     /** Per block: where a count that stopped at {@link #atLeast} words stopped (it goes on from there). */
     private final int[] countedTo;
+    /** Per block: where its region starts, for the binary searches (without reading each block's region). */
+    private final int[] starts;
+    /**
+     * The posting's text as an array, made at the first word count: the word cursor reads it many times (every block's
+     * words, the six-word keys) without {@code String.charAt}'s checks of index and encoding on each character.
+     */
+    private char[] chars;
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists: its elements are List<String>
     ComparedBlocks(RuleContext ctx, List<PolicyPattern> ignore) {
@@ -78,6 +85,10 @@ final class ComparedBlocks {
         this.atLeast = new int[n];
         this.countedTo = new int[n];
         java.util.Arrays.fill(words, -1);
+        this.starts = new int[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = blocks.get(i).region().start();
+        }
         if (!ignore.isEmpty()) {
             findMatched();
         }
@@ -131,23 +142,49 @@ final class ComparedBlocks {
 
     /** The block's index in the posting's blocks ({@code b} is one of them). */
     int indexOf(Posting.Block b) {
-        int start = b.region().start();
-        int lo = 0;
-        int hi = blocks.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (blocks.get(mid).region().start() < start) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        for (int i = lo; i < blocks.size(); i++) {
+        for (int i = firstAtOrAfter(b.region().start()); i < blocks.size(); i++) {
             if (blocks.get(i) == b) {
                 return i;
             }
         }
         throw new IllegalArgumentException("not a block of this posting");
+    }
+
+    /** The index of the first block that starts at or after {@code offset} (the blocks' count when none does). */
+    private int firstAtOrAfter(int offset) {
+        int lo = 0;
+        int hi = starts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The indexes of the blocks a section contains, in order. Speed: leaf blocks never nest, so their regions are
+     * disjoint and in reading order; a binary search finds the first one at or after the section's start, and none
+     * starting at or after its end can be inside it. (Testing every block for every heading grew with the square of a
+     * posting's size.)
+     */
+    int[] indexesIn(TextRegion section) {
+        int lo = firstAtOrAfter(section.start());
+        int end = lo;
+        while (end < starts.length && starts[end] < section.end()) {
+            end++;
+        }
+        int[] out = new int[end - lo];
+        int n = 0;
+        for (int i = lo; i < end; i++) {
+            if (section.contains(blocks.get(i).region())) {
+                out[n++] = i;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     /** Whether an ignore pattern changed block {@code i}'s text (its normalized tokens are then not the block's own). */
@@ -227,7 +264,9 @@ final class ComparedBlocks {
                 // and on from where a lower limit stopped (section-drift asks for 12 words, paragraph-drift 20).
                 TextRegion r = blocks.get(i).region();
                 int from = atLeast[i] > 0 ? countedTo[i] : r.start();
-                long counted = Words.countWordsFrom(r.view().text(), from, r.end(), limit - atLeast[i]);
+                long counted = r.view() == ctx.posting().view()
+                        ? Words.countWordsFrom(chars(), from, r.end(), limit - atLeast[i])
+                        : Words.countWordsFrom(r.view().text(), from, r.end(), limit - atLeast[i]);
                 int n = atLeast[i] + (int) counted;
                 if (n < limit) {
                     words[i] = n;
@@ -238,6 +277,39 @@ final class ComparedBlocks {
             }
         }
         return words[i] >= 0 ? Math.min(words[i], limit) : limit;
+    }
+
+    /**
+     * Whether block {@code i} has at least {@code n} words ({@link #words}). Speed: where it has not been counted, a
+     * bound from where its words may start rules most short blocks out without tokenizing them.
+     */
+    boolean hasWords(int i, int n) {
+        if (words[i] >= 0 || atLeast[i] >= n) {
+            return words(i, n) >= n;
+        }
+        TextRegion r = blocks.get(i).region();
+        if (!matched[i] && r.view() == ctx.posting().view() && Words.wordStartsAtMost(chars(), r.start(), r.end(), n) < n) {
+            return false;
+        }
+        return words(i, n) >= n;
+    }
+
+    /**
+     * The lower-cased key of block {@code i}'s first {@code n} words in its own text ({@link Words#leadingWords}), or null
+     * when it has fewer: made without copying the block's text or making all its tokens.
+     */
+    String leadingWords(int i, int n) {
+        TextRegion r = blocks.get(i).region();
+        return r.view() == ctx.posting().view()
+                ? Words.leadingWords(chars(), r.start(), r.end(), n)
+                : Words.leadingWords(r.view().text(), r.start(), r.end(), n);
+    }
+
+    private char[] chars() {
+        if (chars == null) {
+            chars = ctx.posting().view().text().toCharArray();
+        }
+        return chars;
     }
 
     /**

@@ -104,9 +104,11 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
 
     @Override
     public Run<List<Seen>> startRun() {
-        // Each group keeps one copy of each of its texts, for this run only.
-        Map<String, GroupTexts> groups = new ConcurrentHashMap<>();
-        Map<String, GroupName> headingNames = new ConcurrentHashMap<>();
+        // Each group keeps one copy of each of its texts, for this run only. Presized: a run of a few thousand postings
+        // makes thousands of groups and heading names, and each doubling of a map rehashes every key (a cache miss
+        // each); an empty map's table is made at its first key, 64 KB at this size.
+        Map<String, GroupTexts> groups = new ConcurrentHashMap<>(INITIAL_GROUPS);
+        Map<String, GroupName> headingNames = new ConcurrentHashMap<>(INITIAL_GROUPS);
         return new Run<>() {
             @Override
             public List<Seen> observe(RuleContext ctx) {
@@ -124,6 +126,9 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
             }
         };
     }
+
+    /** The groups (and heading names) a run's maps hold before they first grow. */
+    private static final int INITIAL_GROUPS = 8192;
 
     /** The key under which the consistency rules with these {@code ignore:} patterns share a posting's {@link ComparedBlocks}. */
     private record SharedBlocks(List<PolicyPattern> ignore) {
@@ -186,7 +191,11 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         switch (groupBy) {
             case SCOPE -> {
                 List<Posting.Block> blocks = ctx.blocks(info.scope());
-                int[] at = enoughWords(compared, blocks);
+                int[] at = new int[blocks.size()];
+                for (int k = 0; k < at.length; k++) {
+                    at[k] = compared.indexOf(blocks.get(k));
+                }
+                at = enoughWords(compared, at);
                 if (at != null) {
                     add(o, group(groups, ""), block, at);
                 }
@@ -200,8 +209,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                     if (!inScope(scope, section)) {
                         continue;
                     }
-                    List<Posting.Block> blocks = blocksIn(posting.blocks(), section);
-                    int[] at = enoughWords(compared, blocks);
+                    int[] at = enoughWords(compared, compared.indexesIn(section));
                     if (at != null) {
                         // Speed: a heading's group and label found once per run, not per posting (most postings of
                         // a run share their headings).
@@ -218,16 +226,17 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                 }
             }
             case LEADING_WORDS -> {
-                for (Posting.Block b : ctx.blocks(info.scope())) {
-                    int i = compared.indexOf(b);
-                    if (compared.words(i, minWords) < minWords) {
+                List<Posting.Block> blocks = ctx.blocks(info.scope());
+                boolean all = blocks == posting.blocks(); // the whole posting: a block's index is its place
+                for (int k = 0; k < blocks.size(); k++) {
+                    int i = all ? k : compared.indexOf(blocks.get(k));
+                    if (!compared.hasWords(i, minWords)) {
                         continue;
                     }
                     // Speed: the key from the block's first words in the posting's text, without copying the
                     // block's text or making all its tokens.
-                    TextRegion r = b.region();
-                    String key = Words.leadingWords(r.view().text(), r.start(), r.end(), leadingWords);
-                    if (key != null && !o.keys.contains(key)) {
+                    String key = compared.leadingWords(i, leadingWords);
+                    if (key != null) {
                         GroupTexts g = group(groups, key);
                         add(o, g, g.key(), new int[] {i});
                     }
@@ -247,22 +256,15 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     }
 
     /**
-     * The blocks' indexes in the shared blocks when together they have at least {@code min-words} words, else
+     * {@code at} (blocks' indexes in the shared blocks) when together they have at least {@code min-words} words, else
      * null. Counted from each block's tokens before anything is built, and only as far as {@code min-words}.
      */
-    private int[] enoughWords(ComparedBlocks compared, List<Posting.Block> blocks) {
-        if (blocks.isEmpty()) {
-            return null;
-        }
-        int[] at = new int[blocks.size()];
+    private int[] enoughWords(ComparedBlocks compared, int[] at) {
         int words = 0;
-        for (int k = 0; k < at.length; k++) {
-            at[k] = compared.indexOf(blocks.get(k));
-            if (words < minWords) {
-                words += compared.words(at[k], minWords - words);
-            }
+        for (int k = 0; k < at.length && words < minWords; k++) {
+            words += compared.words(at[k], minWords - words);
         }
-        return words < minWords ? null : at;
+        return at.length == 0 || words < minWords ? null : at;
     }
 
     /** One rule's observation of one posting while it is made: what {@link #add} needs besides the blocks. */
@@ -270,8 +272,12 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         final RuleContext ctx;
         final ComparedBlocks compared;
         final List<Seen> out;
-        /** The keys of {@code out}: one block per key per posting. */
-        final Set<String> keys = new HashSet<>();
+        /**
+         * The groups of {@code out}: one block per group (key) per posting. Speed: a group is one object per key for the
+         * run, so the set compares identities (the group's, whose fields {@link #add} reads anyway) and never hashes or
+         * compares a key's characters.
+         */
+        final Set<GroupTexts> groups = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         private long updatedDay;
         private boolean dated;
 
@@ -293,39 +299,12 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     }
 
     /**
-     * The blocks a section contains, in order. Speed: leaf blocks never nest, so their regions are
-     * disjoint and in reading order; a binary search finds the first one at or after the section's
-     * start, and none starting at or after its end can be inside it. (Testing every block for every
-     * heading grew with the square of a posting's size.)
-     */
-    static List<Posting.Block> blocksIn(List<Posting.Block> all, TextRegion section) {
-        int lo = 0;
-        int hi = all.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (all.get(mid).region().start() < section.start()) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        List<Posting.Block> out = new ArrayList<>();
-        for (int i = lo; i < all.size() && all.get(i).region().start() < section.end(); i++) {
-            if (section.contains(all.get(i).region())) {
-                out.add(all.get(i));
-            }
-        }
-        return out;
-    }
-
-    /**
      * Keeps the blocks {@code at} (enough words, {@link #enoughWords}) in {@code group}, unless the posting has a
      * block there already; {@code label} is the run's copy.
      */
     private void add(Observing o, GroupTexts group, String label, int[] at) {
         ComparedBlocks compared = o.compared;
-        String key = group.key();
-        if (!o.keys.add(key)) {
+        if (!o.groups.add(group)) {
             return; // one block per key per posting: the first
         }
         boolean ignoredSome = false;
@@ -360,7 +339,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         SourceSpan span = compared.span(at[0], at[at.length - 1]);
         // Shared between postings: an editor's workspace index keeps every posting's observations, and so does a
         // whole-corpus run until its end.
-        o.out.add(new Seen(key, label, text, ownText,
+        o.out.add(new Seen(group.key(), label, text, ownText,
                 span.startOffset(), span.endOffset(), span.start().line(), span.start().column(), span.end().line(), span.end().column(),
                 compared.line(at[0], span), o.updatedDay()));
     }

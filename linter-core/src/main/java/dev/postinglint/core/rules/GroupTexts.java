@@ -15,12 +15,16 @@ final class GroupTexts {
     /** The texts and the index over them; replaced by a larger one when full, never changed below {@link #size}. */
     private static final class Table {
         final String[] texts;
-        /** Open addressing on {@link #shape}: a text's index + 1, 0 free; at most half full. */
-        final int[] slots;
+        /**
+         * Open addressing on {@link #shape}: a text's shape in the high 32 bits, its index + 1 in the low ones, 0 free;
+         * at most half full. Speed: a slot of another shape is passed over without reading its text, and growing
+         * re-inserts the slots without reading any text (each read a cache miss: a group's texts lie all over the heap).
+         */
+        final long[] slots;
 
         Table(int capacity) {
             texts = new String[capacity];
-            slots = new int[capacity * 2];
+            slots = new long[capacity * 2];
         }
     }
 
@@ -73,14 +77,15 @@ final class GroupTexts {
 
     /** The text equal to {@code s} among the first {@code n}, or null. Entries from {@code n} on may be half written: skipped. */
     private static String find(Table t, int n, int shape, String s) {
-        int[] slots = t.slots;
+        long[] slots = t.slots;
         int mask = slots.length - 1;
         for (int i = mix(shape) & mask; ; i = (i + 1) & mask) {
-            int e = slots[i];
-            if (e == 0) {
+            long slot = slots[i];
+            if (slot == 0) {
                 return null;
             }
-            if (e <= n) {
+            int e = (int) slot;
+            if (e <= n && (int) (slot >>> 32) == shape) {
                 String c = t.texts[e - 1];
                 if (c.length() == s.length() && c.equals(s)) {
                     return c;
@@ -89,20 +94,27 @@ final class GroupTexts {
         }
     }
 
-    private static void insert(int[] slots, int shape, int index) {
+    private static void insert(long[] slots, int shape, int index) {
+        insert(slots, (long) shape << 32 | (index + 1));
+    }
+
+    private static void insert(long[] slots, long slot) {
         int mask = slots.length - 1;
-        int i = mix(shape) & mask;
+        int i = mix((int) (slot >>> 32)) & mask;
         while (slots[i] != 0) {
             i = (i + 1) & mask;
         }
-        slots[i] = index + 1;
+        slots[i] = slot;
     }
 
+    /** A table twice the size with the first {@code n} texts (every text the caller, holding the lock, has added). */
     private static Table grown(Table t, int n) {
         Table g = new Table(t.texts.length * 2);
         System.arraycopy(t.texts, 0, g.texts, 0, n);
-        for (int i = 0; i < n; i++) {
-            insert(g.slots, shape(g.texts[i]), i);
+        for (long slot : t.slots) {
+            if (slot != 0) {
+                insert(g.slots, slot);
+            }
         }
         return g;
     }

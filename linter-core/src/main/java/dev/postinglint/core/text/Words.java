@@ -34,6 +34,22 @@ public final class Words {
         return Character.isLetterOrDigit(c) || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
+    /** {@link #ASCII} of a white space character ({@link Character#isWhitespace}). */
+    private static final byte SPACE = 1;
+    /** {@link #ASCII} of a word character (a letter or digit: {@link #isWordChar}). */
+    private static final byte WORD = 2;
+    /**
+     * What each ASCII character is to the cursor, where {@link #normalize} leaves it as it is (all but the backtick, which
+     * is neither): {@link #SPACE}, {@link #WORD} or 0. Speed: one look-up for the characters most text is made of.
+     */
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII[c] = Character.isWhitespace(c) ? SPACE : isWordChar(c) ? WORD : 0;
+        }
+    }
+
     /** The one-character tokens of ASCII punctuation, made once: a posting has thousands of commas and full stops. */
     private static final String[] ASCII_MARKS = new String[128];
 
@@ -50,7 +66,7 @@ public final class Words {
      */
     public static List<String> norms(CharSequence text, int from, int to) {
         List<String> out = new ArrayList<>();
-        Cursor c = new Cursor(text, from, to);
+        Cursor c = Cursor.over(text, from, to);
         while (c.next()) {
             out.add(c.norm());
         }
@@ -77,14 +93,46 @@ public final class Words {
      * words past the first).
      */
     public static long countWordsFrom(CharSequence text, int from, int to, int limit) {
+        return countWordsFrom(Cursor.over(text, from, to), limit);
+    }
+
+    /**
+     * {@link #countWordsFrom(CharSequence, int, int, int)} over the characters of a text as an array (the whole text,
+     * {@code String.toCharArray}: offsets are the text's). Speed: made once per posting and read many times, an array
+     * is read without {@code String.charAt}'s checks of index and coder.
+     */
+    public static long countWordsFrom(char[] text, int from, int to, int limit) {
+        return countWordsFrom(new Cursor(text, 0, from, to), limit);
+    }
+
+    /**
+     * An upper bound of {@link #countWordsFrom(char[], int, int, int)}'s count, at most {@code limit}: how many word
+     * characters of {@code [from, to)} follow a character that is not one (or the range's start). Every word token
+     * starts there (a token ends only before a character that is not a word character, and {@link #normalize} never
+     * makes a word character of another or another of one); a joined word ("we've", "2,400") counts once per part.
+     * Speed: one table look-up per ASCII character and no branch on what it finds, where the tokenizer branches at
+     * every token's end; most blocks (list items, short paragraphs) are ruled out by this alone.
+     */
+    public static int wordStartsAtMost(char[] text, int from, int to, int limit) {
         int n = 0;
-        Cursor c = new Cursor(text, from, to);
+        int previous = 0;
+        for (int i = from; i < to && n < limit; i++) {
+            char c = text[i];
+            int word = c < 128 ? ASCII[c] >> 1 : isWordChar(c) ? 1 : 0; // WORD is 2, SPACE 1
+            n += word & ~previous;
+            previous = word;
+        }
+        return n;
+    }
+
+    private static long countWordsFrom(Cursor c, int limit) {
+        int n = 0;
         while (n < limit && c.next()) {
             if (c.startsWithLetterOrDigit()) {
                 n++;
             }
         }
-        return (long) c.i << 32 | n;
+        return (long) (c.i + c.base) << 32 | n;
     }
 
     /**
@@ -92,9 +140,17 @@ public final class Words {
      * its first words only.
      */
     public static String leadingWords(CharSequence text, int from, int to, int n) {
+        return leadingWords(Cursor.over(text, from, to), n);
+    }
+
+    /** {@link #leadingWords(CharSequence, int, int, int)} over a text's characters as an array (offsets are the text's). */
+    public static String leadingWords(char[] text, int from, int to, int n) {
+        return leadingWords(new Cursor(text, 0, from, to), n);
+    }
+
+    private static String leadingWords(Cursor c, int n) {
         StringBuilder b = new StringBuilder(8 * n);
         int count = 0;
-        Cursor c = new Cursor(text, from, to);
         while (c.next()) {
             if (!c.startsWithLetterOrDigit()) {
                 continue;
@@ -115,7 +171,9 @@ public final class Words {
      * normalized string is made only when asked for.
      */
     private static final class Cursor {
-        private final CharSequence text;
+        /** The characters read: {@code text[k]} is the text's character {@code k + base}. */
+        private final char[] text;
+        private final int base;
         private final int to;
         private int i;
         private int start;
@@ -125,16 +183,36 @@ public final class Words {
         /** A word whose every character is the text's own (no joiner was normalized): its norm is the text itself. */
         private boolean own;
 
-        Cursor(CharSequence text, int from, int to) {
+        /** A cursor over {@code text}'s characters {@code [from, to)}, where {@code text[k]} is character {@code k + base}. */
+        Cursor(char[] text, int base, int from, int to) {
             this.text = text;
-            this.i = from;
-            this.to = to;
+            this.base = base;
+            this.i = from - base;
+            this.to = to - base;
+        }
+
+        /** A cursor over a copy of {@code text}'s characters {@code [from, to)} (one bulk copy, then plain array reads). */
+        static Cursor over(CharSequence text, int from, int to) {
+            char[] chars = new char[to - from];
+            if (text instanceof String s) {
+                s.getChars(from, to, chars, 0);
+            } else {
+                for (int k = from; k < to; k++) {
+                    chars[k - from] = text.charAt(k);
+                }
+            }
+            return new Cursor(chars, from, from, to);
         }
 
         /** Moves to the next token; false at the end. */
         boolean next() {
             while (i < to) {
-                char c = normalize(text.charAt(i));
+                char raw0 = text[i];
+                if (raw0 < 128 && ASCII[raw0] == SPACE) {
+                    i++; // Speed: the common case, one look-up
+                    continue;
+                }
+                char c = normalize(raw0);
                 if (Character.isWhitespace(c) || c == '\u00a0') {
                     i++;
                     continue;
@@ -147,13 +225,18 @@ public final class Words {
                     own = true;
                     char last = c;
                     while (i < to) {
-                        char raw = text.charAt(i);
+                        char raw = text[i];
+                        if (raw < 128 && ASCII[raw] == WORD) {
+                            last = raw; // Speed: the common case, one look-up
+                            i++;
+                            continue;
+                        }
                         char d = normalize(raw);
                         if (isWordChar(d)) {
                             last = d;
                             i++;
                         } else if ((d == '\'' || d == '.' || d == ',' || d == '-') && i + 1 < to
-                                && joinsBefore(d, last, normalize(text.charAt(i + 1)))) {
+                                && joinsBefore(d, last, normalize(text[i + 1]))) {
                             own &= d == raw; // we've, 2,400, 1.1.1.1, e-mail stay one token
                             last = d;
                             i++;
@@ -165,7 +248,7 @@ public final class Words {
                     word = false;
                     // A run of dashes ("--", "—") is one dash token.
                     if (c == '-') {
-                        while (i < to && normalize(text.charAt(i)) == '-') {
+                        while (i < to && normalize(text[i]) == '-') {
                             i++;
                         }
                     }
@@ -176,7 +259,7 @@ public final class Words {
         }
 
         boolean startsWithLetterOrDigit() {
-            return word && Character.isLetterOrDigit(first);
+            return word && (first < 128 || Character.isLetterOrDigit(first)); // an ASCII word starts with a letter or digit
         }
 
         /**
@@ -188,11 +271,11 @@ public final class Words {
             if (word && own) {
                 boolean ascii = true;
                 for (int k = start; k < i && ascii; k++) {
-                    ascii = text.charAt(k) < 128;
+                    ascii = text[k] < 128;
                 }
                 if (ascii) {
                     for (int k = start; k < i; k++) {
-                        char ch = text.charAt(k);
+                        char ch = text[k];
                         b.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
                     }
                     return;
@@ -206,10 +289,10 @@ public final class Words {
             if (!word) {
                 b.append(first);
             } else if (own) {
-                b.append(text, start, i);
+                b.append(text, start, i - start);
             } else {
                 for (int k = start; k < i; k++) {
-                    b.append(normalize(text.charAt(k)));
+                    b.append(normalize(text[k]));
                 }
             }
         }
@@ -220,11 +303,11 @@ public final class Words {
                 return first < 128 ? ASCII_MARKS[first] : String.valueOf(first);
             }
             if (own) {
-                return text.subSequence(start, i).toString();
+                return new String(text, start, i - start);
             }
             StringBuilder b = new StringBuilder(i - start);
             for (int k = start; k < i; k++) {
-                b.append(normalize(text.charAt(k)));
+                b.append(normalize(text[k]));
             }
             return b.toString();
         }
@@ -308,7 +391,7 @@ public final class Words {
     public static String normalized(CharSequence text) {
         // Speed: the tokens appended as they are found, none made as a string of its own.
         StringBuilder b = new StringBuilder(text.length());
-        Cursor c = new Cursor(text, 0, text.length());
+        Cursor c = Cursor.over(text, 0, text.length());
         while (c.next()) {
             if (b.length() > 0) {
                 b.append(' ');

@@ -1,6 +1,7 @@
 package dev.postinglint.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -50,6 +51,15 @@ class WordsTest {
                     () -> "counting on from where a count stopped: '" + text + "' [" + from + ", " + to + ")");
             int leading = 1 + random.nextInt(4);
             assertEquals(Words.leadingNorms(expected, leading), Words.leadingWords(text, from, to, leading), text);
+            // The same read from the whole text as an array (a posting's, made once): offsets are the text's.
+            char[] chars = text.toCharArray();
+            assertEquals(stopped, Words.countWordsFrom(chars, from, to, limit), () -> "from the array: '" + text + "' [" + from + ", " + to + ")");
+            assertEquals(Words.countWordsFrom(text, from, to, Integer.MAX_VALUE), Words.countWordsFrom(chars, from, to, Integer.MAX_VALUE), text);
+            assertEquals(Words.leadingWords(text, from, to, leading), Words.leadingWords(chars, from, to, leading), text);
+            // The bound of where words may start is never below the count, and stops at the limit.
+            int bound = Words.wordStartsAtMost(chars, from, to, limit);
+            assertTrue(bound >= Words.countWords(text, from, to, limit) && bound <= limit,
+                    () -> "bound " + bound + ": '" + text + "' [" + from + ", " + to + ")");
             assertEquals(String.join(" ", Words.norms(Words.tokenize(text))), Words.normalized(text), text);
         }
     }
