@@ -177,13 +177,14 @@ if [ "$BIG_MB" != 0 ]; then
   # 10,000 phrases (a forbid rule's phrases: list) on the same posting: before the policy-wide
   # automaton each phrase searched the 5 MB text on its own (35-50 s). The phrases are pairs of
   # words next to each other in the posting (most occur: punctuation between two words breaks a pair)
-  # and as many made-up ones (none occurs).
+  # and as many made-up ones (none occurs). (awk, not head: head stops reading, sort dies of SIGPIPE,
+  # and pipefail ends the script.)
   phrases="$work/phrases-10000.yaml"
   {
     printf 'name: phrases-10000\nrules:\n  - id: ten-thousand-phrases\n    type: forbid\n    severity: info\n'
     printf '    category: language\n    message: "phrase {match}"\n    phrases:\n'
     sed 's/<[^>]*>/ /g' "$big/big-posting.html" | tr -cs 'A-Za-z' '\n' | tr 'A-Z' 'a-z' | awk 'length($0) > 3' \
-      | awk 'NR > 1 { print prev " " $0; print $0 " zq" NR % 977 } { prev = $0 }' | LC_ALL=C sort -u | head -10000 \
+      | awk 'NR > 1 { print prev " " $0; print $0 " zq" NR % 977 } { prev = $0 }' | LC_ALL=C sort -u | awk 'NR <= 10000' \
       | sed 's/.*/      - "&"/'
   } >"$phrases"
   log "[one-${BIG_MB}MB-posting] steady state with 10,000 phrases"
