@@ -52,7 +52,8 @@ public final class Inputs {
                 if (InputKind.startsWithBrace(bytes)) {
                     streamBoard(file, maxBytes, sink);
                 } else {
-                    sink.accept(new ReadSource(file, bytes));
+                    // Read already: decoded and parsed when loaded, on the worker that checks it.
+                    sink.accept(new FileSource(file, f -> PostingReader.decode(f.displayPath(), bytes), false));
                 }
                 return;
             }
@@ -126,24 +127,6 @@ public final class Inputs {
                 Position at = source.positionOf(e.offset());
                 throw new InputProblem(e.getMessage(), at, SourceLine.around(source, at));
             }
-        }
-    }
-
-    /** An HTML file read already (its bytes): decoded and parsed when loaded, on the worker that checks it. */
-    private record ReadSource(InputFile input, byte[] bytes) implements PostingSource {
-        @Override
-        public String displayPath() {
-            return input.displayPath();
-        }
-
-        @Override
-        public java.nio.file.Path file() {
-            return input.path();
-        }
-
-        @Override
-        public Posting load(ContentChoice content) throws InputProblem {
-            return PostingParser.parse(PostingReader.decode(input.displayPath(), bytes), Metadata.NONE, content);
         }
     }
 

@@ -110,6 +110,14 @@ public final class MatcherBench {
             }
             System.out.println(line);
         }
+        System.out.println(lastHalf(names, times, rounds, chars));
+        if (sink == Long.MIN_VALUE) {
+            System.out.println();
+        }
+    }
+
+    /** Each variant's median and minimum over the last half of the rounds, in ns per character (also TextPassBench's). */
+    static String lastHalf(List<String> names, long[][] times, int rounds, long chars) {
         StringBuilder median = new StringBuilder("# median (min) of the last half:");
         for (int v = 0; v < names.size(); v++) {
             long[] last = new long[rounds - rounds / 2];
@@ -119,9 +127,6 @@ public final class MatcherBench {
             Arrays.sort(last);
             median.append(String.format(Locale.ROOT, "\t%s %.3f (min %.3f)", names.get(v), last[last.length / 2] / (double) chars, last[0] / (double) chars));
         }
-        System.out.println(median);
-        if (sink == Long.MIN_VALUE) {
-            System.out.println();
-        }
+        return median.toString();
     }
 }

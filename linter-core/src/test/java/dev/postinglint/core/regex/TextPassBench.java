@@ -71,16 +71,7 @@ public final class TextPassBench {
             }
             System.out.println(line);
         }
-        StringBuilder median = new StringBuilder("# median (min) of the last half:");
-        for (int v = 0; v < names.size(); v++) {
-            long[] last = new long[rounds - rounds / 2];
-            for (int r = rounds / 2; r < rounds; r++) {
-                last[r - rounds / 2] = times[r][v];
-            }
-            Arrays.sort(last);
-            median.append(String.format(Locale.ROOT, "\t%s %.3f (min %.3f)", names.get(v), last[last.length / 2] / (double) chars, last[0] / (double) chars));
-        }
-        System.out.println(median);
+        System.out.println(MatcherBench.lastHalf(names, times, rounds, chars));
         if (sink == Long.MIN_VALUE) {
             System.out.println();
         }
