@@ -14,9 +14,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -25,8 +25,10 @@ import java.util.TreeMap;
  * and skip dot-directories and {@code node_modules}. Files named explicitly are always checked.
  * A JSON file found in a directory is checked only when it is (or may be: malformed) a job board
  * export; other JSON is skipped with a note.
- * The same file reached twice (through a link) is checked once. Inside a git work tree, walks leave out what
- * git ignores ({@link GitIgnores}); files posting-lint wrote (reports, baselines) are left out without a note.
+ * The same file reached twice (through a symbolic or hard link, or by two spellings of its name on a case-insensitive
+ * file system) is checked once, under the name that reaches it without a link (else the first in sort order), whatever
+ * order the walk met them in. Inside a git work tree, walks leave out what git ignores ({@link GitIgnores}); files
+ * posting-lint wrote (reports, baselines) are left out without a note.
  */
 public final class InputCollector {
     /** What was found: the files, plus notes about what was skipped and paths that failed. */
@@ -75,9 +77,7 @@ public final class InputCollector {
     }
 
     public Collected collect(List<Path> paths) {
-        TreeMap<String, InputFile> files = new TreeMap<>();
-        Set<Path> seenReal = new HashSet<>();
-        RealPaths reals = new RealPaths();
+        Map<Object, InputFile> byFile = new HashMap<>();
         List<String> notes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Path given : paths) {
@@ -89,7 +89,13 @@ public final class InputCollector {
             }
             if (!Files.isDirectory(given)) {
                 InputFile f = InputFile.of(given);
-                add(f, reals.of(f.path()), files, seenReal);
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(f.path(), BasicFileAttributes.class);
+                } catch (IOException e) {
+                    attrs = null; // it exists, yet cannot be looked at: the read reports why
+                }
+                add(f, attrs, byFile);
                 continue;
             }
             Path root = given.toAbsolutePath().normalize();
@@ -124,8 +130,9 @@ public final class InputCollector {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        // attrs follow links: whether the file is one takes a look of its own (lstat), made once
-                        // here for both the link check and its real path.
+                        // attrs follow links (their file key is the target's, which is what tells a file reached
+                        // twice); whether the file is a link takes a look of its own (lstat), only when links may not
+                        // lead out.
                         if (!attrs.isRegularFile()) {
                             return FileVisitResult.CONTINUE;
                         }
@@ -133,8 +140,7 @@ public final class InputCollector {
                         if (!includes.matches(rel)) {
                             return FileVisitResult.CONTINUE;
                         }
-                        boolean link = isLink(file);
-                        if (link && !followLinksOut && leaves(checkedRoot, file)) {
+                        if (!followLinksOut && isLink(file) && leaves(checkedRoot, file)) {
                             notes.add(InputFile.of(file).displayPath() + ": skipped, a symbolic link out of " + InputFile.of(given).displayPath()
                                     + " (--follow-symlinks follows it)");
                             return FileVisitResult.CONTINUE;
@@ -155,7 +161,7 @@ public final class InputCollector {
                             } else if (kind == InputKind.HTML && OwnOutputs.isHtmlReport(head)) {
                                 return FileVisitResult.CONTINUE; // our own report, not a posting
                             } else {
-                                add(f, reals.of(f.path(), link), files, seenReal);
+                                add(f, attrs, byFile);
                             }
                         }
                         return FileVisitResult.CONTINUE;
@@ -180,12 +186,43 @@ public final class InputCollector {
                 errors.add(InputFile.of(given).displayPath() + ": " + e.getMessage());
             }
         }
+        TreeMap<String, InputFile> files = new TreeMap<>();
+        byFile.values().forEach(f -> files.putIfAbsent(f.displayPath(), f));
         return new Collected(List.copyOf(files.values()), List.copyOf(notes), List.copyOf(errors));
     }
 
-    private static void add(InputFile f, Path real, TreeMap<String, InputFile> files, Set<Path> seenReal) {
-        if (seenReal.add(real)) {
-            files.putIfAbsent(f.displayPath(), f);
+    /**
+     * Keeps {@code f} unless the file it names is kept already under another name, which then competes with it. The
+     * file's identity is its file key (device and inode, from the look the walk made already: no system call), which a
+     * symbolic link, a hard link and a name spelt in another case on a case-insensitive file system all share; where
+     * the file system gives no key, its real path.
+     */
+    private static void add(InputFile f, BasicFileAttributes attrs, Map<Object, InputFile> byFile) {
+        Object key = attrs == null ? null : attrs.fileKey();
+        byFile.merge(key != null ? key : realPath(f.path()), f, InputCollector::preferred);
+    }
+
+    /**
+     * Of two names of one file, the one that reaches it without a link (its own real path), else the first in sort
+     * order: the same choice whichever the walk or the command line met first. Asked only when a file is reached twice.
+     */
+    private static InputFile preferred(InputFile kept, InputFile other) {
+        boolean keptDirect = isRealPath(kept.path());
+        if (keptDirect != isRealPath(other.path())) {
+            return keptDirect ? kept : other;
+        }
+        return kept.displayPath().compareTo(other.displayPath()) <= 0 ? kept : other;
+    }
+
+    private static boolean isRealPath(Path p) {
+        return realPath(p).equals(p.toAbsolutePath().normalize());
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
         }
     }
 

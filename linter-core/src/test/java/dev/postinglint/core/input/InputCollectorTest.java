@@ -79,8 +79,8 @@ class InputCollectorTest {
     }
 
     /**
-     * What one look at a file's start decides in a walk (its kind, whether it is our own report) and what its real path
-     * (found a directory at a time) decides: a file reached twice is checked once, by its first path.
+     * What one look at a file's start decides in a walk (its kind, whether it is our own report) and what its file key
+     * decides: a file reached twice is checked once, under the name that reaches it without a link.
      */
     @Test
     void aWalkReadsEachFilesStartOnceAndKnowsFilesReachedTwice(@TempDir Path outside) throws IOException {
@@ -97,7 +97,7 @@ class InputCollectorTest {
         Files.createSymbolicLink(dir.resolve("jobs/out.html"), outside.resolve("o.html"));
         Globs all = new Globs(List.of("**/*.html", "**/*.json"));
         InputCollector.Collected r = new InputCollector(all, new Globs(List.of())).collect(List.of(dir));
-        // Which of the two paths a file reached twice keeps is the one the walk meets first (the directory's order).
+        // A file reached twice keeps the name that is its real path, whichever the walk met first.
         assertEquals(List.of("a.html", "b.html", "export.html"), baseNames(r));
         assertEquals(List.of("list.html: skipped, JSON but not a job board export"),
                 r.notes().stream().filter(n -> !n.contains("out.html")).map(n -> n.substring(n.lastIndexOf('/') + 1)).distinct().toList());
@@ -106,9 +106,24 @@ class InputCollectorTest {
         // Allowed out, the link is a posting of its own (its target is not reached otherwise).
         InputCollector.Collected out = new InputCollector(all, new Globs(List.of()), true).collect(List.of(dir));
         assertEquals(List.of("a.html", "b.html", "export.html", "out.html"), baseNames(out));
-        // Named twice, through a link and directly, a file is one posting.
-        InputCollector.Collected named = new InputCollector(all, new Globs(List.of())).collect(
-                List.of(dir.resolve("jobs/b.html"), dir.resolve("also/b.html"), dir.resolve("jobs/c.html"), dir.resolve("jobs/a.html")));
-        assertEquals(List.of("jobs/b.html", "jobs/c.html"), names(named));
+        // Named twice, through a link and directly, a file is one posting, under its own name in either order.
+        List<Path> twice = List.of(dir.resolve("jobs/b.html"), dir.resolve("also/b.html"), dir.resolve("jobs/c.html"), dir.resolve("jobs/a.html"));
+        InputCollector.Collected named = new InputCollector(all, new Globs(List.of())).collect(twice);
+        assertEquals(List.of("jobs/a.html", "jobs/b.html"), names(named));
+        List<Path> reversed = new java.util.ArrayList<>(twice);
+        java.util.Collections.reverse(reversed);
+        assertEquals(names(named), names(new InputCollector(all, new Globs(List.of())).collect(reversed)));
+    }
+
+    /** Two names of one file that are both its own (a hard link) are one posting too, under the first in sort order. */
+    @Test
+    void aHardLinkIsTheSameFile() throws IOException {
+        touch("jobs/b.html");
+        Files.createLink(dir.resolve("jobs/a.html"), dir.resolve("jobs/b.html"));
+        touch("jobs/c.html");
+        Globs html = new Globs(List.of("**/*.html"));
+        assertEquals(List.of("a.html", "c.html"), baseNames(new InputCollector(html, new Globs(List.of())).collect(List.of(dir))));
+        assertEquals(List.of("jobs/a.html"), names(new InputCollector(html, new Globs(List.of())).collect(
+                List.of(dir.resolve("jobs/b.html"), dir.resolve("jobs/a.html")))));
     }
 }
