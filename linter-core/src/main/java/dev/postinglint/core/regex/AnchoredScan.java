@@ -47,7 +47,7 @@ final class AnchoredScan {
     /** Beyond this longest-match length the windows would be large: scan normally instead. */
     private static final long MAX_WINDOW = 4_000;
 
-    private final Pattern pattern;
+    private final Program program;
     /** The pattern after one character of context, compiled on first use (a cold run needs few). */
     private volatile Pattern shifted;
     /** The literals (folded) one of which every match starts with; null: scan windows around the required literals. */
@@ -70,9 +70,9 @@ final class AnchoredScan {
      */
     private volatile Dispatch dispatch;
 
-    private AnchoredScan(Pattern pattern, Map<String, Boolean> prefixes, Node tree, RegexPrefilter prefilter, boolean lineStarts,
+    private AnchoredScan(Program program, Map<String, Boolean> prefixes, Node tree, RegexPrefilter prefilter, boolean lineStarts,
             Dispatch dispatch) {
-        this.pattern = pattern;
+        this.program = program;
         this.lineStarts = lineStarts;
         this.dispatch = dispatch;
         this.prefixes = prefixes == null ? null : List.copyOf(prefixes.keySet());
@@ -95,7 +95,7 @@ final class AnchoredScan {
     private Dispatch dispatch() {
         Dispatch d = dispatch;
         if (d == null) {
-            d = Dispatch.of(pattern);
+            d = Dispatch.of(program);
             dispatch = d;
         }
         return d;
@@ -104,14 +104,14 @@ final class AnchoredScan {
     private Pattern shifted() {
         Pattern p = shifted;
         if (p == null) {
-            p = Pattern.compile("(?s:.)(" + pattern.pattern() + ")", pattern.flags());
+            p = Pattern.compile("(?s:.)(" + program.regex() + ")", program.flags());
             shifted = p;
         }
         return p;
     }
 
     /** The scan for a pattern with its syntax tree and prefilter, or null when it cannot be scanned this way. */
-    static AnchoredScan of(Pattern pattern, Node tree, RegexPrefilter prefilter) {
+    static AnchoredScan of(Program program, Node tree, RegexPrefilter prefilter) {
         if (hasTextStart(tree)) {
             return null;
         }
@@ -119,9 +119,9 @@ final class AnchoredScan {
         if (p == null || p.isEmpty() || p.containsKey("")) {
             // No literal starts every match: try the line starts where every match starts at one, else scan
             // windows around the required literals.
-            return prefilter.isNone() ? null : new AnchoredScan(pattern, null, tree, prefilter, startsAtLineStart(tree), Dispatch.NONE);
+            return prefilter.isNone() ? null : new AnchoredScan(program, null, tree, prefilter, startsAtLineStart(tree), Dispatch.NONE);
         }
-        return new AnchoredScan(pattern, p, tree, prefilter, false, tree instanceof Alt ? null : Dispatch.NONE);
+        return new AnchoredScan(program, p, tree, prefilter, false, tree instanceof Alt ? null : Dispatch.NONE);
     }
 
     List<String> prefixes() {
@@ -262,7 +262,7 @@ final class AnchoredScan {
         RegexPrefilter.Cursor[] cursors = new RegexPrefilter.Cursor[needs.length];
         int textEnd = offset + text.length();
         // Groups are numbered across the whole pattern: where they are wanted, every branch is tried.
-        Dispatch d = candidates.length == 0 || (first != null && pattern.groupCount() > 0) ? Dispatch.NONE : dispatch();
+        Dispatch d = candidates.length == 0 || (first != null && program.get().groupCount() > 0) ? Dispatch.NONE : dispatch();
         Dispatch.Live live = d == Dispatch.NONE ? null : d.live(text, whole, offset, runs);
         int pos = 0;
         for (int c : candidates) {
@@ -283,7 +283,7 @@ final class AnchoredScan {
             Matcher m;
             int shift;
             if (c == 0) {
-                m = (sub == null ? pattern : sub.plain()).matcher(new Slice(text, 0, end));
+                m = (sub == null ? program.get() : sub.plain()).matcher(new Slice(text, 0, end));
                 if (!m.lookingAt()) {
                     continue;
                 }
@@ -376,8 +376,8 @@ final class AnchoredScan {
         }
 
         /** The dispatch of an alternation whose every branch starts with known literals, or {@link #NONE}. */
-        static Dispatch of(Pattern pattern) {
-            List<String> sources = RegexSyntax.topLevelBranches(pattern.pattern());
+        static Dispatch of(Program program) {
+            List<String> sources = RegexSyntax.topLevelBranches(program.regex());
             if (sources == null || sources.size() < 2 || sources.size() > MAX_BRANCHES) {
                 return NONE;
             }
@@ -397,7 +397,7 @@ final class AnchoredScan {
                 trees.add(t);
                 prefixes.add(p);
             }
-            return new Dispatch(sources, trees, prefixes, pattern.flags());
+            return new Dispatch(sources, trees, prefixes, program.flags());
         }
 
         /** The alternation of the branches in {@code mask}, or null for all of them (the pattern itself) or too many combinations. */
@@ -602,7 +602,7 @@ final class AnchoredScan {
                 continue;
             }
             int a = ws[k];
-            Matcher m = pattern.matcher(new Slice(text, a, we[k]));
+            Matcher m = program.get().matcher(new Slice(text, a, we[k]));
             boolean found = m.find(Math.max(a, pos) - a);
             while (found) {
                 if (m.end() > m.start()) {

@@ -23,10 +23,26 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class YamlValue {
     private final String location;
     private final Node node;
+    private final boolean checked;
 
     public YamlValue(String location, Node node) {
+        this(location, node, false);
+    }
+
+    /** {@code checked}: the text is a pack the build checked ({@link #checked}). */
+    public YamlValue(String location, Node node, boolean checked) {
         this.location = location;
         this.node = node;
+        this.checked = checked;
+    }
+
+    /**
+     * Whether this node is part of a pack the build checked (a shipped pack, which the build loads with every
+     * pattern compiled and every rule's examples run): what the build proved need not be proved again on every
+     * load, and a pattern's RE2/J program may be compiled when a search first needs it.
+     */
+    public boolean checked() {
+        return checked;
     }
 
     public FilePlace place() {
@@ -121,7 +137,7 @@ public final class YamlValue {
     /** A strict mapping reader: every key must be read, or {@link YamlMap#finish} reports it. */
     public YamlMap asMap(String what) {
         if (node instanceof MappingNode m) {
-            return new YamlMap(location, m, what);
+            return new YamlMap(location, m, what, checked);
         }
         throw error(what + " must be a mapping (key: value), not " + kind());
     }
@@ -130,7 +146,7 @@ public final class YamlValue {
         if (node instanceof SequenceNode s) {
             List<YamlValue> out = new ArrayList<>();
             for (Node n : s.getValue()) {
-                out.add(new YamlValue(location, n));
+                out.add(new YamlValue(location, n, checked));
             }
             return out;
         }
@@ -169,7 +185,7 @@ public final class YamlValue {
             }
         }
         MappingNode copy = new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
-        return new YamlValue(location, copy);
+        return new YamlValue(location, copy, checked);
     }
 
     /**
