@@ -57,13 +57,18 @@ final class AnchoredScan {
     /** Per prefix: a {@code \b} precedes it in every way the pattern can start with it. */
     private final boolean[] boundary;
     private final Node tree;
-    /** The tree's longest match as an expression of the text's runs. */
-    private final Bound bound;
     private final RegexPrefilter prefilter;
     /** Every match starts at a line's start ({@code (?m)^} leads every branch): the candidates are the line starts. */
     private final boolean lineStarts;
-    /** Literal sets a match holds one of each of, besides its prefix ({@link #needs}). */
-    private final RegexPrefilter[] needs;
+    /** What only a search uses, worked out on first use, since a cold run searches with few patterns ({@link #limits()}). */
+    private volatile Limits limits;
+
+    /**
+     * {@code bound}: the tree's longest match as an expression of the text's runs; {@code needs}: literal sets a
+     * match holds one of each of, besides its prefix ({@link #needs}).
+     */
+    private record Limits(Bound bound, RegexPrefilter[] needs) {
+    }
     /**
      * The branches of a top-level alternation, tried at a candidate only where they can match: worked out on
      * first use ({@link Dispatch#NONE}: not an alternation that can be), since a cold run uses few patterns.
@@ -82,9 +87,17 @@ final class AnchoredScan {
             boundary[k] = prefixes.get(this.prefixes.get(k));
         }
         this.tree = tree;
-        this.bound = Bound.of(tree);
         this.prefilter = prefilter;
-        this.needs = needs(tree, prefixes == null ? null : prefixes.keySet());
+    }
+
+    /** Two threads may both work them out; either result is the same, and each sees a whole record. */
+    private Limits limits() {
+        Limits l = limits;
+        if (l == null) {
+            l = new Limits(Bound.of(tree), needs(tree, prefixes));
+            limits = l;
+        }
+        return l;
     }
 
     /** Whether a candidate is tried with only the branches of the alternation that can match there. */
@@ -133,8 +146,11 @@ final class AnchoredScan {
         if (prefixIds != null) {
             prefixIds.in(matcher);
         }
-        for (RegexPrefilter n : needs) {
-            n.ids().in(matcher);
+        Limits l = limits; // not worked out yet: bound on first use instead (LiteralIds)
+        if (l != null) {
+            for (RegexPrefilter n : l.needs()) {
+                n.ids().in(matcher);
+            }
         }
     }
 
@@ -144,12 +160,12 @@ final class AnchoredScan {
      * in UTF-16 units; {@link Long#MAX_VALUE} when unbounded.
      */
     long maxLength(String text, int[] runs) {
-        return bound.of(new Runs(runs, text));
+        return limits().bound().of(new Runs(runs, text));
     }
 
     /** As {@link #maxLength(String, int[])} for a text in {@code whole}, whose index keeps the longest runs of a set ({@link MatchIndex#longestRun}). */
     private long maxLength(String text, int[] runs, PolicyPattern.Text whole) {
-        return bound.of(new Runs(runs, text, whole));
+        return limits().bound().of(new Runs(runs, text, whole));
     }
 
     /**
@@ -259,6 +275,7 @@ final class AnchoredScan {
         if (max > MAX_WINDOW && candidates.length > MAX_UNBOUNDED_CANDIDATES) {
             return NEEDS_SCAN_CODE;
         }
+        RegexPrefilter[] needs = limits().needs();
         RegexPrefilter.Cursor[] cursors = new RegexPrefilter.Cursor[needs.length];
         int textEnd = offset + text.length();
         // Groups are numbered across the whole pattern: where they are wanted, every branch is tried.
@@ -492,7 +509,7 @@ final class AnchoredScan {
      * {@code \b(?:in|at)\s+[A-Z][a-z]+,\s+[A-Z]{2}} only where a comma follows within its reach, a phrase
      * "abilities analytical" only where "analytical" does.
      */
-    static RegexPrefilter[] needs(Node tree, Set<String> prefixes) {
+    static RegexPrefilter[] needs(Node tree, java.util.Collection<String> prefixes) {
         List<RegexPrefilter> out = new java.util.ArrayList<>();
         for (Set<String> set : RegexPrefilter.requiredSets(tree)) {
             if (prefixes == null || !set.containsAll(prefixes)) {
@@ -868,11 +885,22 @@ final class AnchoredScan {
 
     /** Whether {@code n} tests the text's start ({@code \A}, {@code ^} without {@code (?m)}); end anchors are fine (see {@link #windows}). */
     private static boolean hasTextStart(Node n) {
+        // Loops, not streams: every pattern of a policy is asked when it loads, in a cold JVM.
         if (n instanceof Cat c) {
-            return c.parts().stream().anyMatch(AnchoredScan::hasTextStart);
+            for (Node p : c.parts()) {
+                if (hasTextStart(p)) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (n instanceof Alt a) {
-            return a.alternatives().stream().anyMatch(AnchoredScan::hasTextStart);
+            for (Node p : a.alternatives()) {
+                if (hasTextStart(p)) {
+                    return true;
+                }
+            }
+            return false;
         }
         return n instanceof Assert a ? a.textAnchor() && !a.textEnd() : n instanceof Repeat r && hasTextStart(r.inner());
     }

@@ -427,7 +427,7 @@ public final class PolicyPattern {
      * start, the same choices, the same groups) with the repeat's group and the match extended to
      * the line's end or {@code n} code points, by plain code.
      */
-    private record LineTail(PolicyPattern prefix, int group, int min, int max) {
+    private record LineTail(PolicyPattern prefix, boolean captures, int min, int max) {
         private static final java.util.regex.Pattern TAIL = java.util.regex.Pattern.compile(
                 "(\\((?:\\?P<[A-Za-z0-9_]+>|\\?:)?)?\\[\\^\\\\n\\]\\{(\\d+),(\\d+)\\}(\\))?$");
         private static final java.util.regex.Pattern UNGREEDY_FLAG = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*U");
@@ -455,20 +455,23 @@ public final class PolicyPattern {
             }
             String head = re.substring(0, t.start());
             String group = t.group(1) == null ? "" : t.group(1);
+            String shorterRegex = head + group + "[^\\n]{" + min + "}" + (t.group(4) == null ? "" : ")");
+            boolean captures = !group.isEmpty() && !group.equals("(?:");
+            if (program.onFirstUse()) {
+                // A checked pack's pattern: the checks below hold for it (RegexSpeedupsTest reads every pack pattern both ways).
+                return new LineTail(new PolicyPattern(Program.onFirstUse(shorterRegex), false), captures, min, max);
+            }
             Pattern shorter;
             try {
                 Pattern.compile(head.isEmpty() ? "x" : head); // the head alone must be a pattern: the tail was not escaped or quoted
-                shorter = Pattern.compile(head + group + "[^\\n]{" + min + "}" + (t.group(4) == null ? "" : ")"));
+                shorter = Pattern.compile(shorterRegex);
             } catch (RuntimeException e) {
                 return null;
             }
-            Pattern pattern = program.get(); // its groups are counted: compiled now even for a checked pack
-            if (shorter.groupCount() != pattern.groupCount()) {
+            if (shorter.groupCount() != program.get().groupCount()) {
                 return null;
             }
-            // A capturing tail is the pattern's last group (nothing opens after it).
-            int g = group.isEmpty() || group.equals("(?:") ? -1 : pattern.groupCount();
-            return new LineTail(new PolicyPattern(Program.of(shorter), false), g, min, max);
+            return new LineTail(new PolicyPattern(Program.of(shorter), false), captures, min, max);
         }
 
         /** The match of {@link #prefix}, its tail (and group) carried on to the line's end or {@code max} code points. */
@@ -481,7 +484,9 @@ public final class PolicyPattern {
             }
             int[] spans = g.spans().clone();
             spans[1] = end;
-            if (group > 0) {
+            if (captures) {
+                // A capturing tail is the pattern's last group (nothing opens after it); the prefix has the same groups.
+                int group = prefix.program.get().groupCount();
                 spans[2 * group + 1] = end;
             }
             return new Groups(spans);
