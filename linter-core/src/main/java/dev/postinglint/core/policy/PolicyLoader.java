@@ -323,6 +323,12 @@ public final class PolicyLoader {
         if (bytes.length > MAX_POLICY_BYTES) {
             throw new PolicyException(location, 0, 0, "policy file is larger than " + MAX_POLICY_BYTES + " bytes");
         }
+        // The String constructor's decoding is the quick one in a cold JVM (the decoder below runs interpreted for
+        // every pack); it replaces what is malformed with U+FFFD, so a text with one is decoded again strictly.
+        String quick = new String(bytes, StandardCharsets.UTF_8);
+        if (quick.indexOf('\uFFFD') < 0) {
+            return quick.startsWith("\uFEFF") ? quick.substring(1) : quick;
+        }
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -848,10 +854,12 @@ public final class PolicyLoader {
     private static void checkCategories(List<PolicyFile> files, Problems problems) {
         Set<String> earlier = new java.util.TreeSet<>();
         for (PolicyFile f : files) { // extended files come first
+            // A file's rules share a few categories: each new one is compared with the earlier files' once.
+            Map<String, java.util.Optional<String>> closest = new HashMap<>();
             for (Rule r : f.rules) {
                 String c = r.info().category();
                 if (c.length() >= 4 && !earlier.contains(c)) {
-                    Suggest.closest(c, earlier).ifPresent(meant -> problems.add(r.info().place(), "rule '" + r.info().id()
+                    closest.computeIfAbsent(c, k -> Suggest.closest(k, earlier)).ifPresent(meant -> problems.add(r.info().place(), "rule '" + r.info().id()
                             + "' has category '" + c + "', which no extended policy uses; did you mean '" + meant + "'?"));
                 }
             }
