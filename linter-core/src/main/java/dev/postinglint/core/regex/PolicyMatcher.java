@@ -291,10 +291,18 @@ public final class PolicyMatcher {
                     emits[k++] = id;
                 }
             }
+            // Row n is state[n]'s row of next with each entry renumbered. Made as next was, in the same breadth-first
+            // order: the failure state's row (renumbered already) copied whole, the state's own edges put back.
             char[] table = new char[count << shift];
-            for (int n = 0; n < count; n++) {
-                for (int c = 0; c < columns; c++) {
-                    table[(n << shift) + c] = (char) number[next[state[n] * columns + c]];
+            for (int t = firstChild[0]; t != 0; t = sibling[t]) {
+                table[edge[t]] = (char) number[t]; // the start state is row 0: its other edges lead back to it
+            }
+            for (int q = 0; q < tail; q++) {
+                int s = queue[q];
+                int row = number[s] << shift;
+                System.arraycopy(table, (number[fail[s]] << shift) + 1, table, row + 1, columns - 1);
+                for (int t = firstChild[s]; t != 0; t = sibling[t]) {
+                    table[row + edge[t]] = (char) number[t];
                 }
             }
             byte[] ascii = null;
