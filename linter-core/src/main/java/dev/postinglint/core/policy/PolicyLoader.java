@@ -323,12 +323,6 @@ public final class PolicyLoader {
         if (bytes.length > MAX_POLICY_BYTES) {
             throw new PolicyException(location, 0, 0, "policy file is larger than " + MAX_POLICY_BYTES + " bytes");
         }
-        // The String constructor's decoding is the quick one in a cold JVM (the decoder below runs interpreted for
-        // every pack); it replaces what is malformed with U+FFFD, so a text with one is decoded again strictly.
-        String quick = new String(bytes, StandardCharsets.UTF_8);
-        if (quick.indexOf('\uFFFD') < 0) {
-            return quick.startsWith("\uFEFF") ? quick.substring(1) : quick;
-        }
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
