@@ -9,6 +9,7 @@ import dev.postinglint.core.engine.ExampleRunner;
 import dev.postinglint.core.policy.Policy;
 import dev.postinglint.core.policy.PolicyLoader;
 import dev.postinglint.core.policy.PolicyRule;
+import dev.postinglint.core.rules.RuleTypes;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,6 +39,25 @@ class ShippedPacksTest {
         List<String> failures = outcomes.stream().filter(o -> !o.passed())
                 .map(o -> o.ruleId() + " " + o.kind() + " [" + o.example() + "]: " + o.problem()).toList();
         assertEquals(List.of(), failures);
+    }
+
+    /**
+     * The shipped packs are checked here, so a cold check need not check them again: their patterns' RE2/J
+     * programs are compiled when a search first needs them ({@code PackSource#checked}). Each pack must load
+     * from a source that is not trusted so, with every pattern checked and compiled on load as a user's policy
+     * is, and give the same rules and the same automaton.
+     */
+    @ParameterizedTest
+    @MethodSource("packs")
+    void everyPackLoadsWithEveryPatternCheckedAsAUsersPolicyIs(String pack) {
+        ClasspathPacks untrusted = new ClasspathPacks(ShippedPacksTest.class.getClassLoader());
+        assertTrue(ClasspathPacks.shipped().checked());
+        assertFalse(untrusted.checked());
+        Policy shipped = new PolicyLoader().load("builtin:" + pack, null);
+        Policy strict = new PolicyLoader(RuleTypes.builtin(), untrusted).load("builtin:" + pack, null);
+        assertEquals(strict.rules().stream().map(r -> r.id() + " " + r.severity() + " " + r.enabled()).toList(),
+                shipped.rules().stream().map(r -> r.id() + " " + r.severity() + " " + r.enabled()).toList());
+        assertEquals(strict.matcher().size(), shipped.matcher().size());
     }
 
     @ParameterizedTest

@@ -15,13 +15,21 @@ import java.util.List;
 public final class ClasspathPacks implements PackSource {
     /** Where the rules module keeps its packs on the classpath. */
     public static final String DIR = "dev/postinglint/rules/";
-    private static final ClasspathPacks SHIPPED = new ClasspathPacks(ClasspathPacks.class.getClassLoader());
+    private static final ClasspathPacks SHIPPED = new ClasspathPacks(ClasspathPacks.class.getClassLoader(), true);
 
     private final ClassLoader loader;
+    /** The packs shipped with this build ({@link #shipped}), which its pack tests checked. */
+    private final boolean checked;
     private volatile Gazetteer gazetteer;
 
+    /** The packs another class loader has: checked on load as any policy is. */
     public ClasspathPacks(ClassLoader loader) {
+        this(loader, false);
+    }
+
+    private ClasspathPacks(ClassLoader loader, boolean checked) {
         this.loader = loader;
+        this.checked = checked;
     }
 
     /** The shipped packs, from the class loader that loaded posting-lint. */
@@ -66,6 +74,11 @@ public final class ClasspathPacks implements PackSource {
             }
         }
         return g;
+    }
+
+    @Override
+    public boolean checked() {
+        return checked;
     }
 
     @Override

@@ -30,4 +30,14 @@ public interface PackSource {
     default java.net.URL resource(String path) {
         return null;
     }
+
+    /**
+     * Whether the build checked these packs: loaded each with every pattern compiled and checked as a user's
+     * policy is, and ran every rule's examples. The loader then leaves their patterns' RE2/J programs to be
+     * compiled when a search first needs them ({@link dev.postinglint.core.yaml.YamlValue#checked}). False
+     * unless the source is the packs shipped with this build: any other source's packs are checked on load.
+     */
+    default boolean checked() {
+        return false;
+    }
 }

@@ -203,7 +203,8 @@ public final class PolicyLoader {
             String text;
             Path dir;
             ReadAhead.Parsed early = null;
-            if (ref.startsWith(BUILTIN_PREFIX)) {
+            boolean builtin = ref.startsWith(BUILTIN_PREFIX);
+            if (builtin) {
                 String name = ref.substring(BUILTIN_PREFIX.length()).strip();
                 location = BUILTIN_PREFIX + name;
                 dir = null;
@@ -248,7 +249,7 @@ public final class PolicyLoader {
             stack.add(location);
             PolicyFile f;
             try {
-                f = early != null ? early.file(problems) : parse(location, text, dir, problems);
+                f = early != null ? early.file(problems) : builtin ? parsePack(location, text, problems) : parse(location, text, dir, false, problems);
                 // The built-in packs it extends are parsed on another core meanwhile; they are still
                 // visited, and their problems recorded, in this order.
                 for (String next : f.extendsRefs) {
@@ -256,7 +257,7 @@ public final class PolicyLoader {
                         String name = next.substring(BUILTIN_PREFIX.length()).strip();
                         String at = BUILTIN_PREFIX + name;
                         if (!done.containsKey(at) && !stack.contains(at)) {
-                            ahead.start(at, () -> readBuiltin(name, null), PolicyLoader.this::parse);
+                            ahead.start(at, () -> readBuiltin(name, null), PolicyLoader.this::parsePack);
                         }
                     }
                 }
@@ -394,13 +395,18 @@ public final class PolicyLoader {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /** Reads a built-in pack: checked when its source's packs are ({@link PackSource#checked}). */
+    private PolicyFile parsePack(String location, String text, Problems problems) {
+        return parse(location, text, null, packs.checked(), problems);
+    }
+
     /**
-     * Reads one file. Each rule, field, fact, override, example and waiver is read on its own, so
+     * Reads one file ({@code checked}: a pack the build checked, {@link YamlValue#checked}). Each rule, field, fact, override, example and waiver is read on its own, so
      * that every problem in the file is recorded in one run; only YAML that cannot be composed into
      * a mapping stops the file.
      */
-    private PolicyFile parse(String location, String text, Path dir, Problems problems) {
-        YamlValue root = new YamlValue(location, compose(text, location));
+    private PolicyFile parse(String location, String text, Path dir, boolean checked, Problems problems) {
+        YamlValue root = new YamlValue(location, compose(text, location), checked);
         YamlMap m = root.asMap("a policy file");
         PolicyFile f = new PolicyFile();
         f.location = location;
@@ -842,10 +848,12 @@ public final class PolicyLoader {
     private static void checkCategories(List<PolicyFile> files, Problems problems) {
         Set<String> earlier = new java.util.TreeSet<>();
         for (PolicyFile f : files) { // extended files come first
+            // A file's rules share a few categories: each new one is compared with the earlier files' once.
+            Map<String, java.util.Optional<String>> closest = new HashMap<>();
             for (Rule r : f.rules) {
                 String c = r.info().category();
                 if (c.length() >= 4 && !earlier.contains(c)) {
-                    Suggest.closest(c, earlier).ifPresent(meant -> problems.add(r.info().place(), "rule '" + r.info().id()
+                    closest.computeIfAbsent(c, k -> Suggest.closest(k, earlier)).ifPresent(meant -> problems.add(r.info().place(), "rule '" + r.info().id()
                             + "' has category '" + c + "', which no extended policy uses; did you mean '" + meant + "'?"));
                 }
             }
@@ -932,7 +940,7 @@ public final class PolicyLoader {
         }
 
         interface Parser {
-            PolicyFile parse(String location, String text, Path dir, Problems problems);
+            PolicyFile parse(String location, String text, Problems problems);
         }
 
         private final Map<String, java.util.concurrent.FutureTask<Parsed>> started = new HashMap<>();
@@ -950,7 +958,7 @@ public final class PolicyLoader {
                 String text = read.get(); // a pack that cannot be read throws: read again when visited
                 Problems own = new Problems();
                 try {
-                    return new Parsed(text, parser.parse(location, text, null, own), own, null);
+                    return new Parsed(text, parser.parse(location, text, own), own, null);
                 } catch (RuntimeException e) {
                     return new Parsed(text, null, own, e);
                 }

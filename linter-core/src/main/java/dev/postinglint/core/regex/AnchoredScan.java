@@ -47,7 +47,7 @@ final class AnchoredScan {
     /** Beyond this longest-match length the windows would be large: scan normally instead. */
     private static final long MAX_WINDOW = 4_000;
 
-    private final Pattern pattern;
+    private final Program program;
     /** The pattern after one character of context, compiled on first use (a cold run needs few). */
     private volatile Pattern shifted;
     /** The literals (folded) one of which every match starts with; null: scan windows around the required literals. */
@@ -57,22 +57,27 @@ final class AnchoredScan {
     /** Per prefix: a {@code \b} precedes it in every way the pattern can start with it. */
     private final boolean[] boundary;
     private final Node tree;
-    /** The tree's longest match as an expression of the text's runs. */
-    private final Bound bound;
     private final RegexPrefilter prefilter;
     /** Every match starts at a line's start ({@code (?m)^} leads every branch): the candidates are the line starts. */
     private final boolean lineStarts;
-    /** Literal sets a match holds one of each of, besides its prefix ({@link #needs}). */
-    private final RegexPrefilter[] needs;
+    /** What only a search uses, worked out on first use, since a cold run searches with few patterns ({@link #limits()}). */
+    private volatile Limits limits;
+
+    /**
+     * {@code bound}: the tree's longest match as an expression of the text's runs; {@code needs}: literal sets a
+     * match holds one of each of, besides its prefix ({@link #needs}).
+     */
+    private record Limits(Bound bound, RegexPrefilter[] needs) {
+    }
     /**
      * The branches of a top-level alternation, tried at a candidate only where they can match: worked out on
      * first use ({@link Dispatch#NONE}: not an alternation that can be), since a cold run uses few patterns.
      */
     private volatile Dispatch dispatch;
 
-    private AnchoredScan(Pattern pattern, Map<String, Boolean> prefixes, Node tree, RegexPrefilter prefilter, boolean lineStarts,
+    private AnchoredScan(Program program, Map<String, Boolean> prefixes, Node tree, RegexPrefilter prefilter, boolean lineStarts,
             Dispatch dispatch) {
-        this.pattern = pattern;
+        this.program = program;
         this.lineStarts = lineStarts;
         this.dispatch = dispatch;
         this.prefixes = prefixes == null ? null : List.copyOf(prefixes.keySet());
@@ -82,9 +87,17 @@ final class AnchoredScan {
             boundary[k] = prefixes.get(this.prefixes.get(k));
         }
         this.tree = tree;
-        this.bound = Bound.of(tree);
         this.prefilter = prefilter;
-        this.needs = needs(tree, prefixes == null ? null : prefixes.keySet());
+    }
+
+    /** Two threads may both work them out; either result is the same, and each sees a whole record. */
+    private Limits limits() {
+        Limits l = limits;
+        if (l == null) {
+            l = new Limits(Bound.of(tree), needs(tree, prefixes));
+            limits = l;
+        }
+        return l;
     }
 
     /** Whether a candidate is tried with only the branches of the alternation that can match there. */
@@ -95,7 +108,7 @@ final class AnchoredScan {
     private Dispatch dispatch() {
         Dispatch d = dispatch;
         if (d == null) {
-            d = Dispatch.of(pattern);
+            d = Dispatch.of(program);
             dispatch = d;
         }
         return d;
@@ -104,14 +117,14 @@ final class AnchoredScan {
     private Pattern shifted() {
         Pattern p = shifted;
         if (p == null) {
-            p = Pattern.compile("(?s:.)(" + pattern.pattern() + ")", pattern.flags());
+            p = Pattern.compile("(?s:.)(" + program.regex() + ")", program.flags());
             shifted = p;
         }
         return p;
     }
 
     /** The scan for a pattern with its syntax tree and prefilter, or null when it cannot be scanned this way. */
-    static AnchoredScan of(Pattern pattern, Node tree, RegexPrefilter prefilter) {
+    static AnchoredScan of(Program program, Node tree, RegexPrefilter prefilter) {
         if (hasTextStart(tree)) {
             return null;
         }
@@ -119,9 +132,9 @@ final class AnchoredScan {
         if (p == null || p.isEmpty() || p.containsKey("")) {
             // No literal starts every match: try the line starts where every match starts at one, else scan
             // windows around the required literals.
-            return prefilter.isNone() ? null : new AnchoredScan(pattern, null, tree, prefilter, startsAtLineStart(tree), Dispatch.NONE);
+            return prefilter.isNone() ? null : new AnchoredScan(program, null, tree, prefilter, startsAtLineStart(tree), Dispatch.NONE);
         }
-        return new AnchoredScan(pattern, p, tree, prefilter, false, tree instanceof Alt ? null : Dispatch.NONE);
+        return new AnchoredScan(program, p, tree, prefilter, false, tree instanceof Alt ? null : Dispatch.NONE);
     }
 
     List<String> prefixes() {
@@ -133,8 +146,11 @@ final class AnchoredScan {
         if (prefixIds != null) {
             prefixIds.in(matcher);
         }
-        for (RegexPrefilter n : needs) {
-            n.ids().in(matcher);
+        Limits l = limits; // not worked out yet: bound on first use instead (LiteralIds)
+        if (l != null) {
+            for (RegexPrefilter n : l.needs()) {
+                n.ids().in(matcher);
+            }
         }
     }
 
@@ -144,12 +160,12 @@ final class AnchoredScan {
      * in UTF-16 units; {@link Long#MAX_VALUE} when unbounded.
      */
     long maxLength(String text, int[] runs) {
-        return bound.of(new Runs(runs, text));
+        return limits().bound().of(new Runs(runs, text));
     }
 
     /** As {@link #maxLength(String, int[])} for a text in {@code whole}, whose index keeps the longest runs of a set ({@link MatchIndex#longestRun}). */
     private long maxLength(String text, int[] runs, PolicyPattern.Text whole) {
-        return bound.of(new Runs(runs, text, whole));
+        return limits().bound().of(new Runs(runs, text, whole));
     }
 
     /**
@@ -259,10 +275,11 @@ final class AnchoredScan {
         if (max > MAX_WINDOW && candidates.length > MAX_UNBOUNDED_CANDIDATES) {
             return NEEDS_SCAN_CODE;
         }
+        RegexPrefilter[] needs = limits().needs();
         RegexPrefilter.Cursor[] cursors = new RegexPrefilter.Cursor[needs.length];
         int textEnd = offset + text.length();
         // Groups are numbered across the whole pattern: where they are wanted, every branch is tried.
-        Dispatch d = candidates.length == 0 || (first != null && pattern.groupCount() > 0) ? Dispatch.NONE : dispatch();
+        Dispatch d = candidates.length == 0 || (first != null && program.get().groupCount() > 0) ? Dispatch.NONE : dispatch();
         Dispatch.Live live = d == Dispatch.NONE ? null : d.live(text, whole, offset, runs);
         int pos = 0;
         for (int c : candidates) {
@@ -283,7 +300,7 @@ final class AnchoredScan {
             Matcher m;
             int shift;
             if (c == 0) {
-                m = (sub == null ? pattern : sub.plain()).matcher(new Slice(text, 0, end));
+                m = (sub == null ? program.get() : sub.plain()).matcher(new Slice(text, 0, end));
                 if (!m.lookingAt()) {
                     continue;
                 }
@@ -376,8 +393,8 @@ final class AnchoredScan {
         }
 
         /** The dispatch of an alternation whose every branch starts with known literals, or {@link #NONE}. */
-        static Dispatch of(Pattern pattern) {
-            List<String> sources = RegexSyntax.topLevelBranches(pattern.pattern());
+        static Dispatch of(Program program) {
+            List<String> sources = RegexSyntax.topLevelBranches(program.regex());
             if (sources == null || sources.size() < 2 || sources.size() > MAX_BRANCHES) {
                 return NONE;
             }
@@ -397,7 +414,7 @@ final class AnchoredScan {
                 trees.add(t);
                 prefixes.add(p);
             }
-            return new Dispatch(sources, trees, prefixes, pattern.flags());
+            return new Dispatch(sources, trees, prefixes, program.flags());
         }
 
         /** The alternation of the branches in {@code mask}, or null for all of them (the pattern itself) or too many combinations. */
@@ -492,7 +509,7 @@ final class AnchoredScan {
      * {@code \b(?:in|at)\s+[A-Z][a-z]+,\s+[A-Z]{2}} only where a comma follows within its reach, a phrase
      * "abilities analytical" only where "analytical" does.
      */
-    static RegexPrefilter[] needs(Node tree, Set<String> prefixes) {
+    static RegexPrefilter[] needs(Node tree, java.util.Collection<String> prefixes) {
         List<RegexPrefilter> out = new java.util.ArrayList<>();
         for (Set<String> set : RegexPrefilter.requiredSets(tree)) {
             if (prefixes == null || !set.containsAll(prefixes)) {
@@ -602,7 +619,7 @@ final class AnchoredScan {
                 continue;
             }
             int a = ws[k];
-            Matcher m = pattern.matcher(new Slice(text, a, we[k]));
+            Matcher m = program.get().matcher(new Slice(text, a, we[k]));
             boolean found = m.find(Math.max(a, pos) - a);
             while (found) {
                 if (m.end() > m.start()) {
@@ -868,11 +885,22 @@ final class AnchoredScan {
 
     /** Whether {@code n} tests the text's start ({@code \A}, {@code ^} without {@code (?m)}); end anchors are fine (see {@link #windows}). */
     private static boolean hasTextStart(Node n) {
+        // Loops, not streams: every pattern of a policy is asked when it loads, in a cold JVM.
         if (n instanceof Cat c) {
-            return c.parts().stream().anyMatch(AnchoredScan::hasTextStart);
+            for (Node p : c.parts()) {
+                if (hasTextStart(p)) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (n instanceof Alt a) {
-            return a.alternatives().stream().anyMatch(AnchoredScan::hasTextStart);
+            for (Node p : a.alternatives()) {
+                if (hasTextStart(p)) {
+                    return true;
+                }
+            }
+            return false;
         }
         return n instanceof Assert a ? a.textAnchor() && !a.textEnd() : n instanceof Repeat r && hasTextStart(r.inner());
     }

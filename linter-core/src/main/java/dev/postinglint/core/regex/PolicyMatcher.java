@@ -211,7 +211,10 @@ public final class PolicyMatcher {
             }
             // The trie, in the table itself (0: no edge yet; the start state 0 has no edge into it).
             int[] next = new int[states * columns];
-            int[] depth = new int[states];
+            // Each state's trie edges as a list: its first child, each child's next sibling and the column it is reached by.
+            int[] firstChild = new int[states];
+            int[] sibling = new int[states];
+            int[] edge = new int[states];
             List<List<Integer>> own = new java.util.ArrayList<>();
             own.add(new java.util.ArrayList<>());
             int count = 1;
@@ -222,7 +225,9 @@ public final class PolicyMatcher {
                     int c = column[l.charAt(i)];
                     if (next[s * columns + c] == 0) {
                         next[s * columns + c] = count;
-                        depth[count] = depth[s] + 1;
+                        edge[count] = c;
+                        sibling[count] = firstChild[s];
+                        firstChild[s] = count;
                         own.add(new java.util.ArrayList<>());
                         count++;
                     }
@@ -231,31 +236,29 @@ public final class PolicyMatcher {
                 own.get(s).add(id);
             }
             // Breadth first: each state's failure link, its missing edges taken from the failure state's row
-            // (already complete, being shallower), and its emits extended by the failure state's.
+            // (already complete, being shallower), and its emits extended by the failure state's. The row is
+            // copied whole and the state's own edges put back: a cold load runs this in the interpreter, where
+            // one copy of the row costs far less than a loop over its columns.
             int[] fail = new int[count];
             List<List<Integer>> emitted = new java.util.ArrayList<>(own);
             int[] queue = new int[count];
             int head = 0;
             int tail = 0;
-            for (int c = 1; c < columns; c++) {
-                int t = next[c];
-                if (t != 0) {
-                    queue[tail++] = t; // depth 1: fails to the start
-                }
+            for (int t = firstChild[0]; t != 0; t = sibling[t]) {
+                queue[tail++] = t; // depth 1: fails to the start
             }
             while (head < tail) {
                 int s = queue[head++];
                 List<Integer> e = new java.util.ArrayList<>(own.get(s));
                 e.addAll(emitted.get(fail[s]));
                 emitted.set(s, e);
-                for (int c = 1; c < columns; c++) {
-                    int t = next[s * columns + c];
-                    if (t != 0 && depth[t] == depth[s] + 1) {
-                        fail[t] = next[fail[s] * columns + c];
-                        queue[tail++] = t;
-                    } else {
-                        next[s * columns + c] = next[fail[s] * columns + c];
-                    }
+                int row = s * columns;
+                int failRow = fail[s] * columns;
+                System.arraycopy(next, failRow + 1, next, row + 1, columns - 1);
+                for (int t = firstChild[s]; t != 0; t = sibling[t]) {
+                    fail[t] = next[failRow + edge[t]];
+                    next[row + edge[t]] = t;
+                    queue[tail++] = t;
                 }
             }
             // Numbered anew: the states where nothing ends first (the start state stays 0), then the others.
@@ -288,10 +291,18 @@ public final class PolicyMatcher {
                     emits[k++] = id;
                 }
             }
+            // Row n is state[n]'s row of next with each entry renumbered. Made as next was, in the same breadth-first
+            // order: the failure state's row (renumbered already) copied whole, the state's own edges put back.
             char[] table = new char[count << shift];
-            for (int n = 0; n < count; n++) {
-                for (int c = 0; c < columns; c++) {
-                    table[(n << shift) + c] = (char) number[next[state[n] * columns + c]];
+            for (int t = firstChild[0]; t != 0; t = sibling[t]) {
+                table[edge[t]] = (char) number[t]; // the start state is row 0: its other edges lead back to it
+            }
+            for (int q = 0; q < tail; q++) {
+                int s = queue[q];
+                int row = number[s] << shift;
+                System.arraycopy(table, (number[fail[s]] << shift) + 1, table, row + 1, columns - 1);
+                for (int t = firstChild[s]; t != 0; t = sibling[t]) {
+                    table[row + edge[t]] = (char) number[t];
                 }
             }
             byte[] ascii = null;

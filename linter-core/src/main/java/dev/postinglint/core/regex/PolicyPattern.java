@@ -32,7 +32,8 @@ public final class PolicyPattern {
     private static final java.util.regex.Pattern BACKREF = java.util.regex.Pattern.compile("(?<!\\\\)\\\\[1-9]|\\\\k<");
 
 
-    private final Pattern pattern;
+    /** RE2/J's program, compiled now or, for a checked pack's pattern, on first use ({@link Program}). */
+    private final Program program;
     private final RegexPrefilter prefilter;
     /** Null when matches are not found faster by scanning from literals. */
     private final AnchoredScan scan;
@@ -42,22 +43,22 @@ public final class PolicyPattern {
     private final Branches branches;
 
     private PolicyPattern(Pattern pattern) {
-        this(pattern, true);
+        this(Program.of(pattern), true);
     }
 
     /** {@code whole}: a policy's pattern, not a part made for one of its speed-ups (which get no speed-ups of their own parts). */
-    private PolicyPattern(Pattern pattern, boolean whole) {
-        this(pattern, syntaxOrNull(pattern.pattern()), whole);
+    private PolicyPattern(Program program, boolean whole) {
+        this(program, syntaxOrNull(program.regex()), whole);
     }
 
     /** {@code tree}: the pattern's syntax tree, or null for a construct the reader does not know (no speed-up, plain RE2/J). */
-    private PolicyPattern(Pattern pattern, RegexSyntax.Node tree, boolean whole) {
-        this.pattern = pattern;
+    private PolicyPattern(Program program, RegexSyntax.Node tree, boolean whole) {
+        this.program = program;
         this.prefilter = tree == null ? RegexPrefilter.NONE : RegexPrefilter.of(tree);
-        this.scan = tree == null ? null : AnchoredScan.of(pattern, tree, prefilter);
-        this.tail = tree == null || !whole ? null : LineTail.of(pattern, tree);
+        this.scan = tree == null ? null : AnchoredScan.of(program, tree, prefilter);
+        this.tail = tree == null || !whole ? null : LineTail.of(program, tree);
         this.branches = tree instanceof RegexSyntax.Alt && whole && (scan == null || scan.prefixes() == null)
-                ? Branches.of(pattern) : null;
+                ? Branches.of(program) : null;
     }
 
     /** A pattern already checked (tests, built-in patterns); policy patterns go through {@link #compile}. */
@@ -65,11 +66,24 @@ public final class PolicyPattern {
         return new PolicyPattern(pattern);
     }
 
+    /**
+     * A pattern of a pack the build checked, as {@link #compile} reads it but with RE2/J's program left to
+     * first use (for tests that compare the two).
+     */
+    static PolicyPattern onFirstUse(String regex) {
+        return new PolicyPattern(Program.onFirstUse(regex), true);
+    }
+
     public static PolicyPattern compile(YamlValue value, String what) {
         return compile(value.asNonBlank(what), value, what);
     }
 
     public static PolicyPattern compile(String regex, YamlValue at, String what) {
+        if (at.checked()) {
+            // A shipped pack's pattern: the build loaded every pack with each pattern checked and compiled as a
+            // user's policy is (ShippedPacksTest), so only what the searches need is worked out now.
+            return new PolicyPattern(Program.onFirstUse(regex), true);
+        }
         if (regex.length() > MAX_PATTERN_LENGTH) {
             throw at.error(what + " is longer than " + MAX_PATTERN_LENGTH + " characters");
         }
@@ -91,7 +105,7 @@ public final class PolicyPattern {
                     + " multiplies; use + or * instead of a large count: '" + regex + "'");
         }
         try {
-            return new PolicyPattern(Pattern.compile(regex), tree, true);
+            return new PolicyPattern(Program.of(Pattern.compile(regex)), tree, true);
         } catch (PatternSyntaxException e) {
             throw at.error(what + " is not a valid RE2 regular expression: " + e.getDescription() + " in '" + regex + "'");
         }
@@ -182,41 +196,41 @@ public final class PolicyPattern {
 
     /** The pattern as written in the policy. */
     public String pattern() {
-        return pattern.pattern();
+        return program.regex();
     }
 
     @Override
     public String toString() {
-        return pattern.pattern();
+        return program.regex();
     }
 
     public Map<String, Integer> namedGroups() {
-        return pattern.namedGroups();
+        return program.get().namedGroups();
     }
 
     /** A plain RE2/J matcher, for callers that need groups or anchoring of their own. */
     public Matcher matcher(CharSequence text) {
-        return pattern.matcher(text);
+        return program.get().matcher(text);
     }
 
     /** {@code text} cut at every match, as RE2/J's {@code Pattern.split}. */
     public String[] split(String text) {
-        return pattern.split(text);
+        return program.get().split(text);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PolicyPattern p && p.pattern.equals(pattern);
+        return o instanceof PolicyPattern p && p.program.sameAs(program);
     }
 
     @Override
     public int hashCode() {
-        return pattern.hashCode();
+        return program.hash();
     }
 
     /** Whether the pattern matches somewhere in {@code text}. */
     public boolean find(CharSequence text) {
-        return pattern.matcher(text).find();
+        return program.get().matcher(text).find();
     }
 
     /** Whether {@link #mayMatch} can ever say no (else the folded text need not be made). */
@@ -241,7 +255,7 @@ public final class PolicyPattern {
 
     /** Reports every non-empty match in {@code text}, in order, as a plain {@code find()} loop finds them. */
     public void findAll(CharSequence text, MatchSink sink) {
-        Matcher m = pattern.matcher(text);
+        Matcher m = program.get().matcher(text);
         while (m.find()) {
             if (m.end() > m.start()) {
                 sink.match(m.start(), m.end());
@@ -251,7 +265,7 @@ public final class PolicyPattern {
 
     /** A matcher on {@code text} positioned at the first match, or null when there is none. */
     public Matcher first(CharSequence text) {
-        Matcher m = pattern.matcher(text);
+        Matcher m = program.get().matcher(text);
         return m.find() ? m : null;
     }
 
@@ -347,7 +361,7 @@ public final class PolicyPattern {
             Groups g = tail.prefix().firstGroups(text);
             return g == null ? null : tail.extend(g, text);
         }
-        Matcher m = pattern.matcher(text);
+        Matcher m = program.get().matcher(text);
         return m.find() ? Groups.of(m, 0, 0) : null;
     }
 
@@ -399,7 +413,7 @@ public final class PolicyPattern {
                 return g;
             }
         }
-        Matcher m = pattern.matcher(text);
+        Matcher m = program.get().matcher(text);
         return m.find() ? Groups.of(m, 0, 0) : null;
     }
 
@@ -413,15 +427,15 @@ public final class PolicyPattern {
      * start, the same choices, the same groups) with the repeat's group and the match extended to
      * the line's end or {@code n} code points, by plain code.
      */
-    private record LineTail(PolicyPattern prefix, int group, int min, int max) {
+    private record LineTail(PolicyPattern prefix, boolean captures, int min, int max) {
         private static final java.util.regex.Pattern TAIL = java.util.regex.Pattern.compile(
                 "(\\((?:\\?P<[A-Za-z0-9_]+>|\\?:)?)?\\[\\^\\\\n\\]\\{(\\d+),(\\d+)\\}(\\))?$");
         private static final java.util.regex.Pattern UNGREEDY_FLAG = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*U");
         /** Below this the expansion is cheap: leave the pattern as it is. */
         private static final int MIN_SPAN = 16;
 
-        static LineTail of(Pattern pattern, RegexSyntax.Node tree) {
-            String re = pattern.pattern();
+        static LineTail of(Program program, RegexSyntax.Node tree) {
+            String re = program.regex();
             java.util.regex.Matcher t = TAIL.matcher(re);
             if (!t.find() || UNGREEDY_FLAG.matcher(re).find() || (t.group(1) == null) != (t.group(4) == null)) {
                 return null;
@@ -441,19 +455,23 @@ public final class PolicyPattern {
             }
             String head = re.substring(0, t.start());
             String group = t.group(1) == null ? "" : t.group(1);
+            String shorterRegex = head + group + "[^\\n]{" + min + "}" + (t.group(4) == null ? "" : ")");
+            boolean captures = !group.isEmpty() && !group.equals("(?:");
+            if (program.onFirstUse()) {
+                // A checked pack's pattern: the checks below hold for it (RegexSpeedupsTest reads every pack pattern both ways).
+                return new LineTail(new PolicyPattern(Program.onFirstUse(shorterRegex), false), captures, min, max);
+            }
             Pattern shorter;
             try {
                 Pattern.compile(head.isEmpty() ? "x" : head); // the head alone must be a pattern: the tail was not escaped or quoted
-                shorter = Pattern.compile(head + group + "[^\\n]{" + min + "}" + (t.group(4) == null ? "" : ")"));
+                shorter = Pattern.compile(shorterRegex);
             } catch (RuntimeException e) {
                 return null;
             }
-            if (shorter.groupCount() != pattern.groupCount()) {
+            if (shorter.groupCount() != program.get().groupCount()) {
                 return null;
             }
-            // A capturing tail is the pattern's last group (nothing opens after it).
-            int g = group.isEmpty() || group.equals("(?:") ? -1 : pattern.groupCount();
-            return new LineTail(new PolicyPattern(shorter, false), g, min, max);
+            return new LineTail(new PolicyPattern(Program.of(shorter), false), captures, min, max);
         }
 
         /** The match of {@link #prefix}, its tail (and group) carried on to the line's end or {@code max} code points. */
@@ -466,7 +484,9 @@ public final class PolicyPattern {
             }
             int[] spans = g.spans().clone();
             spans[1] = end;
-            if (group > 0) {
+            if (captures) {
+                // A capturing tail is the pattern's last group (nothing opens after it); the prefix has the same groups.
+                int group = prefix.program.get().groupCount();
                 spans[2 * group + 1] = end;
             }
             return new Groups(spans);
@@ -485,8 +505,13 @@ public final class PolicyPattern {
      * searched from there by plain RE2/J. Every match holds a literal, so none is empty.
      */
     private record Branches(java.util.List<PolicyPattern> parts) {
-        static Branches of(Pattern pattern) {
-            java.util.List<String> sources = RegexSyntax.topLevelBranches(pattern.pattern());
+        /**
+         * A checked pack's pattern's branches compile on first use too: a branch of a pattern that compiles
+         * compiles (ShippedPacksTest's eager load would have left the pattern without branches otherwise,
+         * and PolicyPatternOnFirstUseTest compares both ways for every shipped pattern).
+         */
+        static Branches of(Program program) {
+            java.util.List<String> sources = RegexSyntax.topLevelBranches(program.regex());
             if (sources == null) {
                 return null;
             }
@@ -494,7 +519,7 @@ public final class PolicyPattern {
             for (String b : sources) {
                 PolicyPattern p;
                 try {
-                    p = new PolicyPattern(Pattern.compile(b), false);
+                    p = new PolicyPattern(program.onFirstUse() ? Program.onFirstUse(b) : Program.of(Pattern.compile(b)), false);
                 } catch (RuntimeException e) {
                     return null;
                 }
@@ -549,7 +574,7 @@ public final class PolicyPattern {
                     int e;
                     if (next[b] > 0 && f[next[b] - 1] > pos) {
                         if (searchedStart[b] == -2 || (searchedStart[b] >= 0 && searchedStart[b] < pos)) {
-                            Matcher m = parts.get(b).pattern.matcher(text);
+                            Matcher m = parts.get(b).program.get().matcher(text);
                             boolean any = m.find(pos);
                             searchedStart[b] = any ? m.start() : -1;
                             searchedEnd[b] = any ? m.end() : -1;
@@ -669,5 +694,17 @@ public final class PolicyPattern {
 
     boolean hasBranches() {
         return branches != null;
+    }
+
+    /** Every RE2/J program this pattern's searches may use, compiled now: the pattern's own, its branches', its line tail's prefix's. */
+    java.util.List<Pattern> programs() {
+        java.util.List<Pattern> out = new java.util.ArrayList<>(java.util.List.of(program.get()));
+        if (branches != null) {
+            branches.parts().forEach(b -> out.addAll(b.programs()));
+        }
+        if (tail != null) {
+            out.addAll(tail.prefix().programs());
+        }
+        return out;
     }
 }

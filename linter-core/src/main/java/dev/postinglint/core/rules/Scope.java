@@ -50,10 +50,14 @@ public final class Scope {
         return new Scope(css, ev, section, contains);
     }
 
+    /** jsoup's pseudo-selectors that take a java.util.regex (found anywhere, as {@code (?s).*X.*} matched the whole). */
+    private static final java.util.regex.Pattern REGEX_PSEUDO =
+            java.util.regex.Pattern.compile(":(matches|matchesOwn|matchText|matchesWholeText|matchesWholeOwnText)\\b");
+
     /** Compiles a CSS selector once; a selector jsoup cannot read is an error at its place. */
     public static Evaluator compileCss(YamlValue at, String css) {
         // jsoup runs these with java.util.regex, which can backtrack for ever: policies use RE2 instead.
-        if (css.matches("(?s).*:(matches|matchesOwn|matchText|matchesWholeText|matchesWholeOwnText)\\b.*")) {
+        if (REGEX_PSEUDO.matcher(css).find()) {
             throw at.error("'" + css + "' uses a regex pseudo-selector (:matches...), which could run for ever;"
                     + " use a forbid or require rule with this selector as its scope instead");
         }

@@ -20,13 +20,15 @@ public final class YamlMap {
     private final String location;
     private final MappingNode node;
     private final String what;
+    private final boolean checked;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final Set<String> read = new LinkedHashSet<>();
 
-    YamlMap(String location, MappingNode node, String what) {
+    YamlMap(String location, MappingNode node, String what, boolean checked) {
         this.location = location;
         this.node = node;
         this.what = what;
+        this.checked = checked;
         for (NodeTuple t : node.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode key)) {
                 throw new PolicyException(Marks.of(location, t.getKeyNode()), "keys in " + what + " must be plain strings");
@@ -63,7 +65,7 @@ public final class YamlMap {
     public Optional<YamlValue> get(String key) {
         NodeTuple t = entries.get(key);
         read.add(key);
-        return t == null ? Optional.empty() : Optional.of(new YamlValue(location, t.getValueNode()));
+        return t == null ? Optional.empty() : Optional.of(new YamlValue(location, t.getValueNode(), checked));
     }
 
     public YamlValue require(String key) {

@@ -23,10 +23,26 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class YamlValue {
     private final String location;
     private final Node node;
+    private final boolean checked;
 
     public YamlValue(String location, Node node) {
+        this(location, node, false);
+    }
+
+    /** {@code checked}: the text is a pack the build checked ({@link #checked}). */
+    public YamlValue(String location, Node node, boolean checked) {
         this.location = location;
         this.node = node;
+        this.checked = checked;
+    }
+
+    /**
+     * Whether this node is part of a pack the build checked (a shipped pack, which the build loads with every
+     * pattern compiled and every rule's examples run): what the build proved need not be proved again on every
+     * load, and a pattern's RE2/J program may be compiled when a search first needs it.
+     */
+    public boolean checked() {
+        return checked;
     }
 
     public FilePlace place() {
@@ -111,6 +127,10 @@ public final class YamlValue {
 
     public LocalDate asDate(String what) {
         String s = asString(what).strip();
+        LocalDate quick = plainDate(s);
+        if (quick != null) {
+            return quick;
+        }
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
@@ -118,10 +138,40 @@ public final class YamlValue {
         }
     }
 
+    /**
+     * {@code YYYY-MM-DD} of ASCII digits read without {@code LocalDate.parse}, whose formatter costs a cold
+     * JVM about a millisecond for each of a pack's first dates; null for anything else (and for a day the month
+     * does not have), which {@code LocalDate.parse} then reads or rejects as before.
+     */
+    private static LocalDate plainDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int y = digits(s, 0, 4);
+        int m = digits(s, 5, 7);
+        int d = digits(s, 8, 10);
+        if (y < 0 || m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(y, m, d);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** A strict mapping reader: every key must be read, or {@link YamlMap#finish} reports it. */
     public YamlMap asMap(String what) {
         if (node instanceof MappingNode m) {
-            return new YamlMap(location, m, what);
+            return new YamlMap(location, m, what, checked);
         }
         throw error(what + " must be a mapping (key: value), not " + kind());
     }
@@ -130,7 +180,7 @@ public final class YamlValue {
         if (node instanceof SequenceNode s) {
             List<YamlValue> out = new ArrayList<>();
             for (Node n : s.getValue()) {
-                out.add(new YamlValue(location, n));
+                out.add(new YamlValue(location, n, checked));
             }
             return out;
         }
@@ -169,7 +219,7 @@ public final class YamlValue {
             }
         }
         MappingNode copy = new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
-        return new YamlValue(location, copy);
+        return new YamlValue(location, copy, checked);
     }
 
     /**

@@ -43,6 +43,43 @@ class PolicyLoaderTest {
                 pattern: 'x'
             """;
 
+    /** A policy file is strict UTF-8; a replacement character written in it is text like any other. */
+    @Test
+    void aPolicyThatIsNotUtf8IsRefusedAndAReplacementCharacterInOneIsText() throws IOException {
+        byte[] head = "name: n\ndescription: caf".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (byte[] bad : List.of(new byte[] {(byte) 0xE9}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xC3})) {
+            byte[] text = java.util.Arrays.copyOf(head, head.length + bad.length + 1);
+            System.arraycopy(bad, 0, text, head.length, bad.length);
+            text[text.length - 1] = '\n';
+            Files.write(dir.resolve("bad.yaml"), text);
+            PolicyException e = assertThrows(PolicyException.class, () -> new PolicyLoader().load("bad.yaml", dir));
+            assertTrue(e.getMessage().endsWith("policy file is not valid UTF-8"), e.getMessage());
+        }
+        Files.writeString(dir.resolve("ok.yaml"), "\uFEFFname: caf\uFFFD \u00e9\nrules:\n" + RULE);
+        assertEquals("caf\uFFFD \u00e9", new PolicyLoader().load("ok.yaml", dir).name());
+    }
+
+    /** Dates are read as {@code LocalDate.parse} reads them (a quick path takes plain ones), and refused alike. */
+    @Test
+    void datesAreReadAndRefusedAsLocalDateParseDoes() {
+        for (String s : List.of("2026-01-31", "2024-02-29", "0000-01-01", "9999-12-31", " 2025-06-01 ", "2023-02-29", "2025-04-31",
+                "2025-13-01", "2025-00-10", "2025-01-00", "2025-1-01", "+2025-01-01", "20250-01-01", "2025/01/01", "2025-01-0x",
+                "\u0662\u0660\u0662\u0665-01-01", "")) {
+            var node = new org.yaml.snakeyaml.nodes.ScalarNode(org.yaml.snakeyaml.nodes.Tag.STR, s, null, null,
+                    org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
+            dev.postinglint.core.yaml.YamlValue v = new dev.postinglint.core.yaml.YamlValue("p.yaml", node);
+            java.time.LocalDate expected;
+            try {
+                expected = java.time.LocalDate.parse(s.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                PolicyException refused = assertThrows(PolicyException.class, () -> v.asDate("'expires'"), s);
+                assertTrue(refused.getMessage().endsWith("'expires' must be a date written YYYY-MM-DD, not '" + s.strip() + "'"), refused.getMessage());
+                continue;
+            }
+            assertEquals(expected, v.asDate("'expires'"), s);
+        }
+    }
+
     /** The policy from the issue, verbatim, extending a built-in pack provided by the test classpath. */
     @Test
     void theIssuesExamplePolicyLoadsExactlyAsWritten() throws IOException {

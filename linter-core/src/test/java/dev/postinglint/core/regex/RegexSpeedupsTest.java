@@ -198,6 +198,48 @@ class RegexSpeedupsTest {
         return all;
     }
 
+    /**
+     * A shipped pack's pattern is read with its RE2/J programs left to first use ({@link Program}): it must be
+     * read exactly as one compiled at once (the same speed-ups, the same literals for the policy's automaton),
+     * and each program it may use must compile to the same program.
+     */
+    @Test
+    void aPackPatternCompiledOnFirstUseIsReadAsOneCompiledAtOnce() throws IOException {
+        Random r = new Random(5);
+        for (String re : packPatterns()) {
+            PolicyPattern now = PolicyPattern.of(Pattern.compile(re));
+            PolicyPattern later = PolicyPattern.onFirstUse(re);
+            assertEquals(now, later, re);
+            assertEquals(now.hashCode(), later.hashCode(), re);
+            assertEquals(now.literals(), later.literals(), re);
+            assertEquals(now.prefixes(), later.prefixes(), re);
+            assertEquals(now.indexedLiterals(), later.indexedLiterals(), re);
+            assertEquals(List.of(now.scans(), now.hasLineTail(), now.hasBranches(), now.dispatchesBranches()),
+                    List.of(later.scans(), later.hasLineTail(), later.hasBranches(), later.dispatchesBranches()), re);
+            assertEquals(now.programs(), later.programs(), re); // compiles every deferred one: RE2/J's equals is text and flags
+            for (int k = 0; k < now.programs().size(); k++) {
+                assertEquals(now.programs().get(k).namedGroups(), later.programs().get(k).namedGroups(), re);
+            }
+            String[] words = vocabulary(re);
+            for (int i = 0; i < 20; i++) {
+                String text = randomText(r, words, 1 + r.nextInt(30));
+                Whole whole = new Whole(text);
+                assertEquals(matches(now, whole, text), matches(later, whole, text), () -> re + " on '" + text + "'");
+            }
+        }
+    }
+
+    private static List<Integer> matches(PolicyPattern p, Whole whole, String text) {
+        List<Integer> out = new ArrayList<>();
+        p.search(whole).findAll(text, 0, (s, e) -> {
+            out.add(s);
+            out.add(e);
+        });
+        PolicyPattern.Groups g = p.search(whole).firstGroups(text, 0);
+        out.add(g == null ? -1 : g.groupCount());
+        return out;
+    }
+
     @Test
     void prefilterNeverSkipsATextThatMatches() throws IOException {
         Random r = new Random(7);
