@@ -13,7 +13,8 @@ public final class MatchIndex implements PolicyPattern.Text {
 
     private final PolicyMatcher matcher;
     private final PolicyPattern.Text text;
-    private int[][] occurrences;
+    /** The policy matcher's one walk over the text, made on first use. */
+    private PolicyMatcher.Pass pass;
     /** The longest run of each class's characters asked for ({@link AnchoredScan.Runs}), counted once per posting. */
     private java.util.Map<String, Integer> setRuns;
 
@@ -33,8 +34,24 @@ public final class MatchIndex implements PolicyPattern.Text {
     }
 
     @Override
+    public String unfolded() {
+        return text.unfolded();
+    }
+
+    /** The text's longest runs: counted in the walk that finds the literals where it could count them. */
+    @Override
     public int[] runs() {
-        return text.runs();
+        int[] r = pass().runs();
+        return r != null ? r : text.runs();
+    }
+
+    private PolicyMatcher.Pass pass() {
+        PolicyMatcher.Pass p = pass;
+        if (p == null) {
+            p = matcher.pass(text);
+            pass = p;
+        }
+        return p;
     }
 
     /**
@@ -55,10 +72,7 @@ public final class MatchIndex implements PolicyPattern.Text {
 
     /** As {@link #occurrences(String)} for the literal with this id in the {@link #matcher} (never null). */
     int[] occurrences(int id) {
-        if (occurrences == null) {
-            occurrences = matcher.occurrences(text.folded());
-        }
-        int[] o = occurrences[id];
+        int[] o = pass().occurrences()[id];
         return o == null ? NONE : o;
     }
 
@@ -67,6 +81,10 @@ public final class MatchIndex implements PolicyPattern.Text {
      * same runs), counted on first use: it bounds a match of {@code [\d,.]*} in any part of the text.
      */
     int longestRun(String set) {
+        int counted = matcher.runSet(set);
+        if (counted >= 0 && pass().setRuns() != null) {
+            return pass().setRuns()[counted];
+        }
         if (setRuns == null) {
             setRuns = new java.util.HashMap<>();
         }
