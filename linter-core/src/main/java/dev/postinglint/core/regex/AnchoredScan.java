@@ -134,7 +134,7 @@ final class AnchoredScan {
             // windows around the required literals.
             return prefilter.isNone() ? null : new AnchoredScan(pattern, null, tree, prefilter, startsAtLineStart(tree), Dispatch.NONE);
         }
-        return new AnchoredScan(pattern, p, tree, prefilter, false, tree instanceof Alt ? null : Dispatch.NONE);
+        return new AnchoredScan(pattern, p, tree, prefilter, false, tree instanceof Alt || startsWithAlt(tree) ? null : Dispatch.NONE);
     }
 
     List<String> prefixes() {
@@ -409,9 +409,17 @@ final class AnchoredScan {
             this.all = (1L << n) - 1; // n is at most MAX_BRANCHES
         }
 
-        /** The dispatch of an alternation whose every branch starts with known literals, or {@link #NONE}. */
+        /**
+         * The dispatch of an alternation whose every branch starts with known literals, or of a group of such an
+         * alternation after assertions only ({@code \\b(?:USAJOBS|competitive\\s+service|...)\\b}, read as the
+         * alternation {@code \\b(?:USAJOBS)\\b|\\b(?:competitive\\s+service)\\b|...}: {@link RegexSyntax#groupBranches}), or
+         * {@link #NONE}.
+         */
         static Dispatch of(Pattern pattern) {
             List<String> sources = RegexSyntax.topLevelBranches(pattern.pattern());
+            if (sources == null && pattern.groupCount() == 0) {
+                sources = RegexSyntax.groupBranches(pattern.pattern());
+            }
             if (sources == null || sources.size() < 2 || sources.size() > MAX_BRANCHES) {
                 return NONE;
             }
@@ -978,6 +986,18 @@ final class AnchoredScan {
             return nonWordFirst(r.inner(), after) && (r.min() >= 1 || after);
         }
         return n instanceof Assert a && a.wordBoundary() || after; // another assertion: what follows it
+    }
+
+    /** Whether {@code n} is a sequence whose first part of any width is an alternation ({@code \\b(?:a|b)c}). */
+    private static boolean startsWithAlt(Node n) {
+        if (n instanceof Cat c) {
+            for (Node p : c.parts()) {
+                if (!zeroWidth(p)) {
+                    return p instanceof Alt;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether {@code n} matches only the empty string (assertions). */

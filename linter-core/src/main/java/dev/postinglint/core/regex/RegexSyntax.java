@@ -105,6 +105,56 @@ final class RegexSyntax {
         return out;
     }
 
+    /**
+     * The branches of a pattern {@code X(?:A|B|...)Y} that has no alternation at its top level and whose part before the
+     * group only asserts ({@code \\b}, {@code \\B}), as the patterns {@code X(?:A)Y}, {@code X(?:B)Y}, ... (each with the
+     * pattern's leading flags): at any one place the pattern matches what their alternation matches, in the same order
+     * (leftmost-first: {@code X} makes no choice, and each choice within the group is followed by the same {@code Y}).
+     * Null when the pattern is not of that form. Capturing groups would be numbered differently: the caller checks.
+     */
+    static List<String> groupBranches(String re) {
+        java.util.regex.Matcher lead = LEADING_FLAGS.matcher(re);
+        String flags = lead.lookingAt() ? lead.group() : "";
+        int i = flags.length();
+        while (re.startsWith("\\b", i) || re.startsWith("\\B", i)) {
+            i += 2;
+        }
+        if (!re.startsWith("(?:", i)) {
+            return null;
+        }
+        String before = re.substring(flags.length(), i);
+        int open = i + 3;
+        for (int k = re.indexOf(')', open); k >= 0; k = re.indexOf(')', k + 1)) {
+            String inner = re.substring(open, k);
+            String rest = re.substring(k + 1);
+            if (!rest.isEmpty() && "?*+{".indexOf(rest.charAt(0)) >= 0) {
+                continue; // a repeated group (or not the group's end)
+            }
+            if (!compiles(inner) || !(rest.isEmpty() || compiles(rest))) {
+                continue; // not the group's own closing parenthesis
+            }
+            List<String> alternatives = topLevelBranches(inner);
+            if (alternatives == null) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            for (String a : alternatives) {
+                out.add(flags + before + "(?:" + a + ")" + rest);
+            }
+            return out;
+        }
+        return null;
+    }
+
+    private static boolean compiles(String re) {
+        try {
+            com.google.re2j.Pattern.compile(re);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static final java.util.regex.Pattern LEADING_FLAGS = java.util.regex.Pattern.compile("\\(\\?[imsU-]+\\)");
 
     private static final class Reader {

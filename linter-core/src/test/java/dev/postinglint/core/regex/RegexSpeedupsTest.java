@@ -2,6 +2,7 @@ package dev.postinglint.core.regex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.re2j.Matcher;
@@ -521,6 +522,53 @@ class RegexSpeedupsTest {
                     assertEquals(expectedFirst, first == null ? null : Arrays.toString(first.spans()), () -> re + " on '" + text + "'");
                 }
             }
+        }
+    }
+
+    /**
+     * An alternation in a group after assertions only ({@code \\b(?:USAJOBS|competitive\\s+service|...)\\b}) is tried branch
+     * by branch, as the alternation of {@code \\b(?:A)\\b|\\b(?:B)\\b|...}: "competitive" only where "service" follows within
+     * reach. The split, and the searches against find() on texts of near misses; a group after a character that may
+     * or may not be there, a repeated group and capturing groups are left as they are.
+     */
+    @Test
+    void anAlternationInAGroupAfterAssertionsIsTriedBranchByBranch() {
+        assertEquals(List.of("(?i)\\b(?:usajobs)\\b", "(?i)\\b(?:competitive\\s+service)\\b", "(?i)\\b(?:5\\s+CFR\\s+7\\.3)\\b"),
+                RegexSyntax.groupBranches("(?i)\\b(?:usajobs|competitive\\s+service|5\\s+CFR\\s+7\\.3)\\b"));
+        assertEquals(List.of("\\b(?:a(?:x|y))[)]\\s", "\\b(?:b\\))[)]\\s"), RegexSyntax.groupBranches("\\b(?:a(?:x|y)|b\\))[)]\\s"),
+                "the group's own closing parenthesis, not one inside it, escaped or in a class");
+        assertNull(RegexSyntax.groupBranches("x(?:a|b)c"), "x is not an assertion");
+        assertNull(RegexSyntax.groupBranches("\\b(?:a|b)+c"), "a repeated group");
+        assertNull(RegexSyntax.groupBranches("\\b(?:ab)c"), "no alternation in the group");
+        String usa = "(?i)\\b(?:USAJOBS|Office\\s+of\\s+Personnel\\s+Management|competitive\\s+service|federal\\s+civil\\s+service|"
+                + "Executive\\s+Order\\s+11935|5\\s+CFR\\s+7\\.3|Government\\s+of\\s+Canada)\\b";
+        assertTrue(of(usa).dispatchesBranches());
+        assertFalse(of("(?i)\\b(?:(a)|b)\\s+c").dispatchesBranches(), "capturing groups keep their numbers");
+        String[] words = {"competitive", "service", "services", "salary", "Office", "of", "Personnel", "Management", "office", "USAJOBS", "usajobsx",
+            "federal", "civil", "Executive", "Order", "11935", "5", "CFR", "7.3", "7x3", "Government", "Canada", "x", "_"};
+        Random r = new Random(23);
+        for (String re : List.of(usa, "(?i)\\b(?:civil|federal\\s+civil)\\s+service", "\\B(?:ice|al)\\s+(?:of|civil)", "(?i)\\b(?:order|order\\s+11935)")) {
+            Pattern p = Pattern.compile(re);
+            PolicyPattern pp = PolicyPattern.of(p);
+            PolicyMatcher matcher = PolicyMatcher.of(List.of(pp));
+            int found = 0;
+            for (int i = 0; i < 400; i++) {
+                String whole = randomText(r, words, 1 + r.nextInt(40));
+                int from = r.nextInt(Math.max(1, whole.length() / 3));
+                int to = Math.max(from, whole.length() - r.nextInt(Math.max(1, whole.length() / 3)));
+                String text = whole.substring(from, to);
+                List<String> expected = plain(p, text);
+                found += expected.size();
+                for (PolicyPattern.Text searched : List.of(new Whole(whole), matcher.index(new Whole(whole)))) {
+                    PolicyPattern.Search search = pp.search(searched);
+                    List<String> fast = new ArrayList<>();
+                    if (search.mayMatch(from, to)) {
+                        search.findAll(text, from, (st, e) -> fast.add(st + ".." + e));
+                    }
+                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                }
+            }
+            assertTrue(found > 2, re + ": " + found + " matches");
         }
     }
 
