@@ -25,9 +25,8 @@ import java.util.function.ToIntFunction;
  * {@link AnchoredScan.Runs#longestRun} per set the pass counts (docs/BENCHMARKS.md "Round 11: the matching pass and
  * confirmations"). The postings are read, parsed and folded once; both ways are first checked equal on every posting;
  * each round times both, and the automaton's walk alone, over all postings, the order rotating, in nanoseconds of CPU per character, on one thread.
- * With FLUSH_MB, each posting is timed alone after a walk over that many MB (untimed), as in {@link MatcherBench}.
  * Not a test. Run with the CLI jar, which holds the packs:
- * {@code java -cp linter-core/target/classes:linter-core/target/test-classes:cli/target/posting-lint.jar dev.postinglint.core.regex.PassBench FILE_LIST ROUNDS [FLUSH_MB]}.
+ * {@code java -cp linter-core/target/classes:linter-core/target/test-classes:cli/target/posting-lint.jar dev.postinglint.core.regex.PassBench FILE_LIST ROUNDS}.
  */
 public final class PassBench {
     private PassBench() {
@@ -35,7 +34,7 @@ public final class PassBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: PassBench FILE_LIST ROUNDS [FLUSH_MB]");
+            System.err.println("usage: PassBench FILE_LIST ROUNDS");
             System.exit(2);
         }
         Policy policy = new PolicyLoader().load(List.of("builtin:default"), Path.of(""));
@@ -75,8 +74,6 @@ public final class PassBench {
         }, v -> matcher.occurrences(v.folded()).length);
         int rounds = Integer.parseInt(args[1]);
         long[][] times = new long[rounds][names.size()];
-        // Cold (as MatcherBench): each posting timed alone after a walk over this many MB has evicted the table.
-        int[] flush = args.length > 2 && Integer.parseInt(args[2]) > 0 ? new int[Integer.parseInt(args[2]) << 18] : null;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long sink = 0;
         System.out.printf(Locale.ROOT, "# %d postings, %d characters, sets %s%n# round\t%s\t(ns of CPU per character)%n", views.size(), chars, sets,
@@ -85,22 +82,11 @@ public final class PassBench {
             StringBuilder line = new StringBuilder().append(r + 1);
             for (int k = 0; k < names.size(); k++) {
                 int v = (k + r) % names.size(); // the order rotates
-                if (flush == null) {
-                    long t0 = mx.getCurrentThreadCpuTime();
-                    for (TextView t : views) {
-                        sink += passes.get(v).applyAsInt(t);
-                    }
-                    times[r][v] = mx.getCurrentThreadCpuTime() - t0;
-                } else {
-                    for (TextView t : views) {
-                        for (int i = 0; i < flush.length; i += 16) {
-                            sink += flush[i]++;
-                        }
-                        long t0 = mx.getCurrentThreadCpuTime();
-                        sink += passes.get(v).applyAsInt(t);
-                        times[r][v] += mx.getCurrentThreadCpuTime() - t0;
-                    }
+                long t0 = mx.getCurrentThreadCpuTime();
+                for (TextView t : views) {
+                    sink += passes.get(v).applyAsInt(t);
                 }
+                times[r][v] = mx.getCurrentThreadCpuTime() - t0;
             }
             for (int v = 0; v < names.size(); v++) {
                 line.append(String.format(Locale.ROOT, "\t%.3f", times[r][v] / (double) chars));
