@@ -56,12 +56,6 @@ public final class TextView implements PolicyPattern.Text {
         return f;
     }
 
-    /** {@link #text()}, for the policy's index, which counts the {@link #runs} in its walk over it. */
-    @Override
-    public String unfolded() {
-        return text;
-    }
-
     /** The longest runs of RE2 white space, of digits and of word characters in the text ({@link PolicyPattern#runs}), computed once. */
     @Override
     public int[] runs() {

@@ -152,27 +152,6 @@ final class AnchoredScan {
     }
 
     /**
-     * Adds to {@code out} every set of characters ({@link Runs#run}) whose longest run in a text can bound a
-     * match of this pattern or of one of its branches: the sets the policy's one pass counts ({@link MatchIndex}).
-     */
-    void runSets(Set<String> out) {
-        runSets(tree, out);
-    }
-
-    private static void runSets(Node n, Set<String> out) {
-        if (n instanceof Cat c) {
-            c.parts().forEach(p -> runSets(p, out));
-        } else if (n instanceof Alt a) {
-            a.alternatives().forEach(p -> runSets(p, out));
-        } else if (n instanceof Repeat r) {
-            if (r.max() < 0 && Bound.runBound(r.inner()) instanceof Bound.SetRun set) {
-                out.add(set.set());
-            }
-            runSets(r.inner(), out);
-        }
-    }
-
-    /**
      * The longest match the pattern can have in {@code text}, whose longest runs of {@code \s}
      * characters, digits and word characters are at most {@code runs} ({@link PolicyPattern#runs}),
      * in UTF-16 units; {@link Long#MAX_VALUE} when unbounded.
@@ -1139,7 +1118,7 @@ final class AnchoredScan {
         }
 
         /** As {@link #run}: the longest run of one kind of character, read from the text's runs. */
-        static Bound runBound(Node n) {
+        private static Bound runBound(Node n) {
             if (n instanceof Cls c) {
                 return switch (c.kind()) {
                     case SPACE -> new SpaceRun();

@@ -13,8 +13,7 @@ public final class MatchIndex implements PolicyPattern.Text {
 
     private final PolicyMatcher matcher;
     private final PolicyPattern.Text text;
-    /** The policy matcher's one walk over the text, made on first use. */
-    private PolicyMatcher.Pass pass;
+    private int[][] occurrences;
     /** The longest run of each class's characters asked for ({@link AnchoredScan.Runs}), counted once per posting. */
     private java.util.Map<String, Integer> setRuns;
 
@@ -34,24 +33,8 @@ public final class MatchIndex implements PolicyPattern.Text {
     }
 
     @Override
-    public String unfolded() {
-        return text.unfolded();
-    }
-
-    /** The text's longest runs: counted in the walk that finds the literals where it could count them. */
-    @Override
     public int[] runs() {
-        int[] r = pass().runs();
-        return r != null ? r : text.runs();
-    }
-
-    private PolicyMatcher.Pass pass() {
-        PolicyMatcher.Pass p = pass;
-        if (p == null) {
-            p = matcher.pass(text);
-            pass = p;
-        }
-        return p;
+        return text.runs();
     }
 
     /**
@@ -72,7 +55,10 @@ public final class MatchIndex implements PolicyPattern.Text {
 
     /** As {@link #occurrences(String)} for the literal with this id in the {@link #matcher} (never null). */
     int[] occurrences(int id) {
-        int[] o = pass().occurrences()[id];
+        if (occurrences == null) {
+            occurrences = matcher.occurrences(text.folded());
+        }
+        int[] o = occurrences[id];
         return o == null ? NONE : o;
     }
 
@@ -81,10 +67,6 @@ public final class MatchIndex implements PolicyPattern.Text {
      * same runs), counted on first use: it bounds a match of {@code [\d,.]*} in any part of the text.
      */
     int longestRun(String set) {
-        int counted = matcher.runSet(set);
-        if (counted >= 0 && pass().setRuns() != null) {
-            return pass().setRuns()[counted];
-        }
         if (setRuns == null) {
             setRuns = new java.util.HashMap<>();
         }

@@ -42,33 +42,18 @@ public final class PolicyMatcher {
     /** Without a flat table: the trie over the folded literals (null when there are none); the payload is the literal's id. */
     private final PayloadTrie<Integer> trie;
 
-    /**
-     * At most this many sets of characters have their longest runs counted in the pass ({@link #pass}); a
-     * policy's further sets are counted on demand ({@link MatchIndex#longestRun}). Each costs the walk a
-     * counter per character; the shipped packs have two (a pay amount's {@code [\d,.]}, {@code [\s-]}).
-     */
-    static final int PASS_SETS = 2;
-    /** The sets whose longest runs the pass counts, at most {@link #PASS_SETS}. */
-    private final List<String> runSets;
-
     private PolicyMatcher(Collection<String> literals) {
-        this(literals, FLAT_BUDGET, List.of());
+        this(literals, FLAT_BUDGET);
     }
 
     /** {@code budget}: the largest flat table allowed (tests make it small to check the trie). */
     PolicyMatcher(Collection<String> literals, long budget) {
-        this(literals, budget, List.of());
-    }
-
-    /** {@code runSets}: the sets of characters whose longest runs the pass counts (the first {@link #PASS_SETS}). */
-    PolicyMatcher(Collection<String> literals, long budget, List<String> runSets) {
-        this.runSets = List.copyOf(runSets.subList(0, Math.min(PASS_SETS, runSets.size())));
         this.literals = List.copyOf(literals);
         this.ids = new HashMap<>();
         for (String l : this.literals) {
             ids.put(l, ids.size());
         }
-        this.flat = this.literals.isEmpty() ? null : Flat.of(this.literals, budget, this.runSets);
+        this.flat = this.literals.isEmpty() ? null : Flat.of(this.literals, budget);
         if (flat == null && !this.literals.isEmpty()) {
             PayloadTrie.PayloadTrieBuilder<Integer> b = PayloadTrie.builder();
             for (String l : this.literals) {
@@ -109,11 +94,7 @@ public final class PolicyMatcher {
         if (all.isEmpty()) {
             return NONE;
         }
-        Set<String> sets = new LinkedHashSet<>();
-        for (PolicyPattern p : patterns) {
-            p.runSets(sets);
-        }
-        PolicyMatcher m = new PolicyMatcher(all, FLAT_BUDGET, List.copyOf(sets));
+        PolicyMatcher m = new PolicyMatcher(all);
         for (PolicyPattern p : patterns) {
             p.bind(m);
         }
@@ -142,36 +123,6 @@ public final class PolicyMatcher {
      */
     public MatchIndex index(PolicyPattern.Text text) {
         return new MatchIndex(this, text);
-    }
-
-    /** The sets of characters whose longest runs the pass counts (for tests and benchmarks). */
-    List<String> runSets() {
-        return runSets;
-    }
-
-    /** Where set {@code set} is in {@link #runSets} (its longest run counted by the pass), or -1. */
-    int runSet(String set) {
-        return runSets.indexOf(set);
-    }
-
-    /**
-     * What the policy's one walk over a text finds: per literal id, the sorted starts of its occurrences (null:
-     * none); and, where the walk counted them, the text's longest runs ({@link PolicyPattern#runs}) and the longest
-     * run of each of the {@link #runSet run sets}, in the folded text (else null).
-     */
-    record Pass(int[][] occurrences, int[] runs, int[] setRuns) {
-    }
-
-    /**
-     * The one walk over {@code text}: the literals' occurrences, and with a flat table and the unfolded text at hand
-     * ({@link PolicyPattern.Text#unfolded}), the runs counted in the same walk, which reads every character anyway.
-     */
-    Pass pass(PolicyPattern.Text text) {
-        String original = text.unfolded();
-        if (flat != null && flat.classes() != null && original != null) {
-            return flat.pass(original, text.folded());
-        }
-        return new Pass(occurrences(text.folded()), null, null);
     }
 
     /** Every occurrence of every literal in {@code folded}: per literal id, the sorted start offsets (null: none). */
@@ -235,13 +186,10 @@ public final class PolicyMatcher {
      * that end there, its own and those its failure links reach, longest first.
      */
     private record Flat(char[] column, byte[] ascii, int columns, int shift, char[] next, int emitting, int[] emitStart, int[] emits,
-            int[] lengths, int longest, int[] classes, String[] sets) {
+            int[] lengths, int longest) {
 
-        /**
-         * The table for these literals (ids are their indexes), or null when it would exceed {@code budget} entries or 65,536 states;
-         * {@code sets}: the sets of characters whose longest runs {@link #pass} counts.
-         */
-        static Flat of(List<String> literals, long budget, List<String> sets) {
+        /** The table for these literals (ids are their indexes), or null when it would exceed {@code budget} entries or 65,536 states. */
+        static Flat of(List<String> literals, long budget) {
             char[] column = new char[65536];
             int columns = 1;
             int states = 1;
@@ -354,178 +302,7 @@ public final class PolicyMatcher {
                 }
             }
             int[] lengths = literals.stream().mapToInt(String::length).toArray();
-            String[] setArray = sets.toArray(String[]::new);
-            int[] classes = null;
-            if (ascii != null) {
-                // Per ASCII character of the unfolded text: its folded character's column, shifted left by 8, and the runs it continues.
-                classes = new int[128];
-                for (char c = 0; c < 128; c++) {
-                    classes[c] = (ascii[RegexPrefilter.foldChar(c)] << 8) | runBits(c, RegexPrefilter.foldChar(c), setArray);
-                }
-            }
-            return new Flat(column, ascii, columns, shift, table, emitting, emitStart, emits, lengths, java.util.Arrays.stream(lengths).max().orElse(1),
-                    classes, setArray);
-        }
-
-        /**
-         * The runs character {@code c} of the text continues, its folded copy being {@code f}: {@link PolicyPattern#runClass}'s bits
-         * (1 white space, 2 digits, 4 word characters), 8 and 16 for the first and second set (whose runs are counted in the
-         * folded text, as {@link AnchoredScan.Runs#longestRun} counts them).
-         */
-        private static int runBits(char c, char f, String[] sets) {
-            int bits = PolicyPattern.runClass(c);
-            for (int k = 0; k < sets.length; k++) {
-                if (sets[k].indexOf(f) >= 0) {
-                    bits |= 8 << k;
-                }
-            }
-            return bits;
-        }
-
-        /** As {@link #classes} for a character of the text outside ASCII, whose folded copy is {@code f}. */
-        private int wide(char c, char f) {
-            return (column[f] << 8) | runBits(c, f, sets);
-        }
-
-        /**
-         * The walk of {@link #occurrences} over the unfolded {@code original} (folded as it goes: an ASCII character's column
-         * and runs in one table read, another's column read at its folded copy in {@code folded}), counting at each
-         * character the runs of white space, digits, word characters and the {@link #sets}: the automaton's walk waits on
-         * one table read after another, and the counting fills those waits. Lane B's counts start from the runs that end
-         * just before its half, so that every run is counted whole: lane A counts those ending in the first half, lane B
-         * those ending after it.
-         */
-        Pass pass(String original, String folded) {
-            int n = original.length();
-            char[] text = new char[n];
-            original.getChars(0, n, text, 0);
-            Ends first = new Ends(Math.max(16, n >>> 3));
-            int[] runsA = new int[10]; // current and longest: space, digit, word, set 0, set 1
-            if (n < TWO_LANES) {
-                lane(text, folded, 0, n, 0, runsA, first);
-                return finish(first, null, runsA, null);
-            }
-            int half = n / 2;
-            int sB = 0;
-            for (int j = Math.max(0, half - (longest - 1)); j < half; j++) {
-                char ch = text[j];
-                sB = next[(sB << shift) + (ch < 128 ? classes[ch] >>> 8 : column[folded.charAt(j)])];
-            }
-            int[] runsB = new int[10];
-            for (int j = half - 1, live = 31; j >= 0 && live != 0; j--) {
-                char ch = text[j];
-                live &= ch < 128 ? classes[ch] : wide(ch, folded.charAt(j));
-                for (int k = 0; k < 5; k++) {
-                    runsB[k] += (live >>> k) & 1;
-                }
-            }
-            int sA = 0;
-            Ends second = new Ends(first.pairs.length);
-            int[] a = first.pairs;
-            int ka = 0;
-            int[] b = second.pairs;
-            int kb = 0;
-            int spA = 0, dgA = 0, wdA = 0, z0A = 0, z1A = 0;
-            int mspA = 0, mdgA = 0, mwdA = 0, mz0A = 0, mz1A = 0;
-            int spB = runsB[0], dgB = runsB[1], wdB = runsB[2], z0B = runsB[3], z1B = runsB[4];
-            int mspB = 0, mdgB = 0, mwdB = 0, mz0B = 0, mz1B = 0;
-            for (int i = 0; i < half; i++) {
-                char ca = text[i];
-                char cb = text[half + i];
-                int ea = ca < 128 ? classes[ca] : wide(ca, folded.charAt(i));
-                int eb = cb < 128 ? classes[cb] : wide(cb, folded.charAt(half + i));
-                sA = next[(sA << shift) + (ea >>> 8)];
-                sB = next[(sB << shift) + (eb >>> 8)];
-                // Branch-free, as PolicyPattern.runs: a run's counter is kept or zeroed by a mask of its bit.
-                spA = (spA + 1) & -(ea & 1);
-                dgA = (dgA + 1) & -((ea >>> 1) & 1);
-                wdA = (wdA + 1) & -((ea >>> 2) & 1);
-                z0A = (z0A + 1) & -((ea >>> 3) & 1);
-                z1A = (z1A + 1) & -((ea >>> 4) & 1);
-                spB = (spB + 1) & -(eb & 1);
-                dgB = (dgB + 1) & -((eb >>> 1) & 1);
-                wdB = (wdB + 1) & -((eb >>> 2) & 1);
-                z0B = (z0B + 1) & -((eb >>> 3) & 1);
-                z1B = (z1B + 1) & -((eb >>> 4) & 1);
-                mspA = Math.max(mspA, spA);
-                mdgA = Math.max(mdgA, dgA);
-                mwdA = Math.max(mwdA, wdA);
-                mz0A = Math.max(mz0A, z0A);
-                mz1A = Math.max(mz1A, z1A);
-                mspB = Math.max(mspB, spB);
-                mdgB = Math.max(mdgB, dgB);
-                mwdB = Math.max(mwdB, wdB);
-                mz0B = Math.max(mz0B, z0B);
-                mz1B = Math.max(mz1B, z1B);
-                if (sA >= emitting) {
-                    if (ka == a.length) {
-                        a = java.util.Arrays.copyOf(a, ka * 2);
-                    }
-                    a[ka++] = sA;
-                    a[ka++] = i;
-                }
-                if (sB >= emitting) {
-                    if (kb == b.length) {
-                        b = java.util.Arrays.copyOf(b, kb * 2);
-                    }
-                    b[kb++] = sB;
-                    b[kb++] = half + i;
-                }
-            }
-            first.pairs = a;
-            first.size = ka;
-            second.pairs = b;
-            second.size = kb;
-            runsA[5] = mspA;
-            runsA[6] = mdgA;
-            runsA[7] = mwdA;
-            runsA[8] = mz0A;
-            runsA[9] = mz1A;
-            runsB[0] = spB;
-            runsB[1] = dgB;
-            runsB[2] = wdB;
-            runsB[3] = z0B;
-            runsB[4] = z1B;
-            runsB[5] = mspB;
-            runsB[6] = mdgB;
-            runsB[7] = mwdB;
-            runsB[8] = mz0B;
-            runsB[9] = mz1B;
-            lane(text, folded, 2 * half, n, sB, runsB, second);
-            return finish(first, second, runsA, runsB);
-        }
-
-        /** One lane of {@link #pass} over {@code text[from, to)} from state {@code s}, its run counters in {@code runs} (current, then longest). */
-        private void lane(char[] text, String folded, int from, int to, int s, int[] runs, Ends ends) {
-            int[] e = ends.pairs;
-            int k = ends.size;
-            for (int i = from; i < to; i++) {
-                char ch = text[i];
-                int c = ch < 128 ? classes[ch] : wide(ch, folded.charAt(i));
-                s = next[(s << shift) + (c >>> 8)];
-                for (int r = 0; r < 5; r++) {
-                    runs[r] = (runs[r] + 1) & -((c >>> r) & 1);
-                    runs[5 + r] = Math.max(runs[5 + r], runs[r]);
-                }
-                if (s >= emitting) {
-                    if (k == e.length) {
-                        e = java.util.Arrays.copyOf(e, k * 2);
-                    }
-                    e[k++] = s;
-                    e[k++] = i;
-                }
-            }
-            ends.pairs = e;
-            ends.size = k;
-        }
-
-        private Pass finish(Ends first, Ends second, int[] runsA, int[] runsB) {
-            int[] longest = new int[5];
-            for (int r = 0; r < 5; r++) {
-                longest[r] = Math.max(runsA[5 + r], runsB == null ? 0 : runsB[5 + r]);
-            }
-            return new Pass(expand(first, second), new int[] {longest[0], longest[1], longest[2]},
-                    java.util.Arrays.copyOfRange(longest, 3, 3 + sets.length));
+            return new Flat(column, ascii, columns, shift, table, emitting, emitStart, emits, lengths, java.util.Arrays.stream(lengths).max().orElse(1));
         }
 
         /** Below this length a text is walked in one lane ({@link #occurrences}). */

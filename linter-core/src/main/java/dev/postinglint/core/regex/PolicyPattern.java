@@ -259,14 +259,6 @@ public final class PolicyPattern {
     public interface Text {
         String folded();
 
-        /**
-         * The text itself, before folding, when its owner keeps it (a posting's text view); null when not. An index
-         * ({@link MatchIndex}) then counts the {@link #runs} in the same walk that finds the literals.
-         */
-        default String unfolded() {
-            return null;
-        }
-
         int[] runs();
 
         /**
@@ -293,21 +285,6 @@ public final class PolicyPattern {
             }
         }
         return out;
-    }
-
-    /** Adds the sets of characters whose longest runs this pattern's searches may ask for ({@link AnchoredScan#runSets}). */
-    void runSets(java.util.Set<String> out) {
-        if (scan != null) {
-            scan.runSets(out);
-        }
-        if (tail != null) {
-            tail.prefix().runSets(out);
-        }
-        if (branches != null) {
-            for (PolicyPattern b : branches.parts()) {
-                b.runSets(out);
-            }
-        }
     }
 
     /** Looks up the ids of every literal list of this pattern's searches in {@code matcher} now, not per search ({@link LiteralIds}). */
@@ -648,11 +625,6 @@ public final class PolicyPattern {
             maxW = Math.max(maxW, w);
         }
         return new int[] {maxS, maxD, maxW};
-    }
-
-    /** The runs ({@link #runs}) that {@code c} continues: bits 1 (white space), 2 (digits), 4 (word characters). */
-    static int runClass(char c) {
-        return c < 128 ? RUN_CLASS[c] : (c == '\u017f' || c == '\u212a' ? WORD_RUN : 0);
     }
 
     private static final int SPACE_RUN = 1;

@@ -57,57 +57,6 @@ class PolicyMatcherTest {
         }
     }
 
-    /**
-     * The pass that counts the runs in the automaton's walk ({@link PolicyMatcher#pass}) finds the occurrences of the walk
-     * over the folded text and counts the runs {@link PolicyPattern#runs} counts, and each set's longest run as
-     * {@link AnchoredScan.Runs#longestRun} counts it in the folded text: on texts short enough for one lane and long
-     * enough for two, with long runs across the middle (where the second lane starts), and characters outside ASCII
-     * that fold into it (U+0131, U+0130, U+017F, U+212A) or into the sets. A third set is counted on demand.
-     */
-    @Test
-    void thePassCountsTheRunsOfTheSeparateWalks() {
-        List<PolicyPattern> patterns = List.of("\\$[\\d,.]*\\s?k", "(?i)\\bdisabilit(?:y|ies)[\\s-]+access", "(?i)\\beeo\\b", "zz[€£]*zz", "(?i)rock\\s?stars?")
-                .stream().map(p -> PolicyPattern.of(Pattern.compile(p))).toList();
-        PolicyMatcher matcher = PolicyMatcher.of(patterns);
-        assertEquals(List.of("0123456789,.", "\t\n\f\r -"), matcher.runSets(), "the first two sets are counted in the pass");
-        assertTrue(matcher.runSet("€£") < 0, "a third set is counted on demand");
-        String[] pieces = {"a", "b", "x", "yz", "k", "K", "\u212a", "\u017f", "\u0131", "\u0130", "é", "É", "’", "–", "-", "--", " ", "   ", "\n", "\t",
-            "\u00a0", "1", "12,5", "$", "$1,000.00", "...", "_", "EEO", "eeo", "rock star", "ROCKSTARS", "disability - access", "\ud83d\ude00", "€", "££", "zz"};
-        Random r = new Random(11);
-        for (int i = 0; i < 400; i++) {
-            StringBuilder b = new StringBuilder();
-            int length = r.nextInt(4) == 0 ? r.nextInt(300) : 200 + r.nextInt(2_000);
-            while (b.length() < length) {
-                b.append(pieces[r.nextInt(pieces.length)]);
-            }
-            if (r.nextBoolean()) { // a long run across the middle, where the second lane starts
-                String run = new String[] {" ", "7", "w", "-", ".", "€", "1,"}[r.nextInt(7)];
-                b.insert(Math.max(0, b.length() / 2 - r.nextInt(40)), run.repeat(1 + r.nextInt(90)));
-            }
-            String text = b.toString();
-            String folded = PolicyPattern.fold(text);
-            RegexSpeedupsTest.Whole whole = new RegexSpeedupsTest.Whole(text);
-            PolicyMatcher.Pass pass = matcher.pass(whole);
-            assertTrue(Arrays.deepEquals(matcher.occurrences(folded), pass.occurrences()), () -> "occurrences in '" + text + "'");
-            assertArrayEquals(PolicyPattern.runs(text), pass.runs(), () -> "runs of '" + text + "'");
-            for (String set : matcher.runSets()) {
-                assertEquals(AnchoredScan.Runs.longestRun(folded, set), pass.setRuns()[matcher.runSet(set)], () -> "run of [" + set + "] in '" + text + "'");
-            }
-            MatchIndex index = matcher.index(whole);
-            assertArrayEquals(PolicyPattern.runs(text), index.runs());
-            assertEquals(AnchoredScan.Runs.longestRun(folded, "€£"), index.longestRun("€£"));
-            assertEquals(AnchoredScan.Runs.longestRun(folded, "0123456789,."), index.longestRun("0123456789,."));
-        }
-        // Without the text itself (only its folded copy), the walk reads the folded text and the runs come from the text's owner.
-        PolicyMatcher.Pass foldedOnly = matcher.pass(new Folded(PolicyPattern.fold("$1,000 EEO"), new int[] {1, 2, 3}));
-        assertNull(foldedOnly.runs());
-        assertArrayEquals(new int[] {1, 2, 3}, matcher.index(new Folded("$1,000 eeo", new int[] {1, 2, 3})).runs());
-    }
-
-    /** A text whose owner gives only its folded copy and runs. */
-    private record Folded(String folded, int[] runs) implements PolicyPattern.Text {
-    }
-
     /** Hundreds of literals over three letters overlap in every way (suffixes of each other, inside each other): both automata agree with indexOf. */
     @Test
     void overlappingLiteralsOverAFewLetters() {

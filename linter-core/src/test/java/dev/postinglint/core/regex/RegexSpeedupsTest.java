@@ -157,13 +157,10 @@ class RegexSpeedupsTest {
         return out;
     }
 
-    /**
-     * A whole text as a posting's view hands it to the searches: with the text itself, so that an index over it
-     * counts the runs in its one walk ({@link PolicyMatcher#pass}), as in a lint.
-     */
-    record Whole(String unfolded, String folded, int[] runs) implements PolicyPattern.Text {
+    /** A whole text as a posting's view hands it to the searches. */
+    record Whole(String folded, int[] runs) implements PolicyPattern.Text {
         Whole(String text) {
-            this(text, PolicyPattern.fold(text), PolicyPattern.runs(text));
+            this(PolicyPattern.fold(text), PolicyPattern.runs(text));
         }
     }
 
