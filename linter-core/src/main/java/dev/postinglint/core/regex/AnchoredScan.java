@@ -390,8 +390,8 @@ final class AnchoredScan {
 
         /**
          * The dispatch of an alternation whose every branch starts with known literals, or of a group of such an
-         * alternation after assertions only ({@code \\b(?:USAJOBS|competitive\\s+service|...)\\b}, read as the
-         * alternation {@code \\b(?:USAJOBS)\\b|\\b(?:competitive\\s+service)\\b|...}: {@link RegexSyntax#groupBranches}), or
+         * alternation after assertions only ({@code \b(?:USAJOBS|competitive\s+service|...)\b}, read as the
+         * alternation {@code \b(?:USAJOBS)\b|\b(?:competitive\s+service)\b|...}: {@link RegexSyntax#groupBranches}), or
          * {@link #NONE}.
          */
         static Dispatch of(Pattern pattern) {
@@ -967,7 +967,7 @@ final class AnchoredScan {
         return n instanceof Assert a && a.wordBoundary() || after; // another assertion: what follows it
     }
 
-    /** Whether {@code n} is a sequence whose first part of any width is an alternation ({@code \\b(?:a|b)c}). */
+    /** Whether {@code n} is a sequence whose first part of any width is an alternation ({@code \b(?:a|b)c}). */
     private static boolean startsWithAlt(Node n) {
         if (n instanceof Cat c) {
             for (Node p : c.parts()) {

@@ -466,10 +466,10 @@ class RegexSpeedupsTest {
     }
 
     /**
-     * A prefix after which no match can go on with an ASCII word character ({@code \\bwork\\s+}, {@code \\b(?:in|at)\\s+},
-     * {@code \\bworks?\\b} for "works") is not tried where one follows it ("working", "into"); what the analysis says
+     * A prefix after which no match can go on with an ASCII word character ({@code \bwork\s+}, {@code \b(?:in|at)\s+},
+     * {@code \bworks?\b} for "works") is not tried where one follows it ("working", "into"); what the analysis says
      * of each prefix, and the searches, through the index and without, against find() on texts made of the words
-     * that trip it: continuations inside words, optional and repeated parts, {@code \\B}, (?i) letters outside ASCII
+     * that trip it: continuations inside words, optional and repeated parts, {@code \B}, (?i) letters outside ASCII
      * that fold into it (U+017F, U+212A), a prefix at the region's end.
      */
     @Test
@@ -523,8 +523,8 @@ class RegexSpeedupsTest {
     }
 
     /**
-     * An alternation in a group after assertions only ({@code \\b(?:USAJOBS|competitive\\s+service|...)\\b}) is tried branch
-     * by branch, as the alternation of {@code \\b(?:A)\\b|\\b(?:B)\\b|...}: "competitive" only where "service" follows within
+     * An alternation in a group after assertions only ({@code \b(?:USAJOBS|competitive\s+service|...)\b}) is tried branch
+     * by branch, as the alternation of {@code \b(?:A)\b|\b(?:B)\b|...}: "competitive" only where "service" follows within
      * reach. The split, and the searches against find() on texts of near misses; a group after a character that may
      * or may not be there, a repeated group and capturing groups are left as they are.
      */
@@ -534,6 +534,8 @@ class RegexSpeedupsTest {
                 RegexSyntax.groupBranches("(?i)\\b(?:usajobs|competitive\\s+service|5\\s+CFR\\s+7\\.3)\\b"));
         assertEquals(List.of("\\b(?:a(?:x|y))[)]\\s", "\\b(?:b\\))[)]\\s"), RegexSyntax.groupBranches("\\b(?:a(?:x|y)|b\\))[)]\\s"),
                 "the group's own closing parenthesis, not one inside it, escaped or in a class");
+        assertEquals(List.of("\\b(?:\\Q)|\\E)\\s", "\\b(?:[]()][[:alpha:])])\\s"), RegexSyntax.groupBranches("\\b(?:\\Q)|\\E|[]()][[:alpha:])])\\s"),
+                "quoted text and classes hold no group's end");
         assertNull(RegexSyntax.groupBranches("x(?:a|b)c"), "x is not an assertion");
         assertNull(RegexSyntax.groupBranches("\\b(?:a|b)+c"), "a repeated group");
         assertNull(RegexSyntax.groupBranches("\\b(?:ab)c"), "no alternation in the group");
