@@ -59,9 +59,10 @@ final class AnchoredScan {
     /**
      * Per prefix: in every way the pattern starts with it, the character after it is never an ASCII word character
      * (white space, punctuation, or a {@code \b} after its last letter): an occurrence followed by one ("work" in
-     * "working" for {@code \bwork\s+}) cannot start a match ({@link #nonWordAfter}).
+     * "working" for {@code \bwork\s+}) cannot start a match ({@link #nonWordAfter}). Worked out on first use, as a cold
+     * run uses few patterns and the policy's load is its critical path.
      */
-    private final boolean[] wordEnd;
+    private volatile boolean[] wordEnd;
     private final Node tree;
     /** The tree's longest match as an expression of the text's runs. */
     private final Bound bound;
@@ -87,13 +88,7 @@ final class AnchoredScan {
         for (int k = 0; k < boundary.length; k++) {
             boundary[k] = prefixes.get(this.prefixes.get(k));
         }
-        Map<String, Boolean> ends = prefixes == null ? null : nonWordAfter(tree, false);
-        this.wordEnd = new boolean[boundary.length];
-        for (int k = 0; k < wordEnd.length; k++) {
-            String p = this.prefixes.get(k);
-            // Read only after a prefix that ends with an ASCII word character (where a \b after it says the next is not one).
-            wordEnd[k] = ends != null && asciiWord(p.charAt(p.length() - 1)) && Boolean.TRUE.equals(ends.get(p));
-        }
+
         this.tree = tree;
         this.bound = Bound.of(tree);
         this.prefilter = prefilter;
@@ -112,6 +107,21 @@ final class AnchoredScan {
             dispatch = d;
         }
         return d;
+    }
+
+    private boolean[] wordEnd() {
+        boolean[] w = wordEnd;
+        if (w == null) {
+            Map<String, Boolean> ends = nonWordAfter(tree, false);
+            w = new boolean[prefixes.size()];
+            for (int k = 0; k < w.length; k++) {
+                String p = prefixes.get(k);
+                // Read only after a prefix that ends with an ASCII word character (where a \b after it says the next is not one).
+                w[k] = ends != null && asciiWord(p.charAt(p.length() - 1)) && Boolean.TRUE.equals(ends.get(p));
+            }
+            wordEnd = w;
+        }
+        return w;
     }
 
     private Pattern shifted() {
@@ -688,6 +698,7 @@ final class AnchoredScan {
         int n = 0;
         int contributing = 0;
         int[][] indexed = prefixIds.occurrences(whole);
+        boolean[] ends = wordEnd();
         for (int k = 0; k < prefixes.size(); k++) {
             String p = prefixes.get(k);
             int before = n;
@@ -696,7 +707,7 @@ final class AnchoredScan {
                 for (int i = MatchIndex.firstAtOrAfter(occ, from); i < occ.length && occ[i] + p.length() <= to; i++) {
                     int rel = occ[i] - from;
                     if (!(boundary[k] && rel > 0 && asciiWord(text.charAt(rel)) && asciiWord(text.charAt(rel - 1)))
-                            && !(wordEnd[k] && wordAfter(text, rel + p.length()))) {
+                            && !(ends[k] && wordAfter(text, rel + p.length()))) {
                         if (n == out.length) {
                             out = Arrays.copyOf(out, n * 2);
                         }
@@ -708,7 +719,7 @@ final class AnchoredScan {
                 for (int o = at.next(); o >= 0; o = at.next()) {
                     int rel = o - from;
                     if (!(boundary[k] && rel > 0 && asciiWord(text.charAt(rel)) && asciiWord(text.charAt(rel - 1)))
-                            && !(wordEnd[k] && wordAfter(text, rel + p.length()))) {
+                            && !(ends[k] && wordAfter(text, rel + p.length()))) {
                         if (n == out.length) {
                             out = Arrays.copyOf(out, n * 2);
                         }
