@@ -88,7 +88,6 @@ final class AnchoredScan {
         for (int k = 0; k < boundary.length; k++) {
             boundary[k] = prefixes.get(this.prefixes.get(k));
         }
-
         this.tree = tree;
         this.bound = Bound.of(tree);
         this.prefilter = prefilter;
