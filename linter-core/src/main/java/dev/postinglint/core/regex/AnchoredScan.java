@@ -56,6 +56,13 @@ final class AnchoredScan {
     private final LiteralIds prefixIds;
     /** Per prefix: a {@code \b} precedes it in every way the pattern can start with it. */
     private final boolean[] boundary;
+    /**
+     * Per prefix: in every way the pattern starts with it, the character after it is never an ASCII word character
+     * (white space, punctuation, or a {@code \b} after its last letter): an occurrence followed by one ("work" in
+     * "working" for {@code \bwork\s+}) cannot start a match ({@link #nonWordAfter}). Worked out on first use, as a cold
+     * run uses few patterns and the policy's load is its critical path.
+     */
+    private volatile boolean[] wordEnd;
     private final Node tree;
     private final RegexPrefilter prefilter;
     /** Every match starts at a line's start ({@code (?m)^} leads every branch): the candidates are the line starts. */
@@ -114,6 +121,21 @@ final class AnchoredScan {
         return d;
     }
 
+    private boolean[] wordEnd() {
+        boolean[] w = wordEnd;
+        if (w == null) {
+            Map<String, Boolean> ends = nonWordAfter(tree, false);
+            w = new boolean[prefixes.size()];
+            for (int k = 0; k < w.length; k++) {
+                String p = prefixes.get(k);
+                // Read only after a prefix that ends with an ASCII word character (where a \b after it says the next is not one).
+                w[k] = ends != null && asciiWord(p.charAt(p.length() - 1)) && Boolean.TRUE.equals(ends.get(p));
+            }
+            wordEnd = w;
+        }
+        return w;
+    }
+
     private Pattern shifted() {
         Pattern p = shifted;
         if (p == null) {
@@ -134,7 +156,7 @@ final class AnchoredScan {
             // windows around the required literals.
             return prefilter.isNone() ? null : new AnchoredScan(program, null, tree, prefilter, startsAtLineStart(tree), Dispatch.NONE);
         }
-        return new AnchoredScan(program, p, tree, prefilter, false, tree instanceof Alt ? null : Dispatch.NONE);
+        return new AnchoredScan(program, p, tree, prefilter, false, tree instanceof Alt || startsWithAlt(tree) ? null : Dispatch.NONE);
     }
 
     List<String> prefixes() {
@@ -392,9 +414,17 @@ final class AnchoredScan {
             this.all = (1L << n) - 1; // n is at most MAX_BRANCHES
         }
 
-        /** The dispatch of an alternation whose every branch starts with known literals, or {@link #NONE}. */
+        /**
+         * The dispatch of an alternation whose every branch starts with known literals, or of a group of such an
+         * alternation after assertions only ({@code \b(?:USAJOBS|competitive\s+service|...)\b}, read as the
+         * alternation {@code \b(?:USAJOBS)\b|\b(?:competitive\s+service)\b|...}: {@link RegexSyntax#groupBranches}), or
+         * {@link #NONE}. Worked out on the pattern's first search, which needs its program anyway.
+         */
         static Dispatch of(Program program) {
             List<String> sources = RegexSyntax.topLevelBranches(program.regex());
+            if (sources == null && program.get().groupCount() == 0) {
+                sources = RegexSyntax.groupBranches(program.regex());
+            }
             if (sources == null || sources.size() < 2 || sources.size() > MAX_BRANCHES) {
                 return NONE;
             }
@@ -684,6 +714,7 @@ final class AnchoredScan {
         int n = 0;
         int contributing = 0;
         int[][] indexed = prefixIds.occurrences(whole);
+        boolean[] ends = wordEnd();
         for (int k = 0; k < prefixes.size(); k++) {
             String p = prefixes.get(k);
             int before = n;
@@ -691,7 +722,8 @@ final class AnchoredScan {
             if (occ != null) { // the index's occurrences, read in place
                 for (int i = MatchIndex.firstAtOrAfter(occ, from); i < occ.length && occ[i] + p.length() <= to; i++) {
                     int rel = occ[i] - from;
-                    if (!(boundary[k] && rel > 0 && asciiWord(text.charAt(rel)) && asciiWord(text.charAt(rel - 1)))) {
+                    if (!(boundary[k] && rel > 0 && asciiWord(text.charAt(rel)) && asciiWord(text.charAt(rel - 1)))
+                            && !(ends[k] && wordAfter(text, rel + p.length()))) {
                         if (n == out.length) {
                             out = Arrays.copyOf(out, n * 2);
                         }
@@ -702,7 +734,8 @@ final class AnchoredScan {
                 Occurrences at = new Occurrences(whole, p, null, from, to);
                 for (int o = at.next(); o >= 0; o = at.next()) {
                     int rel = o - from;
-                    if (!(boundary[k] && rel > 0 && asciiWord(text.charAt(rel)) && asciiWord(text.charAt(rel - 1)))) {
+                    if (!(boundary[k] && rel > 0 && asciiWord(text.charAt(rel)) && asciiWord(text.charAt(rel - 1)))
+                            && !(ends[k] && wordAfter(text, rel + p.length()))) {
                         if (n == out.length) {
                             out = Arrays.copyOf(out, n * 2);
                         }
@@ -763,6 +796,11 @@ final class AnchoredScan {
             }
             return o >= 0 && o + literal.length() <= to ? o : -1;
         }
+    }
+
+    /** Whether an ASCII word character ends at {@code end} and another follows it: RE2's {@code \b} does not hold there. */
+    private static boolean wordAfter(String text, int end) {
+        return end < text.length() && asciiWord(text.charAt(end)) && asciiWord(text.charAt(end - 1));
     }
 
     private static boolean asciiWord(char c) {
@@ -848,6 +886,124 @@ final class AnchoredScan {
             return inner == null || rest == null ? null : union(inner, rest);
         }
         return prefixes(parts.get(i), boundary);
+    }
+
+    /**
+     * The prefixes of {@link #prefixes} (the same literals, found the same way), each with whether, in every way the
+     * pattern starts with it, the first character after it is certainly not an ASCII word character, or a {@code \b}
+     * comes first (which, after a prefix that ends with an ASCII word character, says the same). {@code after}: whether
+     * that holds for what follows {@code n}. Null where {@link #prefixes} is.
+     */
+    static Map<String, Boolean> nonWordAfter(Node n, boolean after) {
+        if (n instanceof Lit l) {
+            return RegexPrefilter.literal(l) ? one(String.valueOf(RegexPrefilter.foldChar((char) l.cp())), after) : null;
+        }
+        if (n instanceof Cat c) {
+            return nonWordAfterFrom(c.parts(), 0, after);
+        }
+        if (n instanceof Alt a) {
+            Map<String, Boolean> out = new LinkedHashMap<>();
+            for (Node x : a.alternatives()) {
+                Map<String, Boolean> p = nonWordAfter(x, after);
+                if (p == null) {
+                    return null;
+                }
+                out = union(out, p);
+            }
+            return out;
+        }
+        if (n instanceof Repeat r) {
+            // After the inner part's prefix: the rest of that part, then another repetition or what follows.
+            return r.min() >= 1 ? nonWordAfter(r.inner(), r.max() == 1 ? after : after && nonWordFirst(r.inner(), after)) : null;
+        }
+        Set<String> set = RegexPrefilter.smallSet(n);
+        if (set != null) {
+            Map<String, Boolean> out = new LinkedHashMap<>();
+            for (String c : set) {
+                out = union(out, one(c, after));
+            }
+            return out;
+        }
+        return null;
+    }
+
+    /** As {@link #prefixesFrom}, for {@link #nonWordAfter}. */
+    private static Map<String, Boolean> nonWordAfterFrom(List<Node> parts, int i, boolean after) {
+        while (i < parts.size() && zeroWidth(parts.get(i))) {
+            i++;
+        }
+        if (i == parts.size()) {
+            return null;
+        }
+        if (RegexPrefilter.literal(parts.get(i))) {
+            StringBuilder run = new StringBuilder();
+            for (; i < parts.size() && RegexPrefilter.literal(parts.get(i)); i++) {
+                run.append(RegexPrefilter.foldChar((char) ((Lit) parts.get(i)).cp()));
+            }
+            return one(run.toString(), nonWordFirst(parts, i, after));
+        }
+        if (parts.get(i) instanceof Repeat r && r.min() == 0) {
+            Map<String, Boolean> inner = zeroWidth(r.inner()) ? null
+                    : nonWordAfter(r.inner(), r.max() == 1 && nonWordFirst(parts, i + 1, after));
+            Map<String, Boolean> rest = nonWordAfterFrom(parts, i + 1, after);
+            return inner == null || rest == null ? null : union(inner, rest);
+        }
+        return nonWordAfter(parts.get(i), nonWordFirst(parts, i + 1, after));
+    }
+
+    /**
+     * Whether the first character matched from part {@code i} of {@code parts} on (then, if they can all match
+     * nothing, whatever follows: {@code after}) is certainly not an ASCII word character, or a {@code \b} is met first.
+     */
+    private static boolean nonWordFirst(List<Node> parts, int i, boolean after) {
+        if (i == parts.size()) {
+            return after;
+        }
+        Node p = parts.get(i);
+        if (p instanceof Assert a) {
+            return a.wordBoundary() || nonWordFirst(parts, i + 1, after);
+        }
+        if (zeroWidth(p)) {
+            return nonWordFirst(parts, i + 1, after);
+        }
+        return nonWordFirst(p, nonWordFirst(parts, i + 1, after));
+    }
+
+    /** As {@link #nonWordFirst(List, int, boolean)} for one node followed by what {@code after} describes. */
+    private static boolean nonWordFirst(Node n, boolean after) {
+        if (n instanceof Lit l) {
+            int c = l.fold() && l.cp() < 0x10000 ? RegexPrefilter.foldChar((char) l.cp()) : l.cp();
+            return !(l.fold() && l.cp() >= 0x10000) && !(c < 128 && asciiWord((char) c));
+        }
+        if (n instanceof Cls c) {
+            return switch (c.kind()) {
+                case SPACE -> true;
+                case SET -> c.set().chars().noneMatch(x -> x < 128 && asciiWord((char) x));
+                case DIGIT, WORD, OTHER -> false;
+            };
+        }
+        if (n instanceof Cat c) {
+            return nonWordFirst(c.parts(), 0, after);
+        }
+        if (n instanceof Alt a) {
+            return a.alternatives().stream().allMatch(x -> nonWordFirst(x, after));
+        }
+        if (n instanceof Repeat r) {
+            return nonWordFirst(r.inner(), after) && (r.min() >= 1 || after);
+        }
+        return n instanceof Assert a && a.wordBoundary() || after; // another assertion: what follows it
+    }
+
+    /** Whether {@code n} is a sequence whose first part of any width is an alternation ({@code \b(?:a|b)c}). */
+    private static boolean startsWithAlt(Node n) {
+        if (n instanceof Cat c) {
+            for (Node p : c.parts()) {
+                if (!zeroWidth(p)) {
+                    return p instanceof Alt;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether {@code n} matches only the empty string (assertions). */

@@ -105,6 +105,109 @@ final class RegexSyntax {
         return out;
     }
 
+    /**
+     * The branches of a pattern {@code X(?:A|B|...)Y} that has no alternation at its top level and whose part before the
+     * group only asserts ({@code \b}, {@code \B}), as the patterns {@code X(?:A)Y}, {@code X(?:B)Y}, ... (each with the
+     * pattern's leading flags): at any one place the pattern matches what their alternation matches, in the same order
+     * (leftmost-first: {@code X} makes no choice, and each choice within the group is followed by the same {@code Y}).
+     * Null when the pattern is not of that form. Capturing groups would be numbered differently: the caller checks.
+     */
+    static List<String> groupBranches(String re) {
+        java.util.regex.Matcher lead = LEADING_FLAGS.matcher(re);
+        String flags = lead.lookingAt() ? lead.group() : "";
+        int i = flags.length();
+        while (re.startsWith("\\b", i) || re.startsWith("\\B", i)) {
+            i += 2;
+        }
+        if (!re.startsWith("(?:", i)) {
+            return null;
+        }
+        String before = re.substring(flags.length(), i);
+        int close = closingParen(re, i);
+        if (close < 0) {
+            return null;
+        }
+        String inner = re.substring(i + 3, close);
+        String rest = re.substring(close + 1);
+        if (!rest.isEmpty() && "?*+{".indexOf(rest.charAt(0)) >= 0) {
+            return null; // a repeated group
+        }
+        try {
+            parse(inner); // both halves read on their own: the group was split at its own end
+            if (!rest.isEmpty()) {
+                parse(rest);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+        List<String> alternatives = topLevelBranches(inner);
+        if (alternatives == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String a : alternatives) {
+            out.add(flags + before + "(?:" + a + ")" + rest);
+        }
+        return out;
+    }
+
+    /** Where the group opened at {@code open} closes, or -1: escaped characters, {@code \Q...\E} and classes are skipped. */
+    private static int closingParen(String re, int open) {
+        int depth = 0;
+        for (int i = open; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                if (re.startsWith("\\Q", i)) {
+                    int e = re.indexOf("\\E", i + 2);
+                    if (e < 0) {
+                        return -1;
+                    }
+                    i = e + 1;
+                } else {
+                    i++;
+                }
+            } else if (c == '[') {
+                i = classEnd(re, i);
+                if (i < 0) {
+                    return -1;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the class opened at {@code open} ends (its {@code ]}), or -1; a {@code ]} first in it is a member. */
+    private static int classEnd(String re, int open) {
+        int j = open + 1;
+        if (j < re.length() && re.charAt(j) == '^') {
+            j++;
+        }
+        if (j < re.length() && re.charAt(j) == ']') {
+            j++;
+        }
+        while (j < re.length()) {
+            char c = re.charAt(j);
+            if (c == '\\') {
+                j += 2;
+            } else if (re.startsWith("[:", j)) {
+                int e = re.indexOf(":]", j + 2);
+                if (e < 0) {
+                    return -1;
+                }
+                j = e + 2;
+            } else if (c == ']') {
+                return j;
+            } else {
+                j++;
+            }
+        }
+        return -1;
+    }
+
     private static final java.util.regex.Pattern LEADING_FLAGS = java.util.regex.Pattern.compile("\\(\\?[imsU-]+\\)");
 
     private static final class Reader {

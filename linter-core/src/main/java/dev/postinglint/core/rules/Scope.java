@@ -138,10 +138,13 @@ public final class Scope {
         // Speed: a block without the pattern's required literals cannot match (see PolicyPattern).
         PolicyPattern.Search search = contains.search(text);
         for (Posting.Block b : posting.blocks()) {
-            if (b.region().view() == posting.view() && !search.mayMatch(b.region().start(), b.region().end())) {
+            boolean inView = b.region().view() == posting.view();
+            if (inView && !search.mayMatch(b.region().start(), b.region().end())) {
                 continue;
             }
-            if (within.stream().anyMatch(r -> r.contains(b.region())) && contains.find(b.text())) {
+            // In the posting's view the search starts RE2/J only at the pattern's literals (the first match, as find() finds it).
+            if (within.stream().anyMatch(r -> r.contains(b.region()))
+                    && (inView ? search.firstGroups(b.text(), b.region().start()) != null : contains.find(b.text()))) {
                 out.add(b);
             }
         }

@@ -2,6 +2,7 @@ package dev.postinglint.core.regex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.re2j.Matcher;
@@ -504,6 +505,112 @@ class RegexSpeedupsTest {
             }
         }
         assertEquals(List.of("5..11", "15..25", "34..43"), plain(Pattern.compile(pay), "Pay: $50k+ and $300,000+ more, or $150,000+"));
+    }
+
+    /**
+     * A prefix after which no match can go on with an ASCII word character ({@code \bwork\s+}, {@code \b(?:in|at)\s+},
+     * {@code \bworks?\b} for "works") is not tried where one follows it ("working", "into"); what the analysis says
+     * of each prefix, and the searches, through the index and without, against find() on texts made of the words
+     * that trip it: continuations inside words, optional and repeated parts, {@code \B}, (?i) letters outside ASCII
+     * that fold into it (U+017F, U+212A), a prefix at the region's end.
+     */
+    @Test
+    void prefixesFollowedByAWordCharacterAreNotTried() {
+        assertEquals(Map.of("work", true), AnchoredScan.nonWordAfter(RegexSyntax.parse("\\bwork\\s+(?:from|in|at)\\s+(?:our|the)\\b"), false));
+        assertEquals(Map.of("in", true, "at", true), AnchoredScan.nonWordAfter(RegexSyntax.parse("\\b(?:in|at)\\s+[A-Z][a-z]+,\\s+[A-Z]{2}"), false));
+        assertEquals(Map.of("work", false, "works", true), AnchoredScan.nonWordAfter(RegexSyntax.parse("(?i)\\bwork(?:s\\b|\\d)|\\bworks\\b"), false));
+        assertEquals(Map.of("office", false), AnchoredScan.nonWordAfter(RegexSyntax.parse("(?i)\\boffices?\\s+in"), false),
+                "an optional letter may follow");
+        assertEquals(Map.of("ab", false), AnchoredScan.nonWordAfter(RegexSyntax.parse("ab\\B"), false));
+        assertEquals(Map.of("ab", false), AnchoredScan.nonWordAfter(RegexSyntax.parse("ab"), false), "the match may end there: anything follows");
+        assertEquals(Map.of("ab", true), AnchoredScan.nonWordAfter(RegexSyntax.parse("ab[-,.]+"), false));
+        assertEquals(Map.of("ab", false), AnchoredScan.nonWordAfter(RegexSyntax.parse("(?:ab)+[-,.]"), false), "'abab'");
+        assertEquals(Map.of("ab", false), AnchoredScan.nonWordAfter(RegexSyntax.parse("(?:ab[-,]?)+-"), false), "another repetition may follow");
+        assertEquals(Map.of("star", false), AnchoredScan.nonWordAfter(RegexSyntax.parse("(?i)star(?:\u017f|-)"), false),
+                "U+017F matches s under (?i)");
+        assertEquals(Map.of("star", true), AnchoredScan.nonWordAfter(RegexSyntax.parse("star(?:\u212a|-)"), false),
+                "without (?i) U+212A matches only itself");
+        assertEquals(Map.of("x", false), AnchoredScan.nonWordAfter(RegexSyntax.parse("x[\\d,.]+"), false));
+        assertEquals(Map.of("x", true), AnchoredScan.nonWordAfter(RegexSyntax.parse("x[,.]+"), false));
+        String[] patterns = {"\\bwork\\s+(?:from|in|at)\\s+(?:our|the)\\b", "\\b(?:in|at)\\s+[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?,\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)",
+            "(?i)\\bwork(?:s\\b|\\d)|\\bworks\\b", "(?i)\\bworks?\\b", "(?i)\\boffices?\\s+in", "ab\\B", "(?:ab)+[-,.]", "(?:ab[-,]?)+-",
+            "(?i)star(?:\u017f|-)", "star(?:\u212a|-)", "(?i)\\bstar(?:s|\\b)", "(?i)\\bwor[k\u212a]\\b", "(?i)\\bwork\\b|\\bworking\\b", "(?i)rock(?:\\s?stars?)?\\b|\\bninja\\W"};
+        String[] words = {"work", "working", "works", "worK", "wor\u212a", "wor\u212as", "in", "into", "In", "at", "Boston", "Boston,", "MA", " ", "  ", "\n",
+            "our", "the", "from", "office", "offices", "officer", "ab", "abab", "ab-", "ab,", "-", ",", ".", "star", "stars", "star\u017f", "\u017f", "s",
+            "rock", "rockstar", "ROCK STARS", "ninja", "ninjas", "ninja!", "x", "_", "1", "é"};
+        Random r = new Random(17);
+        for (String re : patterns) {
+            Pattern p = Pattern.compile(re);
+            PolicyPattern pp = PolicyPattern.of(p);
+            PolicyMatcher matcher = PolicyMatcher.of(List.of(pp));
+            for (int i = 0; i < 400; i++) {
+                String whole = randomText(r, words, 1 + r.nextInt(40));
+                int from = r.nextInt(Math.max(1, whole.length() / 3));
+                int to = Math.max(from, whole.length() - r.nextInt(Math.max(1, whole.length() / 3)));
+                String text = whole.substring(from, to);
+                List<String> expected = plain(p, text);
+                String expectedFirst = firstGroups(p, text);
+                for (PolicyPattern.Text searched : List.of(new Whole(whole), matcher.index(new Whole(whole)))) {
+                    PolicyPattern.Search search = pp.search(searched);
+                    List<String> fast = new ArrayList<>();
+                    if (search.mayMatch(from, to)) {
+                        search.findAll(text, from, (st, e) -> fast.add(st + ".." + e));
+                    }
+                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                    PolicyPattern.Groups first = search.mayMatch(from, to) ? search.firstGroups(text, from) : null;
+                    assertEquals(expectedFirst, first == null ? null : Arrays.toString(first.spans()), () -> re + " on '" + text + "'");
+                }
+            }
+        }
+    }
+
+    /**
+     * An alternation in a group after assertions only ({@code \b(?:USAJOBS|competitive\s+service|...)\b}) is tried branch
+     * by branch, as the alternation of {@code \b(?:A)\b|\b(?:B)\b|...}: "competitive" only where "service" follows within
+     * reach. The split, and the searches against find() on texts of near misses; a group after a character that may
+     * or may not be there, a repeated group and capturing groups are left as they are.
+     */
+    @Test
+    void anAlternationInAGroupAfterAssertionsIsTriedBranchByBranch() {
+        assertEquals(List.of("(?i)\\b(?:usajobs)\\b", "(?i)\\b(?:competitive\\s+service)\\b", "(?i)\\b(?:5\\s+CFR\\s+7\\.3)\\b"),
+                RegexSyntax.groupBranches("(?i)\\b(?:usajobs|competitive\\s+service|5\\s+CFR\\s+7\\.3)\\b"));
+        assertEquals(List.of("\\b(?:a(?:x|y))[)]\\s", "\\b(?:b\\))[)]\\s"), RegexSyntax.groupBranches("\\b(?:a(?:x|y)|b\\))[)]\\s"),
+                "the group's own closing parenthesis, not one inside it, escaped or in a class");
+        assertEquals(List.of("\\b(?:\\Q)|\\E)\\s", "\\b(?:[]()][[:alpha:])])\\s"), RegexSyntax.groupBranches("\\b(?:\\Q)|\\E|[]()][[:alpha:])])\\s"),
+                "quoted text and classes hold no group's end");
+        assertNull(RegexSyntax.groupBranches("x(?:a|b)c"), "x is not an assertion");
+        assertNull(RegexSyntax.groupBranches("\\b(?:a|b)+c"), "a repeated group");
+        assertNull(RegexSyntax.groupBranches("\\b(?:ab)c"), "no alternation in the group");
+        String usa = "(?i)\\b(?:USAJOBS|Office\\s+of\\s+Personnel\\s+Management|competitive\\s+service|federal\\s+civil\\s+service|"
+                + "Executive\\s+Order\\s+11935|5\\s+CFR\\s+7\\.3|Government\\s+of\\s+Canada)\\b";
+        assertTrue(of(usa).dispatchesBranches());
+        assertFalse(of("(?i)\\b(?:(a)|b)\\s+c").dispatchesBranches(), "capturing groups keep their numbers");
+        String[] words = {"competitive", "service", "services", "salary", "Office", "of", "Personnel", "Management", "office", "USAJOBS", "usajobsx",
+            "federal", "civil", "Executive", "Order", "11935", "5", "CFR", "7.3", "7x3", "Government", "Canada", "x", "_"};
+        Random r = new Random(23);
+        for (String re : List.of(usa, "(?i)\\b(?:civil|federal\\s+civil)\\s+service", "\\B(?:ice|al)\\s+(?:of|civil)", "(?i)\\b(?:order|order\\s+11935)")) {
+            Pattern p = Pattern.compile(re);
+            PolicyPattern pp = PolicyPattern.of(p);
+            PolicyMatcher matcher = PolicyMatcher.of(List.of(pp));
+            int found = 0;
+            for (int i = 0; i < 400; i++) {
+                String whole = randomText(r, words, 1 + r.nextInt(40));
+                int from = r.nextInt(Math.max(1, whole.length() / 3));
+                int to = Math.max(from, whole.length() - r.nextInt(Math.max(1, whole.length() / 3)));
+                String text = whole.substring(from, to);
+                List<String> expected = plain(p, text);
+                found += expected.size();
+                for (PolicyPattern.Text searched : List.of(new Whole(whole), matcher.index(new Whole(whole)))) {
+                    PolicyPattern.Search search = pp.search(searched);
+                    List<String> fast = new ArrayList<>();
+                    if (search.mayMatch(from, to)) {
+                        search.findAll(text, from, (st, e) -> fast.add(st + ".." + e));
+                    }
+                    assertEquals(expected, fast, () -> re + " on '" + text + "'");
+                }
+            }
+            assertTrue(found > 2, re + ": " + found + " matches");
+        }
     }
 
     /** The first match of a plain find() and every group's [start, end), as {@link PolicyPattern.Groups#spans()} gives them; null: no match. */
