@@ -46,7 +46,8 @@ public final class ProsePlaces {
     static final List<Cue> CUES = List.of(
             // "based in our Denver office", "work from our Boulder HQ": the office word ties a bare city to the job.
             new Cue(Pattern.compile("\\b(?i:(?:based|located|situated|work(?:ing)?)\\s+(?:in|at|from|out\\s+of)\\s+(?:our|the)\\s+)" + PLACE
-                    + "\\s+" + OFFICE), true, false).needs("based", "located", "situated", "work").startsWith("based", "located", "situated", "work"),
+                    + "\\s+" + OFFICE), true, false).needs("based", "located", "situated", "work").startsWith("based", "located", "situated", "work")
+                    .alsoNeeds("office", "hq", "headquarters", "hub", "campus", "studio"),
             // "based in Boulder, Colorado", "located in Berlin, Germany"; not "headquartered in" (the company's seat).
             new Cue(Pattern.compile("\\b(?i:(?:based|located|situated)\\s+(?:in|at|out\\s+of)\\s+(?:the\\s+)?)" + PLACE), false, false).needs("based", "located", "situated").startsWith("based", "located", "situated"),
             // "(HQ) offices in Boulder, Colorado", "our office in Denver, CO", "HQ in Austin, TX".
@@ -118,13 +119,14 @@ public final class ProsePlaces {
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** A wording that names the job's place; {@code listAfter} tells a list after the place in its language. */
-    record Cue(Pattern pattern, boolean bareCity, boolean remote, Pattern listAfter, List<String> words, List<String> starts) {
+    record Cue(Pattern pattern, boolean bareCity, boolean remote, Pattern listAfter, List<String> words, List<String> starts,
+            List<String> also) {
         Cue(Pattern pattern, boolean bareCity, boolean remote) {
             this(pattern, bareCity, remote, LIST_AFTER);
         }
 
         Cue(Pattern pattern, boolean bareCity, boolean remote, Pattern listAfter) {
-            this(pattern, bareCity, remote, listAfter, List.of(), List.of());
+            this(pattern, bareCity, remote, listAfter, List.of(), List.of(), List.of());
         }
 
         /**
@@ -134,7 +136,7 @@ public final class ProsePlaces {
          * every posting without a location (ProsePlacesTest checks the words against the patterns).
          */
         Cue needs(String... required) {
-            return new Cue(pattern, bareCity, remote, listAfter, List.of(required), starts);
+            return new Cue(pattern, bareCity, remote, listAfter, List.of(required), starts, also);
         }
 
         /**
@@ -144,7 +146,17 @@ public final class ProsePlaces {
          * (ProsePlacesTest checks them against the patterns); empty when the cue is searched.
          */
         Cue startsWith(String... first) {
-            return new Cue(pattern, bareCity, remote, listAfter, words, List.of(first));
+            return new Cue(pattern, bareCity, remote, listAfter, words, List.of(first), also);
+        }
+
+        /**
+         * The cue with a second list of words (folded), one of which every match of it also contains: a part
+         * of the text is tried only when it holds one of {@link #words} and one of these. Speed only: the
+         * "work" of "work from our Denver office" stands in most postings' paragraphs, an office word in few
+         * (ProsePlacesTest checks the words against the patterns).
+         */
+        Cue alsoNeeds(String... required) {
+            return new Cue(pattern, bareCity, remote, listAfter, words, starts, List.of(required));
         }
 
         /** The English cues; the others name the place right after their own words, so no list can come before it. */
@@ -241,6 +253,7 @@ public final class ProsePlaces {
         private int[] ends = new int[16];
         private long[] needs = new long[16];
         private long[] begins = new long[16];
+        private long[] alsos = new long[16];
         private int count;
 
         /** From each cue word's occurrences (sorted starts, per {@link #CUE_WORDS} index), {@code total} in all. */
@@ -259,7 +272,7 @@ public final class ProsePlaces {
             for (long key : keyed) {
                 CueWord w = CUE_WORDS.get((int) (key & 0xffff));
                 int at = (int) (key >>> 16);
-                add(at, at + w.word().length(), w.needs(), w.starts());
+                add(at, at + w.word().length(), w.needs(), w.starts(), w.also());
             }
         }
 
@@ -282,23 +295,25 @@ public final class ProsePlaces {
                 }
                 for (CueWord w : kw.words()) {
                     if (folded.startsWith(w.word(), i)) {
-                        add(i, i + w.word().length(), w.needs(), w.starts());
+                        add(i, i + w.word().length(), w.needs(), w.starts(), w.also());
                     }
                 }
             }
         }
 
-        private void add(int start, int end, long need, long begin) {
+        private void add(int start, int end, long need, long begin, long second) {
             if (count == starts.length) {
                 starts = java.util.Arrays.copyOf(starts, count * 2);
                 ends = java.util.Arrays.copyOf(ends, count * 2);
                 needs = java.util.Arrays.copyOf(needs, count * 2);
                 begins = java.util.Arrays.copyOf(begins, count * 2);
+                alsos = java.util.Arrays.copyOf(alsos, count * 2);
             }
             starts[count] = start;
             ends[count] = end;
             needs[count] = need;
             begins[count] = begin;
+            alsos[count] = second;
             count++;
         }
 
@@ -307,15 +322,20 @@ public final class ProsePlaces {
             return SortedInts.firstAtOrAfter(starts, count, start);
         }
 
-        /** The cues (bit {@code i} for {@code CUES.get(i)}) one of whose words lies wholly inside {@code [start, end)}. */
+        /**
+         * The cues (bit {@code i} for {@code CUES.get(i)}) one of whose words lies wholly inside {@code [start, end)},
+         * and for a cue with a second list ({@link Cue#also}), one of those too.
+         */
         long cuesIn(int start, int end) {
             long mask = 0;
+            long second = NO_SECOND_WORDS;
             for (int k = firstAtOrAfter(start); k < count && starts[k] < end; k++) {
                 if (ends[k] <= end) {
                     mask |= needs[k];
+                    second |= alsos[k];
                 }
             }
-            return mask;
+            return mask & second;
         }
 
         /**
@@ -343,8 +363,22 @@ public final class ProsePlaces {
         }
     }
 
-    /** A cue word, the cues that need it ({@link Cue#words}) and those whose matches it may start ({@link Cue#starts}), as bits of {@code CUES} indexes. */
-    private record CueWord(String word, long needs, long starts) {
+    /**
+     * A cue word, the cues that need it ({@link Cue#words}), those whose matches it may start ({@link Cue#starts})
+     * and those that also need it ({@link Cue#also}), as bits of {@code CUES} indexes.
+     */
+    private record CueWord(String word, long needs, long starts, long also) {
+    }
+
+    /** The cues without a second list of words ({@link Cue#also}), as bits of {@code CUES} indexes. */
+    private static final long NO_SECOND_WORDS = noSecondWords();
+
+    private static long noSecondWords() {
+        long bits = 0;
+        for (int c = 0; c < CUES.size(); c++) {
+            bits |= CUES.get(c).also().isEmpty() ? 1L << c : 0;
+        }
+        return bits;
     }
 
     /**
@@ -375,17 +409,17 @@ public final class ProsePlaces {
             if (cue.words().isEmpty()) {
                 throw new IllegalStateException("cue " + c + " has no words to look for");
             }
-            for (int kind = 0; kind < 2; kind++) {
-                for (String w : kind == 0 ? cue.words() : cue.starts()) {
+            for (int kind = 0; kind < 3; kind++) {
+                for (String w : kind == 0 ? cue.words() : kind == 1 ? cue.starts() : cue.also()) {
                     if (w.length() < 2 || !PolicyPattern.fold(w).equals(w)) {
                         throw new IllegalStateException("cue word '" + w + "' is not folded or shorter than two characters");
                     }
-                    masks.computeIfAbsent(w, x -> new long[2])[kind] |= 1L << c;
+                    masks.computeIfAbsent(w, x -> new long[3])[kind] |= 1L << c;
                 }
             }
         }
         List<CueWord> out = new ArrayList<>();
-        masks.forEach((w, m) -> out.add(new CueWord(w, m[0], m[1])));
+        masks.forEach((w, m) -> out.add(new CueWord(w, m[0], m[1], m[2])));
         return List.copyOf(out);
     }
 
