@@ -817,6 +817,28 @@ final class AnchoredScan {
     }
 
     /** Both sets of prefixes; a literal keeps its boundary flag only if every way to it has one. */
+    /** The union of {@code each}'s maps for every item, in order; null when any is null (unknown). */
+    private static <T> Map<String, Boolean> unionAll(Iterable<T> items, java.util.function.Function<T, Map<String, Boolean>> each) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (T x : items) {
+            Map<String, Boolean> p = each.apply(x);
+            if (p == null) {
+                return null;
+            }
+            out = union(out, p);
+        }
+        return out;
+    }
+
+    /** The folded characters of the run of literal parts from {@code i} on (one character per part). */
+    private static String literalRun(List<Node> parts, int i) {
+        StringBuilder run = new StringBuilder();
+        for (; i < parts.size() && RegexPrefilter.literal(parts.get(i)); i++) {
+            run.append(RegexPrefilter.foldChar((char) ((Lit) parts.get(i)).cp()));
+        }
+        return run.toString();
+    }
+
     private static Map<String, Boolean> union(Map<String, Boolean> a, Map<String, Boolean> b) {
         Map<String, Boolean> out = new LinkedHashMap<>(a);
         b.forEach((k, v) -> out.merge(k, v, Boolean::logicalAnd));
@@ -835,26 +857,14 @@ final class AnchoredScan {
             return prefixesFrom(c.parts(), 0, boundary);
         }
         if (n instanceof Alt a) {
-            Map<String, Boolean> out = new LinkedHashMap<>();
-            for (Node x : a.alternatives()) {
-                Map<String, Boolean> p = prefixes(x, boundary);
-                if (p == null) {
-                    return null;
-                }
-                out = union(out, p);
-            }
-            return out;
+            return unionAll(a.alternatives(), x -> prefixes(x, boundary));
         }
         if (n instanceof Repeat r) {
             return r.min() >= 1 ? prefixes(r.inner(), boundary) : null;
         }
         Set<String> set = RegexPrefilter.smallSet(n);
         if (set != null) { // [$€£]: a match starts with one of a few characters, as with an alternation of literals
-            Map<String, Boolean> out = new LinkedHashMap<>();
-            for (String c : set) {
-                out = union(out, one(c, boundary));
-            }
-            return out;
+            return unionAll(set, c -> one(c, boundary));
         }
         return null; // another class or an assertion
     }
@@ -874,11 +884,7 @@ final class AnchoredScan {
             return null;
         }
         if (RegexPrefilter.literal(parts.get(i))) {
-            StringBuilder run = new StringBuilder();
-            for (; i < parts.size() && RegexPrefilter.literal(parts.get(i)); i++) {
-                run.append(RegexPrefilter.foldChar((char) ((Lit) parts.get(i)).cp()));
-            }
-            return one(run.toString(), boundary);
+            return one(literalRun(parts, i), boundary);
         }
         if (parts.get(i) instanceof Repeat r && r.min() == 0) {
             Map<String, Boolean> inner = zeroWidth(r.inner()) ? null : prefixes(r.inner(), boundary);
@@ -902,15 +908,7 @@ final class AnchoredScan {
             return nonWordAfterFrom(c.parts(), 0, after);
         }
         if (n instanceof Alt a) {
-            Map<String, Boolean> out = new LinkedHashMap<>();
-            for (Node x : a.alternatives()) {
-                Map<String, Boolean> p = nonWordAfter(x, after);
-                if (p == null) {
-                    return null;
-                }
-                out = union(out, p);
-            }
-            return out;
+            return unionAll(a.alternatives(), x -> nonWordAfter(x, after));
         }
         if (n instanceof Repeat r) {
             // After the inner part's prefix: the rest of that part, then another repetition or what follows.
@@ -918,11 +916,7 @@ final class AnchoredScan {
         }
         Set<String> set = RegexPrefilter.smallSet(n);
         if (set != null) {
-            Map<String, Boolean> out = new LinkedHashMap<>();
-            for (String c : set) {
-                out = union(out, one(c, after));
-            }
-            return out;
+            return unionAll(set, c -> one(c, after));
         }
         return null;
     }
@@ -936,11 +930,8 @@ final class AnchoredScan {
             return null;
         }
         if (RegexPrefilter.literal(parts.get(i))) {
-            StringBuilder run = new StringBuilder();
-            for (; i < parts.size() && RegexPrefilter.literal(parts.get(i)); i++) {
-                run.append(RegexPrefilter.foldChar((char) ((Lit) parts.get(i)).cp()));
-            }
-            return one(run.toString(), nonWordFirst(parts, i, after));
+            String run = literalRun(parts, i);
+            return one(run, nonWordFirst(parts, i + run.length(), after)); // one character per literal part
         }
         if (parts.get(i) instanceof Repeat r && r.min() == 0) {
             Map<String, Boolean> inner = zeroWidth(r.inner()) ? null
