@@ -1,11 +1,13 @@
 package dev.postinglint.core.policy;
 
 import dev.postinglint.core.jurisdiction.Gazetteer;
+import dev.postinglint.core.yaml.NodeImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The packs and gazetteer that the rules module ships, read from a class loader:
@@ -55,6 +57,17 @@ public final class ClasspathPacks implements PackSource {
         return name.matches("[a-z0-9][a-z0-9-]*") ? loader.getResourceAsStream(DIR + name + ".yaml") : null;
     }
 
+    /** {@code NAME.nodes} beside the pack: the image the rules module's build writes ({@link PackImages}). */
+    @Override
+    public byte[] image(String name) throws IOException {
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            return null;
+        }
+        try (InputStream in = loader.getResourceAsStream(DIR + name + PackImages.SUFFIX)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
     @Override
     public java.net.URL resource(String path) {
         return loader.getResource(path.startsWith("/") ? path.substring(1) : path);
@@ -67,13 +80,27 @@ public final class ClasspathPacks implements PackSource {
             synchronized (this) {
                 g = gazetteer;
                 if (g == null) {
-                    InputStream in = loader.getResourceAsStream(gazetteerLocation());
-                    g = in == null ? Gazetteer.EMPTY : Gazetteer.read(in, gazetteerLocation());
+                    g = readGazetteer();
                     gazetteer = g;
                 }
             }
         }
         return g;
+    }
+
+    /** The gazetteer from its image when that was made from the YAML here, else composed from the YAML. */
+    private Gazetteer readGazetteer() {
+        try (InputStream in = loader.getResourceAsStream(gazetteerLocation())) {
+            if (in == null) {
+                return Gazetteer.EMPTY;
+            }
+            byte[] yaml = in.readAllBytes();
+            Node composed = NodeImage.read(image("gazetteer"), yaml);
+            return composed != null ? Gazetteer.of(composed, gazetteerLocation())
+                    : Gazetteer.read(new java.io.ByteArrayInputStream(yaml), gazetteerLocation());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + gazetteerLocation() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
