@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The build wrote an image of every shipped pack and of the gazetteer (the antrun step in this module's pom), and
- * each reads back as exactly the tree SnakeYAML composes from the YAML beside it: what a cold check reads instead.
+ * each (all in one file, {@link PackImages#FILE}) reads back as exactly the tree SnakeYAML composes from the YAML beside it: what a cold check reads instead.
  */
 class ShippedPackImagesTest {
     private static byte[] resource(String name) throws IOException {
@@ -45,7 +45,7 @@ class ShippedPackImagesTest {
     @Test
     void theGazetteerHasAnImageOfItsYaml() throws IOException {
         byte[] yaml = resource("gazetteer.yaml");
-        Node image = NodeImage.read(resource("gazetteer" + PackImages.SUFFIX), yaml);
+        Node image = NodeImage.read(ClasspathPacks.shipped().image(PackImages.GAZETTEER), yaml);
         assertNotNull(image);
         Node composed = Gazetteer.compose(new InputStreamReader(new ByteArrayInputStream(yaml), StandardCharsets.UTF_8));
         assertNull(NodeImage.difference(composed, image));

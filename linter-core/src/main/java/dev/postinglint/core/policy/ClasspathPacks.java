@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -23,6 +24,8 @@ public final class ClasspathPacks implements PackSource {
     /** The packs shipped with this build ({@link #shipped}), which its pack tests checked. */
     private final boolean checked;
     private volatile Gazetteer gazetteer;
+    /** The packs' images by name, read on first use. */
+    private volatile Map<String, byte[]> images;
 
     /** The packs another class loader has: checked on load as any policy is. */
     public ClasspathPacks(ClassLoader loader) {
@@ -54,18 +57,42 @@ public final class ClasspathPacks implements PackSource {
 
     @Override
     public InputStream open(String name) {
-        return name.matches("[a-z0-9][a-z0-9-]*") ? loader.getResourceAsStream(DIR + name + ".yaml") : null;
+        return isPackName(name) ? loader.getResourceAsStream(DIR + name + ".yaml") : null;
     }
 
-    /** {@code NAME.nodes} beside the pack: the image the rules module's build writes ({@link PackImages}). */
+    /** The pack's image from {@value PackImages#FILE} beside the packs, which the rules module's build writes. */
     @Override
     public byte[] image(String name) throws IOException {
-        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-            return null;
+        Map<String, byte[]> all = images;
+        if (all == null) {
+            synchronized (this) {
+                all = images;
+                if (all == null) {
+                    try (InputStream in = loader.getResourceAsStream(DIR + PackImages.FILE)) {
+                        all = PackImages.unbundle(in == null ? null : in.readAllBytes());
+                    }
+                    images = all;
+                }
+            }
         }
-        try (InputStream in = loader.getResourceAsStream(DIR + name + PackImages.SUFFIX)) {
-            return in == null ? null : in.readAllBytes();
+        return all.get(name);
+    }
+
+    /**
+     * {@code [a-z0-9][a-z0-9-]*}, checked without {@code String.matches}, which compiles its pattern on every call
+     * (each pack a cold check reads).
+     */
+    static boolean isPackName(String name) {
+        if (name.isEmpty() || name.charAt(0) == '-') {
+            return false;
         }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -95,7 +122,7 @@ public final class ClasspathPacks implements PackSource {
                 return Gazetteer.EMPTY;
             }
             byte[] yaml = in.readAllBytes();
-            Node composed = NodeImage.read(image("gazetteer"), yaml);
+            Node composed = NodeImage.read(image(PackImages.GAZETTEER), yaml);
             return composed != null ? Gazetteer.of(composed, gazetteerLocation())
                     : Gazetteer.read(new java.io.ByteArrayInputStream(yaml), gazetteerLocation());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.postinglint.core.jurisdiction.Gazetteer;
 import dev.postinglint.core.rules.RuleTypes;
@@ -87,18 +88,47 @@ class PackImagesTest {
     }
 
     @Test
-    void writesAnImageOfEveryListedPackAndTheGazetteer() throws IOException {
+    void writesAnImageOfEveryListedPackAndTheGazetteerIntoOneFile() throws IOException {
         Files.writeString(dir.resolve("packs.txt"), "# packs\nmine\n\nother\n");
         Files.writeString(dir.resolve("mine.yaml"), PACK);
         Files.writeString(dir.resolve("other.yaml"), OTHER);
         Files.writeString(dir.resolve("gazetteer.yaml"), "countries:\n  US: {name: United States}\n");
-        List<Path> written = PackImages.write(dir);
-        assertEquals(List.of(dir.resolve("mine.nodes"), dir.resolve("other.nodes"), dir.resolve("gazetteer.nodes")), written);
+        Map<String, byte[]> written = PackImages.write(dir);
+        assertEquals(List.of("mine", "other", "gazetteer"), List.copyOf(written.keySet()));
+        Map<String, byte[]> read = PackImages.unbundle(Files.readAllBytes(dir.resolve(PackImages.FILE)));
+        assertEquals(written.keySet(), read.keySet());
         byte[] yaml = Files.readAllBytes(dir.resolve("mine.yaml"));
-        assertNull(NodeImage.difference(PolicyLoader.composePack(yaml, "builtin:mine"),
-                NodeImage.read(Files.readAllBytes(dir.resolve("mine.nodes")), yaml)));
+        assertNull(NodeImage.difference(PolicyLoader.composePack(yaml, "builtin:mine"), NodeImage.read(read.get("mine"), yaml)));
         byte[] g = Files.readAllBytes(dir.resolve("gazetteer.yaml"));
-        assertNotNull(NodeImage.read(Files.readAllBytes(dir.resolve("gazetteer.nodes")), g));
+        assertNotNull(NodeImage.read(read.get("gazetteer"), g));
+        // What the class path gives: the same images through ClasspathPacks.
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null) {
+            @Override
+            public InputStream getResourceAsStream(String name) {
+                return super.getResourceAsStream(name.substring(ClasspathPacks.DIR.length()));
+            }
+        }) {
+            ClasspathPacks packs = new ClasspathPacks(loader);
+            assertNotNull(NodeImage.read(packs.image("mine"), yaml));
+            assertNull(packs.image("missing"));
+        }
+    }
+
+    @Test
+    void aDamagedBundleGivesNoImages() throws IOException {
+        byte[] file = PackImages.bundle(Map.of("mine", image(PACK)));
+        assertEquals(1, PackImages.unbundle(file).size());
+        assertTrue(PackImages.unbundle(java.util.Arrays.copyOf(file, file.length - 1)).isEmpty());
+        assertTrue(PackImages.unbundle(java.util.Arrays.copyOf(file, file.length + 1)).isEmpty());
+        assertTrue(PackImages.unbundle(new byte[] {1, 2, 3}).isEmpty());
+        assertTrue(PackImages.unbundle(null).isEmpty());
+    }
+
+    @Test
+    void packNamesAreCheckedAsThePatternDid() {
+        for (String name : List.of("default", "a", "pay-transparency", "x1-2", "", "-a", "A", "a_b", "a.b", "é", "../x", "a/b", "9")) {
+            assertEquals(name.matches("[a-z0-9][a-z0-9-]*"), ClasspathPacks.isPackName(name), name);
+        }
     }
 
     @Test
