@@ -60,9 +60,12 @@ public final class ClasspathPacks implements PackSource {
         return isPackName(name) ? loader.getResourceAsStream(DIR + name + ".yaml") : null;
     }
 
-    /** The pack's image from {@value PackImages#FILE} beside the packs, which the rules module's build writes. */
+    /**
+     * The pack's image from {@value PackImages#FILE} beside the packs, which the rules module's build writes; null
+     * when there is none, or the file cannot be read (the packs' YAML is composed then).
+     */
     @Override
-    public byte[] image(String name) throws IOException {
+    public byte[] image(String name) {
         Map<String, byte[]> all = images;
         if (all == null) {
             synchronized (this) {
@@ -70,6 +73,8 @@ public final class ClasspathPacks implements PackSource {
                 if (all == null) {
                     try (InputStream in = loader.getResourceAsStream(DIR + PackImages.FILE)) {
                         all = PackImages.unbundle(in == null ? null : in.readAllBytes());
+                    } catch (IOException e) {
+                        all = Map.of();
                     }
                     images = all;
                 }

@@ -305,7 +305,7 @@ public final class PolicyLoader {
                         + Suggest.didYouMean(BUILTIN_PREFIX + name, known) + " (available: " + String.join(", ", builtinNames()) + ")");
             }
             byte[] bytes = in.readNBytes(MAX_POLICY_BYTES + 1);
-            Node composed = bytes.length > MAX_POLICY_BYTES ? null : NodeImage.read(packs.image(name), bytes);
+            Node composed = bytes.length > MAX_POLICY_BYTES ? null : NodeImage.read(imageOrNull(name), bytes);
             return composed != null ? new Pack(null, composed) : new Pack(decode(bytes, BUILTIN_PREFIX + name), null);
         } catch (IOException e) {
             throw problemAt(referencedAt, "cannot read builtin:" + name + ": " + e.getMessage());
@@ -339,6 +339,15 @@ public final class PolicyLoader {
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException e) {
             throw new PolicyException(location, 0, 0, "policy file is not valid UTF-8");
+        }
+    }
+
+    /** The pack source's image of a pack; null when it has none or cannot read it (the YAML is composed then). */
+    private byte[] imageOrNull(String name) {
+        try {
+            return packs.image(name);
+        } catch (IOException | RuntimeException e) {
+            return null; // an image only saves time: without it the pack's own YAML is read as always
         }
     }
 

@@ -158,6 +158,44 @@ class PackImagesTest {
     }
 
     @Test
+    void anImageThatCannotBeReadOnlyCostsTheCompose() throws IOException {
+        PackSource plain = new ImagedPacks(Map.of("mine", bytes(PACK)), Map.of());
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        PackSource throwing = new ThrowingImages(bytes(PACK));
+        assertEquals(PolicyPrinter.print(load(plain, a)).replace(a.toString(), "DIR"),
+                PolicyPrinter.print(load(throwing, b)).replace(b.toString(), "DIR"));
+    }
+
+    /** A source whose images cannot be read. */
+    private record ThrowingImages(byte[] pack) implements PackSource {
+        @Override
+        public List<String> names() {
+            return List.of("mine");
+        }
+
+        @Override
+        public InputStream open(String name) {
+            return name.equals("mine") ? new ByteArrayInputStream(pack) : null;
+        }
+
+        @Override
+        public byte[] image(String name) throws IOException {
+            throw new IOException("unreadable image");
+        }
+
+        @Override
+        public Gazetteer gazetteer() {
+            return Gazetteer.EMPTY;
+        }
+
+        @Override
+        public String gazetteerLocation() {
+            return "gazetteer.yaml";
+        }
+    }
+
+    @Test
     void usesAnImageOnlyForTheBytesItWasMadeFrom() throws IOException {
         // An image of OTHER's tree stamped with PACK's bytes is taken for PACK: the stamp is what binds them.
         byte[] packBytes = bytes(PACK);
