@@ -405,7 +405,7 @@ public final class Linter {
                 }
             } catch (InputProblem | RuntimeException | StackOverflowError p) {
                 // Not a readable posting, or one that breaks a parser: it keeps nothing (its own lint says why).
-                LOG.log(System.Logger.Level.DEBUG, "not indexed: " + source.displayPath(), p);
+                Log.LOG.log(System.Logger.Level.DEBUG, "not indexed: " + source.displayPath(), p);
             }
         });
         return out;
@@ -421,7 +421,7 @@ public final class Linter {
         try {
             return lintOrThrow(input, policy, corpus);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.log(System.Logger.Level.DEBUG, "internal error on " + input.displayPath(), e);
+            Log.LOG.log(System.Logger.Level.DEBUG, "internal error on " + input.displayPath(), e);
             String reason = e instanceof StackOverflowError ? "nested too deeply to check (stack overflow)"
                     : "internal error while checking it (" + e.getClass().getName()
                             + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + "); --debug shows the stack trace";
@@ -429,7 +429,14 @@ public final class Linter {
         }
     }
 
-    private static final System.Logger LOG = System.getLogger("dev.postinglint");
+    /**
+     * The engine's logger, made on first use: {@code System.getLogger} starts {@code java.util.logging} (its log
+     * manager and configuration), about 5 ms of a cold one-file check's main thread when it was made with the
+     * class, and only a posting that fails logs anything ({@code --debug}).
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.postinglint");
+    }
 
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');

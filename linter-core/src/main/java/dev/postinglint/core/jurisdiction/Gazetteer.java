@@ -59,23 +59,35 @@ public final class Gazetteer {
      */
     public static Gazetteer read(InputStream in, String location) {
         try (InputStream s = in) {
-            Object data = data(new InputStreamReader(s, StandardCharsets.UTF_8));
-            if (!(data instanceof Map<?, ?>)) {
-                throw new IllegalStateException(location + " is not a gazetteer (a mapping of countries, regions and cities)");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = (Map<String, Object>) data;
-            return new Gazetteer(map);
+            return of(compose(new InputStreamReader(s, StandardCharsets.UTF_8)), location);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + location + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * The gazetteer of a composed document ({@link #compose}, or its build-time image, which gives the same tree).
+     */
+    public static Gazetteer of(Node root, String location) {
+        Object data = root == null ? null : value(root);
+        if (!(data instanceof Map<?, ?>)) {
+            throw new IllegalStateException(location + " is not a gazetteer (a mapping of countries, regions and cities)");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) data;
+        return new Gazetteer(map);
+    }
+
     /** The YAML document's data: see {@link #value}; null for an empty document. */
     static Object data(java.io.Reader yaml) {
-        LoaderOptions opts = new LoaderOptions();
-        Node root = new Composer(new ParserImpl(new StreamReader(yaml), opts), new Resolver(), opts).getSingleNode();
+        Node root = compose(yaml);
         return root == null ? null : value(root);
+    }
+
+    /** A gazetteer's YAML composed into SnakeYAML's node tree; null for an empty document. */
+    public static Node compose(java.io.Reader yaml) {
+        LoaderOptions opts = new LoaderOptions();
+        return new Composer(new ParserImpl(new StreamReader(yaml), opts), new Resolver(), opts).getSingleNode();
     }
 
     /**

@@ -17,6 +17,15 @@ public interface PackSource {
     /** The pack's YAML, or null when there is no pack of that name. */
     InputStream open(String name) throws IOException;
 
+    /**
+     * The {@link dev.postinglint.core.yaml.NodeImage} of pack {@code name} (its composed YAML, made at build time),
+     * or null when this source has none. The loader uses it only when it was made from the very bytes
+     * {@link #open} gives; else it composes the YAML, so a missing or stale image only costs speed.
+     */
+    default byte[] image(String name) throws IOException {
+        return null;
+    }
+
     /** The gazetteer; {@link Gazetteer#EMPTY} when this source has none. */
     Gazetteer gazetteer();
 

@@ -17,6 +17,7 @@ import dev.postinglint.core.rules.Scope;
 import dev.postinglint.core.rules.When;
 import dev.postinglint.core.source.FilePlace;
 import dev.postinglint.core.yaml.Marks;
+import dev.postinglint.core.yaml.NodeImage;
 import dev.postinglint.core.yaml.PolicyException;
 import dev.postinglint.core.yaml.Suggest;
 import dev.postinglint.core.yaml.YamlMap;
@@ -200,7 +201,8 @@ public final class PolicyLoader {
 
         private PolicyFile visitOrThrow(String ref, Path baseDir, YamlValue referencedAt) {
             String location;
-            String text;
+            String text = null;
+            Pack pack = null;
             Path dir;
             ReadAhead.Parsed early = null;
             boolean builtin = ref.startsWith(BUILTIN_PREFIX);
@@ -208,12 +210,10 @@ public final class PolicyLoader {
                 String name = ref.substring(BUILTIN_PREFIX.length()).strip();
                 location = BUILTIN_PREFIX + name;
                 dir = null;
-                if (done.containsKey(location) || stack.contains(location)) {
-                    text = null;
-                } else {
+                if (!done.containsKey(location) && !stack.contains(location)) {
                     early = ahead.take(location);
                     // A pack that could not be read is read again here, so that the problem names this reference.
-                    text = early != null ? early.text() : readBuiltin(name, referencedAt);
+                    pack = early != null ? early.pack() : readBuiltin(name, referencedAt);
                 }
             } else {
                 Path p;
@@ -249,7 +249,8 @@ public final class PolicyLoader {
             stack.add(location);
             PolicyFile f;
             try {
-                f = early != null ? early.file(problems) : builtin ? parsePack(location, text, problems) : parse(location, text, dir, false, problems);
+                f = early != null ? early.file(problems) : builtin ? parsePack(location, pack, problems)
+                        : parse(location, compose(text, location), dir, false, problems);
                 // The built-in packs it extends are parsed on another core meanwhile; they are still
                 // visited, and their problems recorded, in this order.
                 for (String next : f.extendsRefs) {
@@ -289,14 +290,23 @@ public final class PolicyLoader {
         return at == null ? new PolicyException("posting-lint", 0, 0, problem) : at.error(problem);
     }
 
-    private String readBuiltin(String name, YamlValue referencedAt) {
+    /**
+     * A built-in pack as read: its composed tree when the pack source has a {@link NodeImage} made from these very
+     * bytes (the shipped packs, imaged at build time), else its text, composed when parsed.
+     */
+    record Pack(String text, Node composed) {
+    }
+
+    private Pack readBuiltin(String name, YamlValue referencedAt) {
         try (InputStream in = packs.open(name)) {
             if (in == null) {
                 List<String> known = builtinNames().stream().map(n -> BUILTIN_PREFIX + n).toList();
                 throw problemAt(referencedAt, "unknown built-in pack 'builtin:" + name + "'"
                         + Suggest.didYouMean(BUILTIN_PREFIX + name, known) + " (available: " + String.join(", ", builtinNames()) + ")");
             }
-            return decode(in.readNBytes(MAX_POLICY_BYTES + 1), BUILTIN_PREFIX + name);
+            byte[] bytes = in.readNBytes(MAX_POLICY_BYTES + 1);
+            Node composed = bytes.length > MAX_POLICY_BYTES ? null : NodeImage.read(imageOrNull(name), bytes);
+            return composed != null ? new Pack(null, composed) : new Pack(decode(bytes, BUILTIN_PREFIX + name), null);
         } catch (IOException e) {
             throw problemAt(referencedAt, "cannot read builtin:" + name + ": " + e.getMessage());
         }
@@ -330,6 +340,26 @@ public final class PolicyLoader {
         } catch (CharacterCodingException e) {
             throw new PolicyException(location, 0, 0, "policy file is not valid UTF-8");
         }
+    }
+
+    /** The pack source's image of a pack; null when it has none or cannot read it (the YAML is composed then). */
+    private byte[] imageOrNull(String name) {
+        try {
+            return packs.image(name);
+        } catch (IOException | RuntimeException e) {
+            return null; // an image only saves time: without it the pack's own YAML is read as always
+        }
+    }
+
+    /**
+     * A built-in pack's bytes composed as a load without an image composes them (decoded, then composed): what the
+     * build's {@link PackImages} writes as the pack's image.
+     */
+    public static Node composePack(byte[] bytes, String location) {
+        if (bytes.length > MAX_POLICY_BYTES) {
+            throw new PolicyException(location, 0, 0, "policy file is larger than " + MAX_POLICY_BYTES + " bytes");
+        }
+        return compose(decode(bytes, location), location);
     }
 
     private static Node compose(String text, String location) {
@@ -396,8 +426,9 @@ public final class PolicyLoader {
     }
 
     /** Reads a built-in pack: checked when its source's packs are ({@link PackSource#checked}). */
-    private PolicyFile parsePack(String location, String text, Problems problems) {
-        return parse(location, text, null, packs.checked(), problems);
+    private PolicyFile parsePack(String location, Pack pack, Problems problems) {
+        Node root = pack.composed() != null ? pack.composed() : compose(pack.text(), location);
+        return parse(location, root, null, packs.checked(), problems);
     }
 
     /**
@@ -405,8 +436,8 @@ public final class PolicyLoader {
      * that every problem in the file is recorded in one run; only YAML that cannot be composed into
      * a mapping stops the file.
      */
-    private PolicyFile parse(String location, String text, Path dir, boolean checked, Problems problems) {
-        YamlValue root = new YamlValue(location, compose(text, location), checked);
+    private PolicyFile parse(String location, Node composed, Path dir, boolean checked, Problems problems) {
+        YamlValue root = new YamlValue(location, composed, checked);
         YamlMap m = root.asMap("a policy file");
         PolicyFile f = new PolicyFile();
         f.location = location;
@@ -927,8 +958,8 @@ public final class PolicyLoader {
             this.threads = threads;
         }
 
-        /** A pack's text, and what parsing it gave: the file and its problems, or what it threw. */
-        record Parsed(String text, PolicyFile parsed, Problems problems, RuntimeException thrown) {
+        /** A pack as read, and what parsing it gave: the file and its problems, or what it threw. */
+        record Parsed(Pack pack, PolicyFile parsed, Problems problems, RuntimeException thrown) {
             /** The file, its problems recorded in {@code into} as if it had been parsed now. */
             PolicyFile file(Problems into) {
                 into.addAll(problems);
@@ -940,7 +971,7 @@ public final class PolicyLoader {
         }
 
         interface Parser {
-            PolicyFile parse(String location, String text, Problems problems);
+            PolicyFile parse(String location, Pack pack, Problems problems);
         }
 
         private final Map<String, java.util.concurrent.FutureTask<Parsed>> started = new HashMap<>();
@@ -950,17 +981,17 @@ public final class PolicyLoader {
         private java.util.concurrent.ExecutorService pool;
 
         /** Starts reading and parsing the pack at {@code location}, unless it has been started already. */
-        void start(String location, java.util.function.Supplier<String> read, Parser parser) {
+        void start(String location, java.util.function.Supplier<Pack> read, Parser parser) {
             if (threads < 1 || started.containsKey(location)) {
                 return;
             }
             java.util.concurrent.FutureTask<Parsed> task = new java.util.concurrent.FutureTask<>(() -> {
-                String text = read.get(); // a pack that cannot be read throws: read again when visited
+                Pack pack = read.get(); // a pack that cannot be read throws: read again when visited
                 Problems own = new Problems();
                 try {
-                    return new Parsed(text, parser.parse(location, text, own), own, null);
+                    return new Parsed(pack, parser.parse(location, pack, own), own, null);
                 } catch (RuntimeException e) {
-                    return new Parsed(text, null, own, e);
+                    return new Parsed(pack, null, own, e);
                 }
             });
             started.put(location, task);
