@@ -287,11 +287,14 @@ final class AnchoredScan {
      */
     private int scan(String text, PolicyPattern.Text whole, int offset, int[] runs, MatchSink sink,
             PolicyPattern.Groups[] first) {
-        long max = maxLength(text, runs, whole);
         if (prefixes == null && !lineStarts) {
-            return windows(text, whole, offset, max, sink, first);
+            return windows(text, whole, offset, maxLength(text, runs, whole), sink, first);
         }
         int[] candidates = lineStarts ? lineStarts(text) : candidates(text, whole, offset, offset + text.length());
+        if (candidates.length == 0) {
+            return -1; // most texts, for most patterns: the bound on a match's length is not needed
+        }
+        long max = maxLength(text, runs, whole);
         // Without a bound on a match's length the window is the rest of the text: still exact, and
         // cheap for a few candidates (an anchored run stops adding work once its threads die).
         if (max > MAX_WINDOW && candidates.length > MAX_UNBOUNDED_CANDIDATES) {
@@ -386,7 +389,33 @@ final class AnchoredScan {
         private final RegexPrefilter[][] needs;
         private final int flags;
         private final long all;
-        private final java.util.concurrent.ConcurrentHashMap<Long, Sub> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+        /**
+         * The combinations compiled so far, looked up at every candidate that has live branches: an immutable table
+         * replaced whole when one is added (at most {@link #MAX_COMPILED}), so a lookup is a scan of a few longs with
+         * no lock and no boxing (a ConcurrentHashMap keyed by Long cost a lint ~3% in its get alone).
+         */
+        private volatile Compiled compiled = new Compiled(new long[0], new Sub[0]);
+
+        /** Live-branch masks and their alternations, at the same indexes. */
+        private record Compiled(long[] masks, Sub[] subs) {
+            Sub get(long mask) {
+                long[] m = masks;
+                for (int i = 0; i < m.length; i++) {
+                    if (m[i] == mask) {
+                        return subs[i];
+                    }
+                }
+                return null;
+            }
+
+            Compiled with(long mask, Sub sub) {
+                long[] m = Arrays.copyOf(masks, masks.length + 1);
+                Sub[] s = Arrays.copyOf(subs, subs.length + 1);
+                m[masks.length] = mask;
+                s[subs.length] = sub;
+                return new Compiled(m, s);
+            }
+        }
 
         /** A live-branch alternation, plain and after one character of context (as {@link AnchoredScan#shifted}). */
         record Sub(Pattern plain, Pattern shifted) {
@@ -454,7 +483,7 @@ final class AnchoredScan {
             }
             Sub s = compiled.get(mask);
             if (s == null) {
-                if (compiled.size() >= MAX_COMPILED) {
+                if (compiled.masks().length >= MAX_COMPILED) {
                     return null;
                 }
                 StringBuilder body = new StringBuilder();
@@ -469,10 +498,19 @@ final class AnchoredScan {
                 } catch (RuntimeException e) {
                     return null; // cannot happen for branches of a valid pattern; the whole pattern is always right
                 }
-                Sub had = compiled.putIfAbsent(mask, s);
-                s = had == null ? s : had;
+                s = add(mask, s);
             }
             return s;
+        }
+
+        /** Adds a compiled combination unless another thread added the same one first (whose alternation is then used). */
+        private synchronized Sub add(long mask, Sub sub) {
+            Sub had = compiled.get(mask);
+            if (had != null) {
+                return had;
+            }
+            compiled = compiled.with(mask, sub);
+            return sub;
         }
 
         Live live(String text, PolicyPattern.Text whole, int offset, int[] runs) {
