@@ -390,30 +390,61 @@ final class AnchoredScan {
         private final int flags;
         private final long all;
         /**
-         * The combinations compiled so far, looked up at every candidate that has live branches: an immutable table
-         * replaced whole when one is added (at most {@link #MAX_COMPILED}), so a lookup is a scan of a few longs with
-         * no lock and no boxing (a ConcurrentHashMap keyed by Long cost a lint ~3% in its get alone).
+         * The combinations compiled so far, looked up at every candidate that has live branches: an immutable hash
+         * table of longs replaced whole when one is added (at most {@link #MAX_COMPILED}), so a lookup is a probe or
+         * two with no lock and no boxing (a ConcurrentHashMap keyed by Long cost a lint ~3% in its get alone).
          */
-        private volatile Compiled compiled = new Compiled(new long[0], new Sub[0]);
+        private volatile Compiled compiled = Compiled.EMPTY;
 
-        /** Live-branch masks and their alternations, at the same indexes. */
-        private record Compiled(long[] masks, Sub[] subs) {
+        /**
+         * Live-branch masks and their alternations, open addressing: a mask at the slot its hash gives or the next
+         * free one after it (0, which no live mask is, marks a free slot); the table is at least twice the entries.
+         */
+        private record Compiled(long[] masks, Sub[] subs, int size) {
+            static final Compiled EMPTY = new Compiled(new long[4], new Sub[4], 0);
+
             Sub get(long mask) {
                 long[] m = masks;
-                for (int i = 0; i < m.length; i++) {
-                    if (m[i] == mask) {
+                int last = m.length - 1;
+                for (int i = slot(mask, last); ; i = (i + 1) & last) {
+                    long k = m[i];
+                    if (k == mask) {
                         return subs[i];
                     }
+                    if (k == 0) {
+                        return null;
+                    }
                 }
-                return null;
             }
 
             Compiled with(long mask, Sub sub) {
-                long[] m = Arrays.copyOf(masks, masks.length + 1);
-                Sub[] s = Arrays.copyOf(subs, subs.length + 1);
-                m[masks.length] = mask;
-                s[subs.length] = sub;
-                return new Compiled(m, s);
+                int capacity = masks.length;
+                while (capacity < 2 * (size + 1)) {
+                    capacity *= 2;
+                }
+                long[] m = new long[capacity];
+                Sub[] s = new Sub[capacity];
+                for (int i = 0; i < masks.length; i++) {
+                    if (masks[i] != 0) {
+                        put(m, s, masks[i], subs[i]);
+                    }
+                }
+                put(m, s, mask, sub);
+                return new Compiled(m, s, size + 1);
+            }
+
+            private static void put(long[] m, Sub[] s, long mask, Sub sub) {
+                int last = m.length - 1;
+                int i = slot(mask, last);
+                while (m[i] != 0) {
+                    i = (i + 1) & last;
+                }
+                m[i] = mask;
+                s[i] = sub;
+            }
+
+            private static int slot(long mask, int last) {
+                return (int) ((mask * 0x9E3779B97F4A7C15L) >>> 40) & last;
             }
         }
 
@@ -483,7 +514,7 @@ final class AnchoredScan {
             }
             Sub s = compiled.get(mask);
             if (s == null) {
-                if (compiled.masks().length >= MAX_COMPILED) {
+                if (compiled.size() >= MAX_COMPILED) {
                     return null;
                 }
                 StringBuilder body = new StringBuilder();
