@@ -5,7 +5,7 @@
 # rules (the policy itself with every other rule turned off, so the packs' shared set-up is the same), one
 # with no rule at all (the engine: read, parse, text view, report), and the whole policy, all linted in one
 # JVM by the hidden `bench` command, alternating within each round, on the first N postings of DIR (default:
-# the corpus bench/run.sh extracted, else examples/). Prints each one's lint / parse-floor ratio (the median
+# the corpus bench/run.sh extracted, else examples/). Prints each one's lint / parse-floor ratio, of wall and CPU time (the median
 # of the rounds', JIT settled) and what it adds to the engine's. The packs' additions sum to more than the
 # whole policy's: each pack alone pays for the posting's automaton pass, its `when:` fields and language
 # detection, which the whole policy pays once. See docs/BENCHMARKS.md.
@@ -54,15 +54,29 @@ done
 args+=(--policy "$POLICY")
 echo "bench/packs.sh: $(wc -l <"$work/files.txt") postings of $dir; $POLICY; $RUNS rounds after the JIT settles" >&2
 java -jar "$jar" bench --as-of "$AS_OF" --settle --runs "$RUNS" "${args[@]}" $(cat "$work/files.txt") >"$work/bench.txt" 2>&1
-ratio() { awk -v p="$1" '$1 == "ratio" && $2 == p "/floor:" {print $4}' "$work/bench.txt"; }
-minus() { awk -v a="$1" -v b="$2" 'BEGIN {print a - b}'; }
-engine=$(ratio "$work/only-engine.yaml")
-printf '%-28s %6s %12s %10s\n' "rules kept" "rules" "lint/floor" "added"
-printf '%-28s %6s %12s %10s\n' "none (the engine)" 0 "$engine" "-"
+# ratio KIND LABEL: the median of the rounds' lint / floor ratio for a policy, of wall time (KIND "ratio") or CPU ("cpu")
+ratio() {
+  if [ "$1" = cpu ]; then
+    awk -v p="$2" '$1 == "cpu" && $2 == "ratio" && $3 == p "/floor:" {print $5}' "$work/bench.txt"
+  else
+    awk -v p="$2" '$1 == "ratio" && $2 == p "/floor:" {print $4}' "$work/bench.txt"
+  fi
+}
+minus() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a - b}'; }
+row() {  # row NAME RULES POLICY_LABEL
+  local w c
+  w=$(ratio wall "$3"); c=$(ratio cpu "$3")
+  if [ "$3" = "$engine_label" ]; then
+    printf '%-28s %6s %10s %10s %12s\n' "$1" "$2" "$w" "$c" "-"
+  else
+    printf '%-28s %6s %10s %10s %12s\n' "$1" "$2" "$w" "$c" "$(minus "$c" "$(ratio cpu "$engine_label")")"
+  fi
+}
+engine_label="$work/only-engine.yaml"
+printf '%-28s %6s %10s %10s %12s\n' "rules kept" "rules" "lint/floor" "CPU" "CPU added"
+row "none (the engine)" 0 "$engine_label"
 for p in $packs; do
-  r=$(ratio "$(only "$p")")
-  printf '%-28s %6s %12s %10.2f\n' "$p" "$(awk -v p="$p" '$2 == p' "$work/rules.txt" | wc -l)" "$r" "$(minus "$r" "$engine")"
+  row "$p" "$(awk -v p="$p" '$2 == p' "$work/rules.txt" | wc -l)" "$(only "$p")"
 done
-w=$(ratio "$POLICY")
-printf '%-28s %6s %12s %10.2f\n' "all ($POLICY)" "$(wc -l <"$work/rules.txt")" "$w" "$(minus "$w" "$engine")"
+row "all ($POLICY)" "$(wc -l <"$work/rules.txt")" "$POLICY"
 echo "raw: $work/bench.txt" >&2
