@@ -475,15 +475,22 @@ final class TextViewBuilder {
             }
             if (i < n) {
                 // White space that folds: one space, unless the text is empty or just had a space or line break.
-                int s = rawStart + i;
                 if (len > 0 && cs[len - 1] != ' ' && cs[len - 1] != '\n') {
                     cs[len] = ' ';
-                    runs.identity(s, 1);
+                    runs.identity(rawStart + i, 1);
                     len++;
-                } else if (len > 0 && cs[len - 1] == ' ' && runs.lastEnd() == s) {
-                    runs.setLastEnd(s + 1); // the folded space covers the whole run it replaced
+                    i++;
                 }
-                i++;
+                // The rest of the run of white space: the folded space just added (or one the view ended with, where it
+                // ends here) covers it all, set once for the run rather than once per character (HTML's indentation).
+                int end = i;
+                while (end < n && isSpace(text[end])) {
+                    end++;
+                }
+                if (end > i && len > 0 && cs[len - 1] == ' ' && runs.lastEnd() == rawStart + i) {
+                    runs.setLastEnd(rawStart + end);
+                }
+                i = end;
             }
         }
         length = len;

@@ -287,11 +287,14 @@ final class AnchoredScan {
      */
     private int scan(String text, PolicyPattern.Text whole, int offset, int[] runs, MatchSink sink,
             PolicyPattern.Groups[] first) {
-        long max = maxLength(text, runs, whole);
         if (prefixes == null && !lineStarts) {
-            return windows(text, whole, offset, max, sink, first);
+            return windows(text, whole, offset, maxLength(text, runs, whole), sink, first);
         }
         int[] candidates = lineStarts ? lineStarts(text) : candidates(text, whole, offset, offset + text.length());
+        if (candidates.length == 0) {
+            return -1; // most texts, for most patterns: the bound on a match's length is not needed
+        }
+        long max = maxLength(text, runs, whole);
         // Without a bound on a match's length the window is the rest of the text: still exact, and
         // cheap for a few candidates (an anchored run stops adding work once its threads die).
         if (max > MAX_WINDOW && candidates.length > MAX_UNBOUNDED_CANDIDATES) {
@@ -386,7 +389,64 @@ final class AnchoredScan {
         private final RegexPrefilter[][] needs;
         private final int flags;
         private final long all;
-        private final java.util.concurrent.ConcurrentHashMap<Long, Sub> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+        /**
+         * The combinations compiled so far, looked up at every candidate that has live branches: an immutable hash
+         * table of longs replaced whole when one is added (at most {@link #MAX_COMPILED}), so a lookup is a probe or
+         * two with no lock and no boxing (a ConcurrentHashMap keyed by Long cost a lint ~3% in its get alone).
+         */
+        private volatile Compiled compiled = Compiled.EMPTY;
+
+        /**
+         * Live-branch masks and their alternations, open addressing: a mask at the slot its hash gives or the next
+         * free one after it (0, which no live mask is, marks a free slot); the table is at least twice the entries.
+         */
+        private record Compiled(long[] masks, Sub[] subs, int size) {
+            static final Compiled EMPTY = new Compiled(new long[4], new Sub[4], 0);
+
+            Sub get(long mask) {
+                long[] m = masks;
+                int last = m.length - 1;
+                for (int i = slot(mask, last); ; i = (i + 1) & last) {
+                    long k = m[i];
+                    if (k == mask) {
+                        return subs[i];
+                    }
+                    if (k == 0) {
+                        return null;
+                    }
+                }
+            }
+
+            Compiled with(long mask, Sub sub) {
+                int capacity = masks.length;
+                while (capacity < 2 * (size + 1)) {
+                    capacity *= 2;
+                }
+                long[] m = new long[capacity];
+                Sub[] s = new Sub[capacity];
+                for (int i = 0; i < masks.length; i++) {
+                    if (masks[i] != 0) {
+                        put(m, s, masks[i], subs[i]);
+                    }
+                }
+                put(m, s, mask, sub);
+                return new Compiled(m, s, size + 1);
+            }
+
+            private static void put(long[] m, Sub[] s, long mask, Sub sub) {
+                int last = m.length - 1;
+                int i = slot(mask, last);
+                while (m[i] != 0) {
+                    i = (i + 1) & last;
+                }
+                m[i] = mask;
+                s[i] = sub;
+            }
+
+            private static int slot(long mask, int last) {
+                return (int) ((mask * 0x9E3779B97F4A7C15L) >>> 40) & last;
+            }
+        }
 
         /** A live-branch alternation, plain and after one character of context (as {@link AnchoredScan#shifted}). */
         record Sub(Pattern plain, Pattern shifted) {
@@ -469,10 +529,19 @@ final class AnchoredScan {
                 } catch (RuntimeException e) {
                     return null; // cannot happen for branches of a valid pattern; the whole pattern is always right
                 }
-                Sub had = compiled.putIfAbsent(mask, s);
-                s = had == null ? s : had;
+                s = add(mask, s);
             }
             return s;
+        }
+
+        /** Adds a compiled combination unless another thread added the same one first (whose alternation is then used). */
+        private synchronized Sub add(long mask, Sub sub) {
+            Sub had = compiled.get(mask);
+            if (had != null) {
+                return had;
+            }
+            compiled = compiled.with(mask, sub);
+            return sub;
         }
 
         Live live(String text, PolicyPattern.Text whole, int offset, int[] runs) {

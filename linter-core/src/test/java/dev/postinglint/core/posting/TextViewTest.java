@@ -61,6 +61,12 @@ class TextViewTest {
         assertEquals("one two\nthree\na\nb", p.view().text().strip());
         SourceSpan s = find(p, "one two");
         assertEquals("one\r\n   two", source(p, s));
+        // The one space stands for the whole run of white space it replaced.
+        assertEquals("\r\n   ", source(p, spaceAfter(p, "one")));
+        Posting indented = parse("<p>\n      a\n      <b>b</b> \t\n c  </p>");
+        assertEquals("a b c", indented.view().text().strip());
+        assertEquals("\n      ", source(indented, spaceAfter(indented, "a")));
+        assertEquals(" \t\n ", source(indented, spaceAfter(indented, "b")));
     }
 
     @Test
