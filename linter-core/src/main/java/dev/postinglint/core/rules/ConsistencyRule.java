@@ -365,6 +365,10 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
     private record Occurrence(String path, Seen seen) {
     }
 
+    /** A variant close enough to the reference to be the same block, and its diff from the reference. */
+    private record Close(Map.Entry<String, List<Occurrence>> variant, WordDiff diff) {
+    }
+
     /** Judges every group, or with {@code only} just the groups those postings are in. */
     private void judgeAll(List<Observation<List<Seen>>> observations, Set<String> only, Workers workers, CorpusSink sink) {
         Map<String, List<Occurrence>> groups = new LinkedHashMap<>();
@@ -446,9 +450,11 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         List<String> majorityTokens = tokensOf.apply(sorted.get(0).getKey());
         // Only variants close to the majority are the same block; the others (another company's
         // "About Us", another job's duties) are different content and do not count.
-        Map<Map.Entry<String, List<Occurrence>>, WordDiff> close = new LinkedHashMap<>();
+        // Speed: a list, not a map keyed by the variants (an entry's hash is its list's: every block's record hashed whole).
+        List<Close> close = new ArrayList<>();
         int cluster = majority.size();
-        Map<String, Integer> referenceBag = bag(majorityTokens);
+        Map<String, int[]> referenceBag = bag(majorityTokens);
+        int variantNumber = 0;
         for (Map.Entry<String, List<Occurrence>> v : sorted.subList(1, sorted.size())) {
             // Cheap upper bounds first: most variants are other content, and a diff costs
             // O(n * d). Similarity can never exceed the length ratio or the shared-word ratio.
@@ -457,12 +463,12 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
                 continue;
             }
             List<String> tokens = tokensOf.apply(v.getKey());
-            if (2.0 * overlap(referenceBag, tokens) / (tokens.size() + majorityTokens.size()) < threshold) {
+            if (2.0 * overlap(referenceBag, tokens, ++variantNumber) / (tokens.size() + majorityTokens.size()) < threshold) {
                 continue;
             }
             WordDiff d = WordDiff.of(majorityTokens, tokens);
             if (d.similarity() >= threshold) {
-                close.put(v, d);
+                close.add(new Close(v, d));
                 cluster += v.getValue().size();
             }
         }
@@ -474,16 +480,17 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         // older text is never offered as the fix for it.
         Map.Entry<String, List<Occurrence>> reference = sorted.get(0);
         DriftGroup.ReferenceKind kind = DriftGroup.ReferenceKind.MAJORITY;
-        Map.Entry<String, List<Occurrence>> newest = newest(sorted.get(0), close.keySet());
+        Map.Entry<String, List<Occurrence>> newest = newest(sorted.get(0), close);
         if (newest != null) {
             reference = newest;
             kind = DriftGroup.ReferenceKind.NEWEST;
-            Map<Map.Entry<String, List<Occurrence>>, WordDiff> again = new LinkedHashMap<>();
+            List<Close> again = new ArrayList<>();
             List<String> newestTokens = tokensOf.apply(newest.getKey());
-            again.put(sorted.get(0), WordDiff.of(newestTokens, majorityTokens));
-            for (Map.Entry<String, List<Occurrence>> v : close.keySet()) {
+            again.add(new Close(sorted.get(0), WordDiff.of(newestTokens, majorityTokens)));
+            for (Close c : close) {
+                Map.Entry<String, List<Occurrence>> v = c.variant();
                 if (v != newest) {
-                    again.put(v, WordDiff.of(newestTokens, tokensOf.apply(v.getKey())));
+                    again.add(new Close(v, WordDiff.of(newestTokens, tokensOf.apply(v.getKey()))));
                 }
             }
             close = again;
@@ -495,9 +502,9 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         drifted.add(new DriftGroup.Variant(ref.text(), paths(refUsers), 1.0, WordDiff.of(referenceTokens, referenceTokens).tokens()));
         String looseReference = loose(referenceTokens);
         final int total = cluster;
-        for (Map.Entry<Map.Entry<String, List<Occurrence>>, WordDiff> e : close.entrySet()) {
-            Map.Entry<String, List<Occurrence>> v = e.getKey();
-            WordDiff d = e.getValue();
+        for (Close e : close) {
+            Map.Entry<String, List<Occurrence>> v = e.variant();
+            WordDiff d = e.diff();
             if (kind == DriftGroup.ReferenceKind.MAJORITY && v.getValue().size() >= majority.size()) {
                 continue;
             }
@@ -536,7 +543,7 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
      * ties by use), when every posting in the block has a date; else null.
      */
     private static Map.Entry<String, List<Occurrence>> newest(Map.Entry<String, List<Occurrence>> majority,
-            Set<Map.Entry<String, List<Occurrence>>> close) {
+            List<Close> close) {
         LocalDate majorityNewest = null;
         for (Occurrence o : majority.getValue()) {
             if (o.seen().updated() == null) {
@@ -546,7 +553,8 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         }
         Map.Entry<String, List<Occurrence>> best = null;
         LocalDate bestDate = null;
-        for (Map.Entry<String, List<Occurrence>> v : close) {
+        for (Close c : close) {
+            Map.Entry<String, List<Occurrence>> v = c.variant();
             LocalDate oldest = null;
             LocalDate latest = null;
             for (Occurrence o : v.getValue()) {
@@ -667,22 +675,35 @@ final class ConsistencyRule implements CorpusRule<List<ConsistencyRule.Seen>> {
         return token.equals(".") || token.equals("!") || token.equals("?") || token.equals(":");
     }
 
-    private static Map<String, Integer> bag(List<String> tokens) {
-        Map<String, Integer> bag = new HashMap<>();
+    /**
+     * The reference's tokens with, for each, how many times it occurs, then how many of those a variant has used so far
+     * and which variant that is ({@link #overlap}).
+     */
+    private static Map<String, int[]> bag(List<String> tokens) {
+        Map<String, int[]> bag = new HashMap<>();
         for (String t : tokens) {
-            bag.merge(t, 1, Integer::sum);
+            bag.computeIfAbsent(t, k -> new int[3])[0]++;
         }
         return bag;
     }
 
-    /** How many tokens the two texts share, counting repeats: an upper bound of their LCS. */
-    private static int overlap(Map<String, Integer> reference, List<String> tokens) {
-        Map<String, Integer> used = new HashMap<>();
+    /**
+     * How many tokens the two texts share, counting repeats: an upper bound of their LCS. Speed: counted in the
+     * reference's bag, one look-up per token, its counts started again for each variant ({@code variant}, a number
+     * none before it had) rather than a bag made for each variant.
+     */
+    private static int overlap(Map<String, int[]> reference, List<String> tokens, int variant) {
         int n = 0;
         for (String t : tokens) {
-            int u = used.merge(t, 1, Integer::sum);
-            if (u <= reference.getOrDefault(t, 0)) {
-                n++;
+            int[] counts = reference.get(t);
+            if (counts != null) {
+                if (counts[2] != variant) {
+                    counts[2] = variant;
+                    counts[1] = 0;
+                }
+                if (++counts[1] <= counts[0]) {
+                    n++;
+                }
             }
         }
         return n;

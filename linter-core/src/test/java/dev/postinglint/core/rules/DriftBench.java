@@ -23,7 +23,7 @@ import java.util.Locale;
  * observation"): per round, a fresh run of each corpus rule (as each {@code check} of the CLI starts one), every
  * posting parsed and every rule that applies checked first (untimed, as {@code Linter} does, so that what a rule
  * computes first for the others, such as the literal index, is charged where a lint charges it), then the thread's
- * CPU time in each corpus rule's {@code observe}. Not a test. Run with the CLI jar, which holds the packs:
+ * CPU time in each corpus rule's {@code observe}, then in its {@code finish} (the groups judged in turn). Not a test. Run with the CLI jar, which holds the packs:
  * {@code java -cp cli/target/posting-lint.jar:linter-core/target/test-classes dev.postinglint.core.rules.DriftBench FILE_LIST ROUNDS}.
  */
 public final class DriftBench {
@@ -48,7 +48,20 @@ public final class DriftBench {
                 head.append('\t').append(pr.rule().info().id()).append("_ms");
             }
         }
-        System.out.println(head + "\tall_ms\t(" + files.size() + " postings, CPU of one thread in observe)");
+        for (PolicyRule pr : corpus) {
+            head.append('\t').append(pr.rule().info().id()).append("_finish_ms");
+        }
+        System.out.println(head + "\tall_ms\t(" + files.size() + " postings, CPU of one thread in observe, then in finish)");
+        CorpusRule.Workers inTurn = new CorpusRule.Workers() {
+            @Override
+            public <T> List<T> map(int count, java.util.function.IntFunction<T> task) {
+                List<T> out = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    out.add(task.apply(i));
+                }
+                return out;
+            }
+        };
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long sink = 0;
         for (int r = 1; r <= rounds; r++) {
@@ -58,7 +71,10 @@ public final class DriftBench {
                 runs.add(((CorpusRule<?>) pr.rule()).startRun(shared));
             }
             long[] spent = new long[corpus.size()];
-            List<Object> kept = new ArrayList<>(); // what a run keeps until its end
+            List<List<CorpusRule.Observation<Object>>> kept = new ArrayList<>(); // what each run keeps until its end
+            for (int k = 0; k < corpus.size(); k++) {
+                kept.add(new ArrayList<>());
+            }
             for (InputFile f : files) {
                 Posting posting;
                 try {
@@ -81,10 +97,32 @@ public final class DriftBench {
                     Object o = runs.get(k).observe(ctx);
                     spent[k] += mx.getCurrentThreadCpuTime() - t0;
                     if (o != null) {
-                        kept.add(o);
+                        kept.get(k).add(new CorpusRule.Observation<>(f.displayPath(), o));
                     }
                 }
                 sink += found[0];
+            }
+            long[] finished = new long[corpus.size()];
+            int[] reported = new int[1];
+            CorpusRule.CorpusSink counting = new CorpusRule.CorpusSink() {
+                @Override
+                public void report(String path, dev.postinglint.core.source.SourceSpan span, dev.postinglint.core.source.SourceLine line,
+                        String message, String excerpt, dev.postinglint.core.model.Fix fix) {
+                    reported[0]++;
+                }
+
+                @Override
+                public void drift(dev.postinglint.core.model.DriftGroup group) {
+                    reported[0]++;
+                }
+            };
+            for (int k = 0; k < corpus.size(); k++) {
+                @SuppressWarnings("unchecked") // each run's own observations
+                CorpusRule.Run<Object> run = (CorpusRule.Run<Object>) runs.get(k);
+                long t0 = mx.getCurrentThreadCpuTime();
+                run.finish(kept.get(k), inTurn, counting);
+                finished[k] = mx.getCurrentThreadCpuTime() - t0;
+                sink += kept.get(k).size();
             }
             StringBuilder line = new StringBuilder().append(r);
             long all = 0;
@@ -92,8 +130,12 @@ public final class DriftBench {
                 line.append(String.format(Locale.ROOT, "\t%.1f", s / 1e6));
                 all += s;
             }
+            for (long s : finished) {
+                line.append(String.format(Locale.ROOT, "\t%.1f", s / 1e6));
+                all += s;
+            }
             System.out.println(line.append(String.format(Locale.ROOT, "\t%.1f", all / 1e6)));
-            sink += kept.size();
+            sink += reported[0];
         }
         System.out.println("# findings and observations " + sink);
     }
