@@ -44,8 +44,12 @@ class PackImagesTest {
     @TempDir
     Path dir;
 
-    /** Packs from memory, with images from memory. */
-    private record ImagedPacks(Map<String, byte[]> yaml, Map<String, byte[]> images) implements PackSource {
+    /** Packs from memory, with images from memory, or images that cannot be read ({@code unreadable}). */
+    private record ImagedPacks(Map<String, byte[]> yaml, Map<String, byte[]> images, boolean unreadable) implements PackSource {
+        ImagedPacks(Map<String, byte[]> yaml, Map<String, byte[]> images) {
+            this(yaml, images, false);
+        }
+
         @Override
         public List<String> names() {
             return List.copyOf(yaml.keySet());
@@ -58,7 +62,10 @@ class PackImagesTest {
         }
 
         @Override
-        public byte[] image(String name) {
+        public byte[] image(String name) throws IOException {
+            if (unreadable) {
+                throw new IOException("unreadable image");
+            }
             return images.get(name);
         }
 
@@ -162,37 +169,9 @@ class PackImagesTest {
         PackSource plain = new ImagedPacks(Map.of("mine", bytes(PACK)), Map.of());
         Path a = Files.createDirectories(dir.resolve("a"));
         Path b = Files.createDirectories(dir.resolve("b"));
-        PackSource throwing = new ThrowingImages(bytes(PACK));
+        PackSource throwing = new ImagedPacks(Map.of("mine", bytes(PACK)), Map.of(), true);
         assertEquals(PolicyPrinter.print(load(plain, a)).replace(a.toString(), "DIR"),
                 PolicyPrinter.print(load(throwing, b)).replace(b.toString(), "DIR"));
-    }
-
-    /** A source whose images cannot be read. */
-    private record ThrowingImages(byte[] pack) implements PackSource {
-        @Override
-        public List<String> names() {
-            return List.of("mine");
-        }
-
-        @Override
-        public InputStream open(String name) {
-            return name.equals("mine") ? new ByteArrayInputStream(pack) : null;
-        }
-
-        @Override
-        public byte[] image(String name) throws IOException {
-            throw new IOException("unreadable image");
-        }
-
-        @Override
-        public Gazetteer gazetteer() {
-            return Gazetteer.EMPTY;
-        }
-
-        @Override
-        public String gazetteerLocation() {
-            return "gazetteer.yaml";
-        }
     }
 
     @Test
